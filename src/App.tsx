@@ -1,0 +1,46 @@
+import { LABS } from './labs/registry';
+import { PoisoningLab } from './labs/poisoning/PoisoningLab';
+import { labFromHash, useHash } from './state/route';
+
+export function App() {
+  const hash = useHash();
+  const labId = labFromHash(hash);
+  const lab = LABS.find((l) => l.id === labId)!;
+  return (
+    <div className="min-h-screen flex flex-col">
+      <header className="border-b border-slate-200 dark:border-slate-800 bg-white/80 dark:bg-slate-900/80 backdrop-blur sticky top-0 z-10">
+        <div className="mx-auto max-w-[1600px] px-4 py-2 flex items-center gap-6">
+          <a href="#lab=poisoning" className="flex items-center gap-2 font-semibold tracking-tight">
+            <img src="/favicon.svg" alt="" className="h-6 w-6" />
+            <h1 className="text-lg">Implicit Bias Lab</h1>
+          </a>
+          <nav aria-label="Labs" className="flex gap-1 text-sm">
+            {LABS.map((l) => (
+              <a
+                key={l.id}
+                href={`#lab=${l.id}`}
+                aria-current={l.id === labId ? 'page' : undefined}
+                className={`rounded px-3 py-1.5 ${l.id === labId ? 'bg-sky-100 text-sky-900 dark:bg-sky-900/60 dark:text-sky-100 font-medium' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}
+              >
+                {l.title}
+                {!l.ready && <span className="ml-1 text-xs text-slate-400">(soon)</span>}
+              </a>
+            ))}
+          </nav>
+          <span className="ml-auto text-xs text-slate-500 hidden md:block">Watch the implicit bias of gradient descent happen.</span>
+        </div>
+      </header>
+      <main className="mx-auto max-w-[1600px] w-full px-4 py-4 flex-1">
+        {lab.ready ? (
+          <PoisoningLab />
+        ) : (
+          <section className="max-w-2xl mt-10" data-testid={`lab-${lab.id}`}>
+            <h2 className="text-2xl font-semibold">{lab.title}</h2>
+            <p className="text-sm text-slate-500">{lab.paper} · not built yet</p>
+            <p className="mt-4 text-slate-700 dark:text-slate-300">{lab.blurb}</p>
+          </section>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Problem } from '../problem';
+import type { Integrator, StepResult } from './types';
+
+/**
+ * Adam with the framework defaults of the reference code, in the eps-hat form (lab spec Sec. 4.4):
+ * lr_t = lr sqrt(1 - b2^t) / (1 - b1^t), theta -= lr_t m / (sqrt(v) + eps).
+ */
+export class Adam implements Integrator {
+  readonly label = 'Adam';
+  readonly theta: Float64Array;
+  t = 0;
+  steps = 0;
+  loss: number;
+  private readonly g: Float64Array;
+  private readonly m: Float64Array;
+  private readonly v: Float64Array;
+
+  constructor(
+    private readonly problem: Problem,
+    theta0: Float64Array,
+    private readonly lr: number,
+    private readonly beta1: number,
+    private readonly beta2: number,
+    private readonly eps: number,
+  ) {
+    this.theta = Float64Array.from(theta0);
+    this.g = new Float64Array(problem.n);
+    this.m = new Float64Array(problem.n);
+    this.v = new Float64Array(problem.n);
+    this.loss = problem.grad(this.theta, this.g);
+  }
+
+  step(): StepResult {
+    const { theta, g, m, v, beta1, beta2, eps } = this;
+    const k = ++this.steps;
+    const lrT = (this.lr * Math.sqrt(1 - beta2 ** k)) / (1 - beta1 ** k);
+    for (let i = 0; i < theta.length; i++) {
+      m[i] = beta1 * m[i] + (1 - beta1) * g[i];
+      v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
+      theta[i] -= (lrT * m[i]) / (Math.sqrt(v[i]) + eps);
+    }
+    this.t += this.lr;
+    this.loss = this.problem.grad(theta, g);
+    return { ok: true };
+  }
+
+  info() {
+    return { lr: this.lr };
+  }
+}

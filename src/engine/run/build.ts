@@ -1,0 +1,51 @@
+import type { PoisoningSpec, Spec } from '../../spec/schema';
+import { initialTheta } from '../init';
+import { Adam } from '../integrators/adam';
+import { AdaptiveGd } from '../integrators/adaptive-gd';
+import { GradientFlow } from '../integrators/flow';
+import { GradientDescent } from '../integrators/gd';
+import type { Integrator } from '../integrators/types';
+import { activeRows, gramOfRows } from '../models/ssm-data';
+import { DiagonalSsm } from '../models/ssm';
+import { resolveTeacher } from '../models/teachers';
+import type { Problem } from '../problem';
+import { Run } from './run';
+
+/** The model a poisoning spec trains (its arm picks the rows). */
+export function buildSsm(spec: PoisoningSpec): DiagonalSsm {
+  const { d, trainBC, teacher } = spec.model;
+  const kappa = spec.data.length;
+  return new DiagonalSsm({
+    d,
+    kappa,
+    trainBC,
+    teacher: resolveTeacher(teacher, d),
+    gram: gramOfRows(activeRows(spec), kappa),
+    genWindow: spec.metrics.genWindow,
+  });
+}
+
+export function buildIntegrator(spec: Spec, problem: Problem, theta0: Float64Array): Integrator {
+  const o = spec.optim;
+  switch (o.kind) {
+    case 'flow':
+      return new GradientFlow(problem, theta0, o.method, o.rtol, o.atol);
+    case 'gd':
+      return new GradientDescent(problem, theta0, o.lr);
+    case 'adam':
+      return new Adam(problem, theta0, o.lr, o.beta1, o.beta2, o.eps);
+    case 'adaptive-gd':
+      return new AdaptiveGd(problem, theta0, o.lr);
+  }
+}
+
+/** Everything a validated spec needs to run, in the worker, the CLI and the tests alike. */
+export function buildRun(spec: Spec): Run {
+  const problem = buildSsm(spec);
+  const integrator = buildIntegrator(spec, problem, initialTheta(spec));
+  const record =
+    spec.optim.kind === 'flow'
+      ? ({ kind: 'log-time', perDecade: spec.record.perDecade } as const)
+      : ({ kind: 'steps', every: spec.record.every } as const);
+  return new Run(problem, integrator, spec.stop, record);
+}

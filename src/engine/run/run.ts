@@ -1,0 +1,190 @@
+import type { Problem } from '../problem';
+import { blockValues } from '../problem';
+import type { Integrator } from '../integrators/types';
+import { Recorder, type RecordBatch } from './recorder';
+
+export type StopReason = 'converged' | 'max-steps' | 'max-time' | 'diverged' | 'solver-failed' | 'stopped';
+
+export interface StopRule {
+  lossBelow: number;
+  maxSteps: number;
+  maxTime: number;
+}
+
+/** How snapshots are spaced: every N steps (discrete methods) or log-spaced in flow time. */
+export type RecordRule = { kind: 'steps'; every: number } | { kind: 'log-time'; perDecade: number };
+
+export interface FinalState {
+  step: number;
+  time: number;
+  loss: number;
+  params: Record<string, number[]>;
+  metrics: Record<string, number>;
+  stop: { reason: StopReason; message: string };
+}
+
+export interface RunStatus {
+  t: number;
+  steps: number;
+  loss: number;
+  /** Rough fraction done in [0, 1], for progress bars. */
+  progress: number;
+  done: boolean;
+  stop: { reason: StopReason; message: string } | null;
+  info: Record<string, number | string>;
+}
+
+/** A parameter this large means the run has blown up (the models' minima are O(1)). */
+const BLOW_UP = 1e8;
+const MAX_RECORDS = 20_000;
+
+/**
+ * One training run: an integrator on a problem, with stop rules and a recorder. It advances in slices so a
+ * worker can stream and stay responsive; Node tests and the CLI call runToEnd().
+ */
+export class Run {
+  readonly recorder: Recorder;
+  private stopState: { reason: StopReason; message: string } | null = null;
+  private readonly metricBuf: Float64Array;
+  private nextRecordStep: number;
+  private nextRecordTime = 0;
+  private readonly loss0: number;
+
+  constructor(
+    readonly problem: Problem,
+    readonly integrator: Integrator,
+    readonly stopRule: StopRule,
+    private record: RecordRule,
+  ) {
+    this.metricBuf = new Float64Array(problem.metricNames.length);
+    this.recorder = new Recorder(problem.metricNames.length, problem.n);
+    this.nextRecordStep = record.kind === 'steps' ? record.every : Infinity;
+    this.loss0 = integrator.loss;
+    this.snapshot();
+    this.checkStop();
+  }
+
+  get done(): boolean {
+    return this.stopState !== null;
+  }
+
+  /** Advances until done, maxSteps more steps, or the deadline (ms, performance.now()). */
+  advance(maxSteps: number, deadline = Infinity): void {
+    const it = this.integrator;
+    for (let i = 0; i < maxSteps && !this.stopState; i++) {
+      const res = it.step(this.stopRule.maxTime);
+      if (!res.ok) {
+        this.finish('solver-failed', `Stopped: ${res.reason} at t = ${fmt(it.t)}, step ${it.steps}.`);
+        break;
+      }
+      if (this.shouldRecord()) this.snapshot();
+      this.checkStop();
+      if ((i & 63) === 63 && performance.now() > deadline) break;
+    }
+  }
+
+  runToEnd(): FinalState {
+    while (!this.stopState) this.advance(100_000);
+    return this.final();
+  }
+
+  /** Stops at the user's request; the last state is recorded. */
+  stop(): void {
+    if (!this.stopState) this.finish('stopped', `Stopped by the user at step ${this.integrator.steps}.`);
+  }
+
+  status(): RunStatus {
+    const it = this.integrator;
+    return {
+      t: it.t,
+      steps: it.steps,
+      loss: it.loss,
+      progress: this.progress(),
+      done: this.done,
+      stop: this.stopState,
+      info: it.info(),
+    };
+  }
+
+  takeBatch(): RecordBatch {
+    return this.recorder.takeNew();
+  }
+
+  views(): Record<string, Float64Array> {
+    return this.problem.views ? this.problem.views(this.integrator.theta) : {};
+  }
+
+  final(): FinalState {
+    const it = this.integrator;
+    this.problem.metrics(it.theta, this.metricBuf);
+    const metrics: Record<string, number> = {};
+    this.problem.metricNames.forEach((name, i) => (metrics[name] = this.metricBuf[i]));
+    return {
+      step: it.steps,
+      time: it.t,
+      loss: it.loss,
+      params: blockValues(this.problem, it.theta),
+      metrics,
+      stop: this.stopState ?? { reason: 'stopped', message: 'Still running.' },
+    };
+  }
+
+  private shouldRecord(): boolean {
+    const it = this.integrator;
+    if (this.recorder.count >= MAX_RECORDS) this.thinRecording();
+    if (this.record.kind === 'steps') return it.steps >= this.nextRecordStep;
+    return it.t >= this.nextRecordTime;
+  }
+
+  /** Past the record cap, snapshots come at half the rate: long runs stay drawable and exportable. */
+  private thinRecording(): void {
+    if (this.record.kind === 'steps') this.record = { kind: 'steps', every: this.record.every * 2 };
+    else this.record = { kind: 'log-time', perDecade: Math.max(1, Math.floor(this.record.perDecade / 2)) };
+  }
+
+  private snapshot(): void {
+    const it = this.integrator;
+    this.problem.metrics(it.theta, this.metricBuf);
+    this.recorder.push(it.t, it.steps, it.loss, this.metricBuf, it.theta);
+    if (this.record.kind === 'steps') this.nextRecordStep = it.steps + this.record.every;
+    else this.nextRecordTime = it.t > 0 ? it.t * Math.pow(10, 1 / this.record.perDecade) : 0;
+  }
+
+  private checkStop(): void {
+    const it = this.integrator;
+    const { lossBelow, maxSteps, maxTime } = this.stopRule;
+    const blown = !Number.isFinite(it.loss) || it.theta.some((v) => !Number.isFinite(v) || Math.abs(v) > BLOW_UP);
+    if (blown) {
+      const what = Number.isFinite(it.loss) ? `a parameter exceeded ${BLOW_UP.toExponential(0)} in size` : 'the loss became non-finite';
+      this.finish('diverged', `Diverged at step ${it.steps} (t = ${fmt(it.t)}): ${what}. Try a smaller step size.`);
+    } else if (it.loss < lossBelow) {
+      this.finish('converged', `Converged: loss ${fmt(it.loss)} < ${fmt(lossBelow)} at t = ${fmt(it.t)}, step ${it.steps}.`);
+    } else if (it.t >= maxTime) {
+      this.finish('max-time', `Reached the time limit t = ${fmt(maxTime)} (loss ${fmt(it.loss)}).`);
+    } else if (it.steps >= maxSteps) {
+      this.finish('max-steps', `Reached the step limit ${maxSteps} (loss ${fmt(it.loss)}).`);
+    }
+  }
+
+  private finish(reason: StopReason, message: string): void {
+    this.stopState = { reason, message };
+    // Always keep the final state, even between scheduled snapshots.
+    if (this.recorder.lastStep !== this.integrator.steps) this.snapshot();
+  }
+
+  private progress(): number {
+    if (this.done) return 1;
+    const it = this.integrator;
+    const { lossBelow, maxSteps, maxTime } = this.stopRule;
+    const byLoss =
+      this.loss0 > lossBelow && it.loss > 0 && lossBelow > 0
+        ? Math.log(this.loss0 / Math.max(it.loss, lossBelow)) / Math.log(this.loss0 / lossBelow)
+        : 0;
+    const byTime = it.t > 0 ? Math.log1p(it.t) / Math.log1p(maxTime) : 0;
+    return Math.min(1, Math.max(byLoss, it.steps / maxSteps, byTime, 0));
+  }
+}
+
+function fmt(v: number): string {
+  return Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toPrecision(4);
+}

@@ -1,0 +1,112 @@
+import { interpolateViridis } from 'd3';
+import { useMemo } from 'react';
+import { seriesColor } from '../../plots/palette';
+import { TimeSeriesPlot, type PlotSeries } from '../../plots/TimeSeriesPlot';
+import { useExperiment } from '../../state/experiment-store';
+import { ARMS, useRuns, type Arm, type ArmRun } from '../../state/runs-store';
+import { ARM_COLORS, ARM_SHORT } from './arms';
+
+/** Most entries drawn per arm; beyond it, the largest at the current state. */
+const MAX_ENTRIES = 12;
+
+const entryColor = (j: number, d: number) => (d <= 8 ? seriesColor(j) : interpolateViridis(0.9 * (j / Math.max(1, d - 1))));
+
+function entrySeries(run: ArmRun | undefined): PlotSeries[] {
+  const b = run?.buffers;
+  if (!b) return [];
+  const d = run.blocks.find((x) => x.name === 'a')?.size ?? 0;
+  const last = b.count - 1;
+  let idx = Array.from({ length: d }, (_, j) => j);
+  if (d > MAX_ENTRIES) idx = idx.sort((p, q) => b.absParams[q][last] - b.absParams[p][last]).slice(0, MAX_ENTRIES);
+  return idx.map((j) => ({ id: `a${j + 1}`, label: `|a${sub(j + 1)}|`, color: entryColor(j, d), x: b.t, y: b.absParams[j], n: b.count, width: j < 2 ? 2 : 1.25 }));
+}
+
+const SUBS = '₀₁₂₃₄₅₆₇₈₉';
+const sub = (n: number) => String(n).replace(/\d/g, (c) => SUBS[Number(c)]);
+
+function armSeries(runs: Partial<Record<Arm, ArmRun>>, pick: (run: ArmRun) => { x: ArrayLike<number>; y: ArrayLike<number>; n: number } | null): PlotSeries[] {
+  return ARMS.flatMap((arm) => {
+    const run = runs[arm];
+    const xy = run && pick(run);
+    return xy ? [{ id: arm, label: ARM_SHORT[arm], color: ARM_COLORS[arm], ...xy }] : [];
+  });
+}
+
+/** The live plots of the Theorem-1 page: entries, loss, and generalisation of both arms. */
+export function Thm1Plots() {
+  const arms = useRuns((s) => s.arms);
+  const revision = useRuns((s) => s.revision);
+  const spec = useExperiment((s) => s.spec);
+  const K = spec.metrics.genWindow;
+
+  const ks = useMemo(() => Float64Array.from({ length: K + 1 }, (_, i) => i), [K]);
+  const kFrom1 = useMemo(() => Float64Array.from({ length: K }, (_, i) => i + 1), [K]);
+  const teacherH = arms.clean?.views.hStar ?? arms.poisoned?.views.hStar;
+
+  const loss = armSeries(arms, (r) => (r.buffers ? { x: r.buffers.t, y: r.buffers.loss, n: r.buffers.count } : null));
+  const genT = armSeries(arms, (r) => (r.buffers ? { x: r.buffers.t, y: r.buffers.metric('gen'), n: r.buffers.count } : null));
+  const genK = armSeries(arms, (r) => (r.views.genByK ? { x: kFrom1, y: r.views.genByK, n: r.views.genByK.length } : null));
+  const impulse: PlotSeries[] = [
+    ...(teacherH ? [{ id: 'teacher', label: 'teacher h*', color: '#6b7280', x: ks, y: teacherH, n: teacherH.length, dash: [5, 4], width: 2.5 }] : []),
+    ...armSeries(arms, (r) => (r.views.h ? { x: ks, y: r.views.h, n: r.views.h.length } : null)),
+  ];
+
+  return (
+    <div className="grid gap-3 lg:grid-cols-2" data-testid="thm1-plots">
+      {ARMS.map((arm) => (
+        <TimeSeriesPlot
+          key={arm}
+          id={`entries-${arm}`}
+          title={`Diagonal entries |aⱼ|, ${ARM_SHORT[arm]} (${arm === 'clean' ? '{e₁}' : '{e₁, e_(κ−1)}'})`}
+          series={entrySeries(arms[arm])}
+          xLabel="flow time t"
+          yLabel="|aⱼ|"
+          xScale="log"
+          yScale="log"
+          revision={revision}
+        />
+      ))}
+      <TimeSeriesPlot
+        id="loss"
+        title="Training loss"
+        series={loss}
+        xLabel="flow time t"
+        yLabel="loss"
+        xScale="log"
+        yScale="log"
+        refLines={[{ axis: 'y', value: spec.stop.lossBelow, label: 'stop' }]}
+        revision={revision}
+      />
+      <TimeSeriesPlot
+        id="gen-time"
+        title={`Generalisation error (window K = ${K}) over training`}
+        series={genT}
+        xLabel="flow time t"
+        yLabel="Gen_K / max|h*|"
+        xScale="log"
+        yScale="log"
+        revision={revision}
+      />
+      <TimeSeriesPlot
+        id="gen-k"
+        title="Generalisation error against sequence length k (current state)"
+        series={genK}
+        xLabel="sequence length k"
+        yLabel="Gen_k / max|h*|"
+        yScale="log"
+        refLines={[{ axis: 'x', value: spec.data.length, label: 'κ (train length)' }]}
+        revision={revision}
+      />
+      <TimeSeriesPlot
+        id="impulse"
+        title="Impulse response hₖ = C Aᵏ B: students vs teacher"
+        series={impulse}
+        xLabel="k"
+        yLabel="hₖ"
+        yScale="log"
+        refLines={[{ axis: 'x', value: spec.data.length - 1, label: 'κ−1' }]}
+        revision={revision}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,183 @@
+// @vitest-environment jsdom
+import { StrictMode, act } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TimeSeriesPlot } from './TimeSeriesPlot';
+import type { PlotSeries, TimeSeriesPlotProps } from './TimeSeriesPlot';
+
+declare global {
+  var IS_REACT_ACT_ENVIRONMENT: boolean;
+}
+
+let container: HTMLDivElement;
+let root: Root;
+
+beforeAll(() => {
+  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
+  // jsdom has no 2D canvas; return null quietly (as it would) instead of logging "not implemented".
+  HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
+});
+
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.appendChild(container);
+  root = createRoot(container);
+});
+
+afterEach(() => {
+  act(() => root.unmount());
+  container.remove();
+});
+
+const render = (props: TimeSeriesPlotProps) => act(() => root.render(<TimeSeriesPlot {...props} />));
+/** Lets the plot's pending requestAnimationFrame redraw run. */
+const nextFrame = () => act(() => new Promise<void>((r) => requestAnimationFrame(() => r())));
+const plot = (id: string) => container.querySelector<HTMLElement>(`[data-testid="plot-${id}"]`)!;
+const emptyVisible = (el: HTMLElement) =>
+  [...el.querySelectorAll<HTMLElement>('div')].some((d) => d.textContent === 'No data yet — press Run' && !d.hidden);
+
+// 6 points; y has a zero, a negative and a NaN -> 3 drawable on log y, 5 on linear y.
+const loss: PlotSeries = { id: 'loss', label: 'loss', color: '#0072B2', x: [1, 2, 3, 4, 5, 6], y: [1, 0.5, 0, -1, NaN, 1e-3] };
+// Growing buffer: only the first 4 of 8 slots are valid.
+const buf = new Float64Array(8);
+const gbuf = new Float64Array(8);
+const grad: PlotSeries = { id: 'grad', label: 'grad norm', color: '#D55E00', x: buf, y: gbuf, n: 4 };
+
+function baseProps(over: Partial<TimeSeriesPlotProps> = {}): TimeSeriesPlotProps {
+  return { id: 't', title: 'Training loss', series: [loss, grad], xLabel: 'step', yLabel: 'loss', ...over };
+}
+
+describe('TimeSeriesPlot', () => {
+  beforeEach(() => {
+    for (let i = 0; i < 8; i++) {
+      buf[i] = i + 1;
+      gbuf[i] = 10 ** -i;
+    }
+  });
+
+  it('renders with aria-label and counts drawable points on log y', () => {
+    render(baseProps({ yScale: 'log' }));
+    const el = plot('t');
+    expect(el.getAttribute('aria-label')).toBe('Training loss');
+    expect(el.textContent).toContain('Training loss');
+    expect(el.getAttribute('data-points')).toBe(String(3 + 4));
+    expect(emptyVisible(el)).toBe(false);
+    // Single canvas and the two SVG layers, with axes drawn into the overlay.
+    expect(el.querySelectorAll('canvas')).toHaveLength(1);
+    expect(el.querySelectorAll('svg.absolute')).toHaveLength(2);
+    expect(el.querySelectorAll('.tick').length).toBeGreaterThan(2);
+    expect(el.textContent).toContain('10⁻³'); // decade labels on the log y axis
+  });
+
+  it('counts linear-y points and switches when "log y" is toggled', async () => {
+    render(baseProps());
+    const el = plot('t');
+    expect(el.getAttribute('data-points')).toBe(String(5 + 4));
+    const logY = [...el.querySelectorAll('button')].find((b) => b.textContent === 'log y')!;
+    act(() => logY.click());
+    await nextFrame();
+    expect(logY.getAttribute('aria-pressed')).toBe('true');
+    expect(el.getAttribute('data-points')).toBe(String(3 + 4));
+  });
+
+  it('toggles a series off and on from the legend', async () => {
+    render(baseProps({ yScale: 'log' }));
+    const el = plot('t');
+    const legend = el.querySelector<HTMLButtonElement>('button[data-series="grad"]')!;
+    expect(legend.textContent).toBe('grad norm');
+    act(() => legend.click());
+    await nextFrame();
+    expect(legend.getAttribute('aria-pressed')).toBe('false');
+    expect(el.getAttribute('data-points')).toBe('3');
+    act(() => legend.click());
+    await nextFrame();
+    expect(el.getAttribute('data-points')).toBe('7');
+  });
+
+  it('redraws mutated buffers when revision is bumped, coalesced into one frame', async () => {
+    render(baseProps({ revision: 0 }));
+    const el = plot('t');
+    expect(el.getAttribute('data-points')).toBe('9');
+    const raf = globalThis.requestAnimationFrame;
+    let requested = 0;
+    globalThis.requestAnimationFrame = (cb) => (requested++, raf(cb));
+    try {
+      grad.n = 8;
+      render(baseProps({ revision: 1 }));
+      render(baseProps({ revision: 2 }));
+      render(baseProps({ revision: 3 }));
+      expect(el.getAttribute('data-points')).toBe('9'); // not drawn yet: waits for the frame
+      expect(requested).toBe(1);
+    } finally {
+      globalThis.requestAnimationFrame = raf;
+    }
+    await nextFrame();
+    expect(el.getAttribute('data-points')).toBe(String(5 + 8));
+    grad.n = 4;
+  });
+
+  it('keeps one set of SVG layers across StrictMode remounts and re-renders', async () => {
+    act(() =>
+      root.render(
+        <StrictMode>
+          <TimeSeriesPlot {...baseProps()} />
+        </StrictMode>,
+      ),
+    );
+    const el = plot('t');
+    const [grid, overlay] = el.querySelectorAll('svg.absolute');
+    const canvas = el.querySelector('canvas');
+    const count = () => [grid.children.length, overlay.children.length, el.querySelectorAll('.x-label').length];
+    const before = count();
+    expect(before).toEqual([2, 6, 1]);
+    render(baseProps({ revision: 5 }));
+    await nextFrame();
+    expect(count()).toEqual(before);
+    expect(el.querySelector('canvas')).toBe(canvas);
+  });
+
+  it('shows the empty text when no series has drawable points', async () => {
+    render(baseProps({ series: [] }));
+    const el = plot('t');
+    expect(emptyVisible(el)).toBe(true);
+    expect(el.getAttribute('data-points')).toBe('0');
+    // Points that exist but cannot be drawn still count as empty.
+    render(baseProps({ series: [{ ...loss, y: [NaN, Infinity, NaN, -Infinity, NaN, NaN] }] }));
+    await nextFrame();
+    expect(emptyVisible(el)).toBe(true);
+    render(baseProps());
+    await nextFrame();
+    expect(emptyVisible(el)).toBe(false);
+  });
+
+  it('uses custom empty text and draws dashed reference lines with labels', async () => {
+    render(baseProps({ series: [], emptyText: 'Waiting…' }));
+    expect(plot('t').textContent).toContain('Waiting…');
+    render(baseProps({ refLines: [{ axis: 'y', value: 0.5, label: 'target' }, { axis: 'x', value: 1e9 }] }));
+    await nextFrame();
+    const refs = plot('t').querySelectorAll('g.ref');
+    expect(refs).toHaveLength(1); // the x line is outside the domain
+    expect(refs[0].querySelector('line')!.getAttribute('stroke-dasharray')).toBeTruthy();
+    expect(refs[0].textContent).toBe('target');
+  });
+
+  it('shows a readout from the keyboard and hides it on Escape', async () => {
+    render(baseProps());
+    const el = plot('t');
+    const area = el.querySelector<HTMLElement>('[tabindex="0"]')!;
+    const key = (k: string) => act(() => area.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));
+    key('Home');
+    await nextFrame();
+    const tip = el.querySelector('.tip-x')!.parentElement!;
+    expect(tip.hidden).toBe(false);
+    expect(tip.querySelector('.tip-x')!.textContent).toBe('step = 1');
+    expect([...tip.querySelectorAll('.tip-value')].map((v) => v.textContent)).toEqual(['1', '1']);
+    key('End');
+    await nextFrame();
+    expect(tip.querySelector('.tip-x')!.textContent).toBe('step = 6');
+    key('Escape');
+    await nextFrame();
+    expect(tip.hidden).toBe(true);
+  });
+});

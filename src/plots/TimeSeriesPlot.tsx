@@ -1,0 +1,212 @@
+/**
+ * Live time-series plot: lines on a devicePixelRatio-aware canvas, axes and annotations in SVG
+ * on top. React renders the skeleton, title and legend; the contents of canvas and SVG are
+ * updated imperatively at most once per animation frame, however often props change.
+ */
+import { useLayoutEffect, useRef, useState } from 'react';
+import type { KeyboardEvent, PointerEvent } from 'react';
+import { FrameScheduler } from './frame-scheduler';
+import { PlotRenderer } from './renderer';
+import type { DrawInput } from './renderer';
+import type { PlotSeries, TimeSeriesPlotProps } from './types';
+import { useElementWidth } from './useElementWidth';
+
+export type { AxisKind, PlotSeries, RefLine, TimeSeriesPlotProps } from './types';
+
+const DEFAULT_EMPTY = 'No data yet — press Run';
+
+export function TimeSeriesPlot(props: TimeSeriesPlotProps) {
+  const { id, title, series, height = 220, scaleToggle = true, emptyText = DEFAULT_EMPTY } = props;
+  const [logX, setLogX] = useState(props.xScale === 'log');
+  const [logY, setLogY] = useState(props.yScale === 'log');
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+
+  const rootRef = useRef<HTMLElement>(null);
+  const areaRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const gridRef = useRef<SVGSVGElement>(null);
+  const overlayRef = useRef<SVGSVGElement>(null);
+  const tooltipRef = useRef<HTMLDivElement>(null);
+  const emptyRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(areaRef);
+
+  const inputRef = useRef<DrawInput | null>(null);
+  const rendererRef = useRef<PlotRenderer | null>(null);
+  const schedulerRef = useRef<FrameScheduler | null>(null);
+  const drawnSize = useRef('');
+
+  // Build the renderer once per mount; it only ever appends into the elements rendered below.
+  useLayoutEffect(() => {
+    const renderer = new PlotRenderer({
+      root: rootRef.current!,
+      area: areaRef.current!,
+      canvas: canvasRef.current!,
+      grid: gridRef.current!,
+      overlay: overlayRef.current!,
+      tooltip: tooltipRef.current!,
+      empty: emptyRef.current!,
+    });
+    const scheduler = new FrameScheduler((full) => {
+      if (full && inputRef.current) renderer.draw(inputRef.current);
+      else renderer.drawOverlay();
+    });
+    rendererRef.current = renderer;
+    schedulerRef.current = scheduler;
+    drawnSize.current = '';
+    return () => {
+      scheduler.cancel();
+      renderer.destroy();
+      rendererRef.current = null;
+      schedulerRef.current = null;
+    };
+  }, []);
+
+  // Every render may carry new data (buffers mutated in place + revision bump), so each one
+  // requests a redraw; the scheduler folds them into one per frame. A size change (or the
+  // first draw) is drawn synchronously so the browser never paints a stretched canvas.
+  useLayoutEffect(() => {
+    inputRef.current = {
+      series,
+      hidden,
+      logX,
+      logY,
+      width,
+      height,
+      xLabel: props.xLabel,
+      yLabel: props.yLabel,
+      refLines: props.refLines,
+      xDomain: props.xDomain,
+      yDomain: props.yDomain,
+      formatX: props.formatX,
+      formatY: props.formatY,
+    };
+    const size = `${width}x${height}`;
+    if (drawnSize.current !== size) {
+      drawnSize.current = size;
+      schedulerRef.current?.flush();
+    } else {
+      schedulerRef.current?.request(true);
+    }
+  });
+
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
+    const px = e.clientX - e.currentTarget.getBoundingClientRect().left;
+    if (rendererRef.current?.setPointer(px)) schedulerRef.current?.request(false);
+  };
+  const clearPointer = () => {
+    if (rendererRef.current?.setPointer(null)) schedulerRef.current?.request(false);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const r = rendererRef.current;
+    if (!r) return;
+    const step = e.shiftKey ? 0.1 : 0.01;
+    if (e.key === 'ArrowRight') r.stepPointer(step);
+    else if (e.key === 'ArrowLeft') r.stepPointer(-step);
+    else if (e.key === 'Home') r.jumpPointer('start');
+    else if (e.key === 'End') r.jumpPointer('end');
+    else if (e.key === 'Escape') r.setPointer(null);
+    else return;
+    e.preventDefault();
+    schedulerRef.current?.request(false);
+  };
+
+  const toggleSeries = (sid: string) =>
+    setHidden((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(sid)) next.add(sid);
+      return next;
+    });
+
+  return (
+    <figure ref={rootRef} data-testid={`plot-${id}`} aria-label={title} className="m-0 text-slate-700 dark:text-slate-300">
+      <div className="flex items-center gap-2">
+        <h3 className="flex-1 truncate text-sm font-semibold">{title}</h3>
+        {scaleToggle && (
+          <div className="flex gap-1 text-[11px]">
+            <ScaleButton label="log x" on={logX} onToggle={() => setLogX((v) => !v)} />
+            <ScaleButton label="log y" on={logY} onToggle={() => setLogY((v) => !v)} />
+          </div>
+        )}
+      </div>
+      <Legend series={series} hidden={hidden} onToggle={toggleSeries} />
+      <div
+        ref={areaRef}
+        className="relative w-full select-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500"
+        style={{ height }}
+        tabIndex={0}
+        role="group"
+        aria-label={`${title}: arrow keys move the value readout, Escape hides it`}
+        onPointerMove={onPointerMove}
+        onPointerDown={onPointerMove}
+        onPointerLeave={clearPointer}
+        onBlur={clearPointer}
+        onKeyDown={onKeyDown}
+      >
+        <svg ref={gridRef} className="pointer-events-none absolute inset-0" />
+        <canvas ref={canvasRef} className="pointer-events-none absolute inset-0" />
+        <svg ref={overlayRef} className="pointer-events-none absolute inset-0 overflow-visible" />
+        <div ref={emptyRef} className="pointer-events-none absolute inset-0 flex items-center justify-center text-sm opacity-70 [&[hidden]]:hidden">
+          {emptyText}
+        </div>
+        <div
+          ref={tooltipRef}
+          className="pointer-events-none absolute z-10 min-w-28 rounded border border-slate-300 bg-white/95 px-2 py-1 text-[11px] leading-4 shadow-sm dark:border-slate-600 dark:bg-slate-800/95 [&[hidden]]:hidden"
+        />
+      </div>
+    </figure>
+  );
+}
+
+function ScaleButton({ label, on, onToggle }: { label: string; on: boolean; onToggle: () => void }) {
+  return (
+    <button
+      type="button"
+      aria-pressed={on}
+      onClick={onToggle}
+      className={`rounded border px-1.5 py-0.5 ${on ? 'border-sky-600 bg-sky-600 text-white' : 'border-slate-300 dark:border-slate-600'}`}
+    >
+      {label}
+    </button>
+  );
+}
+
+interface LegendProps {
+  series: readonly PlotSeries[];
+  hidden: ReadonlySet<string>;
+  onToggle: (id: string) => void;
+}
+
+function Legend({ series, hidden, onToggle }: LegendProps) {
+  if (series.length === 0) return null;
+  return (
+    <div className="mt-0.5 flex flex-wrap gap-x-3 gap-y-0.5 text-xs" role="group" aria-label="Series">
+      {series.map((s) => {
+        const off = hidden.has(s.id);
+        return (
+          <button
+            key={s.id}
+            type="button"
+            data-series={s.id}
+            aria-pressed={!off}
+            title={off ? `Show ${s.label}` : `Hide ${s.label}`}
+            onClick={() => onToggle(s.id)}
+            className={`inline-flex items-center gap-1 ${off ? 'line-through opacity-40' : ''}`}
+          >
+            <svg width="16" height="6" aria-hidden="true">
+              <line
+                x1="1"
+                x2="15"
+                y1="3"
+                y2="3"
+                stroke={s.color}
+                strokeWidth={Math.max(2, s.width ?? 1.5)}
+                strokeDasharray={s.dash?.join(' ')}
+              />
+            </svg>
+            {s.label}
+          </button>
+        );
+      })}
+    </div>
+  );
+}

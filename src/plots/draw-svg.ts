@@ -1,0 +1,138 @@
+/**
+ * SVG side of the plot: grid (under the canvas), axes, axis labels and reference lines (over it).
+ * Groups are created once; every redraw only updates them through d3 joins.
+ */
+import { axisBottom, axisLeft, select } from 'd3';
+import type { Selection } from 'd3';
+import type { Rect } from './draw-canvas';
+import type { NumScale, TickSpec } from './scales';
+import type { RefLine } from './types';
+
+type G = Selection<SVGGElement, unknown, null, undefined>;
+
+export interface SvgLayers {
+  gridX: G;
+  gridY: G;
+  axisX: G;
+  axisY: G;
+  labels: G;
+  refs: G;
+}
+
+export function createSvgLayers(grid: SVGSVGElement, overlay: SVGSVGElement): SvgLayers {
+  const g = select(grid).attr('aria-hidden', 'true');
+  const o = select(overlay).attr('aria-hidden', 'true');
+  // currentColor at low opacity reads as a light grid on both light and dark backgrounds.
+  const gridAttrs = (sel: G) => sel.attr('stroke', 'currentColor').attr('stroke-opacity', 0.12);
+  return {
+    gridX: g.append('g').call(gridAttrs),
+    gridY: g.append('g').call(gridAttrs),
+    axisX: o.append('g'),
+    axisY: o.append('g'),
+    labels: o.append('g').attr('fill', 'currentColor').attr('font-size', 11),
+    refs: o.append('g').attr('font-size', 10),
+  };
+}
+
+export interface AxesInput {
+  inner: Rect;
+  width: number;
+  height: number;
+  sx: NumScale;
+  sy: NumScale;
+  xTicks: TickSpec;
+  yTicks: TickSpec;
+  xLabel: string;
+  yLabel: string;
+}
+
+export function drawAxes(layers: SvgLayers, a: AxesInput): void {
+  const { inner, sx, sy, xTicks, yTicks } = a;
+
+  layers.axisX
+    .attr('transform', `translate(0,${inner.bottom})`)
+    .call(axisBottom(sx).tickValues(xTicks.values).tickFormat((d) => xTicks.format(+d)).tickSizeOuter(0));
+  layers.axisY
+    .attr('transform', `translate(${inner.left},0)`)
+    .call(axisLeft(sy).tickValues(yTicks.values).tickFormat((d) => yTicks.format(+d)).tickSizeOuter(0));
+
+  layers.gridX
+    .selectAll('line')
+    .data(xTicks.values)
+    .join('line')
+    .attr('x1', (d) => sx(d))
+    .attr('x2', (d) => sx(d))
+    .attr('y1', inner.top)
+    .attr('y2', inner.bottom);
+  layers.gridY
+    .selectAll('line')
+    .data(yTicks.values)
+    .join('line')
+    .attr('x1', inner.left)
+    .attr('x2', inner.right)
+    .attr('y1', (d) => sy(d))
+    .attr('y2', (d) => sy(d));
+
+  layers.labels
+    .selectAll('text.x-label')
+    .data([a.xLabel])
+    .join('text')
+    .attr('class', 'x-label')
+    .attr('text-anchor', 'middle')
+    .attr('x', (inner.left + inner.right) / 2)
+    .attr('y', a.height - 4)
+    .text((d) => d);
+  layers.labels
+    .selectAll('text.y-label')
+    .data([a.yLabel])
+    .join('text')
+    .attr('class', 'y-label')
+    .attr('text-anchor', 'middle')
+    .attr('transform', `translate(12,${(inner.top + inner.bottom) / 2}) rotate(-90)`)
+    .text((d) => d);
+}
+
+/** Dashed reference lines; lines outside the current domain (or <= 0 on log) are omitted. */
+export function drawRefLines(
+  layers: SvgLayers,
+  refLines: readonly RefLine[],
+  inner: Rect,
+  sx: NumScale,
+  sy: NumScale,
+  logX: boolean,
+  logY: boolean,
+): void {
+  const inside = (r: RefLine) => {
+    const log = r.axis === 'x' ? logX : logY;
+    const [lo, hi] = (r.axis === 'x' ? sx : sy).domain();
+    return Number.isFinite(r.value) && (!log || r.value > 0) && r.value >= Math.min(lo, hi) && r.value <= Math.max(lo, hi);
+  };
+
+  const groups = layers.refs
+    .selectAll<SVGGElement, RefLine>('g.ref')
+    .data(refLines.filter(inside))
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'ref');
+      g.append('line').attr('stroke-dasharray', '5 4').attr('stroke-width', 1.2);
+      g.append('text');
+      return g;
+    })
+    .attr('color', (r) => r.color ?? null);
+
+  groups
+    .select('line')
+    .attr('stroke', 'currentColor')
+    .attr('stroke-opacity', (r) => (r.color ? 0.9 : 0.55))
+    .attr('x1', (r) => (r.axis === 'x' ? sx(r.value) : inner.left))
+    .attr('x2', (r) => (r.axis === 'x' ? sx(r.value) : inner.right))
+    .attr('y1', (r) => (r.axis === 'y' ? sy(r.value) : inner.top))
+    .attr('y2', (r) => (r.axis === 'y' ? sy(r.value) : inner.bottom));
+
+  groups
+    .select('text')
+    .attr('fill', 'currentColor')
+    .attr('text-anchor', (r) => (r.axis === 'x' ? 'start' : 'end'))
+    .attr('x', (r) => (r.axis === 'x' ? sx(r.value) + 4 : inner.right - 4))
+    .attr('y', (r) => (r.axis === 'x' ? inner.top + 10 : sy(r.value) - 4))
+    .text((r) => r.label ?? '');
+}

@@ -1,0 +1,27 @@
+import type { Spec } from '../schema';
+import { THM1_TABLE_ROWS, thm1Spec } from './thm1';
+
+export interface Preset {
+  id: string;
+  lab: Spec['lab'];
+  title: string;
+  description: string;
+  spec: Spec;
+}
+
+/** Every preset is a plain spec: the same object a link, the CLI and a worker run. */
+export const PRESETS: Preset[] = THM1_TABLE_ROWS.flatMap((row) =>
+  row.seeds.map((seed) => ({
+    id: `thm1-${row.short}-s${seed}`,
+    lab: 'poisoning' as const,
+    title: `Theorem 1, ${row.label}, seed ${seed}`,
+    description: 'Gradient flow from the reference initialisation, clean {e_1} vs poisoned {e_1, e_(κ-1)}.',
+    spec: thm1Spec({ d: row.d, kappa: row.kappa, seed, scale: row.scale, tieC: row.tieC, maxTime: row.maxTime }),
+  })),
+);
+
+export function findPreset(id: string): Preset | undefined {
+  return PRESETS.find((p) => p.id === id);
+}
+
+export const DEFAULT_PRESET_ID = 'thm1-d10k7-s242';

@@ -1,0 +1,88 @@
+import { create } from 'zustand';
+import type { FinalState, RunStatus } from '../engine/run/run';
+import type { PoisoningSpec } from '../spec/schema';
+import type { RunFrame } from '../../workers/protocol';
+import { RunClient } from './run-client';
+import { SeriesBuffers } from './series';
+
+export type Arm = 'clean' | 'poisoned';
+export const ARMS: Arm[] = ['clean', 'poisoned'];
+
+export interface ArmRun {
+  spec: PoisoningSpec;
+  buffers: SeriesBuffers | null;
+  blocks: RunFrame['blocks'];
+  status: RunStatus | null;
+  views: Record<string, Float64Array>;
+  final: FinalState | null;
+  error: string | null;
+}
+
+type Transport = 'idle' | 'running' | 'paused' | 'done';
+
+interface RunsState {
+  arms: Partial<Record<Arm, ArmRun>>;
+  transport: Transport;
+  /** Bumped on every frame: plots redraw from the mutable buffers. */
+  revision: number;
+  start(spec: PoisoningSpec, paused?: boolean): Promise<void>;
+  pause(): void;
+  resume(): void;
+  step(n: number): void;
+  stop(): void;
+  reset(): void;
+}
+
+const clients: Record<Arm, RunClient> = { clean: new RunClient(), poisoned: new RunClient() };
+
+/** Both arms of an experiment, each in its own worker, from the same spec and initialisation. */
+export const useRuns = create<RunsState>()((set, get) => {
+  const onFrame = (arm: Arm, frame: RunFrame) => {
+    const cur = get().arms[arm];
+    if (!cur) return;
+    const buffers = cur.buffers ?? new SeriesBuffers(frame.metricNames, frame.blocks.reduce((s, b) => s + b.size, 0));
+    buffers.append(frame.batch);
+    const arms = { ...get().arms, [arm]: { ...cur, buffers, blocks: frame.blocks, status: frame.status, views: frame.views, final: frame.final } };
+    const allDone = ARMS.every((a) => arms[a]?.final || arms[a]?.error);
+    set({ arms, revision: get().revision + 1, transport: allDone ? 'done' : get().transport });
+  };
+
+  return {
+    arms: {},
+    transport: 'idle',
+    revision: 0,
+    async start(spec, paused = false) {
+      const arms: Partial<Record<Arm, ArmRun>> = {};
+      for (const arm of ARMS) arms[arm] = { spec: { ...spec, arm }, buffers: null, blocks: [], status: null, views: {}, final: null, error: null };
+      set({ arms, transport: paused ? 'paused' : 'running', revision: get().revision + 1 });
+      await Promise.all(
+        ARMS.map(async (arm) => {
+          const res = await clients[arm].start(arms[arm]!.spec, (f) => onFrame(arm, f), paused);
+          if (!res.ok) {
+            const cur = get().arms[arm];
+            if (cur) set({ arms: { ...get().arms, [arm]: { ...cur, error: res.message } }, transport: 'done' });
+          }
+        }),
+      );
+    },
+    pause() {
+      ARMS.forEach((a) => clients[a].pause());
+      if (get().transport === 'running') set({ transport: 'paused' });
+    },
+    resume() {
+      ARMS.forEach((a) => clients[a].resume());
+      if (get().transport === 'paused') set({ transport: 'running' });
+    },
+    step(n) {
+      ARMS.forEach((a) => clients[a].step(n));
+      if (get().transport === 'running') set({ transport: 'paused' });
+    },
+    stop() {
+      ARMS.forEach((a) => clients[a].stop());
+    },
+    reset() {
+      ARMS.forEach((a) => clients[a].stop());
+      set({ arms: {}, transport: 'idle', revision: get().revision + 1 });
+    },
+  };
+});
