@@ -118,20 +118,22 @@ describe('TimeSeriesPlot', () => {
   });
 
   it('keeps one set of SVG layers across StrictMode remounts and re-renders', async () => {
-    act(() =>
-      root.render(
-        <StrictMode>
-          <TimeSeriesPlot {...baseProps()} />
-        </StrictMode>,
-      ),
-    );
+    const strict = (props: TimeSeriesPlotProps) =>
+      act(() =>
+        root.render(
+          <StrictMode>
+            <TimeSeriesPlot {...props} />
+          </StrictMode>,
+        ),
+      );
+    strict(baseProps());
     const el = plot('t');
     const [grid, overlay] = el.querySelectorAll('svg.absolute');
     const canvas = el.querySelector('canvas');
     const count = () => [grid.children.length, overlay.children.length, el.querySelectorAll('.x-label').length];
     const before = count();
     expect(before).toEqual([2, 6, 1]);
-    render(baseProps({ revision: 5 }));
+    strict(baseProps({ revision: 5 }));
     await nextFrame();
     expect(count()).toEqual(before);
     expect(el.querySelector('canvas')).toBe(canvas);
@@ -160,6 +162,26 @@ describe('TimeSeriesPlot', () => {
     expect(refs).toHaveLength(1); // the x line is outside the domain
     expect(refs[0].querySelector('line')!.getAttribute('stroke-dasharray')).toBeTruthy();
     expect(refs[0].textContent).toBe('target');
+  });
+
+  it('shows a crosshair readout on pointer move and hides it on leave', async () => {
+    render(baseProps());
+    const el = plot('t');
+    const area = el.querySelector<HTMLElement>('[tabindex="0"]')!;
+    const line = () => el.querySelector('svg.overflow-visible > line')!;
+    expect(line().getAttribute('display')).toBe('none');
+    // jsdom lays nothing out, so the area's left edge is 0 and clientX is the area x.
+    act(() => area.dispatchEvent(new MouseEvent('pointermove', { clientX: 300, bubbles: true })));
+    await nextFrame();
+    expect(line().getAttribute('display')).toBeNull();
+    const tip = el.querySelector('.tip-x')!.parentElement!;
+    expect(tip.hidden).toBe(false);
+    expect(tip.querySelectorAll('.tip-row')).toHaveLength(2);
+    expect(tip.querySelectorAll('.tip-row span')[0].getAttribute('style')).toContain('background-color');
+    act(() => area.dispatchEvent(new MouseEvent('pointerout', { bubbles: true, relatedTarget: null })));
+    await nextFrame();
+    expect(tip.hidden).toBe(true);
+    expect(line().getAttribute('display')).toBe('none');
   });
 
   it('shows a readout from the keyboard and hides it on Escape', async () => {

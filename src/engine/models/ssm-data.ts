@@ -23,3 +23,16 @@ export function gramOfRows(rows: number[][], kappa: number): Float64Array {
   }
   return G;
 }
+
+/**
+ * Seeded training rows as the reference code draws them (lab spec Sec. 5.4): stream MT(seed); each row in
+ * order draws N(0, 1) for its marked positions (1-based, increasing); unmarked entries are 0.
+ */
+export function drawRows(rng: { gauss(): number }, kappa: number, count: number, positions: number[]): number[][] {
+  const sorted = [...positions].sort((a, b) => a - b);
+  return Array.from({ length: count }, () => {
+    const x = new Array<number>(kappa).fill(0);
+    for (const p of sorted) x[p - 1] = rng.gauss();
+    return x;
+  });
+}

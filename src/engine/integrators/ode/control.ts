@@ -13,11 +13,12 @@ export const NON_FINITE: StepOutcome = Object.freeze({ ok: false, reason: 'non-f
 export const MAX_NON_FINITE_RETRIES = 20;
 
 /**
- * Steps shorter than this are refused ('step-too-small'): 1e-14 * |t| is a few ulps of t, so t + h would
- * hardly move. The 1e-300 floor only guarantees termination near t = 0.
+ * Steps shorter than this are refused ('step-too-small'): 4 ulps of t, below which t + h cannot resolve the
+ * step. (Flows that blow up at t ~ 1e12 legitimately take O(0.01) steps there, so a looser bound is wrong.)
+ * The 1e-300 floor only guarantees termination near t = 0.
  */
 export function minStep(t: number): number {
-  return Math.max(1e-14 * Math.abs(t), 1e-300);
+  return Math.max(4 * Number.EPSILON * Math.abs(t), 1e-300);
 }
 
 /**
