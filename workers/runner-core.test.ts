@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { buildRun } from '../src/engine/run/build';
+import { thm1Spec } from '../src/spec/presets/thm1';
+import type { RunFrame } from './protocol';
+import { RunnerCore } from './runner-core';
+
+const spec = thm1Spec({ d: 8, kappa: 7, seed: 7, scale: 1e-3, tieC: 5, maxTime: 1e11 });
+
+/** Collects frames until the final one, resolving each sink call only after a macrotask (a slow main thread). */
+function collect(core: RunnerCore, input: unknown, paused = false) {
+  const frames: RunFrame[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const done = new Promise<RunFrame[]>((resolve, reject) => {
+    void core
+      .start(
+        input,
+        async (f) => {
+          inFlight++;
+          maxInFlight = Math.max(maxInFlight, inFlight);
+          frames.push(f);
+          await new Promise((r) => setTimeout(r, 1));
+          inFlight--;
+          if (f.final) resolve(frames);
+        },
+        paused,
+      )
+      .then((res) => !res.ok && reject(new Error(res.message)));
+  });
+  return { done, frames, maxInFlight: () => maxInFlight };
+}
+
+describe('RunnerCore (the worker behind the page)', () => {
+  it('streams exactly the numbers a direct run computes, one frame at a time', async () => {
+    const core = new RunnerCore();
+    const c = collect(core, spec);
+    const frames = await c.done;
+    expect(c.maxInFlight()).toBe(1);
+    const direct = buildRun(spec);
+    const final = direct.runToEnd();
+    const all = direct.recorder.all();
+    const streamedT = frames.flatMap((f) => Array.from(f.batch.t));
+    const streamedTheta = frames.flatMap((f) => Array.from(f.batch.theta));
+    expect(streamedT).toEqual(Array.from(all.t));
+    expect(streamedTheta).toEqual(Array.from(all.theta));
+    expect(frames.at(-1)!.final).toEqual(final);
+  });
+
+  it('refuses an invalid spec with a message naming the field', async () => {
+    const res = await new RunnerCore().start({ ...spec, model: { ...spec.model, d: 1e9 } }, () => {});
+    expect(res.ok).toBe(false);
+    expect(!res.ok && res.message).toMatch(/^model\.d:/);
+  });
+
+  it('starts paused, steps exactly n, then stops with a final frame', async () => {
+    const core = new RunnerCore();
+    const frames: RunFrame[] = [];
+    await core.start(spec, (f) => void frames.push(f), true);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(frames.at(-1)!.status.steps).toBe(0);
+    core.step(5);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(frames.at(-1)!.status.steps).toBe(5);
+    core.stop();
+    await new Promise((r) => setTimeout(r, 5));
+    const last = frames.at(-1)!;
+    expect(last.final?.stop.reason).toBe('stopped');
+    expect(last.final?.step).toBe(5);
+  });
+});
