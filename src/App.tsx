@@ -1,11 +1,15 @@
 import { LABS } from './labs/registry';
-import { PoisoningLab } from './labs/poisoning/PoisoningLab';
+import { LAB_PAGES } from './labs/pages';
 import { labFromHash, useHash } from './state/route';
+import { useLinkLoader } from './state/useLinkLoader';
+import { IssueBanner } from './ui/IssueBanner';
 
 export function App() {
+  useLinkLoader();
   const hash = useHash();
   const labId = labFromHash(hash);
   const lab = LABS.find((l) => l.id === labId)!;
+  const Page = LAB_PAGES[lab.id];
   return (
     <div className="min-h-screen flex flex-col">
       <header className="border-b border-slate-200 dark:border-slate-800 bg-white/80 dark:bg-slate-900/80 backdrop-blur sticky top-0 z-10">
@@ -23,7 +27,7 @@ export function App() {
                 className={`rounded px-3 py-1.5 ${l.id === labId ? 'bg-sky-100 text-sky-900 dark:bg-sky-900/60 dark:text-sky-100 font-medium' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}
               >
                 {l.title}
-                {!l.ready && <span className="ml-1 text-xs text-slate-400">(soon)</span>}
+                {!LAB_PAGES[l.id] && <span className="ml-1 text-xs text-slate-400">(soon)</span>}
               </a>
             ))}
           </nav>
@@ -31,10 +35,11 @@ export function App() {
         </div>
       </header>
       <main className="mx-auto max-w-[1600px] w-full px-4 py-4 flex-1">
-        {lab.ready ? (
-          <PoisoningLab />
+        {Page ? (
+          <Page />
         ) : (
           <section className="max-w-2xl mt-10" data-testid={`lab-${lab.id}`}>
+            <IssueBanner />
             <h2 className="text-2xl font-semibold">{lab.title}</h2>
             <p className="text-sm text-slate-500">{lab.paper} · not built yet</p>
             <p className="mt-4 text-slate-700 dark:text-slate-300">{lab.blurb}</p>

@@ -1,10 +1,8 @@
+import type { SpecIssue } from './issues';
+import { poisoningCrossIssues } from './labs/poisoning';
 import { specSchema, type Spec } from './schema';
 
-export interface SpecIssue {
-  /** Dotted field path, e.g. "model.d" or "data.sequences.1.x". */
-  field: string;
-  message: string;
-}
+export type { SpecIssue } from './issues';
 
 export type SpecResult = { ok: true; spec: Spec } | { ok: false; issues: SpecIssue[] };
 
@@ -23,32 +21,12 @@ export function parseSpec(input: unknown): SpecResult {
   return { ok: false, issues };
 }
 
-/** Constraints between fields, which the per-field schema cannot express. */
+/** Constraints between fields, which the per-field schemas cannot express; one function per lab. */
 function crossFieldIssues(spec: Spec): SpecIssue[] {
-  const issues: SpecIssue[] = [];
-  const { d } = spec.model;
-  const kappa = spec.data.length;
-  spec.data.sequences.forEach((s, i) => {
-    if (s.x.length !== kappa) {
-      issues.push({ field: `data.sequences.${i}.x`, message: `has ${s.x.length} values but the sequence length kappa is ${kappa}` });
-    }
-  });
-  const active = spec.data.sequences.filter((s) => s.enabled && (spec.arm === 'poisoned' || !s.special));
-  if (active.length === 0) issues.push({ field: 'data.sequences', message: `the ${spec.arm} arm has no enabled sequence` });
-  if (spec.init.kind === 'explicit') {
-    for (const key of ['a', 'b', 'c'] as const) {
-      const v = spec.init[key];
-      if (v && v.length !== d) issues.push({ field: `init.${key}`, message: `has ${v.length} entries but d is ${d}` });
-    }
+  switch (spec.lab) {
+    case 'poisoning':
+      return poisoningCrossIssues(spec);
   }
-  const t = spec.model.teacher;
-  if (t.kind === 'diag') {
-    for (const key of ['b', 'c'] as const) {
-      const v = t[key];
-      if (v && v.length !== t.a.length) issues.push({ field: `model.teacher.${key}`, message: `has ${v.length} entries but teacher a has ${t.a.length}` });
-    }
-  }
-  return issues;
 }
 
 export function formatIssues(issues: SpecIssue[]): string {

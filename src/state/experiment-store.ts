@@ -1,36 +1,44 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import type { PoisoningSpec } from '../spec/schema';
-import { findPreset, DEFAULT_PRESET_ID } from '../spec/presets';
+import { DEFAULT_SPECS } from '../spec/presets';
+import type { LabId, Spec } from '../spec/schema';
 import { parseSpec, type SpecIssue } from '../spec/validate';
 
-/** The experiment being edited: always a valid spec; refused input shows issues and leaves it untouched. */
+export type SpecOf<L extends LabId> = Extract<Spec, { lab: L }>;
+type SpecMap = { [L in LabId]?: SpecOf<L> };
+
+/**
+ * The experiment of each lab: always a valid spec; refused input (a bad link, a bad edit) records its
+ * issues and leaves the experiment untouched. Persisted, so nothing is lost on reload.
+ */
 interface ExperimentState {
-  spec: PoisoningSpec;
-  /** Issues of the last refused input (a bad link or a bad edit), shown until dismissed or fixed. */
+  specs: SpecMap;
+  /** Issues of the last refused input, shown until dismissed or replaced. */
   issues: SpecIssue[] | null;
   issuesSource: string | null;
-  /** Validates and applies; returns false (and records the issues) when refused. */
+  /** A lab whose experiment arrived by link and should run at once (consumed by the lab page). */
+  autoRun: LabId | null;
+  /** Validates and applies under the spec's own lab; returns false (recording the issues) when refused. */
   apply(input: unknown, source: string): boolean;
   refuse(issues: SpecIssue[], source: string): void;
   dismissIssues(): void;
+  requestAutoRun(lab: LabId | null): void;
 }
-
-const defaultSpec = () => findPreset(DEFAULT_PRESET_ID)!.spec as PoisoningSpec;
 
 export const useExperiment = create<ExperimentState>()(
   persist(
-    (set) => ({
-      spec: defaultSpec(),
+    (set, get) => ({
+      specs: {},
       issues: null,
       issuesSource: null,
+      autoRun: null,
       apply(input, source) {
         const r = parseSpec(input);
         if (!r.ok) {
           set({ issues: r.issues, issuesSource: source });
           return false;
         }
-        set({ spec: r.spec as PoisoningSpec, issues: null, issuesSource: null });
+        set({ specs: { ...get().specs, [r.spec.lab]: r.spec }, issues: null, issuesSource: null });
         return true;
       },
       refuse(issues, source) {
@@ -39,17 +47,33 @@ export const useExperiment = create<ExperimentState>()(
       dismissIssues() {
         set({ issues: null, issuesSource: null });
       },
+      requestAutoRun(lab) {
+        set({ autoRun: lab });
+      },
     }),
     {
-      name: 'ibl.experiment.v1',
+      name: 'ibl.experiments.v1',
       storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({ spec: s.spec }),
-      // A stored spec from an older build is re-validated; if it no longer parses, the default is used.
+      partialize: (s) => ({ specs: s.specs }),
+      // Stored specs from an older build are re-validated one by one; those that no longer parse are dropped.
       merge: (persisted, current) => {
-        const stored = (persisted as { spec?: unknown } | undefined)?.spec;
-        const r = stored === undefined ? null : parseSpec(stored);
-        return r?.ok ? { ...current, spec: r.spec as PoisoningSpec } : current;
+        const stored = (persisted as { specs?: Record<string, unknown> } | undefined)?.specs ?? {};
+        const specs: SpecMap = {};
+        for (const value of Object.values(stored)) {
+          const r = parseSpec(value);
+          if (r.ok) (specs as Record<string, Spec>)[r.spec.lab] = r.spec;
+        }
+        return { ...current, specs };
       },
     },
   ),
 );
+
+/** The current experiment of a lab (its default until the user changes it). */
+export function useLabSpec<L extends LabId>(lab: L): SpecOf<L> {
+  return useExperiment((s) => s.specs[lab]) ?? (DEFAULT_SPECS[lab]() as SpecOf<L>);
+}
+
+export function labSpecNow<L extends LabId>(lab: L): SpecOf<L> {
+  return useExperiment.getState().specs[lab] ?? (DEFAULT_SPECS[lab]() as SpecOf<L>);
+}

@@ -25,6 +25,14 @@ export function buildSsm(spec: PoisoningSpec): DiagonalSsm {
   });
 }
 
+/** Each lab's model and initial parameters: the one place a new lab plugs into the engine. */
+export function buildProblem(spec: Spec): { problem: Problem; theta0: Float64Array } {
+  switch (spec.lab) {
+    case 'poisoning':
+      return { problem: buildSsm(spec), theta0: initialTheta(spec) };
+  }
+}
+
 export function buildIntegrator(spec: Spec, problem: Problem, theta0: Float64Array): Integrator {
   const o = spec.optim;
   switch (o.kind) {
@@ -41,8 +49,8 @@ export function buildIntegrator(spec: Spec, problem: Problem, theta0: Float64Arr
 
 /** Everything a validated spec needs to run, in the worker, the CLI and the tests alike. */
 export function buildRun(spec: Spec): Run {
-  const problem = buildSsm(spec);
-  const integrator = buildIntegrator(spec, problem, initialTheta(spec));
+  const { problem, theta0 } = buildProblem(spec);
+  const integrator = buildIntegrator(spec, problem, theta0);
   const record =
     spec.optim.kind === 'flow'
       ? ({ kind: 'log-time', perDecade: spec.record.perDecade } as const)

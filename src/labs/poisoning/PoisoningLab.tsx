@@ -1,3 +1,6 @@
+import { useEffect } from 'react';
+import { labSpecNow, useExperiment } from '../../state/experiment-store';
+import { useRuns } from '../../state/runs-store';
 import { IssueBanner } from '../../ui/IssueBanner';
 import { RunStatusBar } from './RunStatusBar';
 import { Thm1Controls } from './Thm1Controls';
@@ -5,11 +8,15 @@ import { Thm1Narration } from './Thm1Narration';
 import { Thm1Plots } from './Thm1Plots';
 import { Thm1Results } from './Thm1Results';
 import { Transport } from './Transport';
-import { useLinkLoader } from './useLinkLoader';
 
 /** The Poisoning lab; for now its Theorem-1 page (paper 000). */
 export function PoisoningLab() {
-  useLinkLoader();
+  const autoRun = useExperiment((s) => s.autoRun);
+  useEffect(() => {
+    if (autoRun !== 'poisoning') return;
+    useExperiment.getState().requestAutoRun(null);
+    void useRuns.getState().start(labSpecNow('poisoning'));
+  }, [autoRun]);
   return (
     <div className="grid gap-4 lg:grid-cols-[320px_1fr]" data-testid="lab-poisoning">
       <aside className="flex flex-col gap-4">

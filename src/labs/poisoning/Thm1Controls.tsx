@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { PRESETS } from '../../spec/presets';
 import { parseSpec } from '../../spec/validate';
-import { useExperiment } from '../../state/experiment-store';
+import { useExperiment, useLabSpec } from '../../state/experiment-store';
 import { NumberField } from '../../ui/NumberField';
 import { initialEntries, specFromThm1Params, thm1ParamsOf, type Thm1Params } from './thm1-params';
 
 /** Model, initialisation and solver controls of the Theorem-1 page; every edit goes through the validator. */
 export function Thm1Controls() {
-  const spec = useExperiment((s) => s.spec);
+  const spec = useLabSpec('poisoning');
   const apply = useExperiment((s) => s.apply);
   const params = thm1ParamsOf(spec);
 

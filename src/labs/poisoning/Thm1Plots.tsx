@@ -2,7 +2,7 @@ import { interpolateViridis } from 'd3';
 import { useMemo } from 'react';
 import { seriesColor } from '../../plots/palette';
 import { TimeSeriesPlot, type PlotSeries } from '../../plots/TimeSeriesPlot';
-import { useExperiment } from '../../state/experiment-store';
+import { useLabSpec } from '../../state/experiment-store';
 import { ARMS, useRuns, type Arm, type ArmRun } from '../../state/runs-store';
 import { ARM_COLORS, ARM_SHORT } from './arms';
 
@@ -36,7 +36,7 @@ function armSeries(runs: Partial<Record<Arm, ArmRun>>, pick: (run: ArmRun) => { 
 export function Thm1Plots() {
   const arms = useRuns((s) => s.arms);
   const revision = useRuns((s) => s.revision);
-  const spec = useExperiment((s) => s.spec);
+  const spec = useLabSpec('poisoning');
   const K = spec.metrics.genWindow;
 
   const ks = useMemo(() => Float64Array.from({ length: K + 1 }, (_, i) => i), [K]);
@@ -79,7 +79,7 @@ export function Thm1Plots() {
       />
       <TimeSeriesPlot
         id="gen-time"
-        title={`Generalisation error (window K = ${K}) over training`}
+        title={`Generalisation error Gen${K === 20 ? "₂₀" : "_" + K} over training`}
         series={genT}
         xLabel="flow time t"
         yLabel="Gen_K / max|h*|"
@@ -89,7 +89,7 @@ export function Thm1Plots() {
       />
       <TimeSeriesPlot
         id="gen-k"
-        title="Generalisation error against sequence length k (current state)"
+        title="Generalisation error against length k (now)"
         series={genK}
         xLabel="sequence length k"
         yLabel="Gen_k / max|h*|"
@@ -99,7 +99,7 @@ export function Thm1Plots() {
       />
       <TimeSeriesPlot
         id="impulse"
-        title="Impulse response hₖ = C Aᵏ B: students vs teacher"
+        title="Impulse response hₖ = C Aᵏ B vs teacher"
         series={impulse}
         xLabel="k"
         yLabel="hₖ"

@@ -1,4 +1,4 @@
-import { useExperiment } from '../../state/experiment-store';
+import { useLabSpec } from '../../state/experiment-store';
 import { ARMS, useRuns } from '../../state/runs-store';
 import { ARM_COLORS, ARM_LABELS } from './arms';
 import { referenceFor } from './reference';
@@ -8,7 +8,7 @@ const sci = (v: number) => v.toExponential(4);
 /** Final numbers of both arms beside the reference values, with a JSON export of spec and results. */
 export function Thm1Results() {
   const arms = useRuns((s) => s.arms);
-  const spec = useExperiment((s) => s.spec);
+  const spec = useLabSpec('poisoning');
   const finals = Object.fromEntries(ARMS.map((a) => [a, arms[a]?.final ?? null]));
   const exportJson = () => {
     const blob = new Blob([JSON.stringify({ spec, final: finals }, null, 2)], { type: 'application/json' });

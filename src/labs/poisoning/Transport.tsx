@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { encodeSpec } from '../../spec/link';
-import { useExperiment } from '../../state/experiment-store';
+import { labSpecNow, useLabSpec } from '../../state/experiment-store';
 import { useRuns } from '../../state/runs-store';
 
 const btn =
@@ -8,7 +8,7 @@ const btn =
 
 /** Run / pause / step / stop / reset and Share, with space and '.' as keyboard shortcuts. */
 export function Transport() {
-  const spec = useExperiment((s) => s.spec);
+  const spec = useLabSpec('poisoning');
   const { transport, start, pause, resume, step, stop, reset } = useRuns();
   const [link, setLink] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
@@ -22,10 +22,10 @@ export function Transport() {
         const t = useRuns.getState().transport;
         if (t === 'running') pause();
         else if (t === 'paused') resume();
-        else void start(useExperiment.getState().spec);
+        else void start(labSpecNow('poisoning'));
       } else if (e.key === '.') {
         const t = useRuns.getState().transport;
-        if (t === 'idle' || t === 'done') void start(useExperiment.getState().spec, true).then(() => step(1));
+        if (t === 'idle' || t === 'done') void start(labSpecNow('poisoning'), true).then(() => step(1));
         else step(1);
       }
     };

@@ -1,4 +1,4 @@
-import type { Spec } from '../schema';
+import type { LabId, Spec } from '../schema';
 import { THM1_TABLE_ROWS, thm1Spec } from './thm1';
 
 export interface Preset {
@@ -25,3 +25,8 @@ export function findPreset(id: string): Preset | undefined {
 }
 
 export const DEFAULT_PRESET_ID = 'thm1-d10k7-s242';
+
+/** Each lab's experiment before the user changes anything (a fresh object every call). */
+export const DEFAULT_SPECS: { [L in LabId]: () => Extract<Spec, { lab: L }> } = {
+  poisoning: () => structuredClone(findPreset(DEFAULT_PRESET_ID)!.spec),
+};

@@ -1,0 +1,51 @@
+import * as z from 'zod';
+import { LIMITS } from './limits';
+
+/** Building blocks every lab's spec schema shares: bounded numbers whose messages name the field. */
+export const SPEC_VERSION = 1;
+
+export const finite = (what: string) =>
+  z.number({ error: (iss) => (iss.input === undefined ? `${what} is required` : `${what} must be a finite number`) });
+export const bounded = (what: string, min: number, max: number) =>
+  finite(what).min(min, `${what} must be at least ${min}`).max(max, `${what} must be at most ${max}`);
+export const positive = (what: string, max: number) => finite(what).gt(0, `${what} must be positive`).max(max, `${what} must be at most ${max}`);
+export const int = (what: string, min: number, max: number) => bounded(what, min, max).int(`${what} must be an integer`);
+export const vector = (what: string, maxLen: number) =>
+  z.array(bounded(what, -LIMITS.maxAbsValue, LIMITS.maxAbsValue)).min(1, `${what} must not be empty`).max(maxLen, `${what} has more than ${maxLen} entries`);
+
+export const optimSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('flow'),
+    method: z.enum(['auto', 'dopri5', 'rodas4']).default('auto'),
+    rtol: bounded('rtol', 1e-14, 1e-2).default(1e-10),
+    atol: bounded('atol', 1e-20, 1e-2).default(1e-14),
+  }),
+  z.strictObject({ kind: z.literal('gd'), lr: positive('learning rate', 100) }),
+  z.strictObject({
+    kind: z.literal('adam'),
+    lr: positive('learning rate', 100),
+    beta1: bounded('beta1', 0, 0.999999).default(0.9),
+    beta2: bounded('beta2', 0, 0.999999999).default(0.999),
+    eps: positive('adam eps', 1).default(1e-7),
+  }),
+  z.strictObject({ kind: z.literal('adaptive-gd'), lr: positive('learning rate', 100) }),
+]);
+
+export const stopSchema = z.strictObject({
+  lossBelow: bounded('stop.lossBelow', 0, 1e6).default(1e-14),
+  maxSteps: int('stop.maxSteps', 1, LIMITS.maxSteps).default(1e6),
+  maxTime: positive('stop.maxTime', LIMITS.maxTime).default(1e13),
+});
+
+export const recordSchema = z.strictObject({
+  /** Discrete optimisers: record every this many steps. */
+  every: int('record.every', 1, 1e7).default(100),
+  /** Gradient flow: snapshots per decade of flow time (log-spaced). */
+  perDecade: int('record.perDecade', 1, 1000).default(40),
+});
+
+
+export const versionSchema = z.literal(SPEC_VERSION, { error: `v (spec version) must be ${SPEC_VERSION}` });
+export const seedSchema = int('seed', 0, 2 ** 32 - 1);
+export const stopDefault = { lossBelow: 1e-14, maxSteps: 1e6, maxTime: 1e13 };
+export const recordDefault = { every: 100, perDecade: 40 };

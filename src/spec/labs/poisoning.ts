@@ -1,0 +1,101 @@
+import * as z from 'zod';
+import { bounded, int, optimSchema, positive, recordDefault, recordSchema, seedSchema, stopDefault, stopSchema, vector, versionSchema } from '../common';
+import type { SpecIssue } from '../issues';
+import { LIMITS } from '../limits';
+
+/** Teachers of paper 000 (Sec. 2.4 of the lab spec) or an explicit diagonal one. */
+const teacherSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('thm1') }),
+  z.strictObject({ kind: z.literal('one') }),
+  z.strictObject({
+    kind: z.literal('diag'),
+    a: vector('teacher entry', LIMITS.maxDim),
+    b: vector('teacher b', LIMITS.maxDim).optional(),
+    c: vector('teacher c', LIMITS.maxDim).optional(),
+  }),
+]);
+
+const ssmModelSchema = z.strictObject({
+  kind: z.literal('ssm'),
+  d: int('state dimension d', 1, LIMITS.maxDim),
+  teacher: teacherSchema,
+  /** Learn B and C as well as A; otherwise B = C = 1 (Theorem-1 mode). */
+  trainBC: z.boolean(),
+});
+
+const sequenceSchema = z.strictObject({
+  x: vector('sequence value', LIMITS.maxLength),
+  /** Special ("poison") rows enter only the poisoned arm. */
+  special: z.boolean(),
+  enabled: z.boolean().default(true),
+});
+
+const dataSchema = z.strictObject({
+  length: int('sequence length kappa', 2, LIMITS.maxLength),
+  sequences: z.array(sequenceSchema).min(1, 'the training set needs at least one sequence').max(LIMITS.maxSequences),
+});
+
+const initSchema = z.discriminatedUnion('kind', [
+  /** The reference Theorem-1 draw: a = sort_desc(scale U[0,1)^d), then a_2 := a_1 - diff(tieC, scale). */
+  z.strictObject({
+    kind: z.literal('uniform-sorted'),
+    scale: positive('init scale', 10),
+    tieC: bounded('tie exponent c', 0, 100),
+  }),
+  z.strictObject({
+    kind: z.literal('explicit'),
+    a: vector('initial a', LIMITS.maxDim),
+    b: vector('initial b', LIMITS.maxDim).optional(),
+    c: vector('initial c', LIMITS.maxDim).optional(),
+  }),
+]);
+
+export const poisoningSpecSchema = z.strictObject({
+  v: versionSchema,
+  lab: z.literal('poisoning'),
+  seed: seedSchema,
+  /** Which training set to fit: the baseline rows only, or baseline plus special rows. */
+  arm: z.enum(['clean', 'poisoned']).default('poisoned'),
+  model: ssmModelSchema,
+  data: dataSchema,
+  init: initSchema,
+  optim: optimSchema,
+  stop: stopSchema.default(stopDefault),
+  record: recordSchema.default(recordDefault),
+  metrics: z
+    .strictObject({ genWindow: int('metrics.genWindow', 2, LIMITS.maxGenWindow).default(20) })
+    .default({ genWindow: 20 }),
+});
+
+
+export type PoisoningSpec = z.output<typeof poisoningSpecSchema>;
+export type Teacher = PoisoningSpec['model']['teacher'];
+
+/** Constraints between fields of a poisoning spec (sizes that must agree). */
+export function poisoningCrossIssues(spec: PoisoningSpec): SpecIssue[] {
+  const issues: SpecIssue[] = [];
+  const { d } = spec.model;
+  const kappa = spec.data.length;
+  spec.data.sequences.forEach((s, i) => {
+    if (s.x.length !== kappa) {
+      issues.push({ field: `data.sequences.${i}.x`, message: `has ${s.x.length} values but the sequence length kappa is ${kappa}` });
+    }
+  });
+  const active = spec.data.sequences.filter((s) => s.enabled && (spec.arm === 'poisoned' || !s.special));
+  if (active.length === 0) issues.push({ field: 'data.sequences', message: `the ${spec.arm} arm has no enabled sequence` });
+  if (spec.init.kind === 'explicit') {
+    for (const key of ['a', 'b', 'c'] as const) {
+      const v = spec.init[key];
+      if (v && v.length !== d) issues.push({ field: `init.${key}`, message: `has ${v.length} entries but d is ${d}` });
+    }
+  }
+  const t = spec.model.teacher;
+  if (t.kind === 'diag') {
+    for (const key of ['b', 'c'] as const) {
+      const v = t[key];
+      if (v && v.length !== t.a.length) issues.push({ field: `model.teacher.${key}`, message: `has ${v.length} entries but teacher a has ${t.a.length}` });
+    }
+  }
+  return issues;
+}
+

@@ -1,0 +1,26 @@
+import { useEffect } from 'react';
+import { decodeSpec } from '../spec/link';
+import { useExperiment } from './experiment-store';
+import { useHash } from './route';
+
+/**
+ * Opens a shared link: a valid `#s=` spec replaces its lab's experiment and asks the lab to rerun it; a bad
+ * one is refused with the issues shown, and the user's last good experiment stays. The hash is then reduced
+ * to `#lab=` so a reload keeps later edits (experiments persist locally).
+ */
+export function useLinkLoader() {
+  const hash = useHash();
+  useEffect(() => {
+    if (!new URLSearchParams(hash.replace(/^#/, '')).has('s')) return;
+    const r = decodeSpec(hash);
+    const store = useExperiment.getState();
+    if (r.ok) {
+      store.apply(r.spec, 'link');
+      store.requestAutoRun(r.spec.lab);
+      window.history.replaceState(null, '', `#lab=${r.spec.lab}`);
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    } else {
+      store.refuse(r.issues, 'link');
+    }
+  }, [hash]);
+}

@@ -1,0 +1,18 @@
+import { buildRun } from '../src/engine/run/build';
+import type { FinalState } from '../src/engine/run/run';
+import { formatIssues, parseSpec } from '../src/spec/validate';
+
+export type SweepResult = { ok: true; final: FinalState; ms: number } | { ok: false; message: string };
+
+/** Validates and runs one spec to its stop rule (no streaming): the unit of work of a sweep. */
+export function runSpecToFinal(spec: unknown): SweepResult {
+  const parsed = parseSpec(spec);
+  if (!parsed.ok) return { ok: false, message: formatIssues(parsed.issues) };
+  const t0 = performance.now();
+  try {
+    const final = buildRun(parsed.spec).runToEnd();
+    return { ok: true, final, ms: performance.now() - t0 };
+  } catch (err) {
+    return { ok: false, message: err instanceof Error ? err.message : String(err) };
+  }
+}
