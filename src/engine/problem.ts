@@ -23,6 +23,8 @@ export interface Problem {
   metrics(theta: Float64Array, out: Float64Array): void;
   /** Vectors describing the current state for plots (e.g. impulse response vs teacher); cheap, copied out. */
   views?(theta: Float64Array): Record<string, Float64Array>;
+  /** A model-specific reason to stop (e.g. a dead ReLU head), or null to go on. */
+  failure?(loss: number, steps: number): string | null;
   /** Norm the adaptive-step GD of the reference code feeds into its EMA; ||g|| when absent. */
   adaptiveNorm?(theta: Float64Array, g: Float64Array): number;
 }

@@ -35,6 +35,8 @@ export const stopSchema = z.strictObject({
   lossBelow: bounded('stop.lossBelow', 0, 1e6).default(1e-14),
   maxSteps: int('stop.maxSteps', 1, LIMITS.maxSteps).default(1e6),
   maxTime: positive('stop.maxTime', LIMITS.maxTime).default(1e13),
+  /** Steps run after the loss first falls below lossBelow (the reference runs N_extra more). */
+  extraSteps: int('stop.extraSteps', 0, 1e6).default(0),
 });
 
 export const recordSchema = z.strictObject({
@@ -47,5 +49,5 @@ export const recordSchema = z.strictObject({
 
 export const versionSchema = z.literal(SPEC_VERSION, { error: `v (spec version) must be ${SPEC_VERSION}` });
 export const seedSchema = int('seed', 0, 2 ** 32 - 1);
-export const stopDefault = { lossBelow: 1e-14, maxSteps: 1e6, maxTime: 1e13 };
+export const stopDefault = { lossBelow: 1e-14, maxSteps: 1e6, maxTime: 1e13, extraSteps: 0 };
 export const recordDefault = { every: 100, perDecade: 40 };

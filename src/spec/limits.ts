@@ -8,4 +8,5 @@ export const LIMITS = {
   maxRecords: 20_000,
   maxAbsValue: 1e6,
   maxGenWindow: 400,
+  maxHeadWidth: 64,
 } as const;

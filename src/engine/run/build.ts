@@ -7,6 +7,7 @@ import { GradientDescent } from '../integrators/gd';
 import type { Integrator } from '../integrators/types';
 import { activeRows, gramOfRows } from '../models/ssm-data';
 import { DiagonalSsm } from '../models/ssm';
+import { SsmMlp } from '../models/ssm-mlp';
 import { resolveTeacher } from '../models/teachers';
 import type { Problem } from '../problem';
 import { Run } from './run';
@@ -25,11 +26,27 @@ export function buildSsm(spec: PoisoningSpec): DiagonalSsm {
   });
 }
 
+/** The SSM under a ReLU MLP head (per-example form: the head breaks the Gram form). */
+export function buildSsmMlp(spec: PoisoningSpec): SsmMlp {
+  const { d, trainBC, teacher, head } = spec.model;
+  return new SsmMlp({
+    d,
+    kappa: spec.data.length,
+    trainBC,
+    width: head!.width,
+    depth: head!.depth,
+    teacher: resolveTeacher(teacher, d),
+    rows: activeRows(spec),
+    seed: spec.seed,
+    genWindow: spec.metrics.genWindow,
+  });
+}
+
 /** Each lab's model and initial parameters: the one place a new lab plugs into the engine. */
 export function buildProblem(spec: Spec): { problem: Problem; theta0: Float64Array } {
   switch (spec.lab) {
     case 'poisoning':
-      return { problem: buildSsm(spec), theta0: initialTheta(spec) };
+      return { problem: spec.model.head ? buildSsmMlp(spec) : buildSsm(spec), theta0: initialTheta(spec) };
   }
 }
 

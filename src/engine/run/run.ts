@@ -3,12 +3,14 @@ import { blockValues } from '../problem';
 import type { Integrator } from '../integrators/types';
 import { Recorder, type RecordBatch } from './recorder';
 
-export type StopReason = 'converged' | 'max-steps' | 'max-time' | 'diverged' | 'solver-failed' | 'stopped';
+export type StopReason = 'converged' | 'max-steps' | 'max-time' | 'diverged' | 'solver-failed' | 'model-failed' | 'stopped';
 
 export interface StopRule {
   lossBelow: number;
   maxSteps: number;
   maxTime: number;
+  /** Steps still run after the loss first falls below lossBelow. */
+  extraSteps?: number;
 }
 
 /** How snapshots are spaced: every N steps (discrete methods) or log-spaced in flow time. */
@@ -20,7 +22,14 @@ export interface FinalState {
   loss: number;
   params: Record<string, number[]>;
   metrics: Record<string, number>;
-  stop: { reason: StopReason; message: string };
+  stop: StopState;
+}
+
+export interface StopState {
+  reason: StopReason;
+  message: string;
+  /** Step at which the loss first fell below the threshold, when it did. */
+  convergedStep?: number;
 }
 
 export interface RunStatus {
@@ -30,7 +39,7 @@ export interface RunStatus {
   /** Rough fraction done in [0, 1], for progress bars. */
   progress: number;
   done: boolean;
-  stop: { reason: StopReason; message: string } | null;
+  stop: StopState | null;
   info: Record<string, number | string>;
 }
 
@@ -44,11 +53,13 @@ const MAX_RECORDS = 20_000;
  */
 export class Run {
   readonly recorder: Recorder;
-  private stopState: { reason: StopReason; message: string } | null = null;
+  private stopState: StopState | null = null;
   private readonly metricBuf: Float64Array;
   private nextRecordStep: number;
   private nextRecordTime = 0;
   private readonly loss0: number;
+  /** Step at which the loss first fell below lossBelow (runs with extraSteps go on from there). */
+  private convergedAt: { step: number; t: number; loss: number } | null = null;
 
   constructor(
     readonly problem: Problem,
@@ -157,8 +168,16 @@ export class Run {
     if (blown) {
       const what = Number.isFinite(it.loss) ? `a parameter exceeded ${BLOW_UP.toExponential(0)} in size` : 'the loss became non-finite';
       this.finish('diverged', `Diverged at step ${it.steps} (t = ${fmt(it.t)}): ${what}. Try a smaller step size.`);
-    } else if (it.loss < lossBelow) {
-      this.finish('converged', `Converged: loss ${fmt(it.loss)} < ${fmt(lossBelow)} at t = ${fmt(it.t)}, step ${it.steps}.`);
+    } else if (this.convergedAt || it.loss < lossBelow) {
+      this.convergedAt ??= { step: it.steps, t: it.t, loss: it.loss };
+      const extra = this.stopRule.extraSteps ?? 0;
+      const c = this.convergedAt;
+      if (it.steps >= c.step + extra) {
+        const tail = extra > 0 ? `; ran ${extra} more steps to loss ${fmt(it.loss)}` : '';
+        this.finish('converged', `Converged: loss ${fmt(c.loss)} < ${fmt(lossBelow)} at t = ${fmt(c.t)}, step ${c.step}${tail}.`);
+      }
+    } else if (this.problem.failure?.(it.loss, it.steps)) {
+      this.finish('model-failed', `Stopped at step ${it.steps}: ${this.problem.failure(it.loss, it.steps)}.`);
     } else if (it.t >= maxTime) {
       this.finish('max-time', `Reached the time limit t = ${fmt(maxTime)} (loss ${fmt(it.loss)}).`);
     } else if (it.steps >= maxSteps) {
@@ -167,7 +186,7 @@ export class Run {
   }
 
   private finish(reason: StopReason, message: string): void {
-    this.stopState = { reason, message };
+    this.stopState = this.convergedAt ? { reason, message, convergedStep: this.convergedAt.step } : { reason, message };
     // Always keep the final state, even between scheduled snapshots.
     if (this.recorder.lastStep !== this.integrator.steps) this.snapshot();
   }

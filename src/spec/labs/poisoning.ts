@@ -21,6 +21,14 @@ const ssmModelSchema = z.strictObject({
   teacher: teacherSchema,
   /** Learn B and C as well as A; otherwise B = C = 1 (Theorem-1 mode). */
   trainBC: z.boolean(),
+  /**
+   * Optional ReLU MLP head on the SSM output (lab spec Sec. 2.3): width dh, depth = number of hidden ReLU
+   * layers (2 in the paper). The teacher then carries the head D*_in = 1, D*_hid = I, D*_out = 0.5 1^T.
+   */
+  head: z
+    .strictObject({ width: int('model.head.width', 1, LIMITS.maxHeadWidth), depth: int('model.head.depth', 1, 4).default(2) })
+    .nullable()
+    .default(null),
 });
 
 const sequenceSchema = z.strictObject({
@@ -41,6 +49,19 @@ const initSchema = z.discriminatedUnion('kind', [
     kind: z.literal('uniform-sorted'),
     scale: positive('init scale', 10),
     tieC: bounded('tie exponent c', 0, 100),
+  }),
+  /**
+   * The GD/Adam initialisation of the reference code (lab spec Sec. 5.4), from the stream MT(seed + 100000):
+   * a = sort_desc|N(0, sdA)|, b = sort_desc|N(0, sdBC)|, c = reverse|N(0, sdBC)|, near-ties, plus warm.
+   */
+  z.strictObject({
+    kind: z.literal('gd-normal'),
+    sdA: positive('init.sdA', 10),
+    sdBC: positive('init.sdBC', 10),
+    tieC: bounded('tie exponent c', 0, 100),
+    warm: bounded('init.warm', 0, 10).default(0),
+    /** Standard deviation of the MLP head weights (used only with a head). */
+    sdD: positive('init.sdD', 10).default(0.03),
   }),
   z.strictObject({
     kind: z.literal('explicit'),

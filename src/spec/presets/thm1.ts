@@ -22,7 +22,7 @@ export function thm1Spec(o: Thm1Options): PoisoningSpec {
     lab: 'poisoning',
     seed: o.seed,
     arm: o.arm ?? 'poisoned',
-    model: { kind: 'ssm', d: o.d, teacher: { kind: 'thm1' }, trainBC: false },
+    model: { kind: 'ssm', d: o.d, teacher: { kind: 'thm1' }, trainBC: false, head: null },
     data: {
       length: o.kappa,
       sequences: [
@@ -32,7 +32,7 @@ export function thm1Spec(o: Thm1Options): PoisoningSpec {
     },
     init: { kind: 'uniform-sorted', scale: o.scale, tieC: o.tieC },
     optim: { kind: 'flow', method: 'auto', rtol: 1e-10, atol: 1e-14 },
-    stop: { lossBelow: 1e-14, maxSteps: 1e6, maxTime: o.maxTime },
+    stop: { lossBelow: 1e-14, maxSteps: 1e6, maxTime: o.maxTime, extraSteps: 0 },
     record: { every: 100, perDecade: 40 },
     metrics: { genWindow: 20 },
   };

@@ -1,0 +1,51 @@
+import { fileURLToPath } from 'node:url';
+import { expect, type Page } from '@playwright/test';
+import { decodeSpec } from '../src/spec/link';
+import type { Spec } from '../src/spec/schema';
+
+export const ARMS = ['clean', 'poisoned'] as const;
+export type Arm = (typeof ARMS)[number];
+
+/** Where screenshots taken on purpose go (git-ignored). */
+export const shot = (name: string) => fileURLToPath(new URL(`./screenshots/${name}`, import.meta.url));
+
+/** The plots of the Theorem-1 page. */
+export const THM1_PLOTS = ['entries-clean', 'entries-poisoned', 'loss', 'gen-time', 'gen-k', 'impulse'] as const;
+
+/** Waits until both arms report a final state. */
+export async function waitBothDone(page: Page, timeout = 60_000) {
+  for (const arm of ARMS) {
+    await expect(page.locator(`[data-testid=status-${arm}][data-done=true]`)).toHaveCount(1, { timeout });
+  }
+}
+
+/** The final states of both arms as the page publishes them (the hidden JSON export). */
+export async function finalJson(page: Page): Promise<string> {
+  const text = await page.getByTestId('final-json').textContent();
+  expect(text, 'final-json is present').toBeTruthy();
+  return text!;
+}
+
+/** Clicks Share and returns the link shown to the user. */
+export async function shareLink(page: Page): Promise<string> {
+  await page.getByTestId('share').click();
+  const input = page.getByTestId('share-link');
+  await expect(input).toBeVisible();
+  await expect(input).toHaveValue(/#.*s=/);
+  return input.inputValue();
+}
+
+/** The experiment on screen, read back through its share link (what the user would send on). */
+export async function currentSpec(page: Page): Promise<Spec> {
+  const link = await shareLink(page);
+  const r = decodeSpec(new URL(link).hash);
+  if (!r.ok) throw new Error(`the page's own share link does not decode: ${JSON.stringify(r.issues)}`);
+  return r.spec;
+}
+
+/** Fails the test on uncaught page errors (a crashed worker or render shows up here first). */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}

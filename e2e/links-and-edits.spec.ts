@@ -1,0 +1,81 @@
+import { expect, test, type Page } from '@playwright/test';
+import { encodeSpec } from '../src/spec/link';
+import { findPreset } from '../src/spec/presets';
+import type { Spec } from '../src/spec/schema';
+import { currentSpec } from './helpers';
+
+/** Asserts the refusal banner is up and names `field` among its issues. */
+async function expectRefused(page: Page, field: string) {
+  const banner = page.getByTestId('issue-banner');
+  await expect(banner).toBeVisible();
+  await expect(banner.locator('code').filter({ hasText: new RegExp(`^${field.replace('.', '\\.')}$`) })).toHaveCount(1);
+}
+
+test('bad links are refused, name the bad field, and keep the user\'s experiment', async ({ page }) => {
+  await page.goto('/');
+  const seed = page.getByTestId('field-seed');
+  await seed.fill('243');
+  await seed.press('Enter');
+  await expect(seed).toHaveValue('243');
+  await expect(seed).not.toHaveAttribute('aria-invalid', 'true');
+  const mine = await currentSpec(page);
+  expect(mine.seed).toBe(243);
+  await page.reload(); // the change persists
+  await expect(seed).toHaveValue('243');
+
+  // Every bad link starts from a valid experiment with another seed, so a wrongly accepted link shows.
+  const other = findPreset('thm1-d10k7-s244')!.spec;
+  const packed = encodeSpec(other).replace(/^s=/, '');
+  const badSpec = (patch: Record<string, unknown>) => encodeSpec({ ...other, ...patch } as unknown as Spec);
+  const cases = [
+    { what: 'a truncated link', hash: `lab=poisoning&s=${packed.slice(0, Math.floor(packed.length / 2))}`, field: 'link' },
+    { what: 'garbled text', hash: 'lab=poisoning&s=th1s%20is-not*an(experiment)!', field: 'link' },
+    { what: 'd = 1e9', hash: `lab=poisoning&${badSpec({ model: { ...other.model, d: 1e9 } })}`, field: 'model.d' },
+    { what: 'spec version 2', hash: `lab=poisoning&${badSpec({ v: 2 })}`, field: 'v' },
+  ];
+  for (const c of cases) {
+    await test.step(c.what, async () => {
+      await page.goto(`/#${c.hash}`);
+      await expectRefused(page, c.field);
+      await expect(page.getByTestId('issue-banner')).toContainText('Your last good experiment is kept');
+      await expect(seed).toHaveValue('243');
+      await expect(page.getByTestId('status-clean')).toHaveAttribute('data-done', 'false');
+      await page.getByTestId('issue-banner').getByRole('button', { name: 'Dismiss' }).click();
+      await expect(page.getByTestId('issue-banner')).toHaveCount(0);
+    });
+  }
+
+  // Reloading the last bad link refuses it again; the experiment is still the user's.
+  await page.reload();
+  await expectRefused(page, 'v');
+  await expect(seed).toHaveValue('243');
+  expect(await currentSpec(page)).toEqual(mine);
+});
+
+test('a non-number in the d field is refused inline and the experiment keeps its d', async ({ page }) => {
+  await page.goto('/');
+  const d = page.getByTestId('field-d');
+  const before = await currentSpec(page);
+  await expect(d).toHaveValue(String(before.model.d));
+
+  for (const text of ['NaN', 'abc']) {
+    await test.step(`d = ${text}`, async () => {
+      await d.fill(text);
+      await d.press('Enter');
+      await expect(d).toHaveAttribute('aria-invalid', 'true');
+      const errId = await d.getAttribute('aria-describedby');
+      expect(errId, 'the field points at its error message').toBeTruthy();
+      const alert = page.locator(`[id="${errId}"]`);
+      await expect(alert).toHaveAttribute('role', 'alert');
+      await expect(alert).toContainText('model.d');
+      expect(await currentSpec(page), 'the experiment is unchanged').toEqual(before);
+    });
+  }
+
+  // A good value is taken and clears the message.
+  await d.fill('12');
+  await d.press('Enter');
+  await expect(d).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('thm1-controls').getByRole('alert')).toHaveCount(0);
+  expect((await currentSpec(page)).model.d).toBe(12);
+});

@@ -1,0 +1,90 @@
+import { expect, test, type Page } from '@playwright/test';
+import { ARMS, collectPageErrors, shot, THM1_PLOTS, waitBothDone } from './helpers';
+
+/** The lab's published reference values of Gen_20 for Table 1 row 1, seed 242 (the default experiment). */
+const REFERENCE = { clean: 1.18424e-3, poisoned: 4.9186e-2 } as const;
+
+const stepsOf = async (page: Page, arm: string) => {
+  const text = (await page.getByTestId(`status-${arm}`).textContent()) ?? '';
+  const m = /step (\d+)/.exec(text);
+  return m ? Number(m[1]) : null;
+};
+
+test('Theorem-1 run fills every plot and matches the reference Gen_20 for seed 242', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.goto('/');
+  await expect(page.getByTestId('field-seed')).toHaveValue('242');
+  for (const arm of ARMS) await expect(page.getByTestId(`gen-${arm}`)).toHaveAttribute('data-value', '');
+
+  await page.getByTestId('run').click();
+  await waitBothDone(page);
+
+  for (const id of THM1_PLOTS) await expect(page.getByTestId(`plot-${id}`)).toHaveAttribute('data-points', /^[1-9]\d*$/);
+  const plots = page.locator('[data-testid^="plot-"]');
+  const n = await plots.count();
+  expect(n).toBeGreaterThanOrEqual(THM1_PLOTS.length);
+  for (let i = 0; i < n; i++) {
+    const el = plots.nth(i);
+    const id = await el.getAttribute('data-testid');
+    await expect(el, `${id} has drawn points`).toHaveAttribute('data-points', /^[1-9]\d*$/);
+  }
+
+  for (const arm of ARMS) {
+    const raw = await page.getByTestId(`gen-${arm}`).getAttribute('data-value');
+    const gen = Number(raw);
+    expect(Number.isFinite(gen) && raw !== '', `gen-${arm} data-value "${raw}" is a number`).toBe(true);
+    expect(Math.abs(gen - REFERENCE[arm]) / REFERENCE[arm], `${arm} Gen_20 = ${gen} vs reference ${REFERENCE[arm]}`).toBeLessThan(0.01);
+  }
+  await expect(page.getByTestId('status-clean')).toContainText(/Converged/);
+  await expect(page.getByTestId('status-poisoned')).toContainText(/Converged/);
+  await expect(page.getByTestId('run')).toHaveText('Run again');
+  await page.waitForTimeout(300); // let the last animation frame land before the picture
+  await page.screenshot({ path: shot('thm1-run.png'), fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test('progress is visible while running; pause, resume and stop work', async ({ page }) => {
+  await page.goto('/');
+  // A deliberately slow experiment, made through the controls: the poisoned arm of d = 256, kappa = 64 with
+  // the explicit solver at the tightest tolerance takes far longer than this test.
+  for (const [id, value] of [['field-d', '256'], ['field-kappa', '64'], ['field-rtol', '1e-14']] as const) {
+    const field = page.getByTestId(id);
+    await field.fill(value);
+    await field.press('Enter');
+    await expect(field).toHaveValue(value);
+    await expect(field).not.toHaveAttribute('aria-invalid', 'true');
+  }
+  await page.getByLabel('ODE solver').selectOption('dopri5');
+  await expect(page.getByLabel('ODE solver')).toHaveValue('dopri5');
+
+  await page.getByTestId('run').click();
+  const poisoned = page.getByTestId('status-poisoned');
+  await expect.poll(() => stepsOf(page, 'poisoned'), { timeout: 5_000, message: 'the status shows a step count soon after Run' }).toBeGreaterThan(0);
+  await expect(poisoned.getByRole('progressbar')).toHaveCount(1);
+  await expect(poisoned).toHaveAttribute('data-done', 'false');
+  const first = (await stepsOf(page, 'poisoned'))!;
+  await expect.poll(() => stepsOf(page, 'poisoned'), { timeout: 5_000, message: 'the step count advances while running' }).toBeGreaterThan(first);
+  await expect
+    .poll(async () => Number(await poisoned.getByRole('progressbar').getAttribute('aria-valuenow')), { timeout: 10_000, message: 'the progress bar moves' })
+    .toBeGreaterThan(0);
+
+  await page.getByTestId('pause').click();
+  await expect(page.getByTestId('run')).toHaveText('Resume');
+  await expect(page.getByTestId('run')).toBeEnabled();
+  await expect(page.getByTestId('pause')).toBeDisabled();
+  await page.waitForTimeout(400); // a slice already under way may still report
+  const paused = await stepsOf(page, 'poisoned');
+  await page.waitForTimeout(1_000);
+  expect(await stepsOf(page, 'poisoned'), 'no steps are taken while paused').toBe(paused);
+
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('run')).toBeDisabled();
+  await expect.poll(() => stepsOf(page, 'poisoned'), { timeout: 5_000, message: 'Resume continues the run' }).toBeGreaterThan(paused!);
+
+  await page.getByTestId('stop').click();
+  await waitBothDone(page, 10_000);
+  await expect(poisoned).toContainText('Stopped by the user');
+  await expect(page.getByTestId('run')).toHaveText('Run again');
+  await expect(page.getByTestId('stop')).toBeDisabled();
+  await page.screenshot({ path: shot('thm1-stopped.png'), fullPage: true });
+});

@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+/** The system Chromium (Debian package `chromium`); no browser is downloaded for these tests. */
+const CHROMIUM = '/usr/bin/chromium';
+if (!existsSync(CHROMIUM)) {
+  throw new Error(`End-to-end tests need Chromium at ${CHROMIUM} (apt-get install chromium); it is missing.`);
+}
+
+const CI = !!process.env.CI;
+const PORT = 4173;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  // Lets the tests import the app's own modules under plain Node (see e2e/support/lz-string.ts).
+  tsconfig: './e2e/tsconfig.json',
+  // Two cores: the app itself runs two workers per experiment, so one test at a time.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: CI,
+  retries: CI ? 1 : 0,
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  reporter: 'list',
+  outputDir: 'test-results',
+  webServer: {
+    command: `npm run build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    url: BASE_URL,
+    reuseExistingServer: !CI,
+    timeout: 180_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+  use: {
+    baseURL: BASE_URL,
+    browserName: 'chromium',
+    viewport: { width: 1400, height: 1000 },
+    // Screenshots worth keeping are taken on purpose into e2e/screenshots/; traces only for a retried failure.
+    screenshot: 'off',
+    trace: CI ? 'on-first-retry' : 'off',
+    launchOptions: {
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+});
