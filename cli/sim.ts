@@ -10,6 +10,7 @@ function main(argv: string[]) {
   let spec = resolveSpec(positional[0]);
   if (arm !== undefined) {
     if (arm !== 'clean' && arm !== 'poisoned') throw new CliError(`--arm must be clean or poisoned, got "${arm}"`);
+    if (spec.lab !== 'poisoning') throw new CliError(`--arm applies to poisoning specs only (this one is ${spec.lab})`);
     spec = { ...spec, arm };
   }
   process.stdout.write(JSON.stringify(simulate(spec, withSeries)) + '\n');

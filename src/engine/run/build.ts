@@ -9,6 +9,7 @@ import { activeRows, gramOfRows } from '../models/ssm-data';
 import { DiagonalSsm } from '../models/ssm';
 import { SsmMlp } from '../models/ssm-mlp';
 import { resolveTeacher } from '../models/teachers';
+import { buildStability } from '../models/stability-init';
 import type { Problem } from '../problem';
 import { Run } from './run';
 
@@ -47,6 +48,8 @@ export function buildProblem(spec: Spec): { problem: Problem; theta0: Float64Arr
   switch (spec.lab) {
     case 'poisoning':
       return { problem: spec.model.head ? buildSsmMlp(spec) : buildSsm(spec), theta0: initialTheta(spec) };
+    case 'stability':
+      return buildStability(spec);
   }
 }
 
@@ -64,8 +67,18 @@ export function buildIntegrator(spec: Spec, problem: Problem, theta0: Float64Arr
   }
 }
 
+/** The spec an arm actually runs: the poisoned arm's overrides folded in. */
+export function effectiveSpec(spec: Spec): Spec {
+  if (spec.lab !== 'poisoning' || spec.arm !== 'poisoned' || !spec.poisonedOverrides) return spec;
+  const { lr, extraSteps } = spec.poisonedOverrides;
+  const optim = lr !== undefined && spec.optim.kind !== 'flow' ? { ...spec.optim, lr } : spec.optim;
+  const stop = extraSteps !== undefined ? { ...spec.stop, extraSteps } : spec.stop;
+  return { ...spec, optim, stop };
+}
+
 /** Everything a validated spec needs to run, in the worker, the CLI and the tests alike. */
-export function buildRun(spec: Spec): Run {
+export function buildRun(input: Spec): Run {
+  const spec = effectiveSpec(input);
   const { problem, theta0 } = buildProblem(spec);
   const integrator = buildIntegrator(spec, problem, theta0);
   const record =

@@ -20,7 +20,8 @@ export function Thm1Controls() {
     return null;
   };
 
-  const presetId = PRESETS.find((p) => JSON.stringify(p.spec) === JSON.stringify({ ...spec, arm: p.spec.arm }))?.id ?? '';
+  const thm1Presets = PRESETS.filter((p) => p.id.startsWith('thm1-'));
+  const presetId = thm1Presets.find((p) => p.spec.lab === 'poisoning' && JSON.stringify(p.spec) === JSON.stringify({ ...spec, arm: p.spec.arm }))?.id ?? '';
 
   return (
     <div className="flex flex-col gap-3" data-testid="thm1-controls">
@@ -39,7 +40,7 @@ export function Thm1Controls() {
           className="rounded border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1 text-sm"
         >
           <option value="">Custom</option>
-          {PRESETS.map((p) => (
+          {thm1Presets.map((p) => (
             <option key={p.id} value={p.id}>
               {p.title}
             </option>

@@ -81,6 +81,10 @@ export const poisoningSpecSchema = z.strictObject({
   data: dataSchema,
   init: initSchema,
   optim: optimSchema,
+  /** Settings that differ in the poisoned arm (several of the paper's presets give it a smaller step). */
+  poisonedOverrides: z
+    .strictObject({ lr: positive('poisonedOverrides.lr', 100).optional(), extraSteps: int('poisonedOverrides.extraSteps', 0, 1e6).optional() })
+    .optional(),
   stop: stopSchema.default(stopDefault),
   record: recordSchema.default(recordDefault),
   metrics: z

@@ -1,0 +1,257 @@
+import type { ParamBlock } from '../../problem';
+import { lossScale, type HomogeneousModel, type LossKind, type Unit } from './types';
+
+export interface FeedForwardOptions {
+  /** Layer sizes [d, k_1, ..., k_(depth-1), 1]. */
+  dims: number[];
+  p: number;
+  alpha: number;
+  /** Inputs, row-major nPoints x d. */
+  X: Float64Array;
+  y: Float64Array;
+  loss: LossKind;
+}
+
+/** Degree of homogeneity of a depth-`depth` net with activation power p: 1 + p + ... + p^(depth-1). */
+export function homogeneityDegree(depth: number, p: number): number {
+  let s = 0;
+  for (let l = 0; l < depth; l++) s += p ** l;
+  return s;
+}
+
+/**
+ * Feed-forward net without biases, H(x) = W_depth s(W_(depth-1) ... s(W_1 x)), s(z) = max(z, alpha z)^p
+ * (lab spec 2.2, Eq. 9 of paper 003). Parameters are W_1, ..., W_depth row-major, back to back; the last
+ * block (1 x k_(depth-1)) is named v. Backprop over all points at once, activations stored unit-major
+ * (z[l][j * n + i]), so the inner loops run over data points.
+ */
+export class FeedForward implements HomogeneousModel {
+  readonly n: number;
+  readonly Lh: number;
+  readonly blocks: ParamBlock[];
+  readonly nPoints: number;
+  readonly ytilde: Float64Array;
+  readonly units: Unit[];
+  readonly hasConservation = true;
+  readonly depth: number;
+  readonly dims: number[];
+  readonly p: number;
+  readonly alpha: number;
+  readonly lossKind: LossKind;
+  readonly y: Float64Array;
+  readonly X: Float64Array;
+  private readonly scale: number;
+  private readonly offsets: number[];
+  /** a[0] = X transposed (d x n); z[l], a[l] for l = 1..depth (unit-major). */
+  private readonly z: Float64Array[];
+  private readonly a: Float64Array[];
+  private readonly dl: Float64Array[];
+  private readonly r: Float64Array;
+  private readonly alphaP: number;
+
+  constructor(o: FeedForwardOptions) {
+    this.dims = o.dims;
+    this.depth = o.dims.length - 1;
+    if (o.dims[this.depth] !== 1) throw new Error('the output layer must have size 1');
+    this.p = o.p;
+    this.alpha = o.alpha;
+    this.alphaP = o.alpha ** o.p;
+    this.lossKind = o.loss;
+    this.X = o.X;
+    this.y = o.y;
+    const d = o.dims[0];
+    const N = o.y.length;
+    this.nPoints = N;
+    this.scale = lossScale(o.loss, N);
+    this.ytilde = Float64Array.from(o.y, (v) => 2 * this.scale * v);
+    this.Lh = homogeneityDegree(this.depth, o.p);
+    this.offsets = [];
+    this.blocks = [];
+    let off = 0;
+    for (let l = 1; l <= this.depth; l++) {
+      const size = o.dims[l] * o.dims[l - 1];
+      this.offsets.push(off);
+      this.blocks.push({ name: l === this.depth ? 'v' : `W${l}`, offset: off, size });
+      off += size;
+    }
+    this.n = off;
+    this.z = o.dims.map((k) => new Float64Array(k * N));
+    this.a = o.dims.map((k) => new Float64Array(k * N));
+    this.dl = o.dims.map((k) => new Float64Array(k * N));
+    this.r = new Float64Array(N);
+    const x0 = this.a[0];
+    for (let i = 0; i < N; i++) for (let m = 0; m < d; m++) x0[m * N + i] = o.X[i * d + m];
+    this.units = [];
+    for (let l = 1; l < this.depth; l++) {
+      const kin = o.dims[l - 1];
+      const kout = o.dims[l + 1];
+      for (let j = 0; j < o.dims[l]; j++) {
+        const inIdx = Int32Array.from({ length: kin }, (_, m) => this.offsets[l - 1] + j * kin + m);
+        const outIdx = Int32Array.from({ length: kout }, (_, q) => this.offsets[l] + q * o.dims[l] + j);
+        this.units.push({ label: `${l}:${j + 1}`, layer: l, index: j, inIdx, outIdx });
+      }
+    }
+  }
+
+  /** Offset of W_l (1-based layer) in the parameter vector. */
+  offset(l: number): number {
+    return this.offsets[l - 1];
+  }
+
+  private act(zv: number): number {
+    const w = zv > 0 ? zv : this.alpha * zv;
+    return this.p === 1 ? w : this.p === 2 ? w * w : w * w * w;
+  }
+
+  private dact(zv: number): number {
+    const p = this.p;
+    const pw = p === 1 ? 1 : p === 2 ? zv : zv * zv;
+    return zv > 0 ? p * pw : p * this.alphaP * pw;
+  }
+
+  /** Forward pass over all points; the outputs end up in a[depth] (= z[depth]). */
+  private forward(theta: Float64Array): Float64Array {
+    const N = this.nPoints;
+    const { dims, depth } = this;
+    const sq = this.p === 2 && this.alpha === 1;
+    for (let l = 1; l <= depth; l++) {
+      const kin = dims[l - 1];
+      const kout = dims[l];
+      const W = this.offsets[l - 1];
+      const prev = this.a[l - 1];
+      const zl = this.z[l];
+      zl.fill(0);
+      for (let j = 0; j < kout; j++) {
+        const zo = j * N;
+        for (let m = 0; m < kin; m++) {
+          const w = theta[W + j * kin + m];
+          if (w === 0) continue;
+          const po = m * N;
+          for (let i = 0; i < N; i++) zl[zo + i] += w * prev[po + i];
+        }
+      }
+      const al = this.a[l];
+      if (l === depth) al.set(zl);
+      else if (sq) for (let i = 0; i < zl.length; i++) al[i] = zl[i] * zl[i];
+      else for (let i = 0; i < zl.length; i++) al[i] = this.act(zl[i]);
+    }
+    return this.a[depth];
+  }
+
+  /** Backprop of sum_i r_i H(x_i; w) into g (forward() must have run at theta). */
+  private backward(theta: Float64Array, r: Float64Array, g: Float64Array): void {
+    const N = this.nPoints;
+    const { dims, depth } = this;
+    const sq = this.p === 2 && this.alpha === 1;
+    this.dl[depth].set(r);
+    for (let l = depth; l >= 1; l--) {
+      const kin = dims[l - 1];
+      const kout = dims[l];
+      const W = this.offsets[l - 1];
+      const dlt = this.dl[l];
+      const prev = this.a[l - 1];
+      for (let j = 0; j < kout; j++) {
+        const dof = j * N;
+        for (let m = 0; m < kin; m++) {
+          const po = m * N;
+          let s = 0;
+          for (let i = 0; i < N; i++) s += dlt[dof + i] * prev[po + i];
+          g[W + j * kin + m] = s;
+        }
+      }
+      if (l === 1) break;
+      const down = this.dl[l - 1];
+      down.fill(0);
+      for (let j = 0; j < kout; j++) {
+        const dof = j * N;
+        for (let m = 0; m < kin; m++) {
+          const w = theta[W + j * kin + m];
+          if (w === 0) continue;
+          const po = m * N;
+          for (let i = 0; i < N; i++) down[po + i] += w * dlt[dof + i];
+        }
+      }
+      const zl = this.z[l - 1];
+      if (sq) for (let i = 0; i < down.length; i++) down[i] *= 2 * zl[i];
+      else for (let i = 0; i < down.length; i++) down[i] *= this.dact(zl[i]);
+    }
+  }
+
+  outputs(theta: Float64Array, out: Float64Array): void {
+    out.set(this.forward(theta));
+  }
+
+  loss(theta: Float64Array): number {
+    const H = this.forward(theta);
+    let s = 0;
+    for (let i = 0; i < this.nPoints; i++) {
+      const e = H[i] - this.y[i];
+      s += e * e;
+    }
+    return this.scale * s;
+  }
+
+  grad(theta: Float64Array, g: Float64Array): number {
+    const H = this.forward(theta);
+    let s = 0;
+    for (let i = 0; i < this.nPoints; i++) {
+      const e = H[i] - this.y[i];
+      s += e * e;
+      this.r[i] = 2 * this.scale * e;
+    }
+    this.backward(theta, this.r, g);
+    return this.scale * s;
+  }
+
+  ncfGrad(u: Float64Array, g: Float64Array): number {
+    const H = this.forward(u);
+    let N = 0;
+    for (let i = 0; i < this.nPoints; i++) N += this.ytilde[i] * H[i];
+    this.backward(u, this.ytilde, g);
+    return N;
+  }
+
+  outputGrad(theta: Float64Array, i: number, g: Float64Array): number {
+    const H = this.forward(theta);
+    this.r.fill(0);
+    this.r[i] = 1;
+    this.backward(theta, this.r, g);
+    return H[i];
+  }
+
+  /**
+   * The sub-network of the hidden neurons marked in `keep` (indexed like units): its model on the same data,
+   * and maps from full parameters to the sub-network's and back.
+   */
+  subnetwork(keep: boolean[]): { model: FeedForward; restrict(theta: Float64Array): Float64Array; embed(sub: Float64Array): Float64Array } {
+    const kept: number[][] = [Array.from({ length: this.dims[0] }, (_, m) => m)];
+    let u = 0;
+    for (let l = 1; l < this.depth; l++) {
+      const rows: number[] = [];
+      for (let j = 0; j < this.dims[l]; j++, u++) if (keep[u]) rows.push(j);
+      kept.push(rows);
+    }
+    kept.push([0]);
+    const dims = kept.map((k) => k.length);
+    const model = new FeedForward({ dims, p: this.p, alpha: this.alpha, X: this.X, y: this.y, loss: this.lossKind });
+    const pairs: [number, number][] = [];
+    for (let l = 1; l <= this.depth; l++) {
+      kept[l].forEach((j, jj) =>
+        kept[l - 1].forEach((m, mm) => pairs.push([this.offsets[l - 1] + j * this.dims[l - 1] + m, model.offset(l) + jj * dims[l - 1] + mm])),
+      );
+    }
+    return {
+      model,
+      restrict: (theta) => {
+        const s = new Float64Array(model.n);
+        for (const [f, k] of pairs) s[k] = theta[f];
+        return s;
+      },
+      embed: (sub) => {
+        const t = new Float64Array(this.n);
+        for (const [f, k] of pairs) t[f] = sub[k];
+        return t;
+      },
+    };
+  }
+}
