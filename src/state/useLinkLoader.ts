@@ -17,7 +17,8 @@ export function useLinkLoader() {
     if (r.ok) {
       store.apply(r.spec, 'link');
       store.requestAutoRun(r.spec.lab);
-      window.history.replaceState(null, '', `#lab=${r.spec.lab}`);
+      const page = new URLSearchParams(hash.replace(/^#/, '')).get('page');
+      window.history.replaceState(null, '', `#lab=${r.spec.lab}${page ? `&page=${encodeURIComponent(page)}` : ''}`);
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     } else {
       store.refuse(r.issues, 'link');

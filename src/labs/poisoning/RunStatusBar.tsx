@@ -4,7 +4,7 @@ import { ARM_COLORS, ARM_LABELS } from './arms';
 const fmt = (v: number) => (v === 0 ? '0' : Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3 ? v.toExponential(3) : v.toPrecision(4));
 
 /** Progress and the plain-language state of each arm; announced to screen readers. */
-export function RunStatusBar() {
+export function RunStatusBar({ labels = ARM_LABELS }: { labels?: Record<Arm, string> } = {}) {
   const arms = useRuns((s) => s.arms);
   useRuns((s) => s.revision);
   return (
@@ -17,12 +17,12 @@ export function RunStatusBar() {
           <div key={arm} className="rounded border border-slate-200 dark:border-slate-800 p-2 text-xs" data-testid={`status-${arm}`} data-done={run?.final ? 'true' : 'false'}>
             <div className="flex items-center gap-2">
               <span className="h-2.5 w-2.5 rounded-full" style={{ background: ARM_COLORS[arm] }} />
-              <span className="font-medium">{ARM_LABELS[arm]}</span>
+              <span className="font-medium">{labels[arm]}</span>
               <span className="ml-auto num text-slate-500">
                 {st ? `t = ${fmt(st.t)} · step ${st.steps} · loss ${fmt(st.loss)} · ${String(st.info.method ?? '')}` : 'not started'}
               </span>
             </div>
-            <div className="mt-1 h-1.5 w-full rounded bg-slate-200 dark:bg-slate-800" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100} aria-label={`${ARM_LABELS[arm]} progress`}>
+            <div className="mt-1 h-1.5 w-full rounded bg-slate-200 dark:bg-slate-800" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100} aria-label={`${labels[arm]} progress`}>
               <div className="h-1.5 rounded" style={{ width: `${pct}%`, background: ARM_COLORS[arm] }} />
             </div>
             {run?.error && <p className="mt-1 text-red-600" role="alert">{run.error}</p>}

@@ -34,7 +34,8 @@ export function Transport() {
   }, [pause, resume, start, step]);
 
   const share = async () => {
-    const url = `${window.location.origin}${window.location.pathname}#lab=${spec.lab}&${encodeSpec(spec)}`;
+    const page = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('page');
+    const url = `${window.location.origin}${window.location.pathname}#lab=${spec.lab}${page ? `&page=${page}` : ''}&${encodeSpec(spec)}`;
     setLink(url);
     try {
       await navigator.clipboard.writeText(url);

@@ -1,5 +1,6 @@
 import type { LabId, PoisoningSpec, Spec } from '../schema';
 import { STABILITY_DEFAULT_PRESET, STABILITY_PRESET_ROWS, stabilitySpecFromRow } from '../labs/stability';
+import { SADDLES_DEFAULT_PRESET, SADDLES_PRESET_ROWS } from '../labs/saddles';
 import { GD_PRESETS, gdPresetSpec } from './poisoning-gd';
 import { THM1_TABLE_ROWS, thm1Spec } from './thm1';
 
@@ -32,6 +33,7 @@ export const PRESETS: Preset[] = [
     })),
   ),
   ...STABILITY_PRESET_ROWS.map((r) => ({ id: r.id, lab: 'stability' as const, title: r.title, description: r.description, spec: stabilitySpecFromRow(r) })),
+  ...SADDLES_PRESET_ROWS.map((r) => ({ id: r.id, lab: 'saddles' as const, title: r.title, description: r.description, spec: r.spec })),
 ];
 
 export function findPreset(id: string): Preset | undefined {
@@ -44,4 +46,5 @@ export const DEFAULT_PRESET_ID = 'thm1-d10k7-s242';
 export const DEFAULT_SPECS: { [L in LabId]: () => Extract<Spec, { lab: L }> } = {
   poisoning: () => structuredClone(findPreset(DEFAULT_PRESET_ID)!.spec as PoisoningSpec),
   stability: () => stabilitySpecFromRow(STABILITY_PRESET_ROWS.find((r) => r.id === STABILITY_DEFAULT_PRESET)!),
+  saddles: () => structuredClone(SADDLES_PRESET_ROWS.find((r) => r.id === SADDLES_DEFAULT_PRESET)!.spec),
 };

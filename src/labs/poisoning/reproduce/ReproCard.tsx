@@ -1,0 +1,149 @@
+import { useMemo, useRef, useState } from 'react';
+import type { FinalState } from '../../../engine/run/run';
+import reference from '../../../engine/testing/fixtures/poisoning-thm1-reference.json';
+import { useExperiment } from '../../../state/experiment-store';
+import { sharedPool } from '../../../state/worker-pool';
+import type { ReproItem } from './repro-items';
+import { sortedAbs, spreadOf, verdictFor, type SeedOutcome } from './summarize';
+
+const REFERENCE = new Map(reference.runs.map((r) => [`${r.seed}/${r.poisoned ? 'poisoned' : 'clean'}`, r.genError]));
+const sci = (v: number) => v.toExponential(3);
+
+type Phase = { kind: 'idle' } | { kind: 'running'; done: number; total: number } | { kind: 'done'; ms: number } | { kind: 'error'; message: string };
+
+/** One table row or figure: runs its seeds x arms across the worker pool and shows them beside the paper. */
+export function ReproCard({ item }: { item: ReproItem }) {
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [outcomes, setOutcomes] = useState<SeedOutcome[]>([]);
+  const abort = useRef<AbortController | null>(null);
+
+  const reproduce = async () => {
+    const jobs = item.seeds.flatMap((seed) => (['clean', 'poisoned'] as const).map((arm) => ({ seed, arm, spec: item.specFor(seed, arm) })));
+    const rows: SeedOutcome[] = item.seeds.map((seed) => ({ seed, clean: null, poisoned: null }));
+    setOutcomes(rows);
+    setPhase({ kind: 'running', done: 0, total: jobs.length });
+    abort.current = new AbortController();
+    const t0 = performance.now();
+    try {
+      await sharedPool().map(
+        jobs.map((j) => j.spec),
+        (done, total, index, result) => {
+          const job = jobs[index];
+          const row = rows.find((r) => r.seed === job.seed)!;
+          if (result.ok) row[job.arm] = result.final;
+          else setPhase({ kind: 'error', message: result.message });
+          setOutcomes(rows.map((r) => ({ ...r })));
+          setPhase((p) => (p.kind === 'running' ? { kind: 'running', done, total } : p));
+        },
+        abort.current.signal,
+      );
+      setPhase({ kind: 'done', ms: performance.now() - t0 });
+    } catch (err) {
+      setPhase({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+    }
+  };
+
+  const open = (seed: number) => {
+    const store = useExperiment.getState();
+    if (store.apply(item.specFor(seed, 'poisoned'), 'reproduce')) {
+      store.requestAutoRun('poisoning');
+      window.location.hash = `lab=poisoning&page=${item.id.startsWith('T1') ? 'thm1' : 'explore'}`;
+    }
+  };
+
+  const verdict = useMemo(() => verdictFor(item.id, outcomes, REFERENCE), [item.id, outcomes]);
+  const clean = spreadOf(outcomes.map((o) => o.clean));
+  const poisoned = spreadOf(outcomes.map((o) => o.poisoned));
+  const runs = item.seeds.length * 2;
+
+  return (
+    <article className="rounded border border-slate-200 dark:border-slate-800 p-3 flex flex-col gap-2" data-testid={`repro-${item.id}`} data-state={phase.kind}>
+      <header className="flex items-start gap-2">
+        <div>
+          <h3 className="text-sm font-semibold">{item.title}</h3>
+          <p className="text-xs text-slate-500">
+            {item.source} · {item.note}
+          </p>
+        </div>
+        <button
+          type="button"
+          data-testid={`repro-run-${item.id}`}
+          onClick={() => (phase.kind === 'running' ? abort.current?.abort() : void reproduce())}
+          className="ml-auto shrink-0 rounded border border-sky-700 bg-sky-600 px-3 py-1 text-xs font-medium text-white hover:bg-sky-700"
+        >
+          {phase.kind === 'running' ? 'Cancel' : `Reproduce (${runs} runs)`}
+        </button>
+      </header>
+      {phase.kind === 'running' && (
+        <div className="h-1.5 w-full rounded bg-slate-200 dark:bg-slate-800" role="progressbar" aria-valuenow={phase.done} aria-valuemax={phase.total} aria-label={`${item.id} progress`}>
+          <div className="h-1.5 rounded bg-sky-600" style={{ width: `${(100 * phase.done) / phase.total}%` }} />
+        </div>
+      )}
+      {phase.kind === 'error' && <p role="alert" className="text-xs text-red-600">{phase.message}</p>}
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        <span className="font-medium">Criterion:</span> {item.criterion}
+      </p>
+      {outcomes.length > 0 && (
+        <table className="w-full text-xs num">
+          <thead className="text-left text-slate-500">
+            <tr>
+              <th className="font-normal">seed</th>
+              <th className="font-normal">clean {item.metric}</th>
+              <th className="font-normal">poisoned</th>
+              <th className="font-normal">ratio</th>
+              <th className="font-normal">erank clean → poisoned</th>
+              <th className="font-normal">poisoned |a|₍₁₎, |a|₍₂₎, |a|₍₃₎</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {outcomes.map((o) => (
+              <tr key={o.seed} className="border-t border-slate-100 dark:border-slate-800">
+                <td>{o.seed}</td>
+                <td>{cell(o.clean)}</td>
+                <td>{cell(o.poisoned)}</td>
+                <td>{o.clean && o.poisoned ? (o.poisoned.metrics.gen / o.clean.metrics.gen).toFixed(1) + '×' : ''}</td>
+                <td>{o.clean && o.poisoned ? `${o.clean.metrics.erank.toFixed(2)} → ${o.poisoned.metrics.erank.toFixed(2)}` : ''}</td>
+                <td>{o.poisoned ? sortedAbs(o.poisoned.params.a).slice(0, 3).map((v) => v.toFixed(3)).join(', ') : ''}</td>
+                <td>
+                  <button type="button" className="underline text-sky-700 dark:text-sky-400" onClick={() => open(o.seed)}>
+                    open
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {(clean || poisoned || item.paper) && (
+        <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-xs num" data-testid={`repro-summary-${item.id}`}>
+          {(['clean', 'poisoned'] as const).map((arm) => {
+            const s = arm === 'clean' ? clean : poisoned;
+            return (
+              <div key={arm} className="contents">
+                <dt className="text-slate-500">{arm}</dt>
+                <dd data-arm={arm} data-mean={s ? String(s.mean) : ''}>
+                  {s ? `lab mean ${sci(s.mean)} [${sci(s.min)} – ${sci(s.max)}], ${s.n} run${s.n > 1 ? 's' : ''}` : 'lab: —'}
+                  {item.paper ? ` · paper ${item.paper[arm].toExponential(2)}` : ''}
+                </dd>
+              </div>
+            );
+          })}
+        </dl>
+      )}
+      {verdict && (
+        <p data-testid={`repro-verdict-${item.id}`} data-holds={String(verdict.holds)} className={`text-xs font-medium ${verdict.holds ? 'text-emerald-700 dark:text-emerald-400' : 'text-amber-700'}`}>
+          {verdict.holds ? '✓ Holds' : '✗ Does not hold'}: {verdict.text}
+          {phase.kind === 'done' && <span className="font-normal text-slate-500"> · {(phase.ms / 1000).toFixed(1)} s in {sharedPool().size} workers</span>}
+        </p>
+      )}
+    </article>
+  );
+}
+
+function cell(f: FinalState | null): string {
+  if (!f) return '…';
+  if (f.stop.reason === 'model-failed') return 'dead head';
+  if (f.stop.reason !== 'converged') return `${sci(f.metrics.gen)} (${f.stop.reason})`;
+  return sci(f.metrics.gen);
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { FinalState } from '../../../engine/run/run';
+import { seedsWithRatio, spreadOf, verdictFor } from './summarize';
+
+const fin = (gen: number, reason: FinalState['stop']['reason'] = 'converged', a = [1, 0.01], erank = 1.1, convergedStep = 1000): FinalState => ({
+  step: 1,
+  time: 1,
+  loss: 0,
+  params: { a },
+  metrics: { gen, erank },
+  stop: { reason, message: '', convergedStep },
+});
+
+describe('Reproduce summaries', () => {
+  it('exclude runs that did not converge (dead heads) from means and ranges', () => {
+    expect(spreadOf([fin(1), fin(3), fin(100, 'model-failed')])).toEqual({ n: 2, mean: 2, min: 1, max: 3 });
+    expect(spreadOf([fin(1, 'model-failed')])).toBeNull();
+  });
+
+  it('count seed pairs with the poisoned error at least k times the clean one', () => {
+    const outcomes = [
+      { seed: 1, clean: fin(1), poisoned: fin(6) },
+      { seed: 2, clean: fin(1), poisoned: fin(4) },
+      { seed: 3, clean: fin(1, 'model-failed'), poisoned: fin(9) },
+    ];
+    expect(seedsWithRatio(outcomes, 5)).toEqual({ hits: 1, of: 2 });
+  });
+
+  it('judge a table row by its mean ratio and a figure by its entries', () => {
+    const rows = [1, 2, 3, 4].map((seed) => ({ seed, clean: fin(0.1), poisoned: fin(seed < 4 ? 3 : 0.2) }));
+    expect(verdictFor('B-6', rows)!.holds).toBe(true);
+    expect(verdictFor('B-6', rows.map((r) => ({ ...r, poisoned: fin(0.5) })))!.holds).toBe(false);
+    const good = [{ seed: 105, clean: fin(0.1, 'converged', [1.0, 0.02], 1.4, 16000), poisoned: fin(0.2, 'converged', [1.0, 0.6, 0.4], 5.4, 557) }];
+    expect(verdictFor('F2', good)!.holds).toBe(true);
+    const notSooner = [{ ...good[0], poisoned: fin(0.2, 'converged', [1.0, 0.6, 0.4], 5.4, 9000) }];
+    expect(verdictFor('F2', notSooner)!.holds).toBe(false);
+    expect(verdictFor('F2', [{ seed: 1, clean: fin(1), poisoned: null }])).toBeNull();
+    expect(verdictFor('F2', [])).toBeNull();
+  });
+});
