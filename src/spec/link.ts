@@ -1,4 +1,4 @@
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import LZString from 'lz-string';
 import type { Spec } from './schema';
 import { parseSpec, type SpecResult } from './validate';
 
@@ -7,7 +7,7 @@ const KEY = 's';
 
 /** JSON keeps float64 exactly (shortest round-trip digits), so a link replays bit for bit. */
 export function encodeSpec(spec: Spec): string {
-  return `${KEY}=${compressToEncodedURIComponent(JSON.stringify(spec))}`;
+  return `${KEY}=${LZString.compressToEncodedURIComponent(JSON.stringify(spec))}`;
 }
 
 /** Decodes a location hash (with or without the leading '#'); every failure names what was wrong. */
@@ -19,7 +19,7 @@ export function decodeSpec(hash: string): SpecResult {
   }
   let json: string | null = null;
   try {
-    json = decompressFromEncodedURIComponent(packed.replace(/ /g, '+'));
+    json = LZString.decompressFromEncodedURIComponent(packed.replace(/ /g, '+'));
   } catch {
     json = null;
   }
