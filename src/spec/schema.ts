@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { poisoningSpecSchema } from './labs/poisoning';
+import { stabilitySpecSchema } from './labs/stability';
+import { saddlesSpecSchema } from './labs/saddles';
 
 /**
  * The experiment spec: one plain, versioned, JSON-serialisable object that is the share link, what a
@@ -8,8 +10,10 @@ import { poisoningSpecSchema } from './labs/poisoning';
  */
 export { SPEC_VERSION } from './common';
 export type { PoisoningSpec, Teacher } from './labs/poisoning';
+export type { StabilitySpec } from './labs/stability';
+export type { SaddlesSpec } from './labs/saddles';
 
-export const specSchema = z.discriminatedUnion('lab', [poisoningSpecSchema]);
+export const specSchema = z.discriminatedUnion('lab', [poisoningSpecSchema, stabilitySpecSchema, saddlesSpecSchema]);
 
 export type Spec = z.output<typeof specSchema>;
 export type SpecInput = z.input<typeof specSchema>;

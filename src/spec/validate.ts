@@ -1,5 +1,7 @@
 import type { SpecIssue } from './issues';
 import { poisoningCrossIssues } from './labs/poisoning';
+import { stabilityCrossIssues } from './labs/stability';
+import { saddlesCrossIssues } from './labs/saddles';
 import { specSchema, type Spec } from './schema';
 
 export type { SpecIssue } from './issues';
@@ -26,6 +28,10 @@ function crossFieldIssues(spec: Spec): SpecIssue[] {
   switch (spec.lab) {
     case 'poisoning':
       return poisoningCrossIssues(spec);
+    case 'stability':
+      return stabilityCrossIssues(spec);
+    case 'saddles':
+      return saddlesCrossIssues(spec);
   }
 }
 

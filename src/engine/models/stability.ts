@@ -136,7 +136,8 @@ export function runGdScalar(a0: number, b0: number, o: GdOptions): GdResult {
   let sumEps2 = 0;
   let maxEtaEps = 0;
   const keep = o.record ? Math.min(maxSteps + 1, MAX_TRACE) : 0;
-  const stride = o.record ? Math.max(1, Math.ceil((maxSteps + 1) / MAX_TRACE)) : 1;
+  // Every step is kept until the buffer is full; then every other record is dropped and the stride doubles.
+  let stride = 1;
   const tr: GdTrace | undefined = o.record
     ? {
         n: 0,
@@ -152,6 +153,25 @@ export function runGdScalar(a0: number, b0: number, o: GdOptions): GdResult {
         sumEps2: new Float64Array(keep),
       }
     : undefined;
+  const record = (k: number, a: number, b: number, eps: number, lam: number, prod: number, sumEps2: number) => {
+    if (!tr) return;
+    if (tr.n === keep) {
+      thinTrace(tr);
+      stride *= 2;
+      if (k % stride !== 0) return;
+    }
+    const i = tr.n++;
+    tr.step[i] = k;
+    tr.a[i] = a;
+    tr.b[i] = b;
+    tr.eps[i] = eps;
+    tr.lam[i] = lam;
+    tr.S[i] = sharpnessOf([a], [b], phi);
+    tr.qRatio[i] = prod;
+    tr.rho[i] = 1 - eta * lam + eta * eta * eps * (eps + phi);
+    tr.factor[i] = 1 - eta * eta * eps * eps;
+    tr.sumEps2[i] = sumEps2;
+  };
   const ring = new Float64Array(256);
   let outcome: GdOutcome = 'max-steps';
   let period: number | undefined;
@@ -159,19 +179,7 @@ export function runGdScalar(a0: number, b0: number, o: GdOptions): GdResult {
   for (;;) {
     const eps = a * b - phi;
     const lam = a * a + b * b;
-    if (tr && (k % stride === 0 || k === maxSteps) && tr.n < keep) {
-      const i = tr.n++;
-      tr.step[i] = k;
-      tr.a[i] = a;
-      tr.b[i] = b;
-      tr.eps[i] = eps;
-      tr.lam[i] = lam;
-      tr.S[i] = sharpnessOf([a], [b], phi);
-      tr.qRatio[i] = prod;
-      tr.rho[i] = 1 - eta * lam + eta * eta * eps * (eps + phi);
-      tr.factor[i] = 1 - eta * eta * eps * eps;
-      tr.sumEps2[i] = sumEps2;
-    }
+    if (tr && k % stride === 0) record(k, a, b, eps, lam, prod, sumEps2);
     if (!Number.isFinite(eps) || Math.abs(eps) > divergeAbove) {
       outcome = 'diverged';
       break;
@@ -202,7 +210,19 @@ export function runGdScalar(a0: number, b0: number, o: GdOptions): GdResult {
   }
   const eps = a * b - phi;
   const lam = a * a + b * b;
+  if (tr && tr.step[tr.n - 1] !== k) {
+    if (tr.n === keep) thinTrace(tr);
+    record(k, a, b, eps, lam, prod, sumEps2);
+  }
   return { outcome, steps: k, a, b, eps, lam, S: sharpnessOf([a], [b], phi), qRatio: prod, sumEps2, maxEtaEps, period, trace: tr };
+}
+
+/** Keeps records 0, 2, 4, ... of a full trace (the stride of the kept steps doubles). */
+function thinTrace(tr: GdTrace): void {
+  const cols = [tr.step, tr.a, tr.b, tr.eps, tr.lam, tr.S, tr.qRatio, tr.rho, tr.factor, tr.sumEps2];
+  const m = Math.ceil(tr.n / 2);
+  for (const c of cols) for (let i = 0; i < m; i++) c[i] = c[2 * i];
+  tr.n = m;
 }
 
 /** Smallest p <= 64 such that the last p values each repeat p steps earlier to 1e-9. */

@@ -10,6 +10,8 @@ import { DiagonalSsm } from '../models/ssm';
 import { SsmMlp } from '../models/ssm-mlp';
 import { resolveTeacher } from '../models/teachers';
 import { buildStability } from '../models/stability-init';
+import { buildSaddles } from '../models/homogeneous/problem';
+import { ScheduledGd } from '../integrators/scheduled-gd';
 import type { Problem } from '../problem';
 import { Run } from './run';
 
@@ -50,6 +52,8 @@ export function buildProblem(spec: Spec): { problem: Problem; theta0: Float64Arr
       return { problem: spec.model.head ? buildSsmMlp(spec) : buildSsm(spec), theta0: initialTheta(spec) };
     case 'stability':
       return buildStability(spec);
+    case 'saddles':
+      return buildSaddles(spec);
   }
 }
 
@@ -64,6 +68,8 @@ export function buildIntegrator(spec: Spec, problem: Problem, theta0: Float64Arr
       return new Adam(problem, theta0, o.lr, o.beta1, o.beta2, o.eps);
     case 'adaptive-gd':
       return new AdaptiveGd(problem, theta0, o.lr);
+    case 'gd-schedule':
+      return new ScheduledGd(problem, theta0, o.lr, o.rule);
   }
 }
 

@@ -1,0 +1,47 @@
+// npx tsx bench/stability.ts: wall-time figures of the Stability lab (paper 004). Nothing is asserted.
+import { computeGrid } from '../workers/landscape-core';
+import { runSpecToFinal } from '../workers/sweep-core';
+import { logspace, sweepSpec } from '../src/engine/analysis/stability';
+import { runGdScalar } from '../src/engine/models/stability';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// 1. Sweep throughput, one worker: the S-sweep grid (400 step sizes from (2, 0.3)) through the exact code a pool
+// worker runs (spec validation + shared run loop), and through the lab's scalar runner.
+const etas = logspace(-3, Math.log10(1.2), 400);
+const specs = etas.map((eta) => sweepSpec(2, 0.3, 1, eta, 0.5e-24, 20000));
+for (const s of specs.slice(0, 40)) runSpecToFinal(s); // warm-up
+const poolTimes: number[] = [];
+let conv = 0;
+for (let rep = 0; rep < 3; rep++) {
+  const t0 = performance.now();
+  conv = 0;
+  for (const s of specs) {
+    const r = runSpecToFinal(s);
+    if (r.ok && r.final.stop.reason === 'converged') conv++;
+  }
+  poolTimes.push(performance.now() - t0);
+}
+const tPool = median(poolTimes);
+console.log(`S-sweep (400 etas, T <= 20000), one worker, pool code path: ${tPool.toFixed(0)} ms -> ${((400 / tPool) * 1000).toFixed(0)} runs/s (${conv} converged)`);
+
+const convOnly = specs.filter((_, i) => etas[i] < 0.9);
+const t1 = performance.now();
+for (const s of convOnly) runSpecToFinal(s);
+const tc = performance.now() - t1;
+console.log(`  converged runs only (${convOnly.length}, eta < 0.9): ${((convOnly.length / tc) * 1000).toFixed(0)} runs/s`);
+
+const scalarTimes: number[] = [];
+for (let rep = 0; rep < 5; rep++) {
+  const t0 = performance.now();
+  for (const eta of etas) runGdScalar(2, 0.3, { phi: 1, eta, lossBelow: 0.5e-24, maxSteps: 20000 });
+  scalarTimes.push(performance.now() - t0);
+}
+const tS = median(scalarTimes);
+console.log(`S-sweep, one thread, scalar runner: ${tS.toFixed(1)} ms -> ${((400 / tS) * 1000).toFixed(0)} runs/s`);
+
+// 2. Landscape: compute a 200 x 200 grid (drawing is measured in the browser by the e2e test).
+const gridTimes: number[] = [];
+for (let rep = 0; rep < 20; rep++) gridTimes.push(computeGrid({ field: 'stability-log-loss', params: { phi: 1 }, x: [-3, 3], y: [-3, 3], nx: 200, ny: 200 }).ms);
+console.log(`200 x 200 landscape grid: median ${median(gridTimes).toFixed(2)} ms to compute`);
+console.log('All-worker throughput and the in-browser grid round trip: npx playwright test e2e/stability.spec.ts (lines tagged [bench]).');

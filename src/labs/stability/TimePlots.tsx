@@ -1,0 +1,76 @@
+import { useMemo } from 'react';
+import type { Comparison } from '../../engine/analysis/stability';
+import { OKABE_ITO } from '../../plots/palette';
+import { TimeSeriesPlot, type PlotSeries } from '../../plots/TimeSeriesPlot';
+import { GD_COLOR, GF_COLOR } from './StabilityLab';
+
+const abs = (x: Float64Array, n: number) => Float64Array.from(x.subarray(0, n), Math.abs);
+
+/** Loss/residual, sharpness, imbalance and GD-GF distance against the GD step (GF at t = k eta). */
+export function TimePlots({ c }: { c: Comparison }) {
+  const tr = c.gd.trace!;
+  const n = tr.n;
+  const s = useMemo(() => {
+    const step = tr.step.subarray(0, n);
+    const loss = Float64Array.from(tr.eps.subarray(0, n), (e) => 0.5 * e * e);
+    const bound = Float64Array.from(tr.sumEps2.subarray(0, n), (v) => Math.exp(-c.eta * c.eta * v));
+    const asym = Float64Array.from(step, (k) => Math.abs(c.gd.eps) * Math.abs(1 - c.eta * c.gd.lam) ** (k - step[n - 1]));
+    return { step, loss, bound, asym };
+  }, [c, tr, n]);
+  const mk = (id: string, label: string, color: string, y: ArrayLike<number>, extra: Partial<PlotSeries> = {}): PlotSeries => ({ id, label, color, x: s.step, y, n, ...extra });
+  const converged = c.gd.outcome === 'converged';
+  const flips = (() => {
+    let k = 0;
+    for (let i = 1; i < n; i++) if (Math.sign(tr.qRatio[i]) !== Math.sign(tr.qRatio[i - 1])) k++;
+    return k;
+  })();
+  return (
+    <div className="grid gap-4 md:grid-cols-2" data-testid="stability-timeplots">
+      <TimeSeriesPlot
+        id="st-residual"
+        title="Residual |ε| and loss (GD vs GF at t = kη)"
+        xLabel="GD step k"
+        yLabel="|ε|, L"
+        yScale="log"
+        series={[
+          mk('gd-eps', '|ε| GD', GD_COLOR, abs(tr.eps, n)),
+          mk('gf-eps', '|ε| GF', GF_COLOR, abs(c.gf.eps, n)),
+          mk('gd-loss', 'L GD', OKABE_ITO[0], s.loss, { dash: [4, 3], width: 1 }),
+          ...(converged ? [mk('asym', '|1 − ηλ∞|^k', OKABE_ITO[7], s.asym, { dash: [2, 3], width: 1 })] : []),
+        ]}
+      />
+      <TimeSeriesPlot
+        id="st-sharpness"
+        title="Sharpness vs the 2/η line"
+        xLabel="GD step k"
+        yLabel="sharpness"
+        series={[mk('gd-S', 'S (top Hessian eig.) GD', GD_COLOR, tr.S), mk('gd-lam', 'λ = ‖a‖² + ‖b‖² GD', OKABE_ITO[0], tr.lam, { dash: [4, 3], width: 1 }), mk('gf-lam', 'λ GF', GF_COLOR, c.gf.lam)]}
+        refLines={[
+          { axis: 'y', value: 2 / c.eta, label: '2/η', color: OKABE_ITO[4] },
+          ...(c.flow.toSaddle ? [] : [{ axis: 'y' as const, value: c.flow.R, label: 'R (GF limit)', color: GF_COLOR }]),
+          { axis: 'y', value: 2 * c.phi, label: '2Φ', color: OKABE_ITO[2] },
+        ]}
+      />
+      <TimeSeriesPlot
+        id="st-imbalance"
+        title={`Imbalance |Q(t)/Q(0)| (sign flips: ${flips})`}
+        xLabel="GD step k"
+        yLabel="|Q(t)/Q(0)|"
+        yScale="log"
+        series={[mk('q', '|Q(t)/Q(0)| GD', GD_COLOR, abs(tr.qRatio, n)), mk('bound', 'exp(−η² Σ ε²) (Thm 1 upper)', OKABE_ITO[0], s.bound, { dash: [4, 3], width: 1 })]}
+        refLines={[
+          { axis: 'y', value: 1, label: 'GF: 1', color: GF_COLOR },
+          ...(Number.isFinite(c.flow.integralEps2) ? [{ axis: 'y' as const, value: Math.exp(-c.eta * c.flow.integralEps2), label: 'exp(−η I_GF)', color: OKABE_ITO[7] }] : []),
+        ]}
+      />
+      <TimeSeriesPlot
+        id="st-distance"
+        title="Distance between GD and GF at matched times"
+        xLabel="GD step k"
+        yLabel="‖θ_GD(k) − θ_GF(kη)‖"
+        yScale="log"
+        series={[mk('dist', 'distance', OKABE_ITO[3], c.gf.dist)]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,379 @@
+/**
+ * Reusable 2-D landscape: a heatmap of a gridded scalar field (canvas, viridis), its contours (d3-contour),
+ * and overlays (paths with dots, points with labels) in SVG. Click or drag places a point (onPick, in data
+ * coordinates); the wheel zooms; in pan mode a drag pans (d3-zoom). The view is reported through onViewChange
+ * so the owner can recompute the grid for it; a stale grid is drawn where it belongs until then.
+ */
+import { axisBottom, axisLeft, geoPath, geoTransform, interpolateViridis, scaleLinear, select, zoom, zoomIdentity } from 'd3';
+import type { ZoomBehavior, ZoomTransform } from 'd3';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { PointerEvent as ReactPointerEvent } from 'react';
+import { contourLines, finiteExtent, gridImage, integerLevels, type LandscapeGrid } from './landscape-draw';
+import { useElementWidth } from './useElementWidth';
+
+export type { LandscapeGrid } from './landscape-draw';
+
+export interface View {
+  x: [number, number];
+  y: [number, number];
+}
+
+export type LandscapeOverlay =
+  | {
+      kind: 'path';
+      id: string;
+      x: ArrayLike<number>;
+      y: ArrayLike<number>;
+      n?: number;
+      color: string;
+      width?: number;
+      dash?: string;
+      opacity?: number;
+      /** Draw a dot at each vertex (radius in px); colours per vertex optional. */
+      dots?: number;
+      dotColor?: (i: number, n: number) => string;
+      /** Shown in the legend. */
+      label?: string;
+    }
+  | { kind: 'point'; id: string; x: number; y: number; color: string; r?: number; label?: string; labelDy?: number; shape?: 'circle' | 'diamond' | 'cross'; legend?: string };
+
+export interface LandscapeProps {
+  /** data-testid="landscape-<id>". */
+  id: string;
+  title: string;
+  grid: LandscapeGrid | null;
+  /** Home view; a change of it resets zoom and pan. */
+  domain: View;
+  onViewChange?: (view: View) => void;
+  overlays?: LandscapeOverlay[];
+  /** Contour levels; default: whole numbers inside the value range (decades for a log10 field). */
+  levels?: number[] | 'none';
+  /** Colour domain; default the finite extent of the grid. */
+  colorDomain?: [number, number];
+  colorLabel?: string;
+  xLabel: string;
+  yLabel: string;
+  height?: number;
+  /** Click / drag places a point (with shift held: a second, comparison point). */
+  onPick?: (x: number, y: number, info: { shift: boolean; phase: 'down' | 'move' }) => void;
+  /** Hover text for a data point (the cell value is appended when a grid is present). */
+  readout?: (x: number, y: number) => string;
+  formatValue?: (v: number) => string;
+}
+
+const M = { top: 8, right: 12, bottom: 36, left: 48 };
+
+export function Landscape(props: LandscapeProps) {
+  const { id, title, grid, domain, overlays = [], height: heightProp, onPick, xLabel, yLabel } = props;
+  const areaRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+  const [mode, setMode] = useState<'place' | 'pan'>(onPick ? 'place' : 'pan');
+  const modeRef = useRef(mode);
+  modeRef.current = mode;
+  const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
+  const [hover, setHover] = useState<{ px: number; py: number; text: string } | null>(null);
+  const width = useElementWidth(areaRef);
+  const height = heightProp ?? Math.max(260, Math.min(width, 520));
+  const inner = { w: Math.max(10, width - M.left - M.right), h: Math.max(10, height - M.top - M.bottom) };
+  const domainKey = JSON.stringify(domain);
+
+  // Scales: the home view rescaled by the zoom transform.
+  const base = useMemo(
+    () => ({ x: scaleLinear().domain(domain.x).range([0, inner.w]), y: scaleLinear().domain(domain.y).range([inner.h, 0]) }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [domainKey, inner.w, inner.h],
+  );
+  const sx = transform.rescaleX(base.x);
+  const sy = transform.rescaleY(base.y);
+  const view: View = { x: sx.domain() as [number, number], y: sy.domain() as [number, number] };
+  const viewKey = JSON.stringify(view);
+
+  // Zoom behaviour: wheel always; drag only in pan mode (a drag in place mode moves the point).
+  useEffect(() => {
+    const svg = svgRef.current!;
+    const z = zoom<SVGSVGElement, unknown>()
+      .scaleExtent([0.05, 1e4])
+      .filter((e: Event) => e.type === 'wheel' || (modeRef.current === 'pan' && !(e as MouseEvent).button && e.type !== 'dblclick'))
+      .on('zoom', (e) => setTransform(e.transform));
+    select(svg).call(z).on('dblclick.zoom', null);
+    zoomRef.current = z;
+    return () => {
+      select(svg).on('.zoom', null);
+    };
+  }, []);
+  // A new home view resets the zoom.
+  useEffect(() => {
+    if (zoomRef.current) select(svgRef.current!).call(zoomRef.current.transform, zoomIdentity);
+  }, [domainKey]);
+
+  const onViewChange = props.onViewChange;
+  useEffect(() => {
+    const t = setTimeout(() => onViewChange?.(JSON.parse(viewKey) as View), 60);
+    return () => clearTimeout(t);
+  }, [viewKey, onViewChange]);
+
+  // Heatmap image and colour domain, rebuilt only when the grid changes.
+  const colorDomain = props.colorDomain ?? (grid ? finiteExtent(grid.values) : null) ?? [0, 1];
+  const cdKey = colorDomain.join(',');
+  const image = useMemo(() => (grid ? gridImage(grid, colorDomain) : null), [grid, cdKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const levels = props.levels === 'none' ? [] : (props.levels ?? (grid ? integerLevels(colorDomain) : []));
+  const contours = useMemo(() => (grid && levels.length ? contourLines(grid, levels) : []), [grid, levels.join(',')]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Canvas: the heatmap image placed where its grid domain falls in the current view.
+  useLayoutEffect(() => {
+    const c = canvasRef.current!;
+    const dpr = globalThis.devicePixelRatio || 1;
+    c.width = Math.round(inner.w * dpr);
+    c.height = Math.round(inner.h * dpr);
+    c.style.width = `${inner.w}px`;
+    c.style.height = `${inner.h}px`;
+    const ctx = c.getContext('2d')!;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, inner.w, inner.h);
+    if (!image || !grid) return;
+    ctx.imageSmoothingEnabled = true;
+    const x0 = sx(grid.x[0]);
+    const x1 = sx(grid.x[1]);
+    const y0 = sy(grid.y[1]);
+    const y1 = sy(grid.y[0]);
+    ctx.drawImage(image, x0, y0, x1 - x0, y1 - y0);
+  });
+
+  // Axes (imperative d3 into groups rendered by React).
+  const axisXRef = useRef<SVGGElement>(null);
+  const axisYRef = useRef<SVGGElement>(null);
+  useLayoutEffect(() => {
+    select(axisXRef.current!).call(axisBottom(sx).ticks(Math.max(2, Math.floor(inner.w / 70))));
+    select(axisYRef.current!).call(axisLeft(sy).ticks(Math.max(2, Math.floor(inner.h / 50))));
+  });
+
+  const project = geoTransform({
+    point(x: number, y: number) {
+      this.stream.point(sx(x), sy(y));
+    },
+  });
+  const contourPath = geoPath(project);
+
+  const toData = (e: ReactPointerEvent<SVGSVGElement>) => {
+    const r = svgRef.current!.getBoundingClientRect();
+    const px = e.clientX - r.left - M.left;
+    const py = e.clientY - r.top - M.top;
+    return { px, py, x: sx.invert(px), y: sy.invert(py), inside: px >= 0 && py >= 0 && px <= inner.w && py <= inner.h };
+  };
+  const onPointerDown = (e: ReactPointerEvent<SVGSVGElement>) => {
+    if (mode !== 'place' || !onPick || e.button !== 0) return;
+    const p = toData(e);
+    if (!p.inside) return;
+    (e.currentTarget as Element).setPointerCapture?.(e.pointerId);
+    onPick(p.x, p.y, { shift: e.shiftKey, phase: 'down' });
+  };
+  const onPointerMove = (e: ReactPointerEvent<SVGSVGElement>) => {
+    const p = toData(e);
+    if (mode === 'place' && onPick && e.buttons === 1 && p.inside) onPick(p.x, p.y, { shift: e.shiftKey, phase: 'move' });
+    if (!p.inside) return setHover(null);
+    let text = props.readout ? props.readout(p.x, p.y) : `x ${fmt(p.x)}, y ${fmt(p.y)}`;
+    if (grid) {
+      const i = Math.floor(((p.x - grid.x[0]) / (grid.x[1] - grid.x[0])) * grid.nx);
+      const j = Math.floor(((grid.y[1] - p.y) / (grid.y[1] - grid.y[0])) * grid.ny);
+      if (i >= 0 && j >= 0 && i < grid.nx && j < grid.ny) text += ` · ${props.colorLabel ?? 'value'} ${(props.formatValue ?? fmt)(grid.values[j * grid.nx + i])}`;
+    }
+    setHover({ px: p.px, py: p.py, text });
+  };
+
+  const resetView = () => {
+    if (zoomRef.current) select(svgRef.current!).call(zoomRef.current.transform, zoomIdentity);
+  };
+  const zoomBy = (k: number) => {
+    if (zoomRef.current) select(svgRef.current!).call(zoomRef.current.scaleBy, k);
+  };
+
+  const legend = overlays.filter((o) => (o.kind === 'path' ? o.label : o.legend));
+  const btn = (on: boolean) => `rounded border px-1.5 py-0.5 ${on ? 'border-sky-600 bg-sky-600 text-white' : 'border-slate-300 dark:border-slate-600'}`;
+
+  return (
+    <figure
+      data-testid={`landscape-${id}`}
+      data-view={viewKey}
+      data-grid={grid ? `${grid.nx}x${grid.ny}` : ''}
+      aria-label={title}
+      className="m-0 text-slate-700 dark:text-slate-300"
+    >
+      <div className="flex flex-wrap items-center gap-2">
+        <h3 className="flex-1 truncate text-sm font-semibold">{title}</h3>
+        <div className="flex gap-1 text-[11px]" role="group" aria-label="Landscape tools">
+          {onPick && (
+            <button type="button" className={btn(mode === 'place')} aria-pressed={mode === 'place'} onClick={() => setMode('place')} title="Click or drag to place the initialisation">
+              place
+            </button>
+          )}
+          <button type="button" className={btn(mode === 'pan')} aria-pressed={mode === 'pan'} onClick={() => setMode('pan')} title="Drag to pan (the wheel always zooms)">
+            pan
+          </button>
+          <button type="button" className={btn(false)} onClick={() => zoomBy(1.5)} aria-label="Zoom in">
+            +
+          </button>
+          <button type="button" className={btn(false)} onClick={() => zoomBy(1 / 1.5)} aria-label="Zoom out">
+            −
+          </button>
+          <button type="button" className={btn(false)} onClick={resetView} data-testid={`landscape-${id}-reset`}>
+            reset view
+          </button>
+        </div>
+      </div>
+      {legend.length > 0 && (
+        <div className="mt-0.5 flex flex-wrap gap-x-3 gap-y-0.5 text-xs">
+          {legend.map((o) => (
+            <span key={o.id} className="inline-flex items-center gap-1">
+              <svg width="16" height="8" aria-hidden="true">
+                {o.kind === 'path' ? (
+                  <line x1="1" x2="15" y1="4" y2="4" stroke={o.color} strokeWidth={Math.max(2, o.width ?? 1.5)} strokeDasharray={o.dash} />
+                ) : (
+                  <circle cx="8" cy="4" r="3.5" fill={o.color} stroke="white" strokeWidth="1" />
+                )}
+              </svg>
+              {o.kind === 'path' ? o.label : o.legend}
+            </span>
+          ))}
+        </div>
+      )}
+      <div ref={areaRef} className="relative w-full select-none" style={{ height }}>
+        <canvas ref={canvasRef} className="pointer-events-none absolute" style={{ left: M.left, top: M.top }} />
+        <svg
+          ref={svgRef}
+          width={width}
+          height={height}
+          className={`absolute inset-0 touch-none ${mode === 'pan' ? 'cursor-grab' : onPick ? 'cursor-crosshair' : ''}`}
+          role="img"
+          aria-label={`${title}: ${onPick ? 'click or drag to place the start; ' : ''}wheel to zoom`}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerLeave={() => setHover(null)}
+        >
+          <defs>
+            <clipPath id={`clip-${id}`}>
+              <rect x={0} y={0} width={inner.w} height={inner.h} />
+            </clipPath>
+          </defs>
+          <g transform={`translate(${M.left},${M.top})`}>
+            <rect x={0} y={0} width={inner.w} height={inner.h} fill="none" stroke="currentColor" strokeOpacity={0.3} />
+            <g clipPath={`url(#clip-${id})`}>
+              <g data-layer="contours" fill="none" stroke="white" strokeOpacity={0.35} strokeWidth={0.75}>
+                {contours.map((c) => (
+                  <path key={c.level} data-level={c.level} d={contourPath({ type: 'MultiLineString', coordinates: c.rings }) ?? ''} />
+                ))}
+              </g>
+              {overlays.map((o) => (o.kind === 'path' ? <PathOverlay key={o.id} o={o} sx={sx} sy={sy} /> : <PointOverlay key={o.id} o={o} sx={sx} sy={sy} />))}
+            </g>
+            <g ref={axisXRef} transform={`translate(0,${inner.h})`} className="text-[10px]" />
+            <g ref={axisYRef} className="text-[10px]" />
+            <text x={inner.w / 2} y={inner.h + 30} textAnchor="middle" fontSize={11} fill="currentColor">
+              {xLabel}
+            </text>
+            <text transform={`translate(${-36},${inner.h / 2}) rotate(-90)`} textAnchor="middle" fontSize={11} fill="currentColor">
+              {yLabel}
+            </text>
+          </g>
+        </svg>
+        {hover && (
+          <div
+            className="pointer-events-none absolute z-10 rounded border border-slate-300 bg-white/95 px-2 py-1 text-[11px] leading-4 shadow-sm dark:border-slate-600 dark:bg-slate-800/95"
+            style={{ left: Math.min(hover.px + M.left + 12, width - 220), top: hover.py + M.top + 12 }}
+            data-testid={`landscape-${id}-readout`}
+          >
+            {hover.text}
+          </div>
+        )}
+      </div>
+      {grid && <ColorBar domain={colorDomain} label={props.colorLabel ?? 'value'} format={props.formatValue ?? fmt} />}
+    </figure>
+  );
+}
+
+type Scale = ((v: number) => number) & { domain(): number[] };
+
+function PathOverlay({ o, sx, sy }: { o: Extract<LandscapeOverlay, { kind: 'path' }>; sx: Scale; sy: Scale }) {
+  const n = o.n ?? Math.min(o.x.length, o.y.length);
+  let d = '';
+  let pen = false;
+  for (let i = 0; i < n; i++) {
+    const X = sx(o.x[i]);
+    const Y = sy(o.y[i]);
+    if (!Number.isFinite(X) || !Number.isFinite(Y) || Math.abs(X) > 1e6 || Math.abs(Y) > 1e6) {
+      pen = false;
+      continue;
+    }
+    d += `${pen ? 'L' : 'M'}${X.toFixed(1)},${Y.toFixed(1)}`;
+    pen = true;
+  }
+  const dots: { X: number; Y: number; i: number }[] = [];
+  if (o.dots) {
+    const stride = Math.max(1, Math.ceil(n / 1500));
+    for (let i = 0; i < n; i += stride) {
+      const X = sx(o.x[i]);
+      const Y = sy(o.y[i]);
+      if (Math.abs(X) < 1e5 && Math.abs(Y) < 1e5) dots.push({ X, Y, i });
+    }
+  }
+  return (
+    <g data-overlay={o.id} data-points={n}>
+      <path d={d} fill="none" stroke={o.color} strokeWidth={o.width ?? 1.5} strokeDasharray={o.dash} strokeOpacity={o.opacity ?? 1} />
+      {dots.map(({ X, Y, i }) => (
+        <circle key={i} cx={X} cy={Y} r={o.dots} fill={o.dotColor ? o.dotColor(i, n) : o.color} stroke="white" strokeWidth={0.4} />
+      ))}
+    </g>
+  );
+}
+
+function PointOverlay({ o, sx, sy }: { o: Extract<LandscapeOverlay, { kind: 'point' }>; sx: Scale; sy: Scale }) {
+  const X = sx(o.x);
+  const Y = sy(o.y);
+  if (!Number.isFinite(X) || !Number.isFinite(Y)) return null;
+  const r = o.r ?? 5;
+  return (
+    <g data-overlay={o.id} transform={`translate(${X},${Y})`}>
+      {o.shape === 'diamond' ? (
+        <path d={`M0,${-r * 1.3}L${r * 1.3},0L0,${r * 1.3}L${-r * 1.3},0Z`} fill={o.color} stroke="white" strokeWidth={1.2} />
+      ) : o.shape === 'cross' ? (
+        <path d={`M${-r},${-r}L${r},${r}M${-r},${r}L${r},${-r}`} stroke={o.color} strokeWidth={2.5} />
+      ) : (
+        <circle r={r} fill={o.color} stroke="white" strokeWidth={1.5} />
+      )}
+      {o.label && (
+        <text x={r + 4} y={4 + (o.labelDy ?? 0)} fontSize={11} fontWeight={600} fill="white" stroke="black" strokeWidth={2.5} paintOrder="stroke">
+          {o.label}
+        </text>
+      )}
+    </g>
+  );
+}
+
+function ColorBar({ domain, label, format }: { domain: [number, number]; label: string; format: (v: number) => string }) {
+  const stops = Array.from({ length: 11 }, (_, i) => i / 10);
+  return (
+    <div className="mt-1 flex items-center gap-2 text-[11px]" aria-label={`colour scale: ${label}`}>
+      <span className="num">{format(domain[0])}</span>
+      <svg width="160" height="10" aria-hidden="true">
+        <defs>
+          <linearGradient id={`cb-${label.replace(/\W/g, '')}`}>
+            {stops.map((t) => (
+              <stop key={t} offset={t} stopColor={viridisCss(t)} />
+            ))}
+          </linearGradient>
+        </defs>
+        <rect width="160" height="10" fill={`url(#cb-${label.replace(/\W/g, '')})`} />
+      </svg>
+      <span className="num">{format(domain[1])}</span>
+      <span className="text-slate-500">{label}</span>
+    </div>
+  );
+}
+
+const viridisCss = (t: number) => interpolateViridis(t);
+
+function fmt(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  const a = Math.abs(v);
+  return a !== 0 && (a >= 1e4 || a < 1e-3) ? v.toExponential(2) : v.toPrecision(4).replace(/\.?0+$/, '');
+}
