@@ -4,6 +4,11 @@ import { formatIssues, parseSpec } from '../src/spec/validate';
 
 export type SweepResult = { ok: true; final: FinalState; ms: number } | { ok: false; message: string };
 
+/** A chunk of specs in one message: short runs cost less than a message round trip each. */
+export function runSpecsToFinal(specs: unknown[]): SweepResult[] {
+  return specs.map(runSpecToFinal);
+}
+
 /** Validates and runs one spec to its stop rule (no streaming): the unit of work of a sweep. */
 export function runSpecToFinal(spec: unknown): SweepResult {
   const parsed = parseSpec(spec);

@@ -1,11 +1,12 @@
 import * as Comlink from 'comlink';
 import type { SweepResult } from '../../workers/sweep-core';
 
-type SweepApi = { run(spec: unknown): SweepResult };
+type SweepApi = { run(spec: unknown): SweepResult; runMany(specs: unknown[]): SweepResult[] };
 
 /**
- * A pool of sweep workers (one per core, at most 8): specs are handed to whichever worker is free, results
- * come back in input order, and onProgress reports each completion. Cancel with the AbortSignal.
+ * A pool of sweep workers (one per core, at most 8): specs go in chunks to whichever worker is free (about
+ * eight chunks per worker, so short runs are not dominated by message round trips while progress stays
+ * smooth), results come back in input order, and onProgress reports each completion. Cancel with the AbortSignal.
  */
 export class WorkerPool {
   private workers: { worker: Worker; api: Comlink.Remote<SweepApi> }[] = [];
@@ -22,14 +23,19 @@ export class WorkerPool {
   async map(specs: unknown[], onProgress?: (done: number, total: number, index: number, result: SweepResult) => void, signal?: AbortSignal): Promise<SweepResult[]> {
     this.ensure();
     const results: SweepResult[] = new Array(specs.length);
+    const chunk = Math.max(1, Math.ceil(specs.length / (8 * this.workers.length)));
     let next = 0;
     let done = 0;
     const lane = async (api: Comlink.Remote<SweepApi>) => {
       while (next < specs.length && !signal?.aborted) {
-        const i = next++;
-        results[i] = await api.run(specs[i]);
-        done++;
-        onProgress?.(done, specs.length, i, results[i]);
+        const from = next;
+        next = Math.min(specs.length, from + chunk);
+        const out = await api.runMany(specs.slice(from, next));
+        out.forEach((r, k) => {
+          results[from + k] = r;
+          done++;
+          onProgress?.(done, specs.length, from + k, r);
+        });
       }
     };
     await Promise.all(this.workers.map((w) => lane(w.api)));
