@@ -24,7 +24,7 @@ export function ncfValue(model: HomogeneousModel, u: Float64Array): number {
 }
 
 /** ||grad N(u) - Lh N(u) u|| at the unit vector along w (zero exactly at KKT points). */
-export function kktResidual(model: HomogeneousModel, w: Float64Array, scratch = new Float64Array(model.n)): { N: number; residual: number } {
+export function kktResidual(model: HomogeneousModel, w: Float64Array, scratch: Float64Array = new Float64Array(model.n)): { N: number; residual: number } {
   const u = unit(w);
   const N = model.ncfGrad(u, scratch);
   let s = 0;

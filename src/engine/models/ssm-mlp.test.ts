@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fdGradient, relError } from '../testing/finite-diff';
+import { fdGradient, relError } from '../analysis/finite-diff';
 import { Rng } from '../rng';
 import { drawRows } from './ssm-data';
 import { SsmMlp } from './ssm-mlp';

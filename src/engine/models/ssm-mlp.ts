@@ -1,3 +1,4 @@
+import { fdHessian } from '../analysis/finite-diff';
 import type { ParamBlock, Problem } from '../problem';
 import { Rng } from '../rng';
 import { effectiveRank, genCurve, topGap } from './ssm-metrics';
@@ -204,26 +205,7 @@ export class SsmMlp implements Problem {
    * only the stiff flow solver asks for it (the paper trains this model with Adam).
    */
   hess(theta: Float64Array, out: Float64Array): void {
-    const n = this.n;
-    const x = Float64Array.from(theta);
-    const gp = new Float64Array(n);
-    const gm = new Float64Array(n);
-    for (let j = 0; j < n; j++) {
-      const step = 1e-6 * Math.max(1, Math.abs(x[j]));
-      const xj = x[j];
-      x[j] = xj + step;
-      this.grad(x, gp);
-      x[j] = xj - step;
-      this.grad(x, gm);
-      x[j] = xj;
-      for (let i = 0; i < n; i++) out[i * n + j] = (gp[i] - gm[i]) / (2 * step);
-    }
-    for (let i = 0; i < n; i++)
-      for (let j = i + 1; j < n; j++) {
-        const s = 0.5 * (out[i * n + j] + out[j * n + i]);
-        out[i * n + j] = s;
-        out[j * n + i] = s;
-      }
+    fdHessian(this, theta, 1e-6, out);
   }
 
   /** ||yhat - y*|| / ||y*|| on 2000 N(0, 1) test sequences of length 40 from MT(seed + 12) (lab spec Sec. 2.5). */

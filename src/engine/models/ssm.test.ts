@@ -1,6 +1,6 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
-import { fdGradient, fdHessian, relError } from '../testing/finite-diff';
+import { fdGradient, fdHessian, relError } from '../analysis/finite-diff';
 import { Rng } from '../rng';
 import { gramOfRows } from './ssm-data';
 import { effectiveRank } from './ssm-metrics';

@@ -5,7 +5,7 @@ import { createStepper } from '../integrators/ode';
 import { gradientFlowSystem } from '../integrators/flow';
 import { Rng } from '../rng';
 import { buildRun } from '../run/build';
-import { fdGradient, fdHessian, relError } from '../testing/finite-diff';
+import { fdGradient, fdHessian, relError } from '../analysis/finite-diff';
 import {
   balancedTwoCycle,
   closedFormFlow,

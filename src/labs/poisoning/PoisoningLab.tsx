@@ -3,6 +3,7 @@ import { labSpecNow, useExperiment } from '../../state/experiment-store';
 import { useHash } from '../../state/route';
 import { useRuns } from '../../state/runs-store';
 import { ReproducePage } from './reproduce/ReproducePage';
+import { ExplorePage } from './explore/ExplorePage';
 import { Thm1Page } from './Thm1Page';
 
 export type PoisoningPageId = 'thm1' | 'explore' | 'reproduce';
@@ -10,7 +11,7 @@ export type PoisoningPageId = 'thm1' | 'explore' | 'reproduce';
 /** The pages of the lab; a page not registered yet is left out of the tabs. */
 export const POISONING_PAGES: { id: PoisoningPageId; title: string; component?: ComponentType }[] = [
   { id: 'thm1', title: 'Theorem 1', component: Thm1Page },
-  { id: 'explore', title: 'Explore: training set & poison' },
+  { id: 'explore', title: 'Explore: training set & poison', component: ExplorePage },
   { id: 'reproduce', title: 'Reproduce the paper', component: ReproducePage },
 ];
 

@@ -48,9 +48,10 @@ export function buildModel(spec: Pick<SaddlesSpec, 'model' | 'data' | 'loss'>): 
     return new FeedForward({ dims: [2, ...model.widths, 1], p: model.p, alpha: model.alpha, X, y, loss: spec.loss });
   }
   if (data.kind !== 'sphere') throw new Error('a feed-forward net needs sphere or circle8 data');
-  const X = spherePoints(new Rng(data.seed), data.n, data.d);
+  const d = model.d;
+  const X = spherePoints(new Rng(data.seed), data.n, d);
   // Teacher: same depth and activation, teacherWidth neurons per hidden layer, N(0, 1) entries.
-  const tdims = [data.d, ...Array.from({ length: depth - 1 }, () => data.teacherWidth), 1];
+  const tdims = [d, ...Array.from({ length: depth - 1 }, () => data.teacherWidth), 1];
   const teacher = new FeedForward({ dims: tdims, p: model.p, alpha: model.alpha, X, y: new Float64Array(data.n), loss: 'sq-sum' });
   const tr = new Rng(data.teacherSeed);
   const tw = Float64Array.from({ length: teacher.n }, () => tr.gauss());
@@ -70,7 +71,7 @@ export function buildModel(spec: Pick<SaddlesSpec, 'model' | 'data' | 'loss'>): 
   const y = new Float64Array(data.n);
   teacher.outputs(tw, y);
   for (let i = 0; i < y.length; i++) y[i] *= data.labelScale;
-  return new FeedForward({ dims: [data.d, ...model.widths, 1], p: model.p, alpha: model.alpha, X, y, loss: spec.loss });
+  return new FeedForward({ dims: [d, ...model.widths, 1], p: model.p, alpha: model.alpha, X, y, loss: spec.loss });
 }
 
 /** Paper-style initial direction: i.i.d. N(0, 1) entries, normalised jointly over all layers. */

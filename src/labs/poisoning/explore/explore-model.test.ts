@@ -125,6 +125,16 @@ describe('labels and readouts', () => {
     const ssm = buildSsm({ ...s, arm: 'poisoned' });
     expect(grid.values[1 * 5 + 2]).toBeCloseTo(ssm.loss(initialTheta(s)), 14);
   });
+  it('MLP head: readouts are finite and cheap enough for the main thread', () => {
+    const s = preset('M-6-s4540');
+    const t0 = performance.now();
+    const g = gamma0AtInit(s, 'poisoned')!;
+    const grid = lossSlice(s, 'poisoned', [-0.6, 1.4], 40)!;
+    const ms = performance.now() - t0;
+    expect(Number.isFinite(g)).toBe(true);
+    expect(grid.values.every(Number.isFinite)).toBe(true);
+    expect(ms).toBeLessThan(1000);
+  });
   it('teacher preset ids and positions', () => {
     expect(teacherPresetId({ kind: 'diag', a: [0.99, 0.8, 0.5] })).toBe('dim3');
     expect(teacherPresetId({ kind: 'diag', a: [0.7] })).toBe('custom');

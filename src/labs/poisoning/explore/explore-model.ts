@@ -216,12 +216,14 @@ export interface Grid {
 
 /**
  * Training loss of one arm over (a_1, a_2), every other parameter at its initial value (lab spec Sec. 8:
- * the landscape slice). Needs d >= 2.
+ * the landscape slice), or with b = c = 1 when bcOne. Needs d >= 2.
  */
-export function lossSlice(spec: PoisoningSpec, arm: Arm, domain: [number, number], n: number): Grid | null {
+export function lossSlice(spec: PoisoningSpec, arm: Arm, domain: [number, number], n: number, bcOne = false): Grid | null {
   if (spec.model.d < 2 || !armHasRows(spec, arm)) return null;
   const { problem, theta0 } = buildProblem(armSpec(spec, arm));
   const theta = Float64Array.from(theta0);
+  // Optionally B = C = 1 in the slice (with learned B, C started small the slice is nearly flat).
+  if (bcOne && spec.model.trainBC) theta.fill(1, spec.model.d, 3 * spec.model.d);
   const values = new Float64Array(n * n);
   const [lo, hi] = domain;
   const step = (hi - lo) / (n - 1);

@@ -16,22 +16,31 @@ export function fdGradient(problem: Problem, theta: Float64Array, h = 1e-6): Flo
   return g;
 }
 
-/** Central-difference Hessian from the closed-form gradient (row-major n x n). */
-export function fdHessian(problem: Problem, theta: Float64Array, h = 1e-6): Float64Array {
+/**
+ * Central-difference Hessian from the closed-form gradient (row-major n x n), step h max(1, |theta_j|),
+ * symmetrised. Tests check closed forms with it; models without a closed-form Hessian use it too.
+ */
+export function fdHessian(problem: Pick<Problem, 'n' | 'grad'>, theta: Float64Array, h = 1e-6, H: Float64Array = new Float64Array(problem.n * problem.n)): Float64Array {
   const n = problem.n;
-  const H = new Float64Array(n * n);
   const x = Float64Array.from(theta);
   const gp = new Float64Array(n);
   const gm = new Float64Array(n);
   for (let j = 0; j < n; j++) {
     const xj = x[j];
-    x[j] = xj + h;
+    const step = h * Math.max(1, Math.abs(xj));
+    x[j] = xj + step;
     problem.grad(x, gp);
-    x[j] = xj - h;
+    x[j] = xj - step;
     problem.grad(x, gm);
     x[j] = xj;
-    for (let i = 0; i < n; i++) H[i * n + j] = (gp[i] - gm[i]) / (2 * h);
+    for (let i = 0; i < n; i++) H[i * n + j] = (gp[i] - gm[i]) / (2 * step);
   }
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      const s = 0.5 * (H[i * n + j] + H[j * n + i]);
+      H[i * n + j] = s;
+      H[j * n + i] = s;
+    }
   return H;
 }
 

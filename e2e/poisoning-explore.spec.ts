@@ -1,0 +1,96 @@
+import { expect, test } from '@playwright/test';
+import { ARMS, collectPageErrors, shot, waitBothDone } from './helpers';
+
+const specialRows = (page: import('@playwright/test').Page) => page.locator('[data-testid=seq-row][data-special=true]');
+
+test('Explore: drag a bar, add a special sequence, run A/B and see both arms', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.goto('/#lab=poisoning&page=explore');
+  await expect(page.getByTestId('page-explore')).toBeVisible();
+  await expect(page.getByTestId('tab-explore')).toHaveAttribute('aria-current', 'page');
+
+  // A fast preset: Fig. 2 SSM panels, adaptive GD (8 baseline rows at positions 1, 2; 10 special at 5, 6).
+  await page.getByTestId('preset-select').selectOption('F2-s105');
+  await expect(page.getByTestId('seq-row')).toHaveCount(18);
+  await expect(specialRows(page)).toHaveCount(10);
+
+  // Drag bar 3 of the first sequence (value 0) upwards: the value changes and is shown for typing.
+  const bar = page.getByTestId('bar-0-2');
+  await expect(bar).toHaveAttribute('data-value', '0');
+  const box = (await page.getByTestId('strip-0').boundingBox())!;
+  const x = box.x + (2.5 * box.width) / 6; // kappa = 6: the middle of bar 3
+  const mid = box.y + box.height / 2;
+  await page.mouse.move(x, mid);
+  await page.mouse.down();
+  await page.mouse.move(x, mid - 8, { steps: 4 });
+  await page.mouse.move(x, mid - 14, { steps: 4 });
+  await page.mouse.up();
+  await expect(bar).not.toHaveAttribute('data-value', '0');
+  const dragged = Number(await bar.getAttribute('data-value'));
+  expect(dragged, 'dragging up gives a positive value').toBeGreaterThan(0);
+  await expect(page.getByTestId('cell-value')).toHaveValue(String(dragged));
+
+  // Type an exact value into the selected cell.
+  await page.getByTestId('cell-value').fill('0.75');
+  await page.getByTestId('cell-value').press('Enter');
+  await expect(bar).toHaveAttribute('data-value', '0.75');
+
+  // One click adds a special sequence q e_(kappa-1): more special rows, and gamma^(0) at init changes.
+  const g0Before = await page.getByTestId('gamma0-init-poisoned').getAttribute('data-value');
+  await expect(page.getByTestId('gamma0-init-clean')).toHaveAttribute('data-value', '0');
+  await page.getByTestId('add-special').click();
+  await expect(specialRows(page)).toHaveCount(11);
+  await expect(page.getByTestId('gamma0-init-poisoned')).not.toHaveAttribute('data-value', g0Before ?? '');
+  expect(Number(await page.getByTestId('gamma0-init-poisoned').getAttribute('data-value'))).not.toBeNaN();
+  await expect(page.getByTestId('label-18')).toContainText('y = 1'); // teacher "one": phi*(e_5) = 1
+
+  // Run both arms from the same initialisation.
+  await page.getByTestId('run').click();
+  await waitBothDone(page, 60_000);
+  for (const arm of ARMS) {
+    await expect(page.getByTestId(`plot-entries-${arm}`)).toHaveAttribute('data-points', /^[1-9]\d*$/);
+    await expect(page.getByTestId(`traj-${arm}`)).toHaveAttribute('data-points', /^[1-9]\d*$/);
+  }
+  for (const id of ['loss', 'erank', 'gamma0', 'gen-k', 'impulse']) await expect(page.getByTestId(`plot-${id}`)).toHaveAttribute('data-points', /^[1-9]\d*$/);
+  await expect(page.getByTestId('status-clean')).toContainText('Without special sequences');
+  await expect(page.getByTestId('status-poisoned')).toContainText('With special sequences');
+  const gen = Object.fromEntries(await Promise.all(ARMS.map(async (a) => [a, Number(await page.getByTestId(`gen-${a}`).getAttribute('data-value'))] as const)));
+  expect(gen.poisoned, 'the special sequences hurt extrapolation').toBeGreaterThan(gen.clean);
+
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: shot('poisoning-explore.png'), fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test('Explore: a refused edit keeps the last good spec; gap slider, landscape click, other presets', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.goto('/#lab=poisoning&page=explore');
+  await page.getByTestId('preset-select').selectOption('F2-s105');
+  const d = page.getByTestId('field-d');
+  await d.fill('0');
+  await d.press('Enter');
+  await expect(d).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('alert').filter({ hasText: 'state dimension d' })).toHaveCount(1);
+  await expect(page.getByTestId('preset-select'), 'the refused edit left the experiment as it was').toHaveValue('F2-s105');
+
+  const target = page.getByTestId('landscape-click');
+  const box = (await target.boundingBox())!;
+  await target.click({ position: { x: box.width * 0.75, y: box.height * 0.25 } });
+  await expect(page.getByTestId('field-init')).toHaveValue('explicit');
+  await expect(page.getByTestId('preset-select')).toHaveValue('');
+
+  // The near-tie slider sets the tie exponent through gap = 0.05 exp(c log10 scale).
+  await page.getByTestId('preset-select').selectOption('F2-s105');
+  await expect(page.getByTestId('gap-value')).toHaveText('2.12e-19');
+  await page.getByTestId('field-gap').fill('-6');
+  await expect(page.getByTestId('gap-value')).toHaveText('1.00e-6');
+
+  // Presets with an MLP head and with gradient flow load and show their readouts.
+  for (const id of ['M-6-s4540', 'thm1-d10k7-s242']) {
+    await page.getByTestId('preset-select').selectOption(id);
+    await expect(page.getByTestId('gamma0-init-poisoned')).toHaveAttribute('data-value', /\d/);
+    await expect(page.getByTestId('init-marker')).toHaveCount(1);
+  }
+  await expect(page.getByTestId('gamma0-init-clean')).toHaveAttribute('data-value', '0');
+  expect(errors).toEqual([]);
+});

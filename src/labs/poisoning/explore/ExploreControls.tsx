@@ -1,0 +1,321 @@
+import { useState, type ReactNode } from 'react';
+import { PRESETS } from '../../../spec/presets';
+import type { PoisoningSpec } from '../../../spec/schema';
+import { useLabSpec } from '../../../state/experiment-store';
+import { NumberField } from '../../../ui/NumberField';
+import { btnCls, commitSpec, inputCls, labelCls } from './commit';
+import { explicitInit, gapOfTie, initialA, initScale, setD, TEACHER_PRESETS, teacherPresetId, tieOfGap } from './explore-model';
+
+type Optim = PoisoningSpec['optim'];
+type Init = PoisoningSpec['init'];
+
+const POISONING_PRESETS = PRESETS.filter((p) => p.lab === 'poisoning');
+
+function Group({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
+  return (
+    <fieldset className="flex flex-col gap-2 rounded border border-slate-200 dark:border-slate-800 p-2" data-testid={testId}>
+      <legend className="px-1 text-xs font-semibold text-slate-700 dark:text-slate-300">{title}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+/** Preset picker, teacher and student, optimiser and stopping rule, and the initialisation. */
+export function ExploreControls() {
+  const spec = useLabSpec('poisoning');
+  const [presetError, setPresetError] = useState<string | null>(null);
+  const presetId = POISONING_PRESETS.find((p) => JSON.stringify(p.spec) === JSON.stringify({ ...spec, arm: (p.spec as PoisoningSpec).arm }))?.id ?? '';
+  return (
+    <div className="flex flex-col gap-3" data-testid="explore-controls">
+      <div className="flex flex-col gap-0.5">
+        <label htmlFor="explore-preset" className={labelCls}>
+          Load a preset of the paper
+        </label>
+        <select
+          id="explore-preset"
+          data-testid="preset-select"
+          value={presetId}
+          onChange={(e) => {
+            const p = POISONING_PRESETS.find((x) => x.id === e.target.value);
+            if (p) setPresetError(commitSpec(structuredClone(p.spec as PoisoningSpec)));
+          }}
+          className={inputCls}
+        >
+          <option value="">Custom (edited)</option>
+          <optgroup label="Theorem 1 (gradient flow)">
+            {POISONING_PRESETS.filter((p) => p.id.startsWith('thm1-')).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.id}: {p.title}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="Tables and figures (GD / Adam)">
+            {POISONING_PRESETS.filter((p) => !p.id.startsWith('thm1-')).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.id}: {p.title}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+        {presetError && <span role="alert" className="text-xs text-red-600">{presetError}</span>}
+      </div>
+      <ModelGroup spec={spec} />
+      <OptimGroup spec={spec} />
+      <InitGroup spec={spec} />
+    </div>
+  );
+}
+
+function ModelGroup({ spec }: { spec: PoisoningSpec }) {
+  const m = spec.model;
+  const tid = teacherPresetId(m.teacher);
+  const [custom, setCustom] = useState(m.teacher.kind === 'diag' ? m.teacher.a.join(', ') : '0.9, 0.5');
+  const [err, setErr] = useState<string | null>(null);
+  const commit = (c: PoisoningSpec) => {
+    const e = commitSpec(c);
+    setErr(e);
+    return e;
+  };
+  const withModel = (patch: Partial<PoisoningSpec['model']>): PoisoningSpec => ({ ...spec, model: { ...m, ...patch } });
+  return (
+    <Group title="Teacher and student" testId="group-model">
+      <div className="flex flex-col gap-0.5">
+        <label htmlFor="teacher" className={labelCls}>
+          Teacher
+        </label>
+        <select
+          id="teacher"
+          className={inputCls}
+          value={tid}
+          onChange={(e) => {
+            const p = TEACHER_PRESETS.find((t) => t.id === e.target.value);
+            if (p) commit(withModel({ teacher: p.teacher }));
+            else commit(withModel({ teacher: { kind: 'diag', a: custom.split(/[\s,;]+/).filter(Boolean).map(Number) } }));
+          }}
+        >
+          {TEACHER_PRESETS.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.label}
+            </option>
+          ))}
+          <option value="custom">custom diagonal a*</option>
+        </select>
+      </div>
+      {tid === 'custom' && (
+        <div className="flex items-end gap-2">
+          <label className="flex flex-1 flex-col text-[11px] text-slate-500">
+            teacher a* (B* = C* = 1)
+            <input className={inputCls} value={custom} onChange={(e) => setCustom(e.target.value)} aria-label="custom teacher entries" />
+          </label>
+          <button type="button" className={btnCls} onClick={() => commit(withModel({ teacher: { kind: 'diag', a: custom.split(/[\s,;]+/).filter(Boolean).map(Number) } }))}>
+            Set
+          </button>
+        </div>
+      )}
+      <div className="grid grid-cols-2 gap-2">
+        <NumberField label="student dimension d" testId="field-d" value={m.d} onCommit={(d) => commitSpec(setD(spec, d))} />
+        <label className="flex items-center gap-1 self-end pb-1 text-xs">
+          <input type="checkbox" checked={m.trainBC} onChange={(e) => commit(withModel({ trainBC: e.target.checked }))} data-testid="field-trainbc" />
+          learn B, C (else B = C = 1)
+        </label>
+      </div>
+      <label className="flex items-center gap-1 text-xs">
+        <input type="checkbox" checked={m.head !== null} onChange={(e) => commit(withModel({ head: e.target.checked ? { width: 15, depth: 2 } : null }))} data-testid="field-head" />
+        ReLU MLP head (teacher carries the head too)
+      </label>
+      {m.head && (
+        <div className="grid grid-cols-2 gap-2">
+          <NumberField label="head width" value={m.head.width} onCommit={(width) => commitSpec(withModel({ head: { ...m.head!, width } }))} />
+          <NumberField label="head depth (hidden layers)" value={m.head.depth} onCommit={(depth) => commitSpec(withModel({ head: { ...m.head!, depth } }))} />
+        </div>
+      )}
+      {err && <span role="alert" className="text-xs text-red-600">{err}</span>}
+    </Group>
+  );
+}
+
+function optimOfKind(kind: Optim['kind'], cur: Optim): Optim {
+  const lr = cur.kind === 'flow' ? 0.01 : cur.lr;
+  switch (kind) {
+    case 'flow':
+      return { kind: 'flow', method: 'auto', rtol: 1e-10, atol: 1e-14 };
+    case 'gd':
+      return { kind: 'gd', lr };
+    case 'adam':
+      return { kind: 'adam', lr, beta1: 0.9, beta2: 0.999, eps: 1e-7 };
+    case 'adaptive-gd':
+      return { kind: 'adaptive-gd', lr };
+  }
+}
+
+function OptimGroup({ spec }: { spec: PoisoningSpec }) {
+  const o = spec.optim;
+  const stop = spec.stop;
+  const [err, setErr] = useState<string | null>(null);
+  const withStop = (patch: Partial<PoisoningSpec['stop']>) => commitSpec({ ...spec, stop: { ...stop, ...patch } });
+  return (
+    <Group title="Optimiser and stopping rule" testId="group-optim">
+      <div className="flex flex-col gap-0.5">
+        <label htmlFor="optim-kind" className={labelCls}>
+          Optimiser
+        </label>
+        <select
+          id="optim-kind"
+          className={inputCls}
+          value={o.kind}
+          data-testid="field-optim"
+          onChange={(e) => setErr(commitSpec({ ...spec, optim: optimOfKind(e.target.value as Optim['kind'], o), record: spec.record }))}
+        >
+          <option value="flow">gradient flow (exact ODE)</option>
+          <option value="gd">gradient descent</option>
+          <option value="adaptive-gd">adaptive-step GD (paper's code)</option>
+          <option value="adam">Adam</option>
+        </select>
+        {err && <span role="alert" className="text-xs text-red-600">{err}</span>}
+      </div>
+      <div className="grid grid-cols-2 gap-2">
+        {o.kind !== 'flow' && (
+          <NumberField label="step size η" testId="field-lr" value={o.lr} onCommit={(lr) => commitSpec({ ...spec, optim: { ...o, lr } })} />
+        )}
+        {o.kind !== 'flow' && spec.poisonedOverrides?.lr !== undefined && (
+          <NumberField
+            label="η of the 'with' arm"
+            value={spec.poisonedOverrides.lr}
+            onCommit={(lr) => commitSpec({ ...spec, poisonedOverrides: { ...spec.poisonedOverrides, lr } })}
+            hint="preset override"
+          />
+        )}
+        <NumberField label="stop when loss <" testId="field-eps" value={stop.lossBelow} onCommit={(lossBelow) => withStop({ lossBelow })} />
+        {o.kind === 'flow' ? (
+          <NumberField label="max flow time" value={stop.maxTime} onCommit={(maxTime) => withStop({ maxTime })} />
+        ) : (
+          <NumberField label="max steps" testId="field-maxsteps" value={stop.maxSteps} onCommit={(maxSteps) => withStop({ maxSteps })} />
+        )}
+        {o.kind !== 'flow' && (
+          <NumberField label="extra steps after loss < ε" testId="field-extra" value={stop.extraSteps} onCommit={(extraSteps) => withStop({ extraSteps })} />
+        )}
+      </div>
+    </Group>
+  );
+}
+
+const initOfKind = (kind: Init['kind'], spec: PoisoningSpec): Init => {
+  switch (kind) {
+    case 'uniform-sorted':
+      return { kind, scale: 1e-3, tieC: 5 };
+    case 'gd-normal':
+      return { kind, sdA: 1e-2, sdBC: 1e-2, tieC: 20, warm: 0, sdD: 0.03 };
+    case 'explicit':
+      return explicitInit(spec, initialA(spec)).init;
+  }
+};
+
+function InitGroup({ spec }: { spec: PoisoningSpec }) {
+  const init = spec.init;
+  const [err, setErr] = useState<string | null>(null);
+  const commit = (c: PoisoningSpec) => {
+    const e = commitSpec(c);
+    setErr(e);
+    return e;
+  };
+  const withInit = (patch: Partial<Init>) => commit({ ...spec, init: { ...init, ...patch } as Init });
+  const scale = initScale(spec);
+  const tieC = init.kind === 'explicit' ? null : init.tieC;
+  const gap = scale !== null && tieC !== null ? gapOfTie(tieC, scale) : null;
+  const a = initialA(spec);
+
+  return (
+    <Group title="Initialisation (shared by both arms)" testId="group-init">
+      <div className="grid grid-cols-2 gap-2">
+        <div className="col-span-2 flex flex-col gap-0.5">
+          <label htmlFor="init-kind" className={labelCls}>
+            Draw
+          </label>
+          <select
+            id="init-kind"
+            className={inputCls}
+            value={init.kind}
+            data-testid="field-init"
+            onChange={(e) => commit({ ...spec, init: initOfKind(e.target.value as Init['kind'], spec) })}
+          >
+            <option value="uniform-sorted">Theorem-1 uniform, sorted</option>
+            <option value="gd-normal">|N(0, σ)| sorted (GD presets)</option>
+            <option value="explicit">explicit values</option>
+          </select>
+        </div>
+        <NumberField label="seed" testId="field-seed" value={spec.seed} onCommit={(seed) => commitSpec({ ...spec, seed })} />
+        {init.kind === 'uniform-sorted' && <NumberField label="scale" testId="field-scale" value={init.scale} onCommit={(s) => commitSpec({ ...spec, init: { ...init, scale: s } })} />}
+        {init.kind === 'gd-normal' && (
+          <>
+            <NumberField label="σ_A (scale of a)" testId="field-scale" value={init.sdA} onCommit={(sdA) => commitSpec({ ...spec, init: { ...init, sdA } })} />
+            <NumberField label="σ_BC" value={init.sdBC} onCommit={(sdBC) => commitSpec({ ...spec, init: { ...init, sdBC } })} />
+            <NumberField label="warm (added to a, b)" value={init.warm} onCommit={(warm) => commitSpec({ ...spec, init: { ...init, warm } })} />
+          </>
+        )}
+      </div>
+      {gap !== null && scale !== null && (
+        <div className="flex flex-col gap-0.5">
+          <label htmlFor="gap" className={labelCls}>
+            Near-tie a₁ − a₂ = <span className="num" data-testid="gap-value">{gap.toExponential(2)}</span>{' '}
+            <span className="font-normal text-slate-500">(tie exponent c = {tieC!.toFixed(2)})</span>
+          </label>
+          <input
+            id="gap"
+            type="range"
+            min={-20}
+            max={-2}
+            step={0.25}
+            value={Math.max(-20, Math.min(-2, Math.log10(gap)))}
+            data-testid="field-gap"
+            disabled={!(scale < 1)}
+            onChange={(e) => {
+              const c = tieOfGap(10 ** Number(e.target.value), scale);
+              if (c === null) setErr('the near-tie needs an init scale below 1 and a gap below 0.05');
+              else withInit({ tieC: c });
+            }}
+          />
+          <span className="flex justify-between text-[10px] text-slate-500">
+            <span>10⁻²⁰ (tie)</span>
+            <span>gap = 0.05·exp(c·log₁₀ scale)</span>
+            <span>10⁻²</span>
+          </span>
+        </div>
+      )}
+      <EntryText key={a.join(',')} a={a} explicit={init.kind === 'explicit'} onUse={(v) => commit(explicitInit(spec, v))} />
+      {err && <span role="alert" className="text-xs text-red-600">{err}</span>}
+    </Group>
+  );
+}
+
+function EntryText({ a, explicit, onUse }: { a: number[]; explicit: boolean; onUse: (v: number[]) => string | null }) {
+  const [text, setText] = useState(a.map((v) => Number(v.toPrecision(10))).join(', '));
+  const [err, setErr] = useState<string | null>(null);
+  return (
+    <details className="text-xs" open={explicit}>
+      <summary className="cursor-pointer text-slate-600 dark:text-slate-400">
+        Initial a entries {explicit ? '(explicit)' : '(from the draw)'}: a₁ = {a[0]?.toPrecision(4)}
+        {a.length > 1 ? `, a₂ = ${a[1].toPrecision(4)}` : ''}
+      </summary>
+      <textarea
+        className="num mt-1 w-full rounded border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 p-1 font-mono text-xs"
+        rows={3}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        aria-label="initial a entries, comma separated"
+        data-testid="init-entries"
+      />
+      <button
+        type="button"
+        className={btnCls}
+        data-testid="init-entries-apply"
+        onClick={() => {
+          const v = text.split(/[\s,;]+/).filter(Boolean).map(Number);
+          setErr(onUse(v));
+        }}
+      >
+        Use these values (d = count)
+      </button>
+      {err && <span role="alert" className="ml-2 text-red-600">{err}</span>}
+    </details>
+  );
+}

@@ -1,0 +1,139 @@
+import { interpolateViridis } from 'd3';
+import { useMemo, useState } from 'react';
+import { seriesColor } from '../../../plots/palette';
+import { TimeSeriesPlot, type PlotSeries } from '../../../plots/TimeSeriesPlot';
+import { useLabSpec } from '../../../state/experiment-store';
+import { ARMS, useRuns, type Arm, type ArmRun } from '../../../state/runs-store';
+import { ARM_COLORS } from '../arms';
+import { ARM_EXPLORE_LABELS, ARM_EXPLORE_SHORT } from './commit';
+import { LandscapeSlice } from './LandscapeSlice';
+
+/** Entries drawn per arm: the largest |a_j| at the latest snapshot. */
+const TOP = 7;
+const SUBS = '₀₁₂₃₄₅₆₇₈₉';
+const sub = (n: number) => String(n).replace(/\d/g, (c) => SUBS[Number(c)]);
+const entryColor = (r: number) => (r < 6 ? seriesColor(r === 0 ? 7 : r - 1) : interpolateViridis(0.3 + 0.1 * r));
+
+type XAxis = 'step' | 't';
+
+function entrySeries(run: ArmRun | undefined, x: XAxis): PlotSeries[] {
+  const b = run?.buffers;
+  if (!b || b.count === 0) return [];
+  const d = run.blocks.find((q) => q.name === 'a')?.size ?? 0;
+  const last = b.count - 1;
+  const idx = Array.from({ length: d }, (_, j) => j)
+    .sort((p, q) => b.absParams[q][last] - b.absParams[p][last])
+    .slice(0, TOP);
+  const xs = x === 'step' ? b.step : b.t;
+  return idx.map((j, r) => ({ id: `a${j + 1}`, label: `|a${sub(j + 1)}|`, color: entryColor(r), x: xs, y: b.absParams[j], n: b.count, width: r < 2 ? 2 : 1.25 }));
+}
+
+function armSeries(runs: Partial<Record<Arm, ArmRun>>, pick: (run: ArmRun) => { x: ArrayLike<number>; y: ArrayLike<number>; n: number } | null): PlotSeries[] {
+  return ARMS.flatMap((arm) => {
+    const run = runs[arm];
+    const xy = run && pick(run);
+    return xy ? [{ id: arm, label: ARM_EXPLORE_SHORT[arm] + ' special', color: ARM_COLORS[arm], ...xy }] : [];
+  });
+}
+
+/** The live plots of the Explore page, both arms side by side or overlaid. */
+export function ExplorePlots() {
+  const arms = useRuns((s) => s.arms);
+  const revision = useRuns((s) => s.revision);
+  const spec = useLabSpec('poisoning');
+  const flow = spec.optim.kind === 'flow';
+  const [xAxis, setXAxis] = useState<XAxis | null>(null);
+  const x: XAxis = flow ? 't' : (xAxis ?? 'step');
+  const xLabel = x === 'step' ? 'iteration' : flow ? 'flow time t' : 'time t = Σ ηₛ';
+  const K = spec.metrics.genWindow;
+  const xs = (b: NonNullable<ArmRun['buffers']>) => (x === 'step' ? b.step : b.t);
+
+  const ks = useMemo(() => Float64Array.from({ length: K + 1 }, (_, i) => i), [K]);
+  const kFrom1 = useMemo(() => Float64Array.from({ length: K }, (_, i) => i + 1), [K]);
+  const teacherH = arms.clean?.views.hStar ?? arms.poisoned?.views.hStar;
+
+  const loss = armSeries(arms, (r) => (r.buffers ? { x: xs(r.buffers), y: r.buffers.loss, n: r.buffers.count } : null));
+  const erank = armSeries(arms, (r) => (r.buffers ? { x: xs(r.buffers), y: r.buffers.metric('erank'), n: r.buffers.count } : null));
+  const gamma0 = armSeries(arms, (r) => (r.buffers ? { x: xs(r.buffers), y: r.buffers.metric('gamma0'), n: r.buffers.count } : null));
+  const genK = armSeries(arms, (r) => (r.views.genByK ? { x: kFrom1, y: r.views.genByK, n: r.views.genByK.length } : null));
+  const impulse: PlotSeries[] = [
+    ...(teacherH ? [{ id: 'teacher', label: 'teacher h*', color: '#6b7280', x: ks, y: teacherH, n: teacherH.length, dash: [5, 4], width: 2.5 }] : []),
+    ...armSeries(arms, (r) => (r.views.h ? { x: ks, y: r.views.h, n: r.views.h.length } : null)),
+  ];
+  const xLog = flow;
+
+  return (
+    <div className="flex flex-col gap-3" data-testid="explore-plots">
+      <div className="flex items-center gap-2 text-xs">
+        <span className="text-slate-500">x axis:</span>
+        <div role="radiogroup" aria-label="x axis" className="flex overflow-hidden rounded border border-slate-300 dark:border-slate-700">
+          {(['step', 't'] as const).map((v) => (
+            <button
+              key={v}
+              type="button"
+              role="radio"
+              aria-checked={x === v}
+              disabled={flow && v === 'step'}
+              onClick={() => setXAxis(v)}
+              className={`px-2 py-0.5 disabled:opacity-40 ${x === v ? 'bg-sky-600 text-white' : ''}`}
+              data-testid={`xaxis-${v}`}
+            >
+              {v === 'step' ? 'iteration' : 'time t'}
+            </button>
+          ))}
+        </div>
+        {flow && <span className="text-slate-500">(gradient flow: flow time only)</span>}
+      </div>
+      <div className="grid gap-3 lg:grid-cols-2">
+        {ARMS.map((arm) => (
+          <div key={arm} className="rounded border-t-4 pt-1" style={{ borderColor: ARM_COLORS[arm] }}>
+            <TimeSeriesPlot
+              key={`${x}-${flow}`}
+              id={`entries-${arm}`}
+              title={`Largest |aⱼ|: ${ARM_EXPLORE_LABELS[arm].toLowerCase()}`}
+              series={entrySeries(arms[arm], x)}
+              xLabel={xLabel}
+              yLabel="|aⱼ|"
+              xScale={xLog ? 'log' : 'linear'}
+              yScale="linear"
+              refLines={[{ axis: 'y', value: 1, label: 'teacher a* = 1' }]}
+              revision={revision}
+            />
+          </div>
+        ))}
+      </div>
+      <div className="grid gap-3 lg:grid-cols-3">
+        <TimeSeriesPlot key={`loss-${x}-${flow}`} id="loss" title="Training loss" series={loss} xLabel={xLabel} yLabel="loss" xScale={xLog ? 'log' : 'linear'} yScale="log" refLines={[{ axis: 'y', value: spec.stop.lossBelow, label: 'stop ε' }]} revision={revision} height={180} />
+        <TimeSeriesPlot key={`erank-${x}-${flow}`} id="erank" title="Effective rank of a" series={erank} xLabel={xLabel} yLabel="erank" xScale={xLog ? 'log' : 'linear'} yScale="linear" yDomain={[0, spec.model.d]} revision={revision} height={180} />
+        <TimeSeriesPlot key={`gamma0-${x}-${flow}`} id="gamma0" title="γ⁽⁰⁾ (signed)" series={gamma0} xLabel={xLabel} yLabel="γ⁽⁰⁾" xScale={xLog ? 'log' : 'linear'} yScale="linear" refLines={[{ axis: 'y', value: 0 }]} revision={revision} height={180} />
+      </div>
+      <div className="grid gap-3 lg:grid-cols-[1fr_auto]">
+        <div className="flex min-w-0 flex-col gap-3">
+          <TimeSeriesPlot
+            id="gen-k"
+            title="Generalisation error against length k"
+            series={genK}
+            xLabel="sequence length k"
+            yLabel="Gen_k / max|h*|"
+            yScale="log"
+            refLines={[{ axis: 'x', value: spec.data.length, label: 'κ (train length)' }]}
+            revision={revision}
+            height={170}
+          />
+        <TimeSeriesPlot
+          id="impulse"
+          title="Impulse response hₖ vs teacher h*"
+          series={impulse}
+          xLabel="k"
+          yLabel="hₖ"
+          yScale="linear"
+          refLines={[{ axis: 'x', value: spec.data.length - 1, label: 'κ−1' }]}
+          revision={revision}
+          height={170}
+        />
+        </div>
+        <LandscapeSlice />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+import { contours, geoPath, interpolateViridis, rgb } from 'd3';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLabSpec } from '../../../state/experiment-store';
+import { ARMS, useRuns } from '../../../state/runs-store';
+import { ARM_COLORS } from '../arms';
+import { ARM_EXPLORE_SHORT, cardCls, commitSpec, fmt } from './commit';
+import { armHasRows, initialA, lossSlice, placeA12, type Arm } from './explore-model';
+
+const DOMAIN: [number, number] = [-0.6, 1.4];
+const SIZE = 300;
+const M = { l: 40, b: 32, t: 8, r: 8 };
+
+/**
+ * The (a_1, a_2) slice of the training loss, every other parameter at its initial value, with both
+ * trajectories drawn on it; a click places the initialisation (explicit init, other entries kept).
+ */
+export function LandscapeSlice() {
+  const spec = useLabSpec('poisoning');
+  const arms = useRuns((s) => s.arms);
+  const revision = useRuns((s) => s.revision);
+  const [surface, setSurface] = useState<Arm>('poisoned');
+  const [error, setError] = useState<string | null>(null);
+  const [bcOne, setBcOne] = useState(false);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const n = spec.model.head ? 40 : 100;
+
+  const grid = useMemo(() => {
+    if (spec.model.d < 2 || !armHasRows(spec, surface)) return null;
+    return lossSlice(spec, surface, DOMAIN, n, bcOne);
+  }, [spec, surface, n, bcOne]);
+  const logv = useMemo(() => {
+    if (!grid) return null;
+    const floor = 1e-16;
+    return Float64Array.from(grid.values, (v) => Math.log10(Math.max(v, floor)));
+  }, [grid]);
+  const [lo, hi] = useMemo(() => {
+    if (!logv) return [0, 1];
+    let a = Infinity;
+    let b = -Infinity;
+    for (const v of logv) {
+      if (v < a) a = v;
+      if (v > b) b = v;
+    }
+    return [a, b > a ? b : a + 1];
+  }, [logv]);
+
+  useEffect(() => {
+    const cv = canvasRef.current;
+    if (!cv || !grid || !logv) return;
+    cv.width = grid.nx;
+    cv.height = grid.ny;
+    const ctx = cv.getContext('2d')!;
+    const img = ctx.createImageData(grid.nx, grid.ny);
+    for (let iy = 0; iy < grid.ny; iy++)
+      for (let ix = 0; ix < grid.nx; ix++) {
+        const v = (logv[iy * grid.nx + ix] - lo) / (hi - lo);
+        const col = rgb(interpolateViridis(v));
+        const p = ((grid.ny - 1 - iy) * grid.nx + ix) * 4; // row 0 of the image is the top (largest a_2)
+        img.data[p] = col.r;
+        img.data[p + 1] = col.g;
+        img.data[p + 2] = col.b;
+        img.data[p + 3] = 255;
+      }
+    ctx.putImageData(img, 0, 0);
+  }, [grid, logv, lo, hi]);
+
+  const sx = (v: number) => ((v - DOMAIN[0]) / (DOMAIN[1] - DOMAIN[0])) * SIZE;
+  const sy = (v: number) => SIZE - ((v - DOMAIN[0]) / (DOMAIN[1] - DOMAIN[0])) * SIZE;
+
+  const contourPaths = useMemo(() => {
+    if (!grid || !logv) return [];
+    const thresholds = Array.from({ length: 9 }, (_, i) => lo + ((i + 1) * (hi - lo)) / 10);
+    const cs = contours().size([grid.nx, grid.ny]).thresholds(thresholds)(Array.from(logv));
+    const k = SIZE / (grid.nx - 1);
+    const path = geoPath();
+    // grid index (ix, iy) -> pixel (ix k, SIZE - iy k)
+    return cs.map((c) => ({ v: c.value, d: path(c) ?? '', k }));
+  }, [grid, logv, lo, hi]);
+
+  const a0 = useMemo(() => (spec.model.d >= 2 ? initialA(spec).slice(0, 2) : null), [spec]);
+
+  const paths = ARMS.map((arm) => {
+    const b = arms[arm]?.buffers;
+    if (!b || b.count === 0 || b.params.length < 2) return { arm, d: '', n: 0 };
+    let d = '';
+    const stride = Math.max(1, Math.floor(b.count / 600));
+    for (let i = 0; i < b.count; i += stride) d += `${d ? 'L' : 'M'}${sx(b.params[0][i]).toFixed(1)},${sy(b.params[1][i]).toFixed(1)}`;
+    const last = b.count - 1;
+    d += `L${sx(b.params[0][last]).toFixed(1)},${sy(b.params[1][last]).toFixed(1)}`;
+    return { arm, d, n: b.count, end: [sx(b.params[0][last]), sy(b.params[1][last])] as const };
+  });
+  void revision;
+  const nPoints = paths.reduce((s, p) => s + p.n, 0);
+
+  const ticks = [-0.5, 0, 0.5, 1];
+  return (
+    <section className={`${cardCls} max-w-[380px]`} aria-labelledby="land-h" data-testid="plot-landscape" data-points={String(nPoints)}>
+      <div className="flex flex-wrap items-center gap-2">
+        <h3 id="land-h" className="text-sm font-semibold">
+          Loss over (a₁, a₂)
+        </h3>
+        <label className="ml-auto text-xs text-slate-500">
+          surface{' '}
+          <select value={surface} onChange={(e) => setSurface(e.target.value as Arm)} className="rounded border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 text-xs">
+            <option value="poisoned">with special</option>
+            <option value="clean">without special</option>
+          </select>
+        </label>
+      </div>
+      <p className="text-[11px] text-slate-500">
+        Other parameters at their initial values{bcOne && spec.model.trainBC ? ', except b = c = 1' : ''}. Click to place the initialisation (a₁, a₂).
+      </p>
+      {spec.model.trainBC && (
+        <label className="flex items-center gap-1 text-[11px] text-slate-500" title="Learned B, C start small, so the slice at their initial values is nearly flat">
+          <input type="checkbox" checked={bcOne} onChange={(e) => setBcOne(e.target.checked)} data-testid="landscape-bc1" />
+          slice with b = c = 1
+        </label>
+      )}
+      {!grid ? (
+        <p className="mt-2 text-xs text-slate-500">Needs d ≥ 2 and enabled rows in this arm.</p>
+      ) : (
+        <svg width={SIZE + M.l + M.r} height={SIZE + M.t + M.b} className="mt-1 block max-w-full" role="img" aria-label="loss landscape over a1 and a2">
+          <foreignObject x={M.l} y={M.t} width={SIZE} height={SIZE}>
+            <canvas ref={canvasRef} style={{ width: SIZE, height: SIZE, imageRendering: 'auto' }} />
+          </foreignObject>
+          <g transform={`translate(${M.l},${M.t})`}>
+            <g transform={`translate(0,${SIZE}) scale(${SIZE / (n - 1)},${-SIZE / (n - 1)}) translate(-0.5,-0.5)`}>
+              {contourPaths.map((c, i) => (
+                <path key={i} d={c.d} fill="none" stroke="white" strokeOpacity={0.35} strokeWidth={(0.8 * (n - 1)) / SIZE} />
+              ))}
+            </g>
+            <line x1={sx(0)} x2={sx(0)} y1={0} y2={SIZE} stroke="white" strokeOpacity={0.3} />
+            <line x1={0} x2={SIZE} y1={sy(0)} y2={sy(0)} stroke="white" strokeOpacity={0.3} />
+            <line x1={sx(DOMAIN[0])} y1={sy(DOMAIN[0])} x2={sx(DOMAIN[1])} y2={sy(DOMAIN[1])} stroke="white" strokeOpacity={0.4} strokeDasharray="3 3" />
+            {paths.map((p) =>
+              p.d ? (
+                <g key={p.arm} data-testid={`traj-${p.arm}`} data-points={String(p.n)}>
+                  <path d={p.d} fill="none" stroke="white" strokeWidth={4} strokeOpacity={0.7} />
+                  <path d={p.d} fill="none" stroke={ARM_COLORS[p.arm]} strokeWidth={2} />
+                  {p.end && <circle cx={p.end[0]} cy={p.end[1]} r={4} fill={ARM_COLORS[p.arm]} stroke="white" />}
+                </g>
+              ) : null,
+            )}
+            {a0 && <circle cx={sx(a0[0])} cy={sy(a0[1])} r={5} fill="none" stroke="white" strokeWidth={2} data-testid="init-marker" />}
+            <rect
+              x={0}
+              y={0}
+              width={SIZE}
+              height={SIZE}
+              fill="transparent"
+              className="cursor-crosshair"
+              data-testid="landscape-click"
+              onClick={(e) => {
+                const r = e.currentTarget.getBoundingClientRect();
+                const a1 = DOMAIN[0] + ((e.clientX - r.left) / r.width) * (DOMAIN[1] - DOMAIN[0]);
+                const a2 = DOMAIN[1] - ((e.clientY - r.top) / r.height) * (DOMAIN[1] - DOMAIN[0]);
+                setError(commitSpec(placeA12(spec, Number(a1.toPrecision(4)), Number(a2.toPrecision(4)))));
+              }}
+            />
+            {ticks.map((t) => (
+              <g key={t} fontSize={10} fill="currentColor">
+                <text x={sx(t)} y={SIZE + 13} textAnchor="middle">
+                  {t}
+                </text>
+                <text x={-5} y={sy(t) + 3} textAnchor="end">
+                  {t}
+                </text>
+              </g>
+            ))}
+            <text x={SIZE / 2} y={SIZE + 27} textAnchor="middle" fontSize={11} fill="currentColor">
+              a₁
+            </text>
+            <text x={-28} y={SIZE / 2} textAnchor="middle" fontSize={11} fill="currentColor" transform={`rotate(-90,-28,${SIZE / 2})`}>
+              a₂
+            </text>
+          </g>
+        </svg>
+      )}
+      <div className="mt-1 flex flex-wrap items-center gap-3 text-[11px] text-slate-500">
+        <span>
+          colour: log₁₀ loss ({fmt(10 ** lo)} dark … {fmt(10 ** hi)} light)
+        </span>
+        {ARMS.map((arm) => (
+          <span key={arm} className="flex items-center gap-1">
+            <span className="inline-block h-0.5 w-4" style={{ background: ARM_COLORS[arm] }} />
+            {ARM_EXPLORE_SHORT[arm]} special
+          </span>
+        ))}
+        <span>○ initialisation</span>
+      </div>
+      {error && (
+        <p role="alert" className="text-xs text-red-600">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

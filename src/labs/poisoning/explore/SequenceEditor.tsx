@@ -1,0 +1,315 @@
+import { useMemo, useRef, useState, type PointerEvent } from 'react';
+import type { PoisoningSpec } from '../../../spec/schema';
+import { useLabSpec } from '../../../state/experiment-store';
+import { NumberField } from '../../../ui/NumberField';
+import { ARM_COLORS } from '../arms';
+import { btnCls, cardCls, commitSpec, fmt, inputCls, labelCls } from './commit';
+import {
+  addRandomRows,
+  addSpecialRow,
+  parsePositions,
+  removeRow,
+  rowCounts,
+  setEnabled,
+  setKappa,
+  setSpecial,
+  setValue,
+  teacherLabels,
+  type PoisonKind,
+} from './explore-model';
+
+const STRIP_H = 30;
+/** Bar width: strips about 300 px wide, whatever kappa. */
+export const barWidth = (kappa: number) => Math.max(12, Math.min(44, Math.floor(300 / kappa)));
+
+interface Draft {
+  row: number;
+  pos: number;
+  value: number;
+}
+
+/** The training set: one strip of bars per sequence (drag a bar, or select it and type), labels from the teacher. */
+export function SequenceEditor() {
+  const spec = useLabSpec('poisoning');
+  const kappa = spec.data.length;
+  const BAR_W = barWidth(kappa);
+  const labels = useMemo(() => teacherLabels(spec), [spec]);
+  const counts = rowCounts(spec);
+  const [selected, setSelected] = useState<{ row: number; pos: number } | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // Value range of the strips: symmetric, from the committed values (stable while dragging).
+  const range = useMemo(() => {
+    let m = 0;
+    for (const s of spec.data.sequences) for (const v of s.x) m = Math.max(m, Math.abs(v));
+    return Math.max(2, Math.ceil(m));
+  }, [spec]);
+
+  const apply = (candidate: PoisoningSpec) => {
+    const err = commitSpec(candidate);
+    setError(err);
+    return err;
+  };
+  const sel = selected && selected.row < spec.data.sequences.length && selected.pos < kappa ? selected : null;
+
+  return (
+    <section className={cardCls} aria-labelledby="trainset-h" data-testid="sequence-editor">
+      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+        <h3 id="trainset-h" className="text-sm font-semibold">
+          Training set
+        </h3>
+        <span className="text-xs text-slate-500" data-testid="row-counts">
+          {counts.baseline} baseline · <span style={{ color: ARM_COLORS.poisoned }}>{counts.special} special</span>
+          {counts.disabled ? ` · ${counts.disabled} disabled` : ''} · κ = {kappa}
+        </span>
+        <span className="text-xs text-slate-500">Drag a bar to set its value; click a bar to type it. Labels y come from the teacher.</span>
+      </div>
+      <div className="mt-2 flex flex-col gap-3 lg:flex-row">
+      <div className="max-h-[340px] min-w-0 flex-1 overflow-y-auto pr-1" data-testid="sequence-list">
+        <div className="sticky top-0 z-10 flex items-center gap-2 bg-white/95 dark:bg-slate-950/95 pb-1 text-[11px] text-slate-500">
+          <span className="w-7 text-right">#</span>
+          <span className="w-14">kind</span>
+          <span className="flex" style={{ width: kappa * BAR_W }}>
+            {Array.from({ length: kappa }, (_, l) => (
+              <span key={l} className="text-center" style={{ width: BAR_W }} title={`position ${l + 1}`}>
+                {l + 1}
+              </span>
+            ))}
+          </span>
+          <span className="w-24">label y</span>
+        </div>
+        {spec.data.sequences.map((s, i) => (
+          <div
+            key={i}
+            className={`flex items-center gap-2 border-l-4 py-0.5 pl-1 ${s.enabled ? '' : 'opacity-40'}`}
+            style={{ borderColor: s.special ? ARM_COLORS.poisoned : 'transparent' }}
+            data-testid="seq-row"
+            data-special={s.special ? 'true' : 'false'}
+            data-enabled={s.enabled ? 'true' : 'false'}
+          >
+            <span className="w-7 text-right text-xs text-slate-500 num">{i + 1}</span>
+            <button
+              type="button"
+              className={`w-14 rounded px-1 text-[11px] ${s.special ? 'bg-orange-100 text-orange-900 dark:bg-orange-950 dark:text-orange-200' : 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300'}`}
+              title="Toggle baseline / special (special rows train only the 'with' arm)"
+              onClick={() => apply(setSpecial(spec, i, !s.special))}
+            >
+              {s.special ? 'special' : 'baseline'}
+            </button>
+            <Strip
+              row={i}
+              x={s.x}
+              range={range}
+              draft={draft?.row === i ? draft : null}
+              selected={sel?.row === i ? sel.pos : null}
+              special={s.special}
+              onDraft={setDraft}
+              onCommit={(d) => {
+                setDraft(null);
+                setSelected({ row: d.row, pos: d.pos });
+                apply(setValue(spec, d.row, d.pos, d.value));
+              }}
+            />
+            <span className="w-24 truncate text-xs num" data-testid={`label-${i}`} title="teacher label (read-only)">
+              y = {fmt(labels[i])}
+            </span>
+            <label className="flex items-center gap-1 text-[11px] text-slate-500">
+              <input type="checkbox" checked={s.enabled} onChange={(e) => apply(setEnabled(spec, i, e.target.checked))} aria-label={`use sequence ${i + 1}`} />
+              on
+            </label>
+            <button type="button" className="text-xs text-slate-500 hover:text-red-600" aria-label={`remove sequence ${i + 1}`} onClick={() => apply(removeRow(spec, i))}>
+              ✕
+            </button>
+          </div>
+        ))}
+      </div>
+      <div className="flex w-full shrink-0 flex-col gap-2 lg:w-[300px]">
+        <div className="grid grid-cols-[1fr_110px] gap-2">
+          {sel ? (
+            <NumberField
+              key={`${sel.row}-${sel.pos}`}
+              label={`Value of sequence ${sel.row + 1}, position ${sel.pos + 1}`}
+              testId="cell-value"
+              value={spec.data.sequences[sel.row].x[sel.pos]}
+              onCommit={(v) => commitSpec(setValue(spec, sel.row, sel.pos, v))}
+            />
+          ) : (
+            <p className="text-xs text-slate-500">Click a bar to type its exact value.</p>
+          )}
+          <NumberField label="κ (length)" testId="field-kappa" value={kappa} onCommit={(k) => commitSpec(setKappa(spec, k))} hint="pads or cuts at the end" />
+        </div>
+        <AddPoison onAdd={(kind, o) => apply(addSpecialRow(spec, kind, o))} kappa={kappa} />
+        <AddBaseline onAdd={(n, p) => apply(addRandomRows(spec, n, p))} kappa={kappa} />
+      </div>
+      </div>
+      {error && (
+        <p role="alert" className="mt-1 text-xs text-red-600" data-testid="editor-error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Strip(props: {
+  row: number;
+  x: number[];
+  range: number;
+  draft: Draft | null;
+  selected: number | null;
+  special: boolean;
+  onDraft: (d: Draft | null) => void;
+  onCommit: (d: Draft) => void;
+}) {
+  const { row, x, range, draft, selected, special } = props;
+  const ref = useRef<SVGSVGElement>(null);
+  const dragging = useRef(false);
+  const kappa = x.length;
+  const BAR_W = barWidth(kappa);
+  const mid = STRIP_H / 2;
+  const scale = (STRIP_H / 2 - 2) / range;
+
+  const at = (e: PointerEvent): Draft => {
+    const r = ref.current!.getBoundingClientRect();
+    const pos = Math.max(0, Math.min(kappa - 1, Math.floor((e.clientX - r.left) / BAR_W)));
+    const raw = (mid - (e.clientY - r.top)) / scale;
+    const value = Math.round(Math.max(-range, Math.min(range, raw)) * 100) / 100;
+    return { row, pos, value };
+  };
+
+  return (
+    <svg
+      ref={ref}
+      width={kappa * BAR_W}
+      height={STRIP_H}
+      className="shrink-0 cursor-ns-resize touch-none select-none rounded bg-slate-50 dark:bg-slate-900"
+      data-testid={`strip-${row}`}
+      aria-label={`sequence ${row + 1}: drag bars to set values`}
+      onPointerDown={(e) => {
+        dragging.current = true;
+        ref.current!.setPointerCapture(e.pointerId);
+        props.onDraft(at(e));
+      }}
+      onPointerMove={(e) => {
+        if (!dragging.current) return;
+        const d = at(e);
+        // While dragging, the bar first pressed keeps moving.
+        props.onDraft(draft ? { ...d, pos: draft.pos } : d);
+      }}
+      onPointerUp={(e) => {
+        if (!dragging.current) return;
+        dragging.current = false;
+        const d = at(e);
+        props.onCommit(draft ? { ...d, pos: draft.pos } : d);
+      }}
+      onPointerCancel={() => {
+        dragging.current = false;
+        props.onDraft(null);
+      }}
+    >
+      <line x1={0} x2={kappa * BAR_W} y1={mid} y2={mid} stroke="currentColor" strokeOpacity={0.25} />
+      {x.map((v0, l) => {
+        const v = draft && draft.pos === l ? draft.value : v0;
+        const h = Math.abs(v) * scale;
+        const isTail = l >= kappa - 2;
+        return (
+          <g key={l} data-testid={`bar-${row}-${l}`} data-value={String(v0)}>
+            {isTail && <rect x={l * BAR_W} y={0} width={BAR_W} height={STRIP_H} fill={ARM_COLORS.poisoned} opacity={0.06} />}
+            <rect
+              x={l * BAR_W + 3}
+              y={v >= 0 ? mid - h : mid}
+              width={BAR_W - 6}
+              height={Math.max(h, v === 0 ? 0 : 1)}
+              fill={special ? ARM_COLORS.poisoned : ARM_COLORS.clean}
+              opacity={draft && draft.pos === l ? 0.6 : 0.9}
+            />
+            {selected === l && <rect x={l * BAR_W + 1} y={1} width={BAR_W - 2} height={STRIP_H - 2} fill="none" stroke="currentColor" strokeWidth={1.5} />}
+            <title>{`position ${l + 1}: ${v}`}</title>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+function AddBaseline({ onAdd, kappa }: { onAdd: (count: number, positions: number[]) => string | null; kappa: number }) {
+  const [count, setCount] = useState('1');
+  const [pos, setPos] = useState('1, 2');
+  const [err, setErr] = useState<string | null>(null);
+  return (
+    <fieldset className="flex flex-col gap-1 rounded border border-slate-200 dark:border-slate-800 p-2">
+      <legend className={labelCls}>Add random baseline sequences</legend>
+      <div className="flex items-end gap-2">
+        <label className="flex flex-col text-[11px] text-slate-500">
+          how many
+          <input className={`${inputCls} w-14`} value={count} onChange={(e) => setCount(e.target.value)} data-testid="add-base-count" />
+        </label>
+        <label className="flex flex-1 flex-col text-[11px] text-slate-500">
+          N(0,1) at positions
+          <input className={`${inputCls} w-full`} value={pos} onChange={(e) => setPos(e.target.value)} data-testid="add-base-positions" />
+        </label>
+      </div>
+      <button
+        type="button"
+        className={btnCls}
+        data-testid="add-baseline"
+        onClick={() => {
+          const n = Number(count);
+          const p = parsePositions(pos);
+          if (!Number.isInteger(n) || n < 1 || n > 100) return setErr('how many: a whole number from 1 to 100');
+          if (!p || p.some((q) => q > kappa)) return setErr(`positions: whole numbers from 1 to κ = ${kappa}`);
+          setErr(onAdd(n, p));
+        }}
+      >
+        Add baseline
+      </button>
+      {err && <span role="alert" className="text-xs text-red-600">{err}</span>}
+    </fieldset>
+  );
+}
+
+function AddPoison({ onAdd, kappa }: { onAdd: (kind: PoisonKind, o: { q: number; penultimate: boolean; last: boolean }) => string | null; kappa: number }) {
+  const [kind, setKind] = useState<PoisonKind>('unit');
+  const [q, setQ] = useState('1');
+  const [pen, setPen] = useState(true);
+  const [last, setLast] = useState(true);
+  const [err, setErr] = useState<string | null>(null);
+  return (
+    <fieldset className="flex flex-col gap-1 rounded border border-orange-200 dark:border-orange-900 p-2">
+      <legend className={labelCls}>Add poison (special sequence)</legend>
+      <select className={inputCls} value={kind} onChange={(e) => setKind(e.target.value as PoisonKind)} aria-label="kind of special sequence" data-testid="poison-kind">
+        <option value="unit">q·e_(κ−1): Theorem 1 (position {kappa - 1})</option>
+        <option value="random">N(0,1) at the last positions</option>
+      </select>
+      {kind === 'unit' ? (
+        <label className="flex items-center gap-2 text-[11px] text-slate-500">
+          q
+          <input className={`${inputCls} w-20`} value={q} onChange={(e) => setQ(e.target.value)} aria-label="poison value q" />
+        </label>
+      ) : (
+        <div className="flex gap-3 text-[11px] text-slate-500">
+          <label className="flex items-center gap-1">
+            <input type="checkbox" checked={pen} onChange={(e) => setPen(e.target.checked)} /> penultimate ({kappa - 1})
+          </label>
+          <label className="flex items-center gap-1">
+            <input type="checkbox" checked={last} onChange={(e) => setLast(e.target.checked)} /> last ({kappa})
+          </label>
+        </div>
+      )}
+      <button
+        type="button"
+        className={`${btnCls} border-orange-300 text-orange-900 dark:text-orange-200`}
+        data-testid="add-special"
+        onClick={() => {
+          const v = Number(q);
+          if (kind === 'unit' && (!Number.isFinite(v) || v === 0)) return setErr('q: a non-zero number');
+          if (kind === 'random' && !pen && !last) return setErr('tick at least one position');
+          setErr(onAdd(kind, { q: v, penultimate: pen, last }));
+        }}
+      >
+        Add special sequence
+      </button>
+      {err && <span role="alert" className="text-xs text-red-600">{err}</span>}
+    </fieldset>
+  );
+}
