@@ -3,6 +3,8 @@ import { expect, type Page } from '@playwright/test';
 import { decodeSpec } from '../src/spec/link';
 import type { Spec } from '../src/spec/schema';
 
+type PoisoningSpec = Extract<Spec, { lab: 'poisoning' }>;
+
 export const ARMS = ['clean', 'poisoned'] as const;
 export type Arm = (typeof ARMS)[number];
 
@@ -35,11 +37,12 @@ export async function shareLink(page: Page): Promise<string> {
   return input.inputValue();
 }
 
-/** The experiment on screen, read back through its share link (what the user would send on). */
-export async function currentSpec(page: Page): Promise<Spec> {
+/** The Poisoning experiment on screen, read back through its share link (what the user would send on). */
+export async function currentSpec(page: Page): Promise<PoisoningSpec> {
   const link = await shareLink(page);
   const r = decodeSpec(new URL(link).hash);
   if (!r.ok) throw new Error(`the page's own share link does not decode: ${JSON.stringify(r.issues)}`);
+  if (r.spec.lab !== 'poisoning') throw new Error(`the share link is for the ${r.spec.lab} lab, not poisoning`);
   return r.spec;
 }
 

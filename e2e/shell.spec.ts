@@ -3,8 +3,6 @@ import { LABS } from '../src/labs/registry';
 import { collectPageErrors } from './helpers';
 
 const TITLES = ['Poisoning', 'Extrapolation', 'Flow vs Descent', 'Saddles', 'Stability'];
-/** Only Poisoning is built so far; the others show their one-line promise. */
-const NOT_BUILT = LABS.filter((l) => l.id !== 'poisoning');
 
 test('app shell: title, the five labs, a not-built lab and back to Poisoning', async ({ page }) => {
   const errors = collectPageErrors(page);
@@ -16,23 +14,31 @@ test('app shell: title, the five labs, a not-built lab and back to Poisoning', a
   const links = nav.getByRole('link');
   await expect(links).toHaveCount(TITLES.length);
   for (const [i, title] of TITLES.entries()) await expect(links.nth(i)).toContainText(title);
+  expect(LABS.map((l) => l.title)).toEqual(TITLES);
   await expect(page.getByTestId('lab-poisoning')).toBeVisible();
 
-  expect(NOT_BUILT.map((l) => l.title)).toEqual(TITLES.slice(1));
-  for (const lab of NOT_BUILT) {
-    await nav.getByRole('link', { name: lab.title }).click();
+  // Labs not built yet are marked "(soon)" and show their one-line description; built ones show their page.
+  let notBuilt = 0;
+  for (const lab of LABS.filter((l) => l.id !== 'poisoning')) {
+    const link = nav.getByRole('link', { name: lab.title });
+    const soon = /\(soon\)/.test((await link.textContent()) ?? '');
+    await link.click();
+    await expect(link).toHaveAttribute('aria-current', 'page');
+    await expect(page).toHaveURL(new RegExp(`#lab=${lab.id}$`));
+    await expect(page.getByTestId('lab-poisoning')).toHaveCount(0);
+    if (!soon) continue;
+    notBuilt++;
     const section = page.getByTestId(`lab-${lab.id}`);
     await expect(section).toBeVisible();
-    await expect(section.getByRole('heading')).toHaveText(lab.title);
-    await expect(section).toContainText(lab.blurb);
+    await expect(section.getByRole('heading', { level: 2 })).toHaveText(lab.title);
     expect(lab.blurb.length, `${lab.id} has a one-line description`).toBeGreaterThan(20);
-    await expect(page.getByTestId('lab-poisoning')).toHaveCount(0);
-    await expect(nav.getByRole('link', { name: lab.title })).toHaveAttribute('aria-current', 'page');
+    await expect(section).toContainText(lab.blurb);
   }
+  test.info().annotations.push({ type: 'labs', description: `${notBuilt} lab(s) not built yet` });
 
   await nav.getByRole('link', { name: 'Poisoning' }).click();
   await expect(page.getByTestId('lab-poisoning')).toBeVisible();
   await expect(page.getByTestId('run')).toBeEnabled();
-  for (const lab of NOT_BUILT) await expect(page.getByTestId(`lab-${lab.id}`)).toHaveCount(0);
+  await expect(nav.getByRole('link', { name: 'Poisoning' })).toHaveAttribute('aria-current', 'page');
   expect(errors).toEqual([]);
 });

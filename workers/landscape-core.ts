@@ -4,6 +4,7 @@
  * and Node tests call the same code.
  */
 import { runGdScalar } from '../src/engine/models/stability';
+import { log10 } from '../src/engine/det-math';
 
 export interface GridRequest {
   field: string;
@@ -32,7 +33,7 @@ const FIELDS: Record<string, Field> = {
     const phi = p.phi ?? 1;
     return (a, b) => {
       const e = a * b - phi;
-      return Math.log10(Math.max(0.5 * e * e, 1e-300));
+      return log10(Math.max(0.5 * e * e, 1e-300));
     };
   },
 };

@@ -1,9 +1,10 @@
 import type { PoisoningSpec } from '../spec/schema';
 import { Rng } from './rng';
+import { exp, log10 } from './det-math';
 
 /** diff(c, sd) = 0.05 exp(c log10 sd): the reference code's near-tie between the two largest entries. */
 export function tieDiff(c: number, scale: number): number {
-  return 0.05 * Math.exp(c * Math.log10(scale));
+  return 0.05 * exp(c * log10(scale));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { mersenne } from 'pure-rand/generator/mersenne';
+import { log } from './det-math';
 
 /**
  * The one seeded random source of the engine: MT19937 seeded like numpy's legacy RandomState(seed)
@@ -41,7 +42,7 @@ export class Rng {
       x2 = 2 * this.rand() - 1;
       r2 = x1 * x1 + x2 * x2;
     } while (r2 >= 1 || r2 === 0);
-    const f = Math.sqrt((-2 * Math.log(r2)) / r2);
+    const f = Math.sqrt((-2 * log(r2)) / r2);
     this.cachedGauss = f * x1;
     return f * x2;
   }

@@ -5,6 +5,7 @@
  */
 import { Dopri5 } from '../integrators/ode';
 import type { HomogeneousModel } from '../models/homogeneous/types';
+import { exp, log, pow } from '../det-math';
 
 function norm(w: ArrayLike<number>): number {
   let s = 0;
@@ -121,7 +122,7 @@ export function ncfFlowLimit(model: HomogeneousModel, u0: Float64Array, opts: { 
   let Tblow = NaN;
   let c = NaN;
   if (Lh > 2 && N > 0) Tblow = y[n + 1] + y[n] / (Lh * (Lh - 2) * N);
-  if (Lh === 2) c = Math.exp(2 * (y[n + 2] - N * stepper.t));
+  if (Lh === 2) c = exp(2 * (y[n + 2] - N * stepper.t));
   return { u, N, residual: res.residual, converged: done(), Tblow, c, steps };
 }
 
@@ -130,7 +131,7 @@ export function ncfFlowLimit(model: HomogeneousModel, u0: Float64Array, opts: { 
  * thr of the total (lab spec 2.5).
  */
 export function activeUnits(model: HomogeneousModel, u: Float64Array, thr = 1e-8): boolean[] {
-  const total = norm(u) ** 2;
+  const total = pow(norm(u), 2);
   return model.units.map((un) => {
     let e = 0;
     for (const k of un.inIdx) e += u[k] * u[k];
@@ -149,8 +150,8 @@ export interface EscapePrediction {
 /** Escape-time predictors of lab spec 4.3 (flow time; GD iterations = t/eta). NaN when N* <= 0. */
 export function predictEscape(Lh: number, Nstar: number, delta: number, Tblow: number, c: number): EscapePrediction {
   if (!(Nstar > 0)) return { fromWstar: NaN, fromW0: NaN };
-  if (Lh === 2) return { fromWstar: Math.log(1 / delta) / (2 * Nstar), fromW0: Math.log(1 / (c * delta)) / (2 * Nstar) };
-  return { fromWstar: 1 / (Lh * (Lh - 2) * Nstar * delta ** (Lh - 2)), fromW0: Tblow / delta ** (Lh - 2) };
+  if (Lh === 2) return { fromWstar: log(1 / delta) / (2 * Nstar), fromW0: log(1 / (c * delta)) / (2 * Nstar) };
+  return { fromWstar: 1 / (Lh * (Lh - 2) * Nstar * pow(delta, Lh - 2)), fromW0: Tblow / pow(delta, Lh - 2) };
 }
 
 /** The theoretical escape law drawn in the sweep: t(delta) from w* (lab spec 4.3). */

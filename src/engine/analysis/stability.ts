@@ -8,6 +8,7 @@ import { gradientFlowSystem } from '../integrators/flow';
 import { createStepper } from '../integrators/ode';
 import { initialAB } from '../models/stability-init';
 import { closedFormFlow, reduceToScalar, runGdScalar, StabilityModel, type ClosedFormFlow, type GdResult } from '../models/stability';
+import { exp, hypot, pow } from '../det-math';
 
 export interface FlowSamples {
   /** GF at t = step_k * eta for each recorded GD step k (scalar reduction). */
@@ -63,7 +64,7 @@ function sampleFlow(a0: number, b0: number, phi: number, eta: number, gd: GdResu
     out.b[i] = b;
     out.eps[i] = a * b - phi;
     out.lam[i] = a * a + b * b;
-    out.dist[i] = Math.hypot(tr.a[i] - a, tr.b[i] - b);
+    out.dist[i] = hypot(tr.a[i] - a, tr.b[i] - b);
     if (i % 16 === 0 || i === n - 1) {
       const c = flow.at(t);
       out.odeVsClosed = Math.max(out.odeVsClosed, Math.abs(c.a[0] - a), Math.abs(c.b[0] - b));
@@ -72,7 +73,7 @@ function sampleFlow(a0: number, b0: number, phi: number, eta: number, gd: GdResu
   return out;
 }
 
-export const logspace = (lo: number, hi: number, n: number) => Array.from({ length: n }, (_, i) => 10 ** (lo + ((hi - lo) * i) / Math.max(1, n - 1)));
+export const logspace = (lo: number, hi: number, n: number) => Array.from({ length: n }, (_, i) => pow(10, lo + ((hi - lo) * i) / Math.max(1, n - 1)));
 export const linspace = (lo: number, hi: number, n: number) => Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / Math.max(1, n - 1));
 
 /** A spec for one sweep job: scalar start, GD with step eta, final state only. */
@@ -94,5 +95,5 @@ export function sweepSpec(a0: number, b0: number, phi: number, eta: number, loss
 export function smallEtaLam(a0: number, b0: number, phi: number, eta: number): number {
   const f = closedFormFlow([a0], [b0], phi);
   const K0 = Math.abs(a0 * a0 - b0 * b0);
-  return Math.sqrt(K0 * K0 * Math.exp(-2 * eta * f.integralEps2) + 4 * phi * phi);
+  return Math.sqrt(K0 * K0 * exp(-2 * eta * f.integralEps2) + 4 * phi * phi);
 }

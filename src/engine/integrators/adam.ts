@@ -1,5 +1,6 @@
 import type { Problem } from '../problem';
 import type { Integrator, StepResult } from './types';
+import { pow } from '../det-math';
 
 /**
  * Adam with the framework defaults of the reference code, in the eps-hat form (lab spec Sec. 4.4):
@@ -33,7 +34,7 @@ export class Adam implements Integrator {
   step(): StepResult {
     const { theta, g, m, v, beta1, beta2, eps } = this;
     const k = ++this.steps;
-    const lrT = (this.lr * Math.sqrt(1 - beta2 ** k)) / (1 - beta1 ** k);
+    const lrT = (this.lr * Math.sqrt(1 - pow(beta2, k))) / (1 - pow(beta1, k));
     for (let i = 0; i < theta.length; i++) {
       m[i] = beta1 * m[i] + (1 - beta1) * g[i];
       v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];

@@ -1,5 +1,6 @@
 import type { Problem } from '../problem';
 import type { Integrator, StepResult } from './types';
+import { pow } from '../det-math';
 
 /**
  * The adaptive-step GD of the reference code ("code" variant, lab spec Sec. 4.3):
@@ -33,7 +34,7 @@ export class AdaptiveGd implements Integrator {
   step(): StepResult {
     const k = this.steps;
     this.gamma = 0.8 * this.gamma + 0.2 * this.norm();
-    this.eta = this.lr / (Math.sqrt(this.gamma / (1 - 0.8 ** (k + 1))) + 1e-6);
+    this.eta = this.lr / (Math.sqrt(this.gamma / (1 - pow(0.8, k + 1))) + 1e-6);
     const { theta, g, eta } = this;
     for (let i = 0; i < theta.length; i++) theta[i] -= eta * g[i];
     this.steps++;

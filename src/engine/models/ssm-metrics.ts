@@ -1,3 +1,4 @@
+import { exp, log } from '../det-math';
 /** Metrics of paper 000 (lab spec Sec. 2.5), on plain arrays so the UI and tests can call them too. */
 
 /**
@@ -35,9 +36,9 @@ export function effectiveRank(a: ArrayLike<number>): number {
   let ent = 0;
   for (let j = 0; j < a.length; j++) {
     const p = Math.abs(a[j]) / s;
-    if (p > 0) ent -= p * Math.log(p);
+    if (p > 0) ent -= p * log(p);
   }
-  return Math.exp(ent);
+  return exp(ent);
 }
 
 /** Largest minus second-largest entry (signed), the tie the Theorem-1 initialisation nearly makes. */

@@ -3,6 +3,7 @@ import type { ParamBlock, Problem } from '../problem';
 import { Rng } from '../rng';
 import { effectiveRank, genCurve, topGap } from './ssm-metrics';
 import { impulseResponse, type DiagonalTeacher } from './teachers';
+import { pow } from '../det-math';
 
 export interface SsmMlpConfig {
   d: number;
@@ -233,7 +234,7 @@ export class SsmMlp implements Problem {
       for (let k = 0; k < TEST_LENGTH; k++) z += h[k] * this.testU[i * TEST_LENGTH + k];
       const diff = this.head(theta, z) - this.testY![i];
       num += diff * diff;
-      den += this.testY![i] ** 2;
+      den += pow(this.testY![i], 2);
     }
     return Math.sqrt(num / den);
   }

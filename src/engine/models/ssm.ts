@@ -1,6 +1,7 @@
 import type { ParamBlock, Problem } from '../problem';
 import { effectiveRank, genCurve, genError, topGap } from './ssm-metrics';
 import { impulseResponse, type DiagonalTeacher } from './teachers';
+import { pow as powd } from '../det-math';
 
 export interface SsmConfig {
   d: number;
@@ -123,7 +124,7 @@ export class DiagonalSsm implements Problem {
       const bc = cfg.trainBC ? theta[d + j] * theta[2 * d + j] : 1;
       let pow = 1; // a^k
       for (let k = 0; k < kappa; k++) {
-        if (k >= 1) J[k * n + j] = bc * k * (k === 1 ? 1 : Math.pow(a, k - 1));
+        if (k >= 1) J[k * n + j] = bc * k * (k === 1 ? 1 : powd(a, k - 1));
         if (cfg.trainBC) {
           J[k * n + d + j] = theta[2 * d + j] * pow;
           J[k * n + 2 * d + j] = theta[d + j] * pow;
@@ -152,9 +153,9 @@ export class DiagonalSsm implements Problem {
       let sA = 0; // sum rho_k k a^{k-1}
       let sH = 0; // sum rho_k a^k
       for (let k = 0; k < kappa; k++) {
-        if (k >= 2) sAA += rho[k] * k * (k - 1) * (k === 2 ? 1 : Math.pow(a, k - 2));
-        if (k >= 1) sA += rho[k] * k * (k === 1 ? 1 : Math.pow(a, k - 1));
-        sH += rho[k] * (k === 0 ? 1 : Math.pow(a, k));
+        if (k >= 2) sAA += rho[k] * k * (k - 1) * (k === 2 ? 1 : powd(a, k - 2));
+        if (k >= 1) sA += rho[k] * k * (k === 1 ? 1 : powd(a, k - 1));
+        sH += rho[k] * (k === 0 ? 1 : powd(a, k));
       }
       if (!cfg.trainBC) {
         out[j * n + j] += sAA;

@@ -4,6 +4,7 @@
  * float64, DOM-free and allocation-light: it runs in workers, Node tests and the CLI alike.
  */
 import type { Problem } from '../problem';
+import { exp, log, pow } from '../det-math';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Scalar quantities (Sec. 2.2, 3.2)
@@ -327,7 +328,7 @@ export function closedFormFlow(a0: ArrayLike<number>, b0: ArrayLike<number>, phi
   if (sp === 0) {
     // p = 0 for all t: q = q0 e^s, z = e^{2s}, dz/dt = -2 Phi z - (Sm/2) z^2, so 1/z = (1 + c) e^{2 Phi t} - c.
     const c = sm / (4 * phi);
-    const zAt = (t: number) => 1 / ((1 + c) * Math.exp(2 * phi * t) - c);
+    const zAt = (t: number) => 1 / ((1 + c) * exp(2 * phi * t) - c);
     const pt = (t: number): FlowPoint => {
       const z = t === Infinity ? 0 : zAt(t);
       const { a, b } = build(0, Math.sqrt(z));
@@ -341,7 +342,7 @@ export function closedFormFlow(a0: ArrayLike<number>, b0: ArrayLike<number>, phi
   const wm = (2 * phi - R) / sp; // <= 0
   const k = (1 - wp) / (1 - wm);
   const at = (t: number): FlowPoint => {
-    const e = t === Infinity ? 0 : Math.exp(-R * t);
+    const e = t === Infinity ? 0 : exp(-R * t);
     const ke = k * e;
     const diff = (ke * (wp - wm)) / (1 - ke); // w - w+
     const w = wp + diff;
@@ -351,7 +352,7 @@ export function closedFormFlow(a0: ArrayLike<number>, b0: ArrayLike<number>, phi
   };
   let a0b0 = 0;
   for (let i = 0; i < d; i++) a0b0 += p0[i] * p0[i];
-  const integralEps2 = (lam0 - R) / 4 + (phi / 2) * Math.log((2 * phi + R) / a0b0);
+  const integralEps2 = (lam0 - R) / 4 + (phi / 2) * log((2 * phi + R) / a0b0);
   return { R, toSaddle: false, at, limit: () => at(Infinity), integralEps2 };
 }
 
@@ -461,8 +462,8 @@ export class StabilityModel implements Problem {
       m += a[i] * b[i];
       lam += a[i] * a[i] + b[i] * b[i];
       Q += Math.abs(a[i] * a[i] - b[i] * b[i]);
-      sp += (a[i] + b[i]) ** 2;
-      sq += (a[i] - b[i]) ** 2;
+      sp += pow(a[i] + b[i], 2);
+      sq += pow(a[i] - b[i], 2);
     }
     const qj = a[this.j] * a[this.j] - b[this.j] * b[this.j];
     out[0] = m - this.phi;

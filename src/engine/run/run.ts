@@ -2,6 +2,7 @@ import type { Problem } from '../problem';
 import { blockValues } from '../problem';
 import type { Integrator } from '../integrators/types';
 import { Recorder, type RecordBatch } from './recorder';
+import { log, log1p, pow } from '../det-math';
 
 export type StopReason = 'converged' | 'max-steps' | 'max-time' | 'diverged' | 'solver-failed' | 'model-failed' | 'stopped';
 
@@ -158,7 +159,7 @@ export class Run {
     this.problem.metrics(it.theta, this.metricBuf);
     this.recorder.push(it.t, it.steps, it.loss, this.metricBuf, it.theta);
     if (this.record.kind === 'steps') this.nextRecordStep = it.steps + this.record.every;
-    else this.nextRecordTime = it.t > 0 ? it.t * Math.pow(10, 1 / this.record.perDecade) : 0;
+    else this.nextRecordTime = it.t > 0 ? it.t * pow(10, 1 / this.record.perDecade) : 0;
   }
 
   private checkStop(): void {
@@ -197,9 +198,9 @@ export class Run {
     const { lossBelow, maxSteps, maxTime } = this.stopRule;
     const byLoss =
       this.loss0 > lossBelow && it.loss > 0 && lossBelow > 0
-        ? Math.log(this.loss0 / Math.max(it.loss, lossBelow)) / Math.log(this.loss0 / lossBelow)
+        ? log(this.loss0 / Math.max(it.loss, lossBelow)) / log(this.loss0 / lossBelow)
         : 0;
-    const byTime = it.t > 0 ? Math.log1p(it.t) / Math.log1p(maxTime) : 0;
+    const byTime = it.t > 0 ? log1p(it.t) / log1p(maxTime) : 0;
     return Math.min(1, Math.max(byLoss, it.steps / maxSteps, byTime, 0));
   }
 }

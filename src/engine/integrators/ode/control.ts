@@ -3,6 +3,7 @@
  * step heuristic, argument checks and the (preallocated) step outcomes.
  */
 import type { OdeOptions, OdeSystem, StepOutcome } from './types';
+import { pow } from '../../det-math';
 
 // Outcomes are shared frozen objects so that step() never allocates.
 export const OK: StepOutcome = Object.freeze({ ok: true });
@@ -72,8 +73,8 @@ export function initialStep(
   let dny = 0;
   for (let i = 0; i < n; i++) {
     const sk = opts.atol + opts.rtol * Math.abs(y0[i]);
-    dnf += (f0[i] / sk) ** 2;
-    dny += (y0[i] / sk) ** 2;
+    dnf += pow(f0[i] / sk, 2);
+    dny += pow(y0[i] / sk, 2);
   }
   dnf /= n;
   dny /= n;
@@ -84,14 +85,14 @@ export function initialStep(
   let der2 = 0;
   for (let i = 0; i < n; i++) {
     const sk = opts.atol + opts.rtol * Math.abs(y0[i]);
-    der2 += ((f1[i] - f0[i]) / sk) ** 2;
+    der2 += pow((f1[i] - f0[i]) / sk, 2);
   }
   der2 = Math.sqrt(der2 / n) / h;
   // A probe that lands in NaN territory says nothing about curvature: keep the first guess and let the
   // stepper's own NaN handling shrink it.
   if (!Number.isFinite(der2)) return h;
   const der12 = Math.max(der2, Math.sqrt(dnf));
-  const h1 = der12 <= 1e-15 ? Math.max(1e-6, h * 1e-3) : Math.pow(0.01 / der12, 1 / order);
+  const h1 = der12 <= 1e-15 ? Math.max(1e-6, h * 1e-3) : pow(0.01 / der12, 1 / order);
   return Math.min(100 * h, h1, hmax);
 }
 

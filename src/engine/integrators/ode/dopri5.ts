@@ -16,6 +16,7 @@ import {
   minStep,
 } from './control';
 import type { OdeOptions, OdeStepper, OdeSystem, StepOutcome } from './types';
+import { pow } from '../../det-math';
 
 // Butcher tableau; row s gives the coefficients of k_1..k_s for stage s+1. Row 6 is the 5th-order
 // solution (FSAL: k7 = f(t+h, y_new) becomes the next k1).
@@ -163,9 +164,9 @@ export class Dopri5 implements OdeStepper {
         continue;
       }
 
-      const fac11 = Math.pow(err, EXPO1);
+      const fac11 = pow(err, EXPO1);
       if (err <= 1) {
-        let fac = fac11 / Math.pow(this.facOld, BETA);
+        let fac = fac11 / pow(this.facOld, BETA);
         fac = Math.max(1 / FAC_MAX, Math.min(1 / FAC_MIN, fac / SAFETY));
         let hNew = h / fac;
         if (this.lastRejected) hNew = Math.min(hNew, h);
@@ -194,8 +195,8 @@ export class Dopri5 implements OdeStepper {
     let num = 0;
     let den = 0;
     for (let i = 0; i < n; i++) {
-      num += (k[6][i] - k[5][i]) ** 2;
-      den += (ynew[i] - ystage[i]) ** 2;
+      num += pow(k[6][i] - k[5][i], 2);
+      den += pow(ynew[i] - ystage[i], 2);
     }
     return den > 0 ? h * Math.sqrt(num / den) : 0;
   }

@@ -26,6 +26,7 @@ import {
 } from './control';
 import { luFactor, luSolve } from './lu';
 import type { OdeOptions, OdeStepper, OdeSystem, StepOutcome } from './types';
+import { pow } from '../../det-math';
 
 const GAMMA = 0.25;
 const C = [0, 0.386, 0.21, 0.63, 1, 1];
@@ -206,11 +207,11 @@ export class Rodas4 implements OdeStepper {
         continue;
       }
 
-      let fac = Math.max(1 / FAC_MAX, Math.min(1 / FAC_MIN, Math.pow(err, 0.25) / SAFETY));
+      let fac = Math.max(1 / FAC_MAX, Math.min(1 / FAC_MIN, pow(err, 0.25) / SAFETY));
       if (err <= 1) {
         if (this.nacceptV > 0) {
           // Gustafsson: also extrapolate from how the error changed between the last two accepted steps.
-          const gus = ((this.hAcc / h) * Math.pow((err * err) / this.errAcc, 0.25)) / SAFETY;
+          const gus = ((this.hAcc / h) * pow((err * err) / this.errAcc, 0.25)) / SAFETY;
           fac = Math.max(fac, Math.max(1 / FAC_MAX, Math.min(1 / FAC_MIN, gus)));
         }
         this.hAcc = h;

@@ -3,6 +3,7 @@ import { Rng } from '../../rng';
 import { FeedForward } from './ff';
 import { Toy } from './toy';
 import type { HomogeneousModel } from './types';
+import { cos, pow, sin } from '../../det-math';
 
 /** n Gaussian points in R^d, each normalised onto the unit sphere (row-major n x d). */
 export function spherePoints(rng: Rng, n: number, d: number): Float64Array {
@@ -26,11 +27,11 @@ export function circle8(): { X: Float64Array; y: Float64Array } {
   const y = new Float64Array(8);
   const u2 = [0.5, Math.sqrt(3) / 2];
   for (let i = 0; i < 8; i++) {
-    const c = Math.cos((i * Math.PI) / 8);
-    const s = Math.sin((i * Math.PI) / 8);
+    const c = cos((i * Math.PI) / 8);
+    const s = sin((i * Math.PI) / 8);
     X[2 * i] = c;
     X[2 * i + 1] = s;
-    y[i] = c * c + 0.5 * (u2[0] * c + u2[1] * s) ** 2;
+    y[i] = c * c + 0.5 * pow(u2[0] * c + u2[1] * s, 2);
   }
   return { X, y };
 }

@@ -1,5 +1,6 @@
 import type { ParamBlock } from '../../problem';
 import { lossScale, type HomogeneousModel, type LossKind, type Unit } from './types';
+import { pow } from '../../det-math';
 
 export interface FeedForwardOptions {
   /** Layer sizes [d, k_1, ..., k_(depth-1), 1]. */
@@ -15,7 +16,7 @@ export interface FeedForwardOptions {
 /** Degree of homogeneity of a depth-`depth` net with activation power p: 1 + p + ... + p^(depth-1). */
 export function homogeneityDegree(depth: number, p: number): number {
   let s = 0;
-  for (let l = 0; l < depth; l++) s += p ** l;
+  for (let l = 0; l < depth; l++) s += pow(p, l);
   return s;
 }
 
@@ -48,6 +49,8 @@ export class FeedForward implements HomogeneousModel {
   private readonly dl: Float64Array[];
   private readonly r: Float64Array;
   private readonly alphaP: number;
+  /** Two-layer square nets (p = 2, alpha = 1): H(x) = x^T A x with A = sum_j v_j a_j a_j^T (see quadGrad). */
+  private readonly quad: { F: number; Q: Float64Array; M: Float64Array; A: Float64Array; R: Float64Array; Rfull: Float64Array; t: Float64Array } | null;
 
   constructor(o: FeedForwardOptions) {
     this.dims = o.dims;
@@ -55,7 +58,7 @@ export class FeedForward implements HomogeneousModel {
     if (o.dims[this.depth] !== 1) throw new Error('the output layer must have size 1');
     this.p = o.p;
     this.alpha = o.alpha;
-    this.alphaP = o.alpha ** o.p;
+    this.alphaP = pow(o.alpha, o.p);
     this.lossKind = o.loss;
     this.X = o.X;
     this.y = o.y;
@@ -81,6 +84,21 @@ export class FeedForward implements HomogeneousModel {
     this.r = new Float64Array(N);
     const x0 = this.a[0];
     for (let i = 0; i < N; i++) for (let m = 0; m < d; m++) x0[m * N + i] = o.X[i * d + m];
+    this.quad = null;
+    if (this.depth === 2 && o.p === 2 && o.alpha === 1) {
+      const F = (d * (d + 1)) / 2;
+      const Q = new Float64Array(N * F);
+      const M = new Float64Array(F);
+      for (let i = 0; i < N; i++) {
+        let f = 0;
+        for (let m = 0; m < d; m++)
+          for (let q = m; q < d; q++, f++) {
+            Q[i * F + f] = o.X[i * d + m] * o.X[i * d + q];
+            M[f] += this.ytilde[i] * Q[i * F + f];
+          }
+      }
+      this.quad = { F, Q, M, A: new Float64Array(F), R: new Float64Array(F), Rfull: new Float64Array(d * d), t: new Float64Array(d) };
+    }
     this.units = [];
     for (let l = 1; l < this.depth; l++) {
       const kin = o.dims[l - 1];
@@ -181,7 +199,94 @@ export class FeedForward implements HomogeneousModel {
     out.set(this.forward(theta));
   }
 
+  /**
+   * Two-layer square net in quadratic form: with A = sum_j v_j a_j a_j^T (upper triangle, off-diagonal doubled),
+   * H_i = <x_i x_i^T, A>; with R = sum_i r_i x_i x_i^T, grad a_j = 2 v_j R a_j and grad v_j = a_j^T R a_j.
+   * r = null: residuals of the loss; otherwise fixed weights (the NCF: R = M = sum ytilde_i x_i x_i^T).
+   */
+  private quadPass(theta: Float64Array, g: Float64Array | null, ncf: boolean): number {
+    const q = this.quad!;
+    const d = this.dims[0];
+    const k = this.dims[1];
+    const { F, Q, A, R, Rfull, t } = q;
+    const N = this.nPoints;
+    const vOff = k * d;
+    A.fill(0);
+    for (let j = 0; j < k; j++) {
+      const v = theta[vOff + j];
+      if (v === 0) continue;
+      const a = j * d;
+      let f = 0;
+      for (let m = 0; m < d; m++) {
+        const am = v * theta[a + m];
+        A[f++] += am * theta[a + m];
+        const am2 = 2 * am;
+        for (let c = m + 1; c < d; c++) A[f++] += am2 * theta[a + c];
+      }
+    }
+    let value = 0;
+    let Rsrc: Float64Array;
+    if (ncf) {
+      for (let f = 0; f < F; f++) value += q.M[f] * A[f];
+      Rsrc = q.M;
+    } else {
+      R.fill(0);
+      const sc = this.scale;
+      for (let i = 0; i < N; i++) {
+        const off = i * F;
+        // four accumulators: the dot product is latency-bound otherwise
+        let h0 = 0, h1 = 0, h2 = 0, h3 = 0;
+        let f = 0;
+        for (; f + 3 < F; f += 4) {
+          h0 += Q[off + f] * A[f];
+          h1 += Q[off + f + 1] * A[f + 1];
+          h2 += Q[off + f + 2] * A[f + 2];
+          h3 += Q[off + f + 3] * A[f + 3];
+        }
+        for (; f < F; f++) h0 += Q[off + f] * A[f];
+        const h = h0 + h1 + h2 + h3;
+        const e = h - this.y[i];
+        value += e * e;
+        if (g) {
+          const r = 2 * sc * e;
+          for (let f = 0; f < F; f++) R[f] += r * Q[off + f];
+        }
+      }
+      value *= sc;
+      Rsrc = R;
+    }
+    if (!g) return value;
+    let f = 0;
+    for (let m = 0; m < d; m++)
+      for (let c = m; c < d; c++, f++) {
+        Rfull[m * d + c] = Rsrc[f];
+        Rfull[c * d + m] = Rsrc[f];
+      }
+    for (let j = 0; j < k; j++) {
+      const a = j * d;
+      let av = 0;
+      for (let m = 0; m < d; m++) {
+        const ro = m * d;
+        let s0 = 0, s1 = 0;
+        let c = 0;
+        for (; c + 1 < d; c += 2) {
+          s0 += Rfull[ro + c] * theta[a + c];
+          s1 += Rfull[ro + c + 1] * theta[a + c + 1];
+        }
+        if (c < d) s0 += Rfull[ro + c] * theta[a + c];
+        const s = s0 + s1;
+        t[m] = s;
+        av += s * theta[a + m];
+      }
+      const v2 = 2 * theta[vOff + j];
+      for (let m = 0; m < d; m++) g[a + m] = v2 * t[m];
+      g[vOff + j] = av;
+    }
+    return value;
+  }
+
   loss(theta: Float64Array): number {
+    if (this.quad) return this.quadPass(theta, null, false);
     const H = this.forward(theta);
     let s = 0;
     for (let i = 0; i < this.nPoints; i++) {
@@ -192,6 +297,12 @@ export class FeedForward implements HomogeneousModel {
   }
 
   grad(theta: Float64Array, g: Float64Array): number {
+    if (this.quad) return this.quadPass(theta, g, false);
+    return this.gradBackprop(theta, g);
+  }
+
+  /** The general backprop gradient (also used to check the quadratic-form path). */
+  gradBackprop(theta: Float64Array, g: Float64Array): number {
     const H = this.forward(theta);
     let s = 0;
     for (let i = 0; i < this.nPoints; i++) {
@@ -204,6 +315,11 @@ export class FeedForward implements HomogeneousModel {
   }
 
   ncfGrad(u: Float64Array, g: Float64Array): number {
+    if (this.quad) return this.quadPass(u, g, true);
+    return this.ncfGradBackprop(u, g);
+  }
+
+  ncfGradBackprop(u: Float64Array, g: Float64Array): number {
     const H = this.forward(u);
     let N = 0;
     for (let i = 0; i < this.nPoints; i++) N += this.ytilde[i] * H[i];

@@ -6,6 +6,7 @@ import { buildModel, norm, normalise, randomDirection } from './data';
 import { FeedForward } from './ff';
 import { Toy } from './toy';
 import type { HomogeneousModel } from './types';
+import { pow } from '../../det-math';
 
 /** Scalars the lab predicts before a run (views.pred, in this order). */
 export const PRED_KEYS = ['Lh', 'L0', 'delta', 'Nstar', 'kktRes', 'Tblow', 'c', 'tEscW0', 'tEscWstar', 'saddleLoss', 'nActive', 'nUnits', 'ncfConverged', 'saddleBalance'] as const;
@@ -58,10 +59,10 @@ export function restrictedSaddle(model: HomogeneousModel, wstar: Float64Array, a
   const st = new Dopri5(sys, 0, start, { rtol: 1e-11, atol: 1e-15 * delta });
   const tMax = Number.isFinite(tEsc) ? 50 * tEsc + 200 : 1e6;
   let converged = false;
-  for (let k = 0; k < 100_000 && st.t < tMax; k++) {
+  for (let k = 0; k < 20_000 && st.t < tMax; k++) {
     if (!st.step(tMax).ok) break;
     const L = sub.grad(st.y, g);
-    if (L <= 0.99 * L0 && norm(g) * norm(st.y) < 1e-11 * Math.max(L, 1e-300)) {
+    if (L <= 0.99 * L0 && norm(g) * norm(st.y) < 1e-9 * Math.max(L, 1e-300)) {
       converged = true;
       break;
     }
@@ -73,7 +74,7 @@ export function restrictedSaddle(model: HomogeneousModel, wstar: Float64Array, a
     for (const u of model.units) {
       let a2 = 0;
       for (const k of u.inIdx) a2 += theta[k] * theta[k];
-      const v2 = theta[u.outIdx[0]] ** 2;
+      const v2 = pow(theta[u.outIdx[0]], 2);
       if (a2 + v2 > best) {
         best = a2 + v2;
         balance = a2 / v2;

@@ -1,5 +1,6 @@
 import type { ParamBlock } from '../../problem';
 import { lossScale, type HomogeneousModel, type LossKind, type Unit } from './types';
+import { pow } from '../../det-math';
 
 /**
  * The two-coordinate toys of paper 003: H(x; w) = w1^Lh x1 + w2^Lh x2 on the data (1, 0) -> y1, (0, 1) -> y2.
@@ -23,13 +24,13 @@ export class Toy implements HomogeneousModel {
   }
 
   outputs(theta: Float64Array, out: Float64Array): void {
-    out[0] = theta[0] ** this.Lh;
-    out[1] = theta[1] ** this.Lh;
+    out[0] = pow(theta[0], this.Lh);
+    out[1] = pow(theta[1], this.Lh);
   }
 
   loss(theta: Float64Array): number {
     let s = 0;
-    for (let k = 0; k < 2; k++) s += (theta[k] ** this.Lh - this.y[k]) ** 2;
+    for (let k = 0; k < 2; k++) s += pow(pow(theta[k], this.Lh) - this.y[k], 2);
     return this.scale * s;
   }
 
@@ -37,9 +38,9 @@ export class Toy implements HomogeneousModel {
     const L = this.Lh;
     let s = 0;
     for (let k = 0; k < 2; k++) {
-      const e = theta[k] ** L - this.y[k];
+      const e = pow(theta[k], L) - this.y[k];
       s += e * e;
-      g[k] = 2 * this.scale * e * L * theta[k] ** (L - 1);
+      g[k] = 2 * this.scale * e * L * pow(theta[k], L - 1);
     }
     return this.scale * s;
   }
@@ -49,7 +50,7 @@ export class Toy implements HomogeneousModel {
     const L = this.Lh;
     for (let k = 0; k < 2; k++) {
       const w = theta[k];
-      out[k] = 2 * this.scale * L * ((L - 1) * w ** (L - 2) * (w ** L - this.y[k]) + L * w ** (2 * L - 2));
+      out[k] = 2 * this.scale * L * ((L - 1) * pow(w, L - 2) * (pow(w, L) - this.y[k]) + L * pow(w, 2 * L - 2));
     }
   }
 
@@ -57,15 +58,15 @@ export class Toy implements HomogeneousModel {
     const L = this.Lh;
     let N = 0;
     for (let k = 0; k < 2; k++) {
-      N += this.ytilde[k] * u[k] ** L;
-      g[k] = this.ytilde[k] * L * u[k] ** (L - 1);
+      N += this.ytilde[k] * pow(u[k], L);
+      g[k] = this.ytilde[k] * L * pow(u[k], L - 1);
     }
     return N;
   }
 
   outputGrad(theta: Float64Array, i: number, g: Float64Array): number {
     g.fill(0);
-    g[i] = this.Lh * theta[i] ** (this.Lh - 1);
-    return theta[i] ** this.Lh;
+    g[i] = this.Lh * pow(theta[i], this.Lh - 1);
+    return pow(theta[i], this.Lh);
   }
 }

@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { activeUnits, projectedGradientAscent } from '../../engine/analysis/ncf';
+import { buildModel, randomDirection } from '../../engine/models/homogeneous/data';
+import { useExperiment, useLabSpec } from '../../state/experiment-store';
+import { fmt } from './derive';
+
+const btn = 'rounded px-2 py-1 text-xs font-medium border border-slate-300 dark:border-slate-700 hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-40';
+
+/** Projected gradient ascent on the sphere for a KKT point of the constrained NCF, and a warm start from it. */
+export function NcfTools() {
+  const spec = useLabSpec('saddles');
+  const apply = useExperiment((s) => s.apply);
+  const [res, setRes] = useState<{ N: number; residual: number; steps: number; active: number; units: number } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const step = 0.025;
+  const steps = 20_000;
+  const find = () => {
+    setBusy(true);
+    setTimeout(() => {
+      const model = buildModel(spec);
+      const r = projectedGradientAscent(model, randomDirection(spec.seed, model.n), step, steps);
+      const act = activeUnits(model, r.u);
+      setRes({ N: r.N, residual: r.residual, steps: r.steps, active: act.filter(Boolean).length, units: act.length });
+      setBusy(false);
+    }, 0);
+  };
+  const warm = spec.init.dir.kind === 'kkt';
+  return (
+    <details className="rounded border border-slate-200 dark:border-slate-800 p-2" data-testid="ncf-tools">
+      <summary className="cursor-pointer text-xs font-medium text-slate-600 dark:text-slate-400">NCF tools: KKT points by projected gradient ascent</summary>
+      <p className="mt-1 text-xs text-slate-500">u ← (u + s∇N(u))/‖u + s∇N(u)‖ from the random direction of this seed (s = {step}, at most {steps} steps), stopped at KKT residual 10⁻¹⁰.</p>
+      <div className="mt-1 flex gap-2">
+        <button type="button" className={btn} onClick={find} disabled={busy} data-testid="pga-run">
+          {busy ? 'Searching…' : 'Find a KKT point'}
+        </button>
+        <button
+          type="button"
+          className={btn}
+          data-testid="warm-start"
+          onClick={() => apply({ ...spec, init: { ...spec.init, dir: warm ? { kind: 'random' } : { kind: 'kkt', step, steps } } }, 'controls')}
+        >
+          {warm ? 'Back to the random start' : 'Warm-start training from it'}
+        </button>
+      </div>
+      {res && (
+        <p className="mt-1 text-xs num" aria-live="polite" data-testid="pga-result">
+          N(u*) = {fmt(res.N, 7)}, residual {fmt(res.residual, 2)} after {res.steps} steps; {res.active} of {res.units} neurons active.
+        </p>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,127 @@
+import { interpolateViridis } from 'd3';
+import { useState } from 'react';
+import { seriesColor } from '../../plots/palette';
+import { TimeSeriesPlot, type PlotSeries, type RefLine } from '../../plots/TimeSeriesPlot';
+import { autoMarkers, escapeIndex, fmt, predictionsFrom } from './derive';
+import { WeightHeatmap } from './Heatmap';
+import { CircleOfDirections, PhasePortrait } from './PhasePortrait';
+import { useSaddlesRun } from './store';
+
+const MAX_UNITS = 12;
+
+/** The live plots: loss staircase with predicted escape, neuron race, NCF alignment, sparsity, conservation, heatmaps. */
+export function SaddlesPlots() {
+  const run = useSaddlesRun((s) => s.run);
+  const revision = useSaddlesRun((s) => s.revision);
+  const [scrub, setScrub] = useState<number | null>(null);
+  const b = run?.buffers ?? null;
+  const spec = run?.spec;
+  const pred = run ? predictionsFrom(run.views) : null;
+  const n = b?.count ?? 0;
+  const esc = b && pred ? escapeIndex(b, pred.L0) : -1;
+  const marks = b && spec ? autoMarkers(b, spec, esc) : null;
+  const line = (id: string, label: string, y: ArrayLike<number> | undefined, color: string, extra: Partial<PlotSeries> = {}): PlotSeries[] =>
+    b && y ? [{ id, label, color, x: b.t, y, n, ...extra }] : [];
+
+  const refs: RefLine[] = [];
+  if (pred && Number.isFinite(pred.tEscW0)) refs.push({ axis: 'x', value: pred.tEscW0, label: 'predicted escape (from w0)', color: '#D55E00' });
+  if (pred && Number.isFinite(pred.tEscWstar) && spec?.init.dir.kind === 'kkt') refs.push({ axis: 'x', value: pred.tEscWstar, label: 'predicted escape (from w*)', color: '#CC79A7' });
+  if (pred && Number.isFinite(pred.saddleLoss)) refs.push({ axis: 'y', value: pred.saddleLoss, label: 'predicted first saddle', color: '#009E73' });
+  if (b && esc >= 0) refs.push({ axis: 'x', value: b.t[esc], label: 'measured escape', color: '#0072B2' });
+  if (b && marks) {
+    refs.push({ axis: 'x', value: b.t[marks.i1], label: 'i1', color: '#94a3b8' });
+    refs.push({ axis: 'x', value: b.t[marks.i2], label: 'i2', color: '#94a3b8' });
+  }
+
+  const isToy = spec?.model.kind === 'toy';
+  // per-unit norms: the largest at the current state (the race winner drawn thick)
+  let units: PlotSeries[] = [];
+  if (b) {
+    const names = b.metricNames.filter((m) => m.startsWith('unit:'));
+    const last = n - 1;
+    const order = names.map((name) => ({ name, v: b.metric(name)[last] })).sort((p, q) => q.v - p.v);
+    units = order.slice(0, MAX_UNITS).map(({ name }, k) => ({
+      id: name,
+      label: `${isToy ? '' : 'neuron '}${name.slice(5)}${k === 0 ? ' (winner)' : ''}`,
+      color: names.length <= 8 ? seriesColor(names.indexOf(name)) : interpolateViridis(0.9 * (k / MAX_UNITS)),
+      x: b.t,
+      y: b.metric(name),
+      n,
+      width: k === 0 ? 2.5 : 1.2,
+    }));
+  }
+  const dims = spec && spec.model.kind === 'ff' ? [spec.model.d, ...spec.model.widths, 1] : [];
+  const scrubIdx = b ? Math.min(scrub ?? n - 1, n - 1) : -1;
+  const xLabel = spec && spec.optim.kind !== 'flow' ? `t = Σ η_k (iterations ≈ t/η)` : 'flow time t';
+
+  return (
+    <div className="flex flex-col gap-3" data-testid="saddles-plots">
+      <div className="grid gap-3 lg:grid-cols-2">
+        <TimeSeriesPlot
+          id="sd-loss"
+          title="Loss staircase L(w(t))"
+          series={line('loss', 'loss', b?.loss, '#0072B2', { width: 2 })}
+          xLabel={xLabel}
+          yLabel="loss"
+          yScale="log"
+          refLines={refs}
+          revision={revision}
+        />
+        <TimeSeriesPlot id="sd-units" title={isToy ? 'Coordinates |w₁|, |w₂| (log)' : 'Per-neuron norms ‖(in, out)‖: the race'} series={units} xLabel={xLabel} yLabel="norm" yScale="log" revision={revision} />
+        <TimeSeriesPlot
+          id="sd-ncf"
+          title="Direction: N(w/‖w‖) / N* and cos(w, w*)"
+          series={[
+            ...line('ncf', 'N(w/‖w‖) / N*', b && pred ? Float64Array.from(b.metric('ncf').subarray(0, n), (v) => v / pred.Nstar) : undefined, '#0072B2'),
+            ...line('cos', 'cos(w, w*)', b?.metric('cosStar'), '#D55E00'),
+          ]}
+          xLabel={xLabel}
+          yLabel="value"
+          xScale="log"
+          revision={revision}
+        />
+        <TimeSeriesPlot
+          id="sd-sparsity"
+          title="Sparsity ‖w_z‖/‖w‖ (units inactive in w*) and KKT residual"
+          series={[...line('sparsity', 'sparsity ratio', b?.metric('sparsity'), '#009E73'), ...line('kkt', 'KKT residual', b?.metric('kktRes'), '#CC79A7')]}
+          xLabel={xLabel}
+          yLabel="ratio"
+          yScale="log"
+          xScale="log"
+          revision={revision}
+        />
+        {!isToy && (
+          <TimeSeriesPlot
+            id="sd-cons"
+            title="Drift of the conserved ‖in‖² − p‖out‖² (max over neurons, relative to energy)"
+            series={line('drift', 'max drift', b?.metric('consDrift'), '#E69F00')}
+            xLabel={xLabel}
+            yLabel="relative drift"
+            yScale="log"
+            revision={revision}
+            emptyText="No drift yet (exactly conserved so far) — or press Run"
+          />
+        )}
+        {isToy && spec?.model.kind === 'toy' && spec.model.Lh === 2 && spec.data.kind === 'toy' && spec.data.y[0] === 4 && spec.data.y[1] === 1 && <PhasePortrait buffers={b} />}
+      </div>
+      {b && (
+        <div className="flex flex-col gap-2 rounded border border-slate-200 dark:border-slate-800 p-2">
+          <label className="text-xs font-medium" htmlFor="sd-scrub">
+            Snapshot t = {fmt(b.t[scrubIdx])} (step {b.step[scrubIdx]}, loss {fmt(b.loss[scrubIdx])})
+          </label>
+          <input id="sd-scrub" data-testid="scrubber" type="range" min={0} max={n - 1} value={scrubIdx} onChange={(e) => setScrub(Number(e.target.value))} />
+          {isToy ? (
+            <CircleOfDirections buffers={b} index={scrubIdx} />
+          ) : (
+            <div className="flex flex-wrap gap-4" data-testid="heatmaps">
+              <WeightHeatmap buffers={b} blocks={run!.blocks} dims={dims} index={0} title="init" testId="heatmap-init" />
+              {marks && <WeightHeatmap buffers={b} blocks={run!.blocks} dims={dims} index={marks.i1} title={`i1 (before escape, t = ${fmt(b.t[marks.i1])})`} testId="heatmap-i1" />}
+              {marks && <WeightHeatmap buffers={b} blocks={run!.blocks} dims={dims} index={marks.i2} title={`i2 (first saddle, t = ${fmt(b.t[marks.i2])})`} testId="heatmap-i2" />}
+              <WeightHeatmap buffers={b} blocks={run!.blocks} dims={dims} index={scrubIdx} title="scrubbed snapshot" testId="heatmap-scrub" />
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

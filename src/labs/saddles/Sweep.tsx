@@ -1,0 +1,92 @@
+import { useRef, useState } from 'react';
+import { homogeneityDegree } from '../../engine/models/homogeneous/ff';
+import { analyseSaddles } from '../../engine/models/homogeneous/problem';
+import { TimeSeriesPlot } from '../../plots/TimeSeriesPlot';
+import type { SaddlesSpec } from '../../spec/labs/saddles';
+import { useLabSpec } from '../../state/experiment-store';
+import { sharedPool } from '../../state/worker-pool';
+import { fmt } from './derive';
+
+const btn = 'rounded px-2 py-1 text-xs font-medium border border-slate-300 dark:border-slate-700 hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-40';
+
+interface Point {
+  delta: number;
+  tEsc: number;
+}
+
+/**
+ * Escape time against delta across the worker pool: each delta is one gradient-flow run stopped at
+ * L <= 0.99 L(0). The theory line is ln(1/delta)/(2N*) (Lh = 2) or 1/(Lh(Lh-2) N* delta^(Lh-2)) from w*, and the
+ * w0 prediction (which adds the O(1) dependence on the start direction).
+ */
+export function EscapeSweep() {
+  const spec = useLabSpec('saddles');
+  const [points, setPoints] = useState<Point[]>([]);
+  const [theory, setTheory] = useState<{ Lh: number; Nstar: number; Tblow: number; c: number } | null>(null);
+  const [progress, setProgress] = useState<string | null>(null);
+  const abort = useRef<AbortController | null>(null);
+
+  const run = async () => {
+    const a = analyseSaddles({ ...spec, init: { ...spec.init, delta: 0.01 } });
+    const Lh = a.pred.Lh;
+    setTheory({ Lh, Nstar: a.pred.Nstar, Tblow: a.pred.Tblow, c: a.pred.c });
+    const d0 = spec.init.delta;
+    const deltas = Array.from({ length: 8 }, (_, k) => d0 * 2 ** (k - 4)).filter((d) => d <= 1);
+    const specs: SaddlesSpec[] = deltas.map((delta) => ({
+      ...spec,
+      init: { ...spec.init, delta },
+      optim: { kind: 'flow', method: 'dopri5', rtol: 1e-10, atol: 1e-14 * delta },
+      stop: { ...spec.stop, lossBelow: 0.99 * a.pred.L0, maxSteps: 1e6, maxTime: 1e13 },
+    }));
+    setPoints([]);
+    abort.current = new AbortController();
+    setProgress(`0 / ${specs.length}`);
+    try {
+      const results = await sharedPool().map(specs, (done, total) => setProgress(`${done} / ${total}`), abort.current.signal);
+      setPoints(results.flatMap((r, k) => (r.ok && r.final.stop.reason === 'converged' ? [{ delta: deltas[k], tEsc: r.final.time }] : [])));
+      setProgress(null);
+    } catch {
+      setProgress('cancelled');
+    }
+  };
+
+  const Lh = theory?.Lh ?? (spec.model.kind === 'toy' ? spec.model.Lh : homogeneityDegree(spec.model.widths.length + 1, spec.model.p));
+  const xOf = (d: number) => (Lh === 2 ? Math.log(1 / d) : d ** -(Lh - 2));
+  const xs = Float64Array.from(points, (p) => xOf(p.delta));
+  const ys = Float64Array.from(points, (p) => p.tEsc);
+  const law = theory ? Float64Array.from(points, (p) => (Lh === 2 ? Math.log(1 / p.delta) / (2 * theory.Nstar) : 1 / (Lh * (Lh - 2) * theory.Nstar * p.delta ** (Lh - 2)))) : new Float64Array(0);
+  const w0law = theory ? Float64Array.from(points, (p) => (Lh === 2 ? Math.log(1 / (theory.c * p.delta)) / (2 * theory.Nstar) : theory.Tblow / p.delta ** (Lh - 2))) : new Float64Array(0);
+  return (
+    <section className="flex flex-col gap-2 rounded border border-slate-200 dark:border-slate-800 p-2" data-testid="escape-sweep">
+      <div className="flex items-center gap-2">
+        <h3 className="text-sm font-medium">Escape time against δ (8 runs, δ/16 … 8δ, across the worker pool)</h3>
+        <button type="button" className={`${btn} ml-auto`} onClick={run} disabled={progress !== null && progress !== 'cancelled'} data-testid="sweep-run">
+          Run sweep
+        </button>
+        {progress && progress !== 'cancelled' && (
+          <button type="button" className={btn} onClick={() => abort.current?.abort()}>
+            Cancel
+          </button>
+        )}
+      </div>
+      {progress && <p className="text-xs" aria-live="polite">{progress}</p>}
+      <TimeSeriesPlot
+        id="sd-sweep"
+        title={Lh === 2 ? 'Escape time t_esc vs ln(1/δ)' : `Escape time t_esc vs δ^−${Lh - 2}`}
+        series={[
+          { id: 'measured', label: 'measured (L ≤ 0.99 L(0))', color: '#0072B2', x: xs, y: ys, width: 2.5 },
+          { id: 'law', label: Lh === 2 ? 'ln(1/δ)/(2N*)' : `δ^−${Lh - 2}/(Lh(Lh−2)N*)`, color: '#D55E00', x: xs, y: law, dash: [5, 4] },
+          { id: 'w0', label: Lh === 2 ? 'ln(1/(cδ))/(2N*)' : 'T_blow(w0)/δ^(Lh−2)', color: '#009E73', x: xs, y: w0law, dash: [2, 3] },
+        ]}
+        xLabel={Lh === 2 ? 'ln(1/δ)' : `δ^−${Lh - 2}`}
+        yLabel="t_esc"
+        emptyText="Press Run sweep"
+      />
+      {points.length > 0 && (
+        <p className="text-xs num text-slate-600">
+          {points.map((p) => `δ = ${fmt(p.delta, 3)}: ${fmt(p.tEsc, 5)}`).join(' · ')}
+        </p>
+      )}
+    </section>
+  );
+}

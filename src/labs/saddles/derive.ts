@@ -1,0 +1,37 @@
+import { predictionsOf, type Predictions } from '../../engine/models/homogeneous/problem';
+import type { SaddlesSpec } from '../../spec/labs/saddles';
+import type { SeriesBuffers } from '../../state/series';
+
+/** First snapshot with L <= 0.99 L(0) (the lab's operational escape time, lab spec 2.5), or -1. */
+export function escapeIndex(b: SeriesBuffers | null, L0: number): number {
+  if (!b || !(L0 > 0)) return -1;
+  for (let i = 0; i < b.count; i++) if (b.loss[i] <= 0.99 * L0) return i;
+  return -1;
+}
+
+/** Snapshot index nearest to flow time t. */
+export function nearestIndex(b: SeriesBuffers, t: number): number {
+  let best = 0;
+  for (let i = 1; i < b.count; i++) if (Math.abs(b.t[i] - t) < Math.abs(b.t[best] - t)) best = i;
+  return best;
+}
+
+/**
+ * The heatmap markers: i1 2000 steps before escape and i2 5000 after for GD (the paper's Fig. 1 choice); for
+ * gradient flow the same fractions of the escape time as in Fig. 1 (1.5 % before, 4 % after).
+ */
+export function autoMarkers(b: SeriesBuffers, spec: SaddlesSpec, esc: number): { i1: number; i2: number } | null {
+  if (esc < 0) return null;
+  const tEsc = b.t[esc];
+  const o = spec.optim;
+  const before = o.kind === 'flow' ? 0.015 * tEsc : 2000 * o.lr;
+  const after = o.kind === 'flow' ? 0.04 * tEsc : 5000 * o.lr;
+  return { i1: nearestIndex(b, Math.max(0, tEsc - before)), i2: nearestIndex(b, tEsc + after) };
+}
+
+export function predictionsFrom(views: Record<string, Float64Array>): Predictions | null {
+  return predictionsOf(views.pred);
+}
+
+export const fmt = (v: number, digits = 4) =>
+  !Number.isFinite(v) ? '—' : v === 0 ? '0' : Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3 ? v.toExponential(digits - 1) : v.toPrecision(digits);
