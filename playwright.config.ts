@@ -14,8 +14,6 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
-  // Lets the tests import the app's own modules under plain Node (see e2e/support/lz-string.ts).
-  tsconfig: './e2e/tsconfig.json',
   // Two cores: the app itself runs two workers per experiment, so one test at a time.
   workers: 1,
   fullyParallel: false,
