@@ -37,14 +37,32 @@ const clients: Record<Arm, RunClient> = { clean: new RunClient(), poisoned: new 
 
 /** Both arms of an experiment, each in its own worker, from the same spec and initialisation. */
 export const useRuns = create<RunsState>()((set, get) => {
+  // Frames arrive far more often than the screen refreshes: buffers take every frame at once, but the store
+  // (and so React) updates at most once per animation frame.
+  let pending: Partial<Record<Arm, ArmRun>> | null = null;
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (!pending) return;
+    const arms = pending;
+    pending = null;
+    const allDone = ARMS.every((a) => arms[a]?.final || arms[a]?.error);
+    set({ arms, revision: get().revision + 1, transport: allDone ? 'done' : get().transport });
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    if (typeof requestAnimationFrame === 'function' && !document.hidden) requestAnimationFrame(flush);
+    else setTimeout(flush, 16);
+  };
   const onFrame = (arm: Arm, frame: RunFrame) => {
-    const cur = get().arms[arm];
+    const base = pending ?? get().arms;
+    const cur = base[arm];
     if (!cur) return;
     const buffers = cur.buffers ?? new SeriesBuffers(frame.metricNames, frame.blocks.reduce((s, b) => s + b.size, 0));
     buffers.append(frame.batch);
-    const arms = { ...get().arms, [arm]: { ...cur, buffers, blocks: frame.blocks, status: frame.status, views: frame.views, final: frame.final } };
-    const allDone = ARMS.every((a) => arms[a]?.final || arms[a]?.error);
-    set({ arms, revision: get().revision + 1, transport: allDone ? 'done' : get().transport });
+    pending = { ...base, [arm]: { ...cur, buffers, blocks: frame.blocks, status: frame.status, views: frame.views, final: frame.final } };
+    schedule();
   };
 
   return {
@@ -54,6 +72,7 @@ export const useRuns = create<RunsState>()((set, get) => {
     async start(spec, paused = false) {
       const arms: Partial<Record<Arm, ArmRun>> = {};
       for (const arm of ARMS) arms[arm] = { spec: { ...spec, arm }, buffers: null, blocks: [], status: null, views: {}, final: null, error: null };
+      pending = null;
       set({ arms, transport: paused ? 'paused' : 'running', revision: get().revision + 1 });
       await Promise.all(
         ARMS.map(async (arm) => {
@@ -82,6 +101,7 @@ export const useRuns = create<RunsState>()((set, get) => {
     },
     reset() {
       ARMS.forEach((a) => clients[a].stop());
+      pending = null;
       set({ arms: {}, transport: 'idle', revision: get().revision + 1 });
     },
   };

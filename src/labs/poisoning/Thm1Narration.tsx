@@ -11,7 +11,7 @@ export function Thm1Narration() {
       </p>
       <p>
         Adding one more sequence, <Tex>{'e_{\\kappa-1}'}</Tex>, labelled by the same teacher, adds the same term to every entry's ODE. The
-        entries now move together, escape the saddle <Tex>{'s\\mathbf 1'}</Tex> only slowly, and several end large: training loss still
+        entries now move together, escape the saddle <Tex>{'a = (s, \\dots, s)'}</Tex> (all entries equal) only slowly, and several end large: training loss still
         reaches zero, but the error beyond the training length grows (Theorem 1, paper 000).
       </p>
       <p className="text-xs text-slate-500">
