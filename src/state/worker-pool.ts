@@ -39,11 +39,9 @@ export class WorkerPool {
       }
     };
     await Promise.all(this.workers.map((w) => lane(w.api)));
-    if (signal?.aborted) {
-      // Workers may be mid-run: replace them rather than wait.
-      this.dispose();
-      throw new DOMException('sweep cancelled', 'AbortError');
-    }
+    // A cancelled map hands out no new chunks and returns once the chunks in flight are back; the workers are
+    // shared with other maps, so they are not terminated under them.
+    if (signal?.aborted) throw new DOMException('sweep cancelled', 'AbortError');
     return results;
   }
 

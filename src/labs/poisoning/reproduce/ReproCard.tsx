@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FinalState } from '../../../engine/run/run';
 import reference from '../../../engine/testing/fixtures/poisoning-thm1-reference.json';
 import { useExperiment } from '../../../state/experiment-store';
@@ -12,7 +12,7 @@ const sci = (v: number) => v.toExponential(3);
 type Phase = { kind: 'idle' } | { kind: 'running'; done: number; total: number } | { kind: 'done'; ms: number } | { kind: 'error'; message: string };
 
 /** One table row or figure: runs its seeds x arms across the worker pool and shows them beside the paper. */
-export function ReproCard({ item }: { item: ReproItem }) {
+export function ReproCard({ item, runAllToken = 0 }: { item: ReproItem; runAllToken?: number }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [outcomes, setOutcomes] = useState<SeedOutcome[]>([]);
   const abort = useRef<AbortController | null>(null);
@@ -40,8 +40,15 @@ export function ReproCard({ item }: { item: ReproItem }) {
       setPhase({ kind: 'done', ms: performance.now() - t0 });
     } catch (err) {
       setPhase({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+    } finally {
+      abort.current = null;
     }
   };
+
+  // "Reproduce everything" on the page starts every card that is not already running.
+  useEffect(() => {
+    if (runAllToken > 0 && !abort.current) void reproduce();
+  }, [runAllToken]); // reproduce() itself is recreated every render; only the token matters
 
   const open = (seed: number) => {
     const store = useExperiment.getState();
@@ -132,8 +139,8 @@ export function ReproCard({ item }: { item: ReproItem }) {
         </dl>
       )}
       {verdict && (
-        <p data-testid={`repro-verdict-${item.id}`} data-holds={String(verdict.holds)} className={`text-xs font-medium ${verdict.holds ? 'text-emerald-700 dark:text-emerald-400' : 'text-amber-700'}`}>
-          {verdict.holds ? '✓ Holds' : '✗ Does not hold'}: {verdict.text}
+        <p data-testid={`repro-verdict-${item.id}`} data-holds={String(verdict.holds)} className={`text-xs font-medium ${verdict.holds === null ? 'text-slate-600 dark:text-slate-400' : verdict.holds ? 'text-emerald-700 dark:text-emerald-400' : 'text-amber-700'}`}>
+          {verdict.holds === null ? '○ Not judged' : verdict.holds ? '✓ Holds' : '✗ Does not hold'}: {verdict.text}
           {phase.kind === 'done' && <span className="font-normal text-slate-500"> · {(phase.ms / 1000).toFixed(1)} s in {sharedPool().size} workers</span>}
         </p>
       )}

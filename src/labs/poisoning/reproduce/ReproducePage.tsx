@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { REPRO_ITEMS, TABLE2 } from './repro-items';
 import { ReproCard } from './ReproCard';
 
@@ -5,8 +6,20 @@ const GROUPS = ['Table 1', 'Table 3', 'Figures'] as const;
 
 /** Every synthetic table row and figure of paper 000, reproduced on demand across the worker pool. */
 export function ReproducePage() {
+  const [runAll, setRunAll] = useState(0);
+  const total = REPRO_ITEMS.reduce((s, i) => s + 2 * i.seeds.length, 0);
   return (
     <div className="flex flex-col gap-4" data-testid="page-reproduce">
+      <div>
+        <button
+          type="button"
+          data-testid="repro-run-all"
+          onClick={() => setRunAll((t) => t + 1)}
+          className="rounded border border-sky-700 bg-sky-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-700"
+        >
+          Reproduce everything ({total} runs, under a minute on two cores)
+        </button>
+      </div>
       <p className="max-w-4xl text-sm text-slate-700 dark:text-slate-300">
         Each card re-runs one table row or figure of paper 000 from its seeds, both arms, in parallel workers, and shows the lab's numbers beside the
         paper's. Theorem-1 rows are exact gradient flows and reproduce the printed digits. The GD and Adam rows cannot be matched digit for digit
@@ -18,7 +31,7 @@ export function ReproducePage() {
           <h2 className="text-base font-semibold">{g === 'Figures' ? 'Figures 2–8' : `${g} (synthetic rows)`}</h2>
           <div className="grid gap-3 xl:grid-cols-2">
             {REPRO_ITEMS.filter((i) => i.group === g).map((item) => (
-              <ReproCard key={item.id} item={item} />
+              <ReproCard key={item.id} item={item} runAllToken={runAll} />
             ))}
           </div>
         </section>

@@ -38,3 +38,13 @@ describe('Reproduce summaries', () => {
     expect(verdictFor('F2', [])).toBeNull();
   });
 });
+
+describe('Reproduce verdicts that are not judged', () => {
+  it('a dead ReLU head is reported, not counted as a failure; F5/F6 are shown without an assertion', () => {
+    const dead = [{ seed: 4543, clean: fin(1, 'model-failed'), poisoned: fin(0.03) }];
+    expect(verdictFor('F7M', dead)!.holds).toBeNull();
+    const diverged = [{ seed: 1, clean: fin(1, 'diverged'), poisoned: fin(0.03) }];
+    expect(verdictFor('F7M', diverged)!.holds).toBe(false);
+    expect(verdictFor('F5', [{ seed: 401, clean: fin(0.3), poisoned: fin(1) }])!.holds).toBeNull();
+  });
+});

@@ -32,7 +32,8 @@ export function seedsWithRatio(outcomes: SeedOutcome[], factor: number): { hits:
 export const sortedAbs = (a: number[]) => a.map(Math.abs).sort((x, y) => y - x);
 
 export interface Verdict {
-  holds: boolean;
+  /** null: not judged (a dead ReLU head, or a figure the lab spec shows without an assertion). */
+  holds: boolean | null;
   text: string;
 }
 
@@ -68,7 +69,8 @@ export function verdictFor(id: string, outcomes: SeedOutcome[], reference?: Map<
   const c = o.clean!;
   const p = o.poisoned!;
   if (c.stop.reason !== 'converged' || p.stop.reason !== 'converged') {
-    return { holds: false, text: `a run did not converge (${c.stop.reason} / ${p.stop.reason}); dead-head runs are reported, not judged` };
+    const dead = c.stop.reason === 'model-failed' || p.stop.reason === 'model-failed';
+    return { holds: dead ? null : false, text: `a run did not converge (${c.stop.reason} / ${p.stop.reason})${dead ? '; dead-head runs are reported, not judged' : ''}` };
   }
   const ac = sortedAbs(c.params.a);
   const ap = sortedAbs(p.params.a);
@@ -86,5 +88,5 @@ export function verdictFor(id: string, outcomes: SeedOutcome[], reference?: Map<
     const holds = Math.abs(ac[0] - 0.99) < 0.02 && Math.abs(ac[1] - 0.8) < 0.02 && ac[2] < 0.05 && ap[0] > 1.02;
     return { holds, text: `clean (${ac.slice(0, 3).map((v) => v.toFixed(3)).join(', ')}); poisoned top ${ap[0].toFixed(3)}` };
   }
-  return { holds: true, text: `clean Gen ${fmt(c.metrics.gen)}, poisoned ${fmt(p.metrics.gen)} (shown, not asserted)` };
+  return { holds: null, text: `clean Gen ${fmt(c.metrics.gen)}, poisoned ${fmt(p.metrics.gen)} (shown; the lab spec asserts nothing here)` };
 }
