@@ -91,3 +91,16 @@ test('eta sweep across the worker pool and the bifurcation view', async ({ page 
   await page.waitForTimeout(200);
   await page.locator('[data-testid=stability-sweeps]').screenshot({ path: shot('stability-bifurcation.png') });
 });
+
+test('a wider network (d > 1) with a seeded start runs through its exact reduction to the (a, b) plane', async ({ page }) => {
+  await openLab(page);
+  await page.getByTestId('wide-start').locator('summary').click();
+  await page.getByTestId('wide-d').fill('5');
+  await page.getByTestId('wide-d').press('Enter');
+  await expect(page.getByText('d = 5: the run is shown through its exact reduction')).toBeVisible();
+  expect(await gdPoints(page)).toBeGreaterThan(1);
+  const before = await gdPath(page);
+  await page.getByTestId('wide-structure').selectOption('orthogonal');
+  await expect.poll(() => gdPath(page)).not.toBe(before);
+  await page.screenshot({ path: shot('stability-wide.png'), fullPage: false });
+});

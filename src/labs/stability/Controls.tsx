@@ -106,6 +106,7 @@ export function Controls({ spec, c, update, loadPreset, shareUrl }: Props) {
           d = {spec.model.d}: the run is shown through its exact reduction to d = 1, start (a, b) = ({fmt(c.a0)}, {fmt(c.b0)}). Click the landscape to switch to a d = 1 start.
         </p>
       )}
+      <WideStart spec={spec} update={update} />
       <div className="grid grid-cols-3 gap-2">
         <NumberField label="Φ" value={phi} onCommit={(v) => err(v > 0 && v <= 1000 && update({ ...spec, model: { ...spec.model, phi: v } }), 'Φ must be in (0, 1000]')} />
         <NumberField label="tol on |ε|" value={tolOf(spec)} onCommit={(v) => err(v > 0 && v < 1 && update({ ...spec, stop: { ...spec.stop, lossBelow: lossBelowOf(v) } }), 'tol must be in (0, 1)')} />
@@ -142,5 +143,58 @@ export function Controls({ spec, c, update, loadPreset, shareUrl }: Props) {
         {link && <input readOnly value={link} data-testid="share-link" className="rounded border border-slate-300 px-2 py-1 text-xs dark:border-slate-700" onFocus={(e) => e.target.select()} />}
       </div>
     </div>
+  );
+}
+
+type Structure = 'gaussian' | 'orthogonal' | 'balanced' | 'anti';
+
+/**
+ * A seeded start with hidden width d > 1 and a chosen structure. GD and GF on a^T b depend on the start only
+ * through ||a + b|| and ||a - b||, so the page shows the run through its exact reduction to the (a, b) plane.
+ */
+function WideStart({ spec, update }: { spec: StabilitySpec; update: Props['update'] }) {
+  const random = spec.init.kind === 'random' ? spec.init : null;
+  const [d, setD] = useState(Math.max(2, spec.model.d));
+  const [scale, setScale] = useState(random?.scale ?? 2);
+  const [structure, setStructure] = useState<Structure>(random?.structure ?? 'gaussian');
+  const [seed, setSeed] = useState(spec.seed);
+  const draw = (patch: Partial<{ d: number; scale: number; structure: Structure; seed: number }> = {}) => {
+    const next = { d, scale, structure, seed, ...patch };
+    return update({ ...spec, seed: next.seed, model: { ...spec.model, d: next.d }, init: { kind: 'random', scale: next.scale, structure: next.structure }, ui: { ...spec.ui, preset: undefined, view: undefined } }, true);
+  };
+  const err = (ok: boolean, msg: string) => (ok ? null : msg);
+  return (
+    <details className="rounded border border-slate-200 p-2 dark:border-slate-800" open={spec.model.d > 1} data-testid="wide-start">
+      <summary className="cursor-pointer text-xs font-medium text-slate-600 dark:text-slate-400">Wider network: d hidden units, seeded start</summary>
+      <div className="mt-2 grid grid-cols-2 gap-2">
+        <NumberField label="hidden width d" value={d} testId="wide-d" onCommit={(v) => err(Number.isInteger(v) && v >= 1 && v <= 64 && (setD(v), draw({ d: v })), 'd must be an integer in [1, 64]')} />
+        <NumberField label="scale ‖(a, b)‖" value={scale} onCommit={(v) => err(v > 0 && v <= 100 && (setScale(v), draw({ scale: v })), 'scale must be in (0, 100]')} />
+        <NumberField label="seed" value={seed} onCommit={(v) => err(Number.isInteger(v) && v >= 0 && (setSeed(v), draw({ seed: v })), 'seed must be a non-negative integer')} />
+        <div className="flex flex-col gap-0.5">
+          <label htmlFor="st-structure" className="text-xs font-medium text-slate-600 dark:text-slate-400">
+            structure
+          </label>
+          <select
+            id="st-structure"
+            data-testid="wide-structure"
+            value={structure}
+            onChange={(e) => {
+              const s = e.target.value as Structure;
+              setStructure(s);
+              draw({ structure: s });
+            }}
+            className="rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+          >
+            <option value="gaussian">Gaussian a, b</option>
+            <option value="orthogonal">a ⟂ b</option>
+            <option value="balanced">balanced: b ≈ a</option>
+            <option value="anti">anti: b ≈ −a</option>
+          </select>
+        </div>
+      </div>
+      <button type="button" data-testid="wide-draw" className={`${btn} mt-2 w-full`} onClick={() => draw({ seed: seed + 1 }) && setSeed(seed + 1)}>
+        Draw another start
+      </button>
+    </details>
   );
 }
