@@ -3,6 +3,7 @@ import { LAB_PAGES } from './labs/pages';
 import { labFromHash, useHash } from './state/route';
 import { useLinkLoader } from './state/useLinkLoader';
 import { IssueBanner } from './ui/IssueBanner';
+import { ThemeToggle } from './ui/ThemeToggle';
 
 export function App() {
   useLinkLoader();
@@ -10,9 +11,11 @@ export function App() {
   const labId = labFromHash(hash);
   const lab = LABS.find((l) => l.id === labId)!;
   const Page = LAB_PAGES[lab.id];
+  // `embed=1` (for slides and course pages) drops the app header and keeps just the lab.
+  const embed = new URLSearchParams(hash.replace(/^#/, '')).get('embed') === '1';
   return (
     <div className="min-h-screen flex flex-col">
-      <header className="border-b border-slate-200 dark:border-slate-800 bg-white/80 dark:bg-slate-900/80 backdrop-blur sticky top-0 z-10">
+      <header hidden={embed} className="border-b border-slate-200 dark:border-slate-800 bg-white/80 dark:bg-slate-900/80 backdrop-blur sticky top-0 z-10">
         <div className="mx-auto max-w-[1600px] px-4 py-2 flex items-center gap-6">
           <a href="#lab=poisoning" className="flex items-center gap-2 font-semibold tracking-tight">
             <img src="/favicon.svg" alt="" className="h-6 w-6" />
@@ -32,6 +35,7 @@ export function App() {
             ))}
           </nav>
           <span className="ml-auto text-xs text-slate-500 hidden md:block">Watch the implicit bias of gradient descent happen.</span>
+          <ThemeToggle />
         </div>
       </header>
       <main className="mx-auto max-w-[1600px] w-full px-4 py-4 flex-1">

@@ -17,8 +17,11 @@ export function useLinkLoader() {
     if (r.ok) {
       store.apply(r.spec, 'link');
       store.requestAutoRun(r.spec.lab);
-      const page = new URLSearchParams(hash.replace(/^#/, '')).get('page');
-      window.history.replaceState(null, '', `#lab=${r.spec.lab}${page ? `&page=${encodeURIComponent(page)}` : ''}`);
+      // Keep the page and display flags of the link; drop only the experiment, which now lives in the store.
+      const kept = new URLSearchParams(hash.replace(/^#/, ''));
+      kept.delete('s');
+      kept.set('lab', r.spec.lab);
+      window.history.replaceState(null, '', `#${kept.toString()}`);
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     } else {
       store.refuse(r.issues, 'link');

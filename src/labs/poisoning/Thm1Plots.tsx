@@ -9,7 +9,7 @@ import { ARM_COLORS, ARM_SHORT } from './arms';
 /** Most entries drawn per arm; beyond it, the largest at the current state. */
 const MAX_ENTRIES = 12;
 
-const entryColor = (j: number, d: number) => (d <= 8 ? seriesColor(j) : interpolateViridis(0.9 * (j / Math.max(1, d - 1))));
+const entryColor = (j: number, d: number) => (d <= 8 ? seriesColor(j) : interpolateViridis(0.12 + 0.78 * (j / Math.max(1, d - 1)))); // not the near-black end: it vanishes in the dark theme
 
 function entrySeries(run: ArmRun | undefined): PlotSeries[] {
   const b = run?.buffers;
