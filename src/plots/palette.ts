@@ -10,7 +10,7 @@ export const OKABE_ITO = [
   '#E69F00', // orange
   '#56B4E9', // sky blue
   '#F0E442', // yellow
-  '#000000', // black
+  'currentColor', // Okabe–Ito's black, as the text colour: black in the light theme, light in the dark one
 ] as const;
 
 /** Colour for the i-th series; wraps around (negative and fractional indices are tolerated). */

@@ -39,10 +39,10 @@ describe('log ticks', () => {
 
 describe('palette', () => {
   it('is the Okabe–Ito set, cycled by seriesColor', () => {
-    expect(OKABE_ITO).toEqual(['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', '#000000']);
+    expect(OKABE_ITO).toEqual(['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', 'currentColor']);
     expect(seriesColor(0)).toBe('#0072B2');
-    expect(seriesColor(7)).toBe('#000000');
+    expect(seriesColor(7)).toBe('currentColor');
     expect(seriesColor(9)).toBe('#D55E00');
-    expect(seriesColor(-1)).toBe('#000000');
+    expect(seriesColor(-1)).toBe('currentColor');
   });
 });
