@@ -49,8 +49,8 @@ export function simulate(spec: Spec, withSeries: boolean): SimOutput {
   const metrics: Record<string, number[]> = {};
   names.forEach((name, k) => (metrics[name] = Array.from({ length: all.count }, (_, r) => all.metrics[r * names.length + k])));
   const params: Record<string, number[][]> = {};
-  const n = run.problem.n;
-  for (const b of run.problem.blocks) {
+  const n = run.recorder.nParams;
+  for (const b of run.problem.blocks.filter((blk) => blk.offset + blk.size <= run.recorder.nParams)) {
     params[b.name] = Array.from({ length: all.count }, (_, r) => Array.from(all.theta.subarray(r * n + b.offset, r * n + b.offset + b.size)));
   }
   return { spec, final, series: { t: Array.from(all.t), step: Array.from(all.step), loss: Array.from(all.loss), metrics, params } };

@@ -97,7 +97,7 @@ export class RunnerCore implements RunnerApi {
       batch,
       status: run.status(),
       metricNames: [...run.problem.metricNames],
-      blocks: run.problem.blocks.map((b) => ({ ...b })),
+      blocks: run.problem.blocks.filter((b) => b.offset + b.size <= run.recorder.nParams).map((b) => ({ ...b })),
       views,
       final: run.done ? run.final() : null,
     };

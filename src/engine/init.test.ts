@@ -40,3 +40,28 @@ describe('Theorem-1 initialisation', () => {
     expect(Math.abs(norm - 7.354e-15) / 7.354e-15).toBeLessThan(1e-3);
   });
 });
+
+describe('GD/Adam initialisation (lab spec Sec. 5.4)', () => {
+  it('draws a, b, c from MT(seed + 100000), ties the leading entries as the teacher asks, adds warm, and continues the stream into the head', async () => {
+    const { gdNormalInit } = await import('./init');
+    const { Rng } = await import('./rng');
+    const o = { sdA: 1e-2, sdBC: 2e-2, tieC: 2, warm: 0.1, sdD: 0.03 };
+    const d = 6;
+    const g = gdNormalInit(7, d, o, 4, 5);
+    const r = new Rng(100007);
+    const a = Array.from({ length: d }, () => Math.abs(1e-2 * r.gauss())).sort((x, y) => y - x);
+    const b = Array.from({ length: d }, () => Math.abs(2e-2 * r.gauss())).sort((x, y) => y - x);
+    const c = Array.from({ length: d }, () => Math.abs(2e-2 * r.gauss())).reverse();
+    const head = Array.from({ length: 5 }, () => 0.03 * r.gauss());
+    const diff = tieDiff(2, 1e-2);
+    const expectA = [a[0], a[0] - diff, a[0] - 1.01 * diff, a[0] - 1.05 * diff, a[4], a[5]].map((v) => v + 0.1);
+    const expectB = [b[0], b[0] - diff, b[0] - 1.01 * diff, b[0] - 1.05 * diff, b[4], b[5]].map((v) => v + 0.1);
+    expect(Array.from(g.a)).toEqual(expectA);
+    expect(Array.from(g.b)).toEqual(expectB);
+    expect(Array.from(g.c)).toEqual(c);
+    expect(Array.from(g.head)).toEqual(head);
+    // A teacher of dimension 2 ties only a_2.
+    const g2 = gdNormalInit(7, d, o, 2, 0);
+    expect(g2.a[2]).toBe(a[2] + 0.1);
+  });
+});

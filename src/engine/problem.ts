@@ -18,6 +18,11 @@ export interface Problem {
   grad(theta: Float64Array, g: Float64Array): number;
   /** Writes the Hessian (row-major n x n) into out. */
   hess(theta: Float64Array, out: Float64Array): void;
+  /**
+   * Only theta[0 .. recordedPrefix) goes into each snapshot (e.g. the SSM entries, not an MLP head's weights);
+   * the whole vector when absent. The final state always reports every parameter.
+   */
+  readonly recordedPrefix?: number;
   /** Scalar metrics recorded with every snapshot (names are stable: they become series names). */
   readonly metricNames: readonly string[];
   metrics(theta: Float64Array, out: Float64Array): void;

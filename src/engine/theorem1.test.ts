@@ -26,7 +26,8 @@ describe('Theorem 1 by exact gradient flow', () => {
       const { final } = runReference(d, seed, poisoned);
       finals.set(key(d, seed, poisoned), final);
       expect(final.stop.reason).toBe('converged');
-      expect(Math.abs(final.metrics.gen - expected) / expected).toBeLessThan(0.01);
+      // The issue asks for 1 %; the lab spec's tolerance for these exact flows is 2e-3 per value.
+      expect(Math.abs(final.metrics.gen - expected) / expected).toBeLessThan(2e-3);
     },
   );
 

@@ -41,13 +41,15 @@ export const useRuns = create<RunsState>()((set, get) => {
   // (and so React) updates at most once per animation frame.
   let pending: Partial<Record<Arm, ArmRun>> | null = null;
   let scheduled = false;
+  // Each start() gets a token; frames of an earlier run (still in flight from its worker) are dropped.
+  let runToken = 0;
+  const settled = (arms: Partial<Record<Arm, ArmRun>>) => ARMS.every((a) => arms[a]?.final || arms[a]?.error);
   const flush = () => {
     scheduled = false;
     if (!pending) return;
     const arms = pending;
     pending = null;
-    const allDone = ARMS.every((a) => arms[a]?.final || arms[a]?.error);
-    set({ arms, revision: get().revision + 1, transport: allDone ? 'done' : get().transport });
+    set({ arms, revision: get().revision + 1, transport: settled(arms) ? 'done' : get().transport });
   };
   const schedule = () => {
     if (scheduled) return;
@@ -59,7 +61,8 @@ export const useRuns = create<RunsState>()((set, get) => {
     const base = pending ?? get().arms;
     const cur = base[arm];
     if (!cur) return;
-    const buffers = cur.buffers ?? new SeriesBuffers(frame.metricNames, frame.blocks.reduce((s, b) => s + b.size, 0));
+    const width = frame.blocks.reduce((s, b) => s + b.size, 0);
+    const buffers = cur.buffers && cur.buffers.nParams === width ? cur.buffers : new SeriesBuffers(frame.metricNames, width);
     buffers.append(frame.batch);
     pending = { ...base, [arm]: { ...cur, buffers, blocks: frame.blocks, status: frame.status, views: frame.views, final: frame.final } };
     schedule();
@@ -73,13 +76,16 @@ export const useRuns = create<RunsState>()((set, get) => {
       const arms: Partial<Record<Arm, ArmRun>> = {};
       for (const arm of ARMS) arms[arm] = { spec: { ...spec, arm }, buffers: null, blocks: [], status: null, views: {}, final: null, error: null };
       pending = null;
+      const token = ++runToken;
       set({ arms, transport: paused ? 'paused' : 'running', revision: get().revision + 1 });
       await Promise.all(
         ARMS.map(async (arm) => {
-          const res = await clients[arm].start(arms[arm]!.spec, (f) => onFrame(arm, f), paused);
-          if (!res.ok) {
-            const cur = get().arms[arm];
-            if (cur) set({ arms: { ...get().arms, [arm]: { ...cur, error: res.message } }, transport: 'done' });
+          const res = await clients[arm].start(arms[arm]!.spec, (f) => void (token === runToken && onFrame(arm, f)), paused);
+          if (!res.ok && token === runToken) {
+            const base = pending ?? get().arms;
+            const cur = base[arm];
+            if (cur) pending = { ...base, [arm]: { ...cur, error: res.message } };
+            schedule();
           }
         }),
       );
@@ -102,6 +108,7 @@ export const useRuns = create<RunsState>()((set, get) => {
     reset() {
       ARMS.forEach((a) => clients[a].stop());
       pending = null;
+      runToken++;
       set({ arms: {}, transport: 'idle', revision: get().revision + 1 });
     },
   };

@@ -43,6 +43,10 @@ export class SsmMlp implements Problem {
   private readonly g1: Float64Array;
   private readonly g2: Float64Array;
   private readonly headOffset: number;
+  /** Snapshots keep the SSM parameters; the head's dh^2 weights would dominate memory and are not plotted. */
+  get recordedPrefix(): number {
+    return this.headOffset;
+  }
   private testU: Float64Array | null = null;
   private testY: Float64Array | null = null;
 

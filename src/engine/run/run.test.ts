@@ -61,3 +61,17 @@ describe('stop rules', () => {
     expect(Array.from(r.recorder.all().step)).toEqual([0, 10, 11]);
   });
 });
+
+describe('recording past the snapshot cap', () => {
+  it('halves its rate once per extra 10000 snapshots and keeps recording to the end', () => {
+    const r = new Run(quadratic, new GradientDescent(quadratic, Float64Array.from([3]), 1e-9), { lossBelow: 0, maxSteps: 60_000, maxTime: 1e9 }, { kind: 'steps', every: 1 });
+    r.runToEnd();
+    const steps = Array.from(r.recorder.all().step);
+    expect(steps.at(-1)).toBe(60_000);
+    // 20000 at every step, then every 2nd step for 10000 snapshots, then every 4th.
+    expect(steps[20_000] - steps[19_999]).toBe(1);
+    expect(steps[20_001] - steps[20_000]).toBe(2);
+    expect(steps[30_002] - steps[30_001]).toBe(4);
+    expect(steps.filter((s) => s > 50_000).length).toBeGreaterThan(2000);
+  });
+});

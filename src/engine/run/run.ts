@@ -58,6 +58,8 @@ export class Run {
   private readonly metricBuf: Float64Array;
   private nextRecordStep: number;
   private nextRecordTime = 0;
+  /** Snapshot count at which recording next halves its rate. */
+  private nextThin = MAX_RECORDS;
   private readonly loss0: number;
   /** Step at which the loss first fell below lossBelow (runs with extraSteps go on from there). */
   private convergedAt: { step: number; t: number; loss: number } | null = null;
@@ -69,7 +71,7 @@ export class Run {
     private record: RecordRule,
   ) {
     this.metricBuf = new Float64Array(problem.metricNames.length);
-    this.recorder = new Recorder(problem.metricNames.length, problem.n);
+    this.recorder = new Recorder(problem.metricNames.length, problem.recordedPrefix ?? problem.n);
     this.nextRecordStep = record.kind === 'steps' ? record.every : Infinity;
     this.loss0 = integrator.loss;
     this.snapshot();
@@ -84,7 +86,13 @@ export class Run {
   advance(maxSteps: number, deadline = Infinity): void {
     const it = this.integrator;
     for (let i = 0; i < maxSteps && !this.stopState; i++) {
-      const res = it.step(this.stopRule.maxTime);
+      let res;
+      try {
+        res = it.step(this.stopRule.maxTime);
+      } catch (err) {
+        // E.g. a stiff solver that cannot allocate its Jacobian: end the run with a message, never hang it.
+        res = { ok: false as const, reason: err instanceof Error ? err.message : String(err) };
+      }
       if (!res.ok) {
         this.finish('solver-failed', `Stopped: ${res.reason} at t = ${fmt(it.t)}, step ${it.steps}.`);
         break;
@@ -143,7 +151,10 @@ export class Run {
 
   private shouldRecord(): boolean {
     const it = this.integrator;
-    if (this.recorder.count >= MAX_RECORDS) this.thinRecording();
+    if (this.recorder.count >= this.nextThin) {
+      this.thinRecording();
+      this.nextThin += MAX_RECORDS / 2;
+    }
     if (this.record.kind === 'steps') return it.steps >= this.nextRecordStep;
     return it.t >= this.nextRecordTime;
   }
@@ -157,7 +168,7 @@ export class Run {
   private snapshot(): void {
     const it = this.integrator;
     this.problem.metrics(it.theta, this.metricBuf);
-    this.recorder.push(it.t, it.steps, it.loss, this.metricBuf, it.theta);
+    this.recorder.push(it.t, it.steps, it.loss, this.metricBuf, it.theta.subarray(0, this.recorder.nParams));
     if (this.record.kind === 'steps') this.nextRecordStep = it.steps + this.record.every;
     else this.nextRecordTime = it.t > 0 ? it.t * pow(10, 1 / this.record.perDecade) : 0;
   }
@@ -169,13 +180,13 @@ export class Run {
     if (blown) {
       const what = Number.isFinite(it.loss) ? `a parameter exceeded ${BLOW_UP.toExponential(0)} in size` : 'the loss became non-finite';
       this.finish('diverged', `Diverged at step ${it.steps} (t = ${fmt(it.t)}): ${what}. Try a smaller step size.`);
-    } else if (this.convergedAt || it.loss < lossBelow) {
+    } else if (this.convergedAt || it.loss <= lossBelow) {
       this.convergedAt ??= { step: it.steps, t: it.t, loss: it.loss };
       const extra = this.stopRule.extraSteps ?? 0;
       const c = this.convergedAt;
       if (it.steps >= c.step + extra) {
         const tail = extra > 0 ? `; ran ${extra} more steps to loss ${fmt(it.loss)}` : '';
-        this.finish('converged', `Converged: loss ${fmt(c.loss)} < ${fmt(lossBelow)} at t = ${fmt(c.t)}, step ${c.step}${tail}.`);
+        this.finish('converged', `Converged: loss ${fmt(c.loss)} ≤ ${fmt(lossBelow)} at t = ${fmt(c.t)}, step ${c.step}${tail}.`);
       }
     } else if (this.problem.failure?.(it.loss, it.steps)) {
       this.finish('model-failed', `Stopped at step ${it.steps}: ${this.problem.failure(it.loss, it.steps)}.`);

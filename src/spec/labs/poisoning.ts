@@ -96,6 +96,9 @@ export const poisoningSpecSchema = z.strictObject({
 export type PoisoningSpec = z.output<typeof poisoningSpecSchema>;
 export type Teacher = PoisoningSpec['model']['teacher'];
 
+/** Largest model the stiff flow solver is offered (its dense Jacobian and LU are n x n). */
+const MAX_FLOW_PARAMS = 1500;
+
 /** Constraints between fields of a poisoning spec (sizes that must agree). */
 export function poisoningCrossIssues(spec: PoisoningSpec): SpecIssue[] {
   const issues: SpecIssue[] = [];
@@ -106,12 +109,23 @@ export function poisoningCrossIssues(spec: PoisoningSpec): SpecIssue[] {
       issues.push({ field: `data.sequences.${i}.x`, message: `has ${s.x.length} values but the sequence length kappa is ${kappa}` });
     }
   });
-  const active = spec.data.sequences.filter((s) => s.enabled && (spec.arm === 'poisoned' || !s.special));
-  if (active.length === 0) issues.push({ field: 'data.sequences', message: `the ${spec.arm} arm has no enabled sequence` });
+  // Every spec is an A/B experiment (the page runs both arms), so both must have something to fit.
+  for (const arm of ['clean', 'poisoned'] as const) {
+    if (!spec.data.sequences.some((s) => s.enabled && (arm === 'poisoned' || !s.special))) {
+      issues.push({ field: 'data.sequences', message: `the ${arm} arm has no enabled sequence${arm === 'clean' ? ' (enable at least one baseline row)' : ''}` });
+    }
+  }
   if (spec.init.kind === 'explicit') {
     for (const key of ['a', 'b', 'c'] as const) {
       const v = spec.init[key];
       if (v && v.length !== d) issues.push({ field: `init.${key}`, message: `has ${v.length} entries but d is ${d}` });
+    }
+  }
+  const { head, trainBC } = spec.model;
+  if (head && spec.optim.kind === 'flow') {
+    const n = (trainBC ? 3 * d : d) + 2 * head.width + (head.depth - 1) * head.width * head.width;
+    if (n > MAX_FLOW_PARAMS) {
+      issues.push({ field: 'optim.kind', message: `gradient flow with this MLP head has ${n} parameters and needs an ${n} x ${n} Jacobian; use GD or Adam, or a head with at most ${MAX_FLOW_PARAMS} parameters in all` });
     }
   }
   const t = spec.model.teacher;

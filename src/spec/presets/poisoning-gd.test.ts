@@ -19,7 +19,7 @@ const converged = (f: FinalState) => f.stop.reason === 'converged';
 describe('poisoning presets by GD and Adam (qualitative, lab spec Sec. 6.2)', () => {
   for (const [id, minRatio, minWith] of [
     ['B-6', 10, 2],
-    ['B-10', 4, 0],
+    ['B-10', 4, null],
   ] as const) {
     it(`${id}: poisoning multiplies the generalisation error (mean ratio >= ${minRatio}, >= 5x in at least 3 of 4 seeds)`, () => {
       const def = GD_PRESETS.find((p) => p.id === id)!;
@@ -29,7 +29,7 @@ describe('poisoning presets by GD and Adam (qualitative, lab spec Sec. 6.2)', ()
       const mw = mean(without.map((f) => f.metrics.gen));
       const mp = mean(withP.map((f) => f.metrics.gen));
       expect(mp).toBeGreaterThanOrEqual(minRatio * mw);
-      expect(mp).toBeGreaterThanOrEqual(minWith);
+      if (minWith !== null) expect(mp).toBeGreaterThanOrEqual(minWith);
       const fivefold = def.seeds.filter((_, i) => withP[i].metrics.gen >= 5 * without[i].metrics.gen).length;
       expect(fivefold).toBeGreaterThanOrEqual(3);
     });

@@ -69,15 +69,19 @@ export function AbSummary() {
             </td>
             <td className={c && p && p.erank - c.erank > 1 ? 'text-orange-700 dark:text-orange-300' : ''}>{c && p ? `${p.erank - c.erank >= 0 ? '+' : ''}${(p.erank - c.erank).toFixed(2)}` : '—'}</td>
             <td colSpan={2} className="font-normal text-slate-500">
-              {ratio !== null
-                ? ratio > 2
-                  ? 'The special sequences (teacher-labelled!) made extrapolation worse.'
-                  : 'The special sequences did not hurt extrapolation much here.'
-                : 'Run to compare.'}
+              {ratio !== null && c && p ? abVerdict(ratio, p.erank - c.erank) : 'Run to compare.'}
             </td>
           </tr>
         </tbody>
       </table>
     </section>
   );
+}
+
+/** One sentence on what the special sequences did: to the error beyond the training length, and to the low-rank bias. */
+export function abVerdict(genRatio: number, erankGain: number): string {
+  const lowRankLost = erankGain > 1;
+  if (genRatio > 2) return `The special sequences (teacher-labelled!) made extrapolation worse${lowRankLost ? ' and spread the learning over many entries' : ''}.`;
+  if (lowRankLost) return 'Extrapolation error grew only a little here, but the greedy low-rank solution is gone: many entries grew (effective rank up).';
+  return 'The special sequences did not change much here.';
 }

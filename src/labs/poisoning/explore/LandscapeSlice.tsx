@@ -1,6 +1,7 @@
 import { contours, geoPath, interpolateViridis, rgb } from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLabSpec } from '../../../state/experiment-store';
+import type { PoisoningSpec } from '../../../spec/schema';
 import { ARMS, useRuns } from '../../../state/runs-store';
 import { ARM_COLORS } from '../arms';
 import { ARM_EXPLORE_SHORT, cardCls, commitSpec, fmt } from './commit';
@@ -22,10 +23,10 @@ export function LandscapeSlice() {
   const [error, setError] = useState<string | null>(null);
   const [bcOne, setBcOne] = useState(false);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const n = spec.model.head ? 40 : 100;
+  const n = sliceResolution(spec);
 
   const grid = useMemo(() => {
-    if (spec.model.d < 2 || !armHasRows(spec, surface)) return null;
+    if (spec.model.d < 2 || !armHasRows(spec, surface) || n === 0) return null;
     return lossSlice(spec, surface, DOMAIN, n, bcOne);
   }, [spec, surface, n, bcOne]);
   const logv = useMemo(() => {
@@ -117,7 +118,9 @@ export function LandscapeSlice() {
         </label>
       )}
       {!grid ? (
-        <p className="mt-2 text-xs text-slate-500">Needs d ≥ 2 and enabled rows in this arm.</p>
+        <p className="mt-2 text-xs text-slate-500">
+          {n === 0 ? 'This model is too large to map the slice without slowing the page; reduce the rows or the head.' : 'Needs d ≥ 2 and enabled rows in this arm.'}
+        </p>
       ) : (
         <svg width={SIZE + M.l + M.r} height={SIZE + M.t + M.b} className="mt-1 block max-w-full" role="img" aria-label="loss landscape over a1 and a2">
           <foreignObject x={M.l} y={M.t} width={SIZE} height={SIZE}>
@@ -195,4 +198,20 @@ export function LandscapeSlice() {
       )}
     </section>
   );
+}
+
+/** Floating-point work the slice may spend on the main thread (a few tens of milliseconds). */
+const SLICE_BUDGET = 2e7;
+
+/**
+ * Grid points per side for the slice: 100 (40 with a head) when cheap, fewer for big models so an edit never
+ * freezes the page; 0 when even a 12 x 12 grid would be too slow (the panel then says so).
+ */
+export function sliceResolution(spec: PoisoningSpec): number {
+  const kappa = spec.data.length;
+  const { d, head } = spec.model;
+  const rows = spec.data.sequences.length;
+  const perLoss = head ? rows * (kappa + d + head.width * (2 + (head.depth - 1) * head.width)) : kappa * kappa + d * kappa;
+  const n = Math.min(head ? 40 : 100, Math.floor(Math.sqrt(SLICE_BUDGET / perLoss)));
+  return n >= 12 ? n : 0;
 }

@@ -48,3 +48,16 @@ describe('Reproduce verdicts that are not judged', () => {
     expect(verdictFor('F5', [{ seed: 401, clean: fin(0.3), poisoned: fin(1) }])!.holds).toBeNull();
   });
 });
+
+describe('Theorem-1 verdicts', () => {
+  it('need every seed near its reference value; a seed without one cannot pass', () => {
+    const ref = new Map([
+      ['242/clean', 1.18424e-3],
+      ['242/poisoned', 4.9186e-2],
+    ]);
+    const near = [{ seed: 242, clean: fin(1.18424e-3 * 1.001), poisoned: fin(4.9186e-2) }];
+    // One seed cannot match the four-seed paper mean: the mean criterion fails, the per-seed one holds.
+    expect(verdictFor('T1-7', near, ref)!.text).toMatch(/worst seed off its reference value by 0\.1000 %/);
+    expect(verdictFor('T1-7', [{ seed: 999, clean: fin(1.27e-3), poisoned: fin(5.01e-2) }], ref)!.holds).toBe(false);
+  });
+});

@@ -48,11 +48,16 @@ export function verdictFor(id: string, outcomes: SeedOutcome[], reference?: Map<
     const off = outcomes.flatMap((o) =>
       (['clean', 'poisoned'] as const).map((arm) => {
         const ref = reference?.get(`${o.seed}/${arm}`);
-        return ref ? Math.abs(o[arm]!.metrics.gen - ref) / ref : 0;
+        return ref ? Math.abs(o[arm]!.metrics.gen - ref) / ref : Infinity; // a seed without a reference cannot pass
       }),
     );
     const worst = Math.max(...off);
-    return { holds: worst < 0.01, text: `worst seed off its reference value by ${(100 * worst).toFixed(4)} %` };
+    const paper = { 'T1-7': { clean: 1.27e-3, poisoned: 5.01e-2 }, 'T1-9': { clean: 7.34e-3, poisoned: 3.51e-2 } }[id];
+    const meanOff = Math.max(Math.abs(cleanS!.mean - paper.clean) / paper.clean, Math.abs(poisS!.mean - paper.poisoned) / paper.poisoned);
+    return {
+      holds: worst < 2e-3 && meanOff < 5e-3,
+      text: `worst seed off its reference value by ${(100 * worst).toFixed(4)} % (tolerance 0.2 %); means off the paper's 3 digits by ${(100 * meanOff).toFixed(2)} %`,
+    };
   }
   if (['B-6', 'B-10', 'M-6', 'M-10'].includes(id)) {
     if (!cleanS || !poisS || cleanS.n < 2 || poisS.n < 2) return { holds: false, text: 'fewer than 2 converged runs per arm' };
