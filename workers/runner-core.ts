@@ -65,10 +65,13 @@ export class RunnerCore implements RunnerApi {
 
   private async loop(run: Run, gen: number, sink: FrameSink) {
     let sentFinal = false;
+    // At most one frame in flight (back-pressure), but the next slice computes while the page takes the last.
+    let inFlight: Promise<void> | void = undefined;
     const send = async () => {
+      await inFlight;
       const frame = this.frame(run);
       sentFinal = frame.final !== null;
-      await sink(frame);
+      inFlight = sink(frame);
     };
     await send();
     while (gen === this.generation && !run.done) {
@@ -88,6 +91,7 @@ export class RunnerCore implements RunnerApi {
     }
     // A stop() that arrived while paused still owes the final frame.
     if (gen === this.generation && !sentFinal) await send();
+    await inFlight;
   }
 
   private frame(run: Run): RunFrame {

@@ -81,7 +81,7 @@ export interface NcfLimit {
  * integrated by DOPRI5 until the KKT residual is below tol (and rho < 1e-14 when Lh > 2). For Lh = 2, rho = 1
  * and t = tau; the extra state I = int N(uh) dtau gives c(u0).
  */
-export function ncfFlowLimit(model: HomogeneousModel, u0: Float64Array, opts: { tol?: number; maxSteps?: number; rtol?: number } = {}): NcfLimit {
+export function ncfFlowLimit(model: HomogeneousModel, u0: Float64Array, opts: { tol?: number; maxSteps?: number; rtol?: number; patience?: number } = {}): NcfLimit {
   const n = model.n;
   const Lh = model.Lh;
   const tol = opts.tol ?? 1e-10;
@@ -110,11 +110,21 @@ export function ncfFlowLimit(model: HomogeneousModel, u0: Float64Array, opts: { 
   let steps = 0;
   let res = kktResidual(model, stepper.y.subarray(0, n), g);
   const done = () => res.residual < tol && (Lh === 2 || stepper.y[n] < 1e-14 || res.N <= 0);
+  // Optionally give up when the residual stalls: it has not fallen by 10 % in `patience` steps. Not for smooth
+  // models (their residual can plateau while neurons race, then fall); for ReLU-type activations (outside the theorems) the flow crosses kinks, the residual stays
+  // O(1e-2) and DOPRI5 crawls, which without this would hold up a run's start for minutes.
+  const patience = opts.patience ?? Infinity;
+  let best = res.residual;
+  let bestAt = 0;
   while (steps < maxSteps && !done()) {
     const out = stepper.step(Infinity);
     if (!out.ok) break;
     steps++;
     res = kktResidual(model, stepper.y.subarray(0, n), g);
+    if (res.residual < 0.9 * best) {
+      best = res.residual;
+      bestAt = steps;
+    } else if (res.residual >= tol && steps - bestAt > patience) break;
   }
   const y = stepper.y;
   const u = unit(y.subarray(0, n));

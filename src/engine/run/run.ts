@@ -176,7 +176,7 @@ export class Run {
   private checkStop(): void {
     const it = this.integrator;
     const { lossBelow, maxSteps, maxTime } = this.stopRule;
-    const blown = !Number.isFinite(it.loss) || it.theta.some((v) => !Number.isFinite(v) || Math.abs(v) > BLOW_UP);
+    const blown = !Number.isFinite(it.loss) || !withinBounds(it.theta);
     if (blown) {
       const what = Number.isFinite(it.loss) ? `a parameter exceeded ${BLOW_UP.toExponential(0)} in size` : 'the loss became non-finite';
       this.finish('diverged', `Diverged at step ${it.steps} (t = ${fmt(it.t)}): ${what}. Try a smaller step size.`);
@@ -214,6 +214,15 @@ export class Run {
     const byTime = it.t > 0 ? log1p(it.t) / log1p(maxTime) : 0;
     return Math.min(1, Math.max(byLoss, it.steps / maxSteps, byTime, 0));
   }
+}
+
+/** Every parameter finite and below BLOW_UP in size (a plain loop: this runs after every step). */
+function withinBounds(theta: Float64Array): boolean {
+  for (let i = 0; i < theta.length; i++) {
+    const v = theta[i];
+    if (!(v <= BLOW_UP && v >= -BLOW_UP)) return false; // also false for NaN
+  }
+  return true;
 }
 
 function fmt(v: number): string {

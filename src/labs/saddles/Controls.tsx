@@ -3,6 +3,7 @@ import type { SaddlesSpec } from '../../spec/labs/saddles';
 import { parseSpec } from '../../spec/validate';
 import { useExperiment, useLabSpec } from '../../state/experiment-store';
 import { NumberField } from '../../ui/NumberField';
+import { SaddlesModelControls } from './ModelControls';
 
 const select = 'rounded border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1 text-sm';
 const label = 'text-xs font-medium text-slate-600 dark:text-slate-400';
@@ -54,6 +55,7 @@ export function SaddlesControls() {
       <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="model-summary">
         Model: {modelText}; loss {spec.loss}.
       </p>
+      <SaddlesModelControls />
       <div className="flex flex-col gap-0.5">
         <label htmlFor="sd-delta" className={label}>
           Initial scale δ = {spec.init.delta.toExponential(2)}

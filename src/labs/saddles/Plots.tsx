@@ -2,7 +2,7 @@ import { interpolateViridis } from 'd3';
 import { useState } from 'react';
 import { seriesColor } from '../../plots/palette';
 import { TimeSeriesPlot, type PlotSeries, type RefLine } from '../../plots/TimeSeriesPlot';
-import { autoMarkers, escapeIndex, fmt, predictionsFrom } from './derive';
+import { autoMarkers, escapeIndex, fmt, predictionsFrom, timeToIteration } from './derive';
 import { WeightHeatmap } from './Heatmap';
 import { CircleOfDirections, PhasePortrait } from './PhasePortrait';
 import { useSaddlesRun } from './store';
@@ -14,23 +14,29 @@ export function SaddlesPlots() {
   const run = useSaddlesRun((s) => s.run);
   const revision = useSaddlesRun((s) => s.revision);
   const [scrub, setScrub] = useState<number | null>(null);
+  const [xAxis, setXAxis] = useState<'t' | 'iter'>('t');
   const b = run?.buffers ?? null;
   const spec = run?.spec;
+  const isGd = !!spec && spec.optim.kind !== 'flow';
+  const byIter = isGd && xAxis === 'iter';
+  // x of every time plot: flow time t, or the GD iteration (the paper's axis)
+  const xs = b ? (byIter ? b.step : b.t) : null;
+  const toX = (t: number) => (byIter && b && spec ? timeToIteration(b, spec, t) : t);
   const pred = run ? predictionsFrom(run.views) : null;
   const n = b?.count ?? 0;
   const esc = b && pred ? escapeIndex(b, pred.L0) : -1;
   const marks = b && spec ? autoMarkers(b, spec, esc) : null;
   const line = (id: string, label: string, y: ArrayLike<number> | undefined, color: string, extra: Partial<PlotSeries> = {}): PlotSeries[] =>
-    b && y ? [{ id, label, color, x: b.t, y, n, ...extra }] : [];
+    b && xs && y ? [{ id, label, color, x: xs, y, n, ...extra }] : [];
 
   const refs: RefLine[] = [];
-  if (pred && Number.isFinite(pred.tEscW0)) refs.push({ axis: 'x', value: pred.tEscW0, label: 'predicted escape (from w0)', color: '#D55E00' });
-  if (pred && Number.isFinite(pred.tEscWstar) && spec?.init.dir.kind === 'kkt') refs.push({ axis: 'x', value: pred.tEscWstar, label: 'predicted escape (from w*)', color: '#CC79A7' });
+  if (pred && Number.isFinite(pred.tEscW0)) refs.push({ axis: 'x', value: toX(pred.tEscW0), label: 'predicted escape (from w0)', color: '#D55E00' });
+  if (pred && Number.isFinite(pred.tEscWstar) && spec?.init.dir.kind === 'kkt') refs.push({ axis: 'x', value: toX(pred.tEscWstar), label: 'predicted escape (from w*)', color: '#CC79A7' });
   if (pred && Number.isFinite(pred.saddleLoss)) refs.push({ axis: 'y', value: pred.saddleLoss, label: 'predicted first saddle', color: '#009E73' });
-  if (b && esc >= 0) refs.push({ axis: 'x', value: b.t[esc], label: 'measured escape', color: '#0072B2' });
+  if (b && esc >= 0) refs.push({ axis: 'x', value: xs![esc], label: 'measured escape', color: '#0072B2' });
   if (b && marks) {
-    refs.push({ axis: 'x', value: b.t[marks.i1], label: 'i1', color: '#94a3b8' });
-    refs.push({ axis: 'x', value: b.t[marks.i2], label: 'i2', color: '#94a3b8' });
+    refs.push({ axis: 'x', value: xs![marks.i1], label: 'i1', color: '#94a3b8' });
+    refs.push({ axis: 'x', value: xs![marks.i2], label: 'i2', color: '#94a3b8' });
   }
 
   const isToy = spec?.model.kind === 'toy';
@@ -44,7 +50,7 @@ export function SaddlesPlots() {
       id: name,
       label: `${isToy ? '' : 'neuron '}${name.slice(5)}${k === 0 ? ' (winner)' : ''}`,
       color: names.length <= 8 ? seriesColor(names.indexOf(name)) : interpolateViridis(0.9 * (k / MAX_UNITS)),
-      x: b.t,
+      x: xs!,
       y: b.metric(name),
       n,
       width: k === 0 ? 2.5 : 1.2,
@@ -52,10 +58,26 @@ export function SaddlesPlots() {
   }
   const dims = spec && spec.model.kind === 'ff' ? [spec.model.d, ...spec.model.widths, 1] : [];
   const scrubIdx = b ? Math.min(scrub ?? n - 1, n - 1) : -1;
-  const xLabel = spec && spec.optim.kind !== 'flow' ? `t = Σ η_k (iterations ≈ t/η)` : 'flow time t';
+  const xLabel = byIter ? 'iteration k' : isGd ? 't = Σ η_k (flow time of the steps)' : 'flow time t';
 
   return (
     <div className="flex flex-col gap-3" data-testid="saddles-plots">
+      {isGd && (
+        <div className="flex items-center gap-2 text-xs" role="radiogroup" aria-label="x-axis of the time plots">
+          <span className="text-slate-600 dark:text-slate-400">x-axis:</span>
+          {(
+            [
+              ['t', 'time t = Σ η_k'],
+              ['iter', 'iteration k'],
+            ] as const
+          ).map(([v, text]) => (
+            <label key={v} className="flex items-center gap-1">
+              <input type="radio" name="sd-xaxis" data-testid={`xaxis-${v}`} checked={xAxis === v} onChange={() => setXAxis(v)} />
+              {text}
+            </label>
+          ))}
+        </div>
+      )}
       <div className="grid gap-3 lg:grid-cols-2">
         <TimeSeriesPlot
           id="sd-loss"
@@ -115,8 +137,8 @@ export function SaddlesPlots() {
           ) : (
             <div className="flex flex-wrap gap-4" data-testid="heatmaps">
               <WeightHeatmap buffers={b} blocks={run!.blocks} dims={dims} index={0} title="init" testId="heatmap-init" />
-              {marks && <WeightHeatmap buffers={b} blocks={run!.blocks} dims={dims} index={marks.i1} title={`i1 (before escape, t = ${fmt(b.t[marks.i1])})`} testId="heatmap-i1" />}
-              {marks && <WeightHeatmap buffers={b} blocks={run!.blocks} dims={dims} index={marks.i2} title={`i2 (first saddle, t = ${fmt(b.t[marks.i2])})`} testId="heatmap-i2" />}
+              {marks && <WeightHeatmap buffers={b} blocks={run!.blocks} dims={dims} index={marks.i1} title={`i1 (before escape, ${isGd ? `iteration ${b.step[marks.i1]}` : `t = ${fmt(b.t[marks.i1])}`})`} testId="heatmap-i1" />}
+              {marks && <WeightHeatmap buffers={b} blocks={run!.blocks} dims={dims} index={marks.i2} title={`i2 (first saddle, ${isGd ? `iteration ${b.step[marks.i2]}` : `t = ${fmt(b.t[marks.i2])}`})`} testId="heatmap-i2" />}
               <WeightHeatmap buffers={b} blocks={run!.blocks} dims={dims} index={scrubIdx} title="scrubbed snapshot" testId="heatmap-scrub" />
             </div>
           )}

@@ -1,4 +1,5 @@
 import { escapeIndex, fmt, predictionsFrom } from './derive';
+import { Figure1Note } from './PaperNote';
 import { useSaddlesRun } from './store';
 
 /** Predictions of the NCF analysis next to what the run measured; failures of a prediction are said plainly. */
@@ -69,6 +70,7 @@ export function SaddlesSummary() {
           predictors hold only up to an O(1) offset in t that does not shrink with δ{lh2 ? '; with Lh = 2 the escape time itself is only O(ln(1/δ)), so the offset is a large fraction of it — the sweep below shows the slope 1/(2N*) is right' : ', or δ is not small enough here'}.
         </p>
       )}
+      <Figure1Note spec={spec} b={b} pred={pred} done={!!run.final} />
       {pred.nActive === pred.nUnits && <p className="mt-1 text-slate-600">Every neuron is active in w*: there is no sparse sub-network to restrict to, so no separate first-saddle prediction.</p>}
     </div>
   );

@@ -35,3 +35,24 @@ export function predictionsFrom(views: Record<string, Float64Array>): Prediction
 
 export const fmt = (v: number, digits = 4) =>
   !Number.isFinite(v) ? '—' : v === 0 ? '0' : Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3 ? v.toExponential(digits - 1) : v.toPrecision(digits);
+
+/**
+ * Iteration number at flow time t of a GD run: t/eta for a constant step; for step rules, interpolated between
+ * snapshots (t and step are both increasing) and extrapolated past the last one with the base step.
+ */
+export function timeToIteration(b: SeriesBuffers, spec: SaddlesSpec, t: number): number {
+  const o = spec.optim;
+  if (o.kind === 'flow') return NaN;
+  if (o.kind === 'gd' || b.count === 0) return t / o.lr;
+  const n = b.count;
+  if (t >= b.t[n - 1]) return b.step[n - 1] + (t - b.t[n - 1]) / o.lr;
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (b.t[mid] <= t) lo = mid;
+    else hi = mid;
+  }
+  const dt = b.t[hi] - b.t[lo];
+  return dt > 0 ? b.step[lo] + ((t - b.t[lo]) / dt) * (b.step[hi] - b.step[lo]) : b.step[lo];
+}

@@ -1,9 +1,9 @@
+import * as Comlink from 'comlink';
 import { create } from 'zustand';
 import type { FinalState, RunStatus } from '../../engine/run/run';
 import type { SaddlesSpec } from '../../spec/labs/saddles';
-import { RunClient } from '../../state/run-client';
 import { SeriesBuffers } from '../../state/series';
-import type { RunFrame } from '../../../workers/protocol';
+import type { RunFrame, RunnerApi } from '../../../workers/protocol';
 
 export interface SaddlesRun {
   spec: SaddlesSpec;
@@ -28,7 +28,52 @@ interface SaddlesState {
   reset(): void;
 }
 
-const client = new RunClient();
+/**
+ * The lab's runner worker, created on the first run. Unlike a bare comlink handle it notices a worker that
+ * fails to load (its script missing, e.g. after the app was rebuilt under an open page) or dies: comlink would
+ * wait for an answer forever, and the page would say "starting" forever. On such an error the worker is
+ * dropped, the failure reported, and the next start makes a fresh one.
+ */
+class SaddlesRunClient {
+  private worker: Worker | null = null;
+  private api: Comlink.Remote<RunnerApi> | null = null;
+  onFailure: (message: string) => void = () => undefined;
+
+  private remote(): Comlink.Remote<RunnerApi> {
+    if (!this.api) {
+      const worker = new Worker(new URL('../../../workers/runner.worker.ts', import.meta.url), { type: 'module', name: 'saddles-runner' });
+      const fail = (message: string) => {
+        if (this.worker !== worker) return;
+        this.dispose();
+        this.onFailure(message);
+      };
+      worker.addEventListener('error', (e) => {
+        e.preventDefault();
+        fail(e instanceof ErrorEvent && e.message ? `The run's worker failed: ${e.message}.` : "The run's worker could not be loaded (the app may have been updated): reload the page.");
+      });
+      worker.addEventListener('messageerror', () => fail("A message from the run's worker could not be read."));
+      this.worker = worker;
+      this.api = Comlink.wrap<RunnerApi>(worker);
+    }
+    return this.api;
+  }
+
+  start(spec: unknown, onFrame: (frame: RunFrame) => void) {
+    return this.remote().start(spec, Comlink.proxy(onFrame));
+  }
+
+  stop() {
+    return this.api ? this.api.stop() : Promise.resolve();
+  }
+
+  dispose() {
+    this.worker?.terminate();
+    this.worker = null;
+    this.api = null;
+  }
+}
+
+const client = new SaddlesRunClient();
 
 /** The one live run of the Saddles lab, streamed from its own worker. */
 export const useSaddlesRun = create<SaddlesState>()((set, get) => {
@@ -51,13 +96,21 @@ export const useSaddlesRun = create<SaddlesState>()((set, get) => {
     transport: 'idle',
     revision: 0,
     async start(spec) {
+      // A second start while one is in flight supersedes it: frames of the old generation are dropped here, and
+      // the worker replaces its run when the new start reaches it.
       const gen = ++generation;
       startedAt = performance.now();
       set({ run: { spec, buffers: null, blocks: [], status: null, views: {}, final: null, error: null, wallMs: null }, transport: 'running', revision: get().revision + 1 });
-      const res = await client.start(spec, (f) => onFrame(gen, f));
-      if (!res.ok && gen === generation) {
+      const failed = (message: string) => {
         const cur = get().run;
-        if (cur) set({ run: { ...cur, error: res.message }, transport: 'done' });
+        if (gen === generation && cur) set({ run: { ...cur, error: message }, transport: 'done', revision: get().revision + 1 });
+      };
+      client.onFailure = failed;
+      try {
+        const res = await client.start(spec, (f) => onFrame(gen, f));
+        if (!res.ok) failed(res.message);
+      } catch (err) {
+        failed(err instanceof Error ? err.message : String(err));
       }
     },
     stop() {

@@ -50,7 +50,19 @@ export class FeedForward implements HomogeneousModel {
   private readonly r: Float64Array;
   private readonly alphaP: number;
   /** Two-layer square nets (p = 2, alpha = 1): H(x) = x^T A x with A = sum_j v_j a_j a_j^T (see quadGrad). */
-  private readonly quad: { F: number; Q: Float64Array; M: Float64Array; A: Float64Array; R: Float64Array; Rfull: Float64Array; t: Float64Array } | null;
+  private readonly quad: {
+    F: number;
+    QT: Float64Array;
+    M: Float64Array;
+    A: Float64Array;
+    R: Float64Array;
+    Rfull: Float64Array;
+    t: Float64Array;
+    WT: Float64Array;
+    BT: Float64Array;
+    H: Float64Array;
+    r: Float64Array;
+  } | null;
 
   constructor(o: FeedForwardOptions) {
     this.dims = o.dims;
@@ -87,17 +99,32 @@ export class FeedForward implements HomogeneousModel {
     this.quad = null;
     if (this.depth === 2 && o.p === 2 && o.alpha === 1) {
       const F = (d * (d + 1)) / 2;
-      const Q = new Float64Array(N * F);
+      const k = o.dims[1];
+      // packed features x_im x_ic (m <= c), feature-major: QT[f * N + i]
+      const QT = new Float64Array(F * N);
       const M = new Float64Array(F);
       for (let i = 0; i < N; i++) {
         let f = 0;
         for (let m = 0; m < d; m++)
           for (let q = m; q < d; q++, f++) {
-            Q[i * F + f] = o.X[i * d + m] * o.X[i * d + q];
-            M[f] += this.ytilde[i] * Q[i * F + f];
+            const x = o.X[i * d + m] * o.X[i * d + q];
+            QT[f * N + i] = x;
+            M[f] += this.ytilde[i] * x;
           }
       }
-      this.quad = { F, Q, M, A: new Float64Array(F), R: new Float64Array(F), Rfull: new Float64Array(d * d), t: new Float64Array(d) };
+      this.quad = {
+        F,
+        QT,
+        M,
+        A: new Float64Array(F),
+        R: new Float64Array(F),
+        Rfull: new Float64Array(d * d),
+        t: new Float64Array(4 * d),
+        WT: new Float64Array(d * k),
+        BT: new Float64Array(d * k),
+        H: new Float64Array(N),
+        r: new Float64Array(N),
+      };
     }
     this.units = [];
     for (let l = 1; l < this.depth; l++) {
@@ -202,86 +229,40 @@ export class FeedForward implements HomogeneousModel {
   /**
    * Two-layer square net in quadratic form: with A = sum_j v_j a_j a_j^T (upper triangle, off-diagonal doubled),
    * H_i = <x_i x_i^T, A>; with R = sum_i r_i x_i x_i^T, grad a_j = 2 v_j R a_j and grad v_j = a_j^T R a_j.
-   * r = null: residuals of the loss; otherwise fixed weights (the NCF: R = M = sum ytilde_i x_i x_i^T).
+   * ncf: fixed weights instead of residuals (the NCF: R = M = sum ytilde_i x_i x_i^T).
+   *
+   * Every product is a dot product over a contiguous index with several accumulators, and two outputs share
+   * their loads where they can (this path is most of the time of a Figure 1 GD run): A[m, c] is a dot over
+   * neurons of (v a_m) and a_c (weights transposed first), H = QT^T A and R = QT r run over the packed
+   * features x_im x_ic stored feature-major, and R a_j is done two neurons at a time.
    */
   private quadPass(theta: Float64Array, g: Float64Array | null, ncf: boolean): number {
     const q = this.quad!;
     const d = this.dims[0];
     const k = this.dims[1];
-    const { F, Q, A, R, Rfull, t } = q;
     const N = this.nPoints;
-    const vOff = k * d;
-    A.fill(0);
-    for (let j = 0; j < k; j++) {
-      const v = theta[vOff + j];
-      if (v === 0) continue;
-      const a = j * d;
-      let f = 0;
-      for (let m = 0; m < d; m++) {
-        const am = v * theta[a + m];
-        A[f++] += am * theta[a + m];
-        const am2 = 2 * am;
-        for (let c = m + 1; c < d; c++) A[f++] += am2 * theta[a + c];
-      }
-    }
-    let value = 0;
+    quadForm(theta, d, k, q.WT, q.BT, q.A);
+    let value: number;
     let Rsrc: Float64Array;
     if (ncf) {
-      for (let f = 0; f < F; f++) value += q.M[f] * A[f];
+      value = 0;
+      for (let f = 0; f < q.F; f++) value += q.M[f] * q.A[f];
       Rsrc = q.M;
     } else {
-      R.fill(0);
-      const sc = this.scale;
-      for (let i = 0; i < N; i++) {
-        const off = i * F;
-        // four accumulators: the dot product is latency-bound otherwise
-        let h0 = 0, h1 = 0, h2 = 0, h3 = 0;
-        let f = 0;
-        for (; f + 3 < F; f += 4) {
-          h0 += Q[off + f] * A[f];
-          h1 += Q[off + f + 1] * A[f + 1];
-          h2 += Q[off + f + 2] * A[f + 2];
-          h3 += Q[off + f + 3] * A[f + 3];
-        }
-        for (; f < F; f++) h0 += Q[off + f] * A[f];
-        const h = h0 + h1 + h2 + h3;
-        const e = h - this.y[i];
-        value += e * e;
-        if (g) {
-          const r = 2 * sc * e;
-          for (let f = 0; f < F; f++) R[f] += r * Q[off + f];
-        }
-      }
-      value *= sc;
-      Rsrc = R;
+      value = quadResiduals(q.A, q.QT, q.F, N, this.y, this.scale, q.H, q.r);
+      if (!g) return value;
+      featureSums(q.QT, q.F, N, q.r, q.R);
+      Rsrc = q.R;
     }
     if (!g) return value;
     let f = 0;
+    const Rfull = q.Rfull;
     for (let m = 0; m < d; m++)
       for (let c = m; c < d; c++, f++) {
         Rfull[m * d + c] = Rsrc[f];
         Rfull[c * d + m] = Rsrc[f];
       }
-    for (let j = 0; j < k; j++) {
-      const a = j * d;
-      let av = 0;
-      for (let m = 0; m < d; m++) {
-        const ro = m * d;
-        let s0 = 0, s1 = 0;
-        let c = 0;
-        for (; c + 1 < d; c += 2) {
-          s0 += Rfull[ro + c] * theta[a + c];
-          s1 += Rfull[ro + c + 1] * theta[a + c + 1];
-        }
-        if (c < d) s0 += Rfull[ro + c] * theta[a + c];
-        const s = s0 + s1;
-        t[m] = s;
-        av += s * theta[a + m];
-      }
-      const v2 = 2 * theta[vOff + j];
-      for (let m = 0; m < d; m++) g[a + m] = v2 * t[m];
-      g[vOff + j] = av;
-    }
+    neuronGrads(theta, d, k, Rfull, q.t, g);
     return value;
   }
 
@@ -369,5 +350,192 @@ export class FeedForward implements HomogeneousModel {
         return t;
       },
     };
+  }
+}
+
+/*
+ * Kernels of the two-layer square net's quadratic form (FeedForward.quadPass). Every product is a dot product
+ * over a contiguous index with several accumulators, and two outputs share their loads where they can: this
+ * path is most of the time of a Figure 1 GD run.
+ */
+
+/** A = sum_j v_j a_j a_j^T, packed upper triangle with the off-diagonal doubled (weights transposed first). */
+function quadForm(theta: Float64Array, d: number, k: number, WT: Float64Array, BT: Float64Array, A: Float64Array): void {
+  const vOff = k * d;
+  // WT[m][j] = a_jm, BT[m][j] = v_j a_jm
+  for (let j = 0; j < k; j++) {
+    const v = theta[vOff + j];
+    const a = j * d;
+    for (let m = 0; m < d; m++) {
+      const w = theta[a + m];
+      WT[m * k + j] = w;
+      BT[m * k + j] = v * w;
+    }
+  }
+  let f = 0;
+  for (let m = 0; m < d; m++) {
+    const bo = m * k;
+    // A[m, c] and A[m, c + 1] share the loads of BT[m]
+    let c = m;
+    for (; c + 1 < d; c += 2, f += 2) {
+      const wo = c * k;
+      const wp = wo + k;
+      let s0 = 0;
+      let s1 = 0;
+      let p0 = 0;
+      let p1 = 0;
+      let j = 0;
+      for (; j + 1 < k; j += 2) {
+        const b0 = BT[bo + j];
+        const b1 = BT[bo + j + 1];
+        s0 += b0 * WT[wo + j];
+        s1 += b1 * WT[wo + j + 1];
+        p0 += b0 * WT[wp + j];
+        p1 += b1 * WT[wp + j + 1];
+      }
+      if (j < k) {
+        s0 += BT[bo + j] * WT[wo + j];
+        p0 += BT[bo + j] * WT[wp + j];
+      }
+      const s = s0 + s1;
+      A[f] = c === m ? s : 2 * s;
+      A[f + 1] = 2 * (p0 + p1);
+    }
+    if (c < d) {
+      const wo = c * k;
+      let s = 0;
+      for (let j = 0; j < k; j++) s += BT[bo + j] * WT[wo + j];
+      A[f++] = c === m ? s : 2 * s;
+    }
+  }
+}
+
+/** H_i = sum_f QT[f][i] A[f] (four features per sweep over the points); r_i = 2 sc (H_i - y_i); returns the loss. */
+function quadResiduals(A: Float64Array, QT: Float64Array, F: number, N: number, y: Float64Array, sc: number, H: Float64Array, r: Float64Array): number {
+  H.fill(0);
+  let f = 0;
+  for (; f + 3 < F; f += 4) {
+    const o0 = f * N;
+    const o1 = o0 + N;
+    const o2 = o1 + N;
+    const o3 = o2 + N;
+    const x0 = A[f];
+    const x1 = A[f + 1];
+    const x2 = A[f + 2];
+    const x3 = A[f + 3];
+    for (let i = 0; i < N; i++) H[i] += x0 * QT[o0 + i] + x1 * QT[o1 + i] + x2 * QT[o2 + i] + x3 * QT[o3 + i];
+  }
+  for (; f < F; f++) {
+    const o = f * N;
+    const x = A[f];
+    for (let i = 0; i < N; i++) H[i] += x * QT[o + i];
+  }
+  let value = 0;
+  for (let i = 0; i < N; i++) {
+    const e = H[i] - y[i];
+    value += e * e;
+    r[i] = 2 * sc * e;
+  }
+  return sc * value;
+}
+
+/** R_f = sum_i QT[f][i] r_i, four features at a time (they share the loads of r). */
+function featureSums(QT: Float64Array, F: number, N: number, r: Float64Array, R: Float64Array): void {
+  let f = 0;
+  for (; f + 3 < F; f += 4) {
+    const o0 = f * N;
+    const o1 = o0 + N;
+    const o2 = o1 + N;
+    const o3 = o2 + N;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let i = 0; i < N; i++) {
+      const ri = r[i];
+      s0 += QT[o0 + i] * ri;
+      s1 += QT[o1 + i] * ri;
+      s2 += QT[o2 + i] * ri;
+      s3 += QT[o3 + i] * ri;
+    }
+    R[f] = s0;
+    R[f + 1] = s1;
+    R[f + 2] = s2;
+    R[f + 3] = s3;
+  }
+  for (; f < F; f++) {
+    const o = f * N;
+    let s = 0;
+    for (let i = 0; i < N; i++) s += QT[o + i] * r[i];
+    R[f] = s;
+  }
+}
+
+/**
+ * grad a_j = 2 v_j R a_j, grad v_j = a_j^T R a_j (R symmetric, full d x d); four neurons at a time share the
+ * loads of R.
+ */
+function neuronGrads(theta: Float64Array, d: number, k: number, Rfull: Float64Array, t: Float64Array, g: Float64Array): void {
+  const vOff = k * d;
+  let j = 0;
+  for (; j + 3 < k; j += 4) {
+    const a = j * d;
+    const b = a + d;
+    const c2 = b + d;
+    const e = c2 + d;
+    let av = 0;
+    let bv = 0;
+    let cv = 0;
+    let ev = 0;
+    for (let m = 0; m < d; m++) {
+      const ro = m * d;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let c = 0; c < d; c++) {
+        const rv = Rfull[ro + c];
+        s0 += rv * theta[a + c];
+        s1 += rv * theta[b + c];
+        s2 += rv * theta[c2 + c];
+        s3 += rv * theta[e + c];
+      }
+      t[m] = s0;
+      t[d + m] = s1;
+      t[2 * d + m] = s2;
+      t[3 * d + m] = s3;
+      av += s0 * theta[a + m];
+      bv += s1 * theta[b + m];
+      cv += s2 * theta[c2 + m];
+      ev += s3 * theta[e + m];
+    }
+    const va = 2 * theta[vOff + j];
+    const vb = 2 * theta[vOff + j + 1];
+    const vc = 2 * theta[vOff + j + 2];
+    const ve = 2 * theta[vOff + j + 3];
+    for (let m = 0; m < d; m++) {
+      g[a + m] = va * t[m];
+      g[b + m] = vb * t[d + m];
+      g[c2 + m] = vc * t[2 * d + m];
+      g[e + m] = ve * t[3 * d + m];
+    }
+    g[vOff + j] = av;
+    g[vOff + j + 1] = bv;
+    g[vOff + j + 2] = cv;
+    g[vOff + j + 3] = ev;
+  }
+  for (; j < k; j++) {
+    const a = j * d;
+    let av = 0;
+    for (let m = 0; m < d; m++) {
+      const ro = m * d;
+      let s = 0;
+      for (let c = 0; c < d; c++) s += Rfull[ro + c] * theta[a + c];
+      t[m] = s;
+      av += s * theta[a + m];
+    }
+    const va = 2 * theta[vOff + j];
+    for (let m = 0; m < d; m++) g[a + m] = va * t[m];
+    g[vOff + j] = av;
   }
 }

@@ -213,4 +213,31 @@ describe('two-layer square nets: the quadratic-form fast path', () => {
     expect(Math.abs(N1 - N2) / Math.abs(N2)).toBeLessThan(1e-12);
     expect(relError(g1, g2)).toBeLessThan(1e-12);
   });
+
+  // the kernels work four or two at a time: widths, input dimensions and point counts that leave every remainder
+  it.each([
+    [1, 1, 1],
+    [2, 3, 5],
+    [3, 9, 8],
+    [4, 7, 13],
+    [20, 50, 100],
+  ])('d = %i, width %i, %i points: same gradient as backprop (both losses)', (d, k, nPts) => {
+    for (const loss of ['sq-sum', 'mse-mean'] as const) {
+      const rng = new Rng(d * 100 + k);
+      const X = spherePoints(rng, nPts, d);
+      const model = new FeedForward({ dims: [d, k, 1], p: 2, alpha: 1, X, y: rand(rng, nPts), loss });
+      const w = rand(rng, model.n, 0.5);
+      const g1 = new Float64Array(model.n);
+      const g2 = new Float64Array(model.n);
+      const L1 = model.grad(w, g1);
+      const L2 = model.gradBackprop(w, g2);
+      expect(Math.abs(L1 - L2) / L2).toBeLessThan(1e-12);
+      expect(relError(g1, g2)).toBeLessThan(1e-12);
+      expect(Math.abs(model.loss(w) - L1) / L1).toBeLessThan(1e-14);
+      const N1 = model.ncfGrad(w, g1);
+      const N2 = model.ncfGradBackprop(w, g2);
+      expect(Math.abs(N1 - N2) / Math.abs(N2)).toBeLessThan(1e-11);
+      expect(relError(g1, g2)).toBeLessThan(1e-11);
+    }
+  });
 });

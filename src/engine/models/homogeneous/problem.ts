@@ -92,7 +92,9 @@ export function analyseSaddles(spec: SaddlesSpec, model = buildModel(spec)): Sad
   if (dir.kind === 'explicit') w0 = normalise(Float64Array.from(dir.w0));
   else if (dir.kind === 'kkt') w0 = projectedGradientAscent(model, randomDirection(spec.seed, model.n), dir.step, dir.steps).u;
   else w0 = randomDirection(spec.seed, model.n);
-  const lim = ncfFlowLimit(model, w0);
+  // ReLU-type activations (p = 1, alpha < 1) have kinks: the NCF flow's residual stalls instead of vanishing
+  const kinked = model instanceof FeedForward && model.p === 1 && model.alpha !== 1;
+  const lim = ncfFlowLimit(model, w0, kinked ? { patience: 250 } : {});
   const active = activeUnits(model, lim.u);
   const esc = predictEscape(model.Lh, lim.N, delta, lim.Tblow, lim.c);
   const L0 = model.loss(new Float64Array(model.n));
