@@ -23,8 +23,11 @@ try {
   for (const p of presets) {
     const pageId = p.id.startsWith('thm1') ? 'thm1' : 'explore';
     await page.goto(`http://127.0.0.1:${port}/#lab=poisoning&page=thm1`);
+    // One animation-frame counter per page load (the hash changes below do not reload the page).
     await page.evaluate(() => {
       window.__frames = 0;
+      if (window.__counting) return;
+      window.__counting = true;
       const tick = () => {
         window.__frames++;
         requestAnimationFrame(tick);

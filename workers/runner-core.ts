@@ -3,8 +3,8 @@ import type { Run } from '../src/engine/run/run';
 import { formatIssues, parseSpec } from '../src/spec/validate';
 import type { FrameSink, RunFrame, RunnerApi } from './protocol';
 
-/** Milliseconds of compute per slice: short enough that pause/stop feel instant. */
-const SLICE_MS = 12;
+/** Milliseconds of compute per slice: short enough that pause and stop feel instant (30 ms, under two frames), long enough that per-frame costs stay small. */
+const SLICE_MS = 30;
 
 /**
  * The runner behind the worker, kept free of worker globals so Node tests can drive it directly.
