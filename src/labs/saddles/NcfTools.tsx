@@ -1,8 +1,12 @@
+import * as Comlink from 'comlink';
 import { useState } from 'react';
-import { activeUnits, projectedGradientAscent } from '../../engine/analysis/ncf';
-import { buildModel, randomDirection } from '../../engine/models/homogeneous/data';
+import type { findKkt } from '../../../workers/ncf-core';
 import { useExperiment, useLabSpec } from '../../state/experiment-store';
 import { fmt } from './derive';
+
+let ncfWorker: Comlink.Remote<{ findKkt: typeof findKkt }> | null = null;
+/** One worker for the KKT search, started on first use. */
+const ncf = () => (ncfWorker ??= Comlink.wrap(new Worker(new URL('../../../workers/ncf.worker.ts', import.meta.url), { type: 'module', name: 'ncf' })));
 
 const btn = 'rounded px-2 py-1 text-xs font-medium border border-slate-300 dark:border-slate-700 hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-40';
 
@@ -14,15 +18,17 @@ export function NcfTools() {
   const [busy, setBusy] = useState(false);
   const step = 0.025;
   const steps = 20_000;
-  const find = () => {
+  const [error, setError] = useState<string | null>(null);
+  const find = async () => {
     setBusy(true);
-    setTimeout(() => {
-      const model = buildModel(spec);
-      const r = projectedGradientAscent(model, randomDirection(spec.seed, model.n), step, steps);
-      const act = activeUnits(model, r.u);
-      setRes({ N: r.N, residual: r.residual, steps: r.steps, active: act.filter(Boolean).length, units: act.length });
+    setError(null);
+    try {
+      setRes(await ncf().findKkt(spec, step, steps));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
       setBusy(false);
-    }, 0);
+    }
   };
   const warm = spec.init.dir.kind === 'kkt';
   return (
@@ -30,7 +36,7 @@ export function NcfTools() {
       <summary className="cursor-pointer text-xs font-medium text-slate-600 dark:text-slate-400">NCF tools: KKT points by projected gradient ascent</summary>
       <p className="mt-1 text-xs text-slate-500">u ← (u + s∇N(u))/‖u + s∇N(u)‖ from the random direction of this seed (s = {step}, at most {steps} steps), stopped at KKT residual 10⁻¹⁰.</p>
       <div className="mt-1 flex gap-2">
-        <button type="button" className={btn} onClick={find} disabled={busy} data-testid="pga-run">
+        <button type="button" className={btn} onClick={() => void find()} disabled={busy} data-testid="pga-run">
           {busy ? 'Searching…' : 'Find a KKT point'}
         </button>
         <button
@@ -45,6 +51,11 @@ export function NcfTools() {
       {res && (
         <p className="mt-1 text-xs num" aria-live="polite" data-testid="pga-result">
           N(u*) = {fmt(res.N, 7)}, residual {fmt(res.residual, 2)} after {res.steps} steps; {res.active} of {res.units} neurons active.
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="mt-1 text-xs text-red-600">
+          {error}
         </p>
       )}
     </details>
