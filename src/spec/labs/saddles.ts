@@ -262,12 +262,12 @@ export const SADDLES_PRESET_ROWS: SaddlesPresetRow[] = [
   {
     id: 'sd-fig4',
     title: 'Figure 4: three-layer square net, PGA warm start (clipped GD)',
-    description: 'W1, W2 20×20, δ = 0.1, sum square loss, warm start by projected gradient ascent on the NCF; clipped GD step (the safe default).',
+    description: 'W1, W2 20×20, δ = 0.1, sum square loss, warm start by projected gradient ascent on the NCF; clipped GD step (the safe default). Teacher draw 1: the warm start finds a KKT point with N* = 2.19 and 2 of 40 neurons active, the net escapes within the horizon and the inactive neurons stay at ~1e-15 of the norm. (Draws 2, 0 and 5 give KKT points with N ≈ 1e-7: no escape in 300,000 steps.)',
     spec: {
       ...base,
       seed: 3,
       model: { kind: 'ff', d: 20, widths: [20, 20], p: 2, alpha: 1 },
-      data: sphere(100, 2, { teacherNorm: 'joint' }),
+      data: sphere(100, 2, { teacherNorm: 'joint', teacherSeed: 1 }),
       loss: 'sq-sum',
       init: { delta: 0.1, dir: { kind: 'kkt', step: 0.025, steps: 38_691 } },
       optim: { kind: 'gd-schedule', lr: 0.2, rule: { kind: 'clipped', s: 0.02 } },
@@ -283,7 +283,7 @@ export const SADDLES_PRESET_ROWS: SaddlesPresetRow[] = [
       ...base,
       seed: 3,
       model: { kind: 'ff', d: 20, widths: [20, 20], p: 2, alpha: 1 },
-      data: sphere(100, 2, { teacherNorm: 'joint' }),
+      data: sphere(100, 2, { teacherNorm: 'joint', teacherSeed: 1 }),
       loss: 'sq-sum',
       init: { delta: 0.1, dir: { kind: 'kkt', step: 0.025, steps: 38_691 } },
       optim: { kind: 'gd-schedule', lr: 0.2, rule: { kind: 'piecewise', at: [40_000, 80_000, 250_000], lrs: [0.01, 0.0005, 0.0003] } },
