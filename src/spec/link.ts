@@ -35,8 +35,13 @@ export function decodeSpec(hash: string): SpecResult {
   return parseSpec(raw);
 }
 
-export function shareUrl(spec: Spec, base: string): string {
-  const url = new URL(base);
-  url.hash = encodeSpec(spec);
-  return url.toString();
+/**
+ * The link that reopens `spec`: the page's address with `#lab=<lab>&s=...`, keeping the hash's other flags
+ * (the lab's page, embed=1) so a shared link opens the same view.
+ */
+export function shareUrl(spec: Spec, at: { origin: string; pathname: string; hash: string }): string {
+  const kept = new URLSearchParams(at.hash.replace(/^#/, ''));
+  kept.delete(KEY);
+  kept.set('lab', spec.lab);
+  return `${at.origin}${at.pathname}#${kept.toString()}&${encodeSpec(spec)}`;
 }

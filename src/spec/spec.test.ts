@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSpec, encodeSpec } from './link';
+import { decodeSpec, encodeSpec, shareUrl } from './link';
 import { PRESETS } from './presets';
 import { thm1Spec } from './presets/thm1';
 import { parseSpec } from './validate';
@@ -69,6 +69,13 @@ describe('share links', () => {
     }
     const r = decodeSpec(hash.slice(0, 40));
     expect(!r.ok && r.issues[0].field).toBe('link');
+  });
+
+  it('are built from the page address, keep its page and embed flags, and decode to the same spec', () => {
+    const url = shareUrl(good, { origin: 'http://h', pathname: '/', hash: '#lab=poisoning&page=explore&embed=1&s=old' });
+    expect(url).toMatch(/^http:\/\/h\/#lab=poisoning&page=explore&embed=1&s=/);
+    const back = decodeSpec(new URL(url).hash);
+    expect(back.ok && back.spec).toEqual(good);
   });
 
   it('validates what a well-formed link carries', () => {

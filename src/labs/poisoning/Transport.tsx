@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { encodeSpec } from '../../spec/link';
+import { shareUrl } from '../../spec/link';
 import { labSpecNow, useLabSpec } from '../../state/experiment-store';
 import { useRuns } from '../../state/runs-store';
 
@@ -34,8 +34,7 @@ export function Transport() {
   }, [pause, resume, start, step]);
 
   const share = async () => {
-    const page = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('page');
-    const url = `${window.location.origin}${window.location.pathname}#lab=${spec.lab}${page ? `&page=${page}` : ''}&${encodeSpec(spec)}`;
+    const url = shareUrl(spec, window.location);
     setLink(url);
     try {
       await navigator.clipboard.writeText(url);

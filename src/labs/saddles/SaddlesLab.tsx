@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { encodeSpec } from '../../spec/link';
+import { shareUrl } from '../../spec/link';
 import { labSpecNow, useExperiment, useLabSpec } from '../../state/experiment-store';
 import { IssueBanner } from '../../ui/IssueBanner';
 import { Tex } from '../../ui/Tex';
@@ -36,7 +36,7 @@ function Transport() {
   const st = run?.status;
   const pct = Math.round(100 * (st?.progress ?? 0));
   const share = () => {
-    const url = `${window.location.origin}${window.location.pathname}#lab=saddles&${encodeSpec(spec)}`;
+    const url = shareUrl(spec, window.location);
     void navigator.clipboard?.writeText(url).catch(() => undefined);
   };
   return (

@@ -5,7 +5,7 @@ import { Landscape, type LandscapeOverlay, type View } from '../../plots/Landsca
 import { useLandscapeGrid } from '../../plots/landscape-client';
 import { OKABE_ITO } from '../../plots/palette';
 import { STABILITY_PRESET_ROWS, stabilitySpecFromRow, tolOf, type StabilitySpec } from '../../spec/labs/stability';
-import { encodeSpec } from '../../spec/link';
+import { shareUrl as shareLink } from '../../spec/link';
 import { labSpecNow, useExperiment, useLabSpec } from '../../state/experiment-store';
 import { IssueBanner } from '../../ui/IssueBanner';
 import { Claims } from './Claims';
@@ -86,7 +86,7 @@ export function StabilityLab() {
 
   const shareUrl = () => {
     const s = { ...spec, ui: { ...spec.ui, view: viewRef.current } };
-    return `${window.location.origin}${window.location.pathname}#lab=stability&${encodeSpec(s)}`;
+    return shareLink(s, window.location);
   };
 
   const gd = c.gd;
