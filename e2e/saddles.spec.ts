@@ -113,3 +113,27 @@ test('a runner worker that cannot load is reported, and the next run starts a fr
   await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout: 20_000 });
   await expect(page.getByTestId('status').getByRole('alert')).toHaveCount(0);
 });
+
+test('a GD run plots against flow time or against iterations, markers moving with the axis', async ({ page }) => {
+  await page.goto('/#lab=saddles');
+  await page.getByTestId('preset-select').selectOption('sd-ex1-gd');
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout: 20_000 });
+  const loss = page.getByTestId('plot-sd-loss');
+  const ticks = async () => (await loss.locator('.axis-x .tick text').allTextContents()).map((s) => Number(s.replace(/,/g, '')));
+  // 3000 steps of 1e-3: flow time runs to 3, iterations to 3000 (the escape line sits at t/eta in both)
+  await expect(page.getByTestId('xaxis-t')).toBeChecked();
+  await expect(loss.getByText('t = Σ η_k (flow time of the steps)')).toBeVisible();
+  const tTicks = await ticks();
+  const escT = await loss.locator('g.ref', { hasText: 'measured escape' }).locator('line').getAttribute('x1');
+  await page.getByTestId('xaxis-iter').check();
+  await expect(loss.getByText('iteration k', { exact: true })).toBeVisible();
+  const kTicks = await ticks();
+  expect(Math.max(...kTicks.filter(Number.isFinite))).toBeGreaterThanOrEqual(1000 * Math.max(...tTicks.filter(Number.isFinite)) - 1e-9);
+  // the same x pixel: the marker is at the same place on the rescaled axis
+  const escK = await loss.locator('g.ref', { hasText: 'measured escape' }).locator('line').getAttribute('x1');
+  expect(Math.abs(Number(escK) - Number(escT))).toBeLessThan(2);
+  // flow-time axis back: the label returns
+  await page.getByTestId('xaxis-t').check();
+  await expect(loss.getByText('t = Σ η_k (flow time of the steps)')).toBeVisible();
+});

@@ -11,7 +11,7 @@ import type { DrawInput } from './renderer';
 import type { PlotSeries, TimeSeriesPlotProps } from './types';
 import { useElementWidth } from './useElementWidth';
 
-export type { AxisKind, PlotSeries, RefLine, TimeSeriesPlotProps } from './types';
+export type { AxisKind, Band, PlotSeries, RefLine, TimeSeriesPlotProps } from './types';
 
 const DEFAULT_EMPTY = 'No data yet — press Run';
 
@@ -75,6 +75,7 @@ export function TimeSeriesPlot(props: TimeSeriesPlotProps) {
       xLabel: props.xLabel,
       yLabel: props.yLabel,
       refLines: props.refLines,
+      bands: props.bands,
       xDomain: props.xDomain,
       yDomain: props.yDomain,
       formatX: props.formatX,

@@ -6,11 +6,13 @@ import { axisBottom, axisLeft, select } from 'd3';
 import type { Selection } from 'd3';
 import type { Rect } from './draw-canvas';
 import type { NumScale, TickSpec } from './scales';
-import type { RefLine } from './types';
+import { labelRows, labelWidth } from './label-rows';
+import type { Band, RefLine } from './types';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
 export interface SvgLayers {
+  bands: G;
   gridX: G;
   gridY: G;
   axisX: G;
@@ -25,9 +27,10 @@ export function createSvgLayers(grid: SVGSVGElement, overlay: SVGSVGElement): Sv
   // currentColor at low opacity reads as a light grid on both light and dark backgrounds.
   const gridAttrs = (sel: G) => sel.attr('stroke', 'currentColor').attr('stroke-opacity', 0.12);
   return {
+    bands: g.append('g'),
     gridX: g.append('g').call(gridAttrs),
     gridY: g.append('g').call(gridAttrs),
-    axisX: o.append('g'),
+    axisX: o.append('g').attr('class', 'axis-x'),
     axisY: o.append('g'),
     labels: o.append('g').attr('fill', 'currentColor').attr('font-size', 11),
     refs: o.append('g').attr('font-size', 10),
@@ -108,9 +111,10 @@ export function drawRefLines(
     return Number.isFinite(r.value) && (!log || r.value > 0) && r.value >= Math.min(lo, hi) && r.value <= Math.max(lo, hi);
   };
 
+  const shown = refLines.filter(inside);
   const groups = layers.refs
     .selectAll<SVGGElement, RefLine>('g.ref')
-    .data(refLines.filter(inside))
+    .data(shown)
     .join((enter) => {
       const g = enter.append('g').attr('class', 'ref');
       g.append('line').attr('stroke-dasharray', '5 4').attr('stroke-width', 1.2);
@@ -128,11 +132,63 @@ export function drawRefLines(
     .attr('y1', (r) => (r.axis === 'y' ? sy(r.value) : inner.top))
     .attr('y2', (r) => (r.axis === 'y' ? sy(r.value) : inner.bottom));
 
+  // A vertical line's label starts right of it, or ends left of it when it would run past the plot; labels
+  // that would overprint go on separate rows.
+  const vertical = shown.filter((r) => r.axis === 'x');
+  const place = new Map(
+    vertical.map((r) => {
+      const w = labelWidth(r.label ?? '');
+      const left = sx(r.value) + 4 + w > inner.right;
+      return [r, { left, start: left ? sx(r.value) - 4 - w : sx(r.value) + 4, w, row: 0 }];
+    }),
+  );
+  const rows = labelRows(
+    vertical.map((r) => place.get(r)!.start),
+    vertical.map((r) => place.get(r)!.w),
+  );
+  vertical.forEach((r, i) => (place.get(r)!.row = rows[i]));
   groups
     .select('text')
     .attr('fill', 'currentColor')
-    .attr('text-anchor', (r) => (r.axis === 'x' ? 'start' : 'end'))
-    .attr('x', (r) => (r.axis === 'x' ? sx(r.value) + 4 : inner.right - 4))
-    .attr('y', (r) => (r.axis === 'x' ? inner.top + 10 : sy(r.value) - 4))
+    .attr('text-anchor', (r) => (r.axis === 'x' ? (place.get(r)!.left ? 'end' : 'start') : 'end'))
+    .attr('x', (r) => (r.axis === 'x' ? sx(r.value) + (place.get(r)!.left ? -4 : 4) : inner.right - 4))
+    .attr('y', (r) => (r.axis === 'x' ? inner.top + 10 + 11 * place.get(r)!.row : sy(r.value) - 4))
     .text((r) => r.label ?? '');
+}
+
+/** Shaded x-intervals under the grid, clipped to the plot; a band outside the domain (or <= 0 on log x) is omitted. */
+export function drawBands(layers: SvgLayers, bands: readonly Band[], inner: Rect, sx: NumScale, logX: boolean): void {
+  const [d0, d1] = sx.domain();
+  const lo = Math.min(d0, d1);
+  const hi = Math.max(d0, d1);
+  const shown = bands
+    .map((b) => ({ b, from: Math.max(b.from, lo), to: Math.min(b.to, hi) }))
+    .filter(({ from, to }) => Number.isFinite(from) && Number.isFinite(to) && to > from && (!logX || from > 0));
+  const groups = layers.bands
+    .selectAll<SVGGElement, (typeof shown)[number]>('g.band')
+    .data(shown)
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'band');
+      g.append('rect');
+      g.append('text').attr('font-size', 10).attr('text-anchor', 'middle');
+      g.append('title');
+      return g;
+    })
+    .attr('color', ({ b }) => b.color ?? null);
+  groups
+    .select('rect')
+    .attr('fill', 'currentColor')
+    .attr('fill-opacity', ({ b }) => (b.color ? 0.12 : 0.07))
+    .attr('x', ({ from, to }) => Math.min(sx(from), sx(to)))
+    .attr('width', ({ from, to }) => Math.abs(sx(to) - sx(from)))
+    .attr('y', inner.top)
+    .attr('height', inner.bottom - inner.top);
+  // the label only where the band is wide enough to hold it
+  groups
+    .select('text')
+    .attr('fill', 'currentColor')
+    .attr('x', ({ from, to }) => (sx(from) + sx(to)) / 2)
+    .attr('y', inner.bottom - 6)
+    .text(({ b, from, to }) => (b.label && Math.abs(sx(to) - sx(from)) > labelWidth(b.label) + 8 ? b.label : ''));
+  groups.select('title').text(({ b }) => b.label ?? '');
 }

@@ -4,13 +4,13 @@
  */
 import { drawLines, prepareCanvas } from './draw-canvas';
 import type { LineItem, Rect } from './draw-canvas';
-import { createSvgLayers, drawAxes, drawRefLines } from './draw-svg';
+import { createSvgLayers, drawAxes, drawBands, drawRefLines } from './draw-svg';
 import type { SvgLayers } from './draw-svg';
 import { createHoverLayers, drawHover } from './hover';
 import type { HoverFrame, HoverLayers } from './hover';
 import { fastInvert, fastMap, isValidDomain, makeScale, resolveDomain, tickSpec } from './scales';
 import { formatNumber, scanSeries, validLength } from './series-math';
-import type { PlotSeries, RefLine } from './types';
+import type { Band, PlotSeries, RefLine } from './types';
 
 export interface PlotElements {
   root: HTMLElement;
@@ -32,6 +32,7 @@ export interface DrawInput {
   xLabel: string;
   yLabel: string;
   refLines?: readonly RefLine[];
+  bands?: readonly Band[];
   xDomain?: [number, number];
   yDomain?: [number, number];
   formatX?: (v: number) => string;
@@ -121,6 +122,7 @@ export class PlotRenderer {
       xLabel: input.xLabel,
       yLabel: input.yLabel,
     });
+    drawBands(this.svg, input.bands ?? [], inner, sx, logX);
     drawRefLines(this.svg, input.refLines ?? [], inner, sx, sy, logX, logY);
 
     this.el.root.setAttribute('data-points', String(points));

@@ -21,6 +21,14 @@ export interface RefLine {
   color?: string;
 }
 
+/** A shaded x-interval (e.g. a plateau), drawn under the data. */
+export interface Band {
+  from: number;
+  to: number;
+  label?: string;
+  color?: string;
+}
+
 export type AxisKind = 'linear' | 'log';
 
 export interface TimeSeriesPlotProps {
@@ -37,6 +45,7 @@ export interface TimeSeriesPlotProps {
   /** Show the small "log x" / "log y" toggle buttons (default true). */
   scaleToggle?: boolean;
   refLines?: RefLine[];
+  bands?: Band[];
   /** Plot-area height in CSS px (default 220); width follows the container. */
   height?: number;
   /** Bump to redraw when buffers were mutated in place. */

@@ -1,8 +1,9 @@
 import { interpolateViridis } from 'd3';
 import { useState } from 'react';
 import { seriesColor } from '../../plots/palette';
-import { TimeSeriesPlot, type PlotSeries, type RefLine } from '../../plots/TimeSeriesPlot';
-import { autoMarkers, escapeIndex, fmt, predictionsFrom, timeToIteration } from './derive';
+import { plateaus } from '../../engine/analysis/staircase';
+import { TimeSeriesPlot, type Band, type PlotSeries, type RefLine } from '../../plots/TimeSeriesPlot';
+import { autoMarkers, escapeIndex, fmt, predictionsFrom, staircaseAxis, timeToIteration } from './derive';
 import { WeightHeatmap } from './Heatmap';
 import { CircleOfDirections, PhasePortrait } from './PhasePortrait';
 import { useSaddlesRun } from './store';
@@ -38,6 +39,11 @@ export function SaddlesPlots() {
     refs.push({ axis: 'x', value: xs![marks.i1], label: 'i1', color: '#94a3b8' });
     refs.push({ axis: 'x', value: xs![marks.i2], label: 'i2', color: '#94a3b8' });
   }
+
+  // the staircase's plateaus (lab spec 4.4), shaded
+  const bands: Band[] = b
+    ? plateaus(staircaseAxis(b, spec!), b.loss, n).map((p) => ({ from: xs![p.from], to: xs![p.to], label: `plateau ${fmt(p.level, 4)}`, color: '#009E73' }))
+    : [];
 
   const isToy = spec?.model.kind === 'toy';
   // per-unit norms: the largest at the current state (the race winner drawn thick)
@@ -87,6 +93,7 @@ export function SaddlesPlots() {
           yLabel="loss"
           yScale="log"
           refLines={refs}
+          bands={bands}
           revision={revision}
         />
         <TimeSeriesPlot id="sd-units" title={isToy ? 'Coordinates |w₁|, |w₂| (log)' : 'Per-neuron norms ‖(in, out)‖: the race'} series={units} xLabel={xLabel} yLabel="norm" yScale="log" revision={revision} />

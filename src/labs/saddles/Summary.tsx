@@ -1,4 +1,5 @@
-import { escapeIndex, fmt, predictionsFrom } from './derive';
+import { firstSaddlePlateau } from '../../engine/analysis/staircase';
+import { escapeIndex, fmt, predictionsFrom, staircaseAxis } from './derive';
 import { Figure1Note } from './PaperNote';
 import { useSaddlesRun } from './store';
 
@@ -15,19 +16,8 @@ export function SaddlesSummary() {
   const lh2 = pred.Lh === 2;
   const spec = run.spec;
   const iter = spec.optim.kind !== 'flow' ? spec.optim.lr : NaN;
-  // plateau after escape: the loss where it changes least between escape and the end
-  let plateau = NaN;
-  if (b && esc >= 0) {
-    let best = Infinity;
-    for (let i = esc + 1; i < b.count - 1; i++) {
-      const dt = b.t[i + 1] - b.t[i - 1];
-      const rate = Math.abs(Math.log(b.loss[i + 1] / b.loss[i - 1])) / dt;
-      if (rate < best && b.loss[i] < 0.9 * pred.L0) {
-        best = rate;
-        plateau = b.loss[i];
-      }
-    }
-  }
+  // the first plateau after the escape (lab spec 4.4)
+  const plateau = (b && firstSaddlePlateau(staircaseAxis(b, run.spec), b.loss, b.count)?.level) ?? NaN;
   const rows: [string, string, string][] = [
     ['degree of homogeneity Lh', String(pred.Lh), ''],
     ['L(0) (first plateau)', fmt(pred.L0, 6), b ? fmt(b.loss[0], 6) : '—'],

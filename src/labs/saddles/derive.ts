@@ -1,12 +1,19 @@
 import { predictionsOf, type Predictions } from '../../engine/models/homogeneous/problem';
+import { escapeIndex as escapeIndexOf } from '../../engine/analysis/staircase';
 import type { SaddlesSpec } from '../../spec/labs/saddles';
 import type { SeriesBuffers } from '../../state/series';
 
 /** First snapshot with L <= 0.99 L(0) (the lab's operational escape time, lab spec 2.5), or -1. */
 export function escapeIndex(b: SeriesBuffers | null, L0: number): number {
-  if (!b || !(L0 > 0)) return -1;
-  for (let i = 0; i < b.count; i++) if (b.loss[i] <= 0.99 * L0) return i;
-  return -1;
+  return b ? escapeIndexOf(b.loss, b.count, L0) : -1;
+}
+
+/**
+ * The axis the staircase is judged on: flow time for gradient flow, iterations for GD (the same up to the
+ * factor eta for a constant step; clipped steps after an escape add almost no flow time).
+ */
+export function staircaseAxis(b: SeriesBuffers, spec: SaddlesSpec): Float64Array {
+  return spec.optim.kind === 'flow' ? b.t : b.step;
 }
 
 /** Snapshot index nearest to flow time t. */

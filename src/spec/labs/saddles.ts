@@ -262,7 +262,7 @@ export const SADDLES_PRESET_ROWS: SaddlesPresetRow[] = [
   {
     id: 'sd-fig4',
     title: 'Figure 4: three-layer square net, PGA warm start (clipped GD)',
-    description: 'W1, W2 20×20, δ = 0.1, sum square loss, warm start by projected gradient ascent on the NCF; clipped GD step (the safe default). Teacher draw 1: the warm start finds a KKT point with N* = 2.19 and 2 of 40 neurons active, the net escapes within the horizon and the inactive neurons stay at ~1e-15 of the norm. (Draws 2, 0 and 5 give KKT points with N ≈ 1e-7: no escape in 300,000 steps.)',
+    description: 'W1, W2 20×20, δ = 0.1, sum square loss, warm start by projected gradient ascent on the NCF; clipped GD step η = min(0.2, 0.0005/‖∇L‖) (the safe default). Teacher draw 1: the warm start finds a single-path KKT point (N* = 2.19, 2 of 40 neurons active); the net escapes near iteration 9,000 and settles on the single-path saddle, the inactive neurons at ~1e-15 of the norm. A clip of 0.02 leaves GD bouncing across the saddle\'s valley 4 % above it. (Draws 2, 0 and 5 give KKT points with N ≈ 1e-7: no escape in 300,000 steps.)',
     spec: {
       ...base,
       seed: 3,
@@ -270,7 +270,7 @@ export const SADDLES_PRESET_ROWS: SaddlesPresetRow[] = [
       data: sphere(100, 2, { teacherNorm: 'joint', teacherSeed: 1 }),
       loss: 'sq-sum',
       init: { delta: 0.1, dir: { kind: 'kkt', step: 0.025, steps: 38_691 } },
-      optim: { kind: 'gd-schedule', lr: 0.2, rule: { kind: 'clipped', s: 0.02 } },
+      optim: { kind: 'gd-schedule', lr: 0.2, rule: { kind: 'clipped', s: 0.0005 } },
       stop: stop({ maxSteps: 300_000 }),
       record: { every: 250, perDecade: 200 },
     },
@@ -278,7 +278,7 @@ export const SADDLES_PRESET_ROWS: SaddlesPresetRow[] = [
   {
     id: 'sd-fig4-authors',
     title: "Figure 4 with the authors' step schedule",
-    description: "Step 0.2, ×0.05 at 40k and 80k, 0.0003 from 250k (may diverge right after escape, depending on the draw).",
+    description: "Step 0.2, ×0.05 at 40k and 80k, 0.0003 from 250k. With this teacher draw the step 0.2 is still in force at the escape (near iteration 6,500) and GD diverges right after it, as the authors' schedule can; the clipped preset above is the safe one.",
     spec: {
       ...base,
       seed: 3,
@@ -310,7 +310,7 @@ export const SADDLES_PRESET_ROWS: SaddlesPresetRow[] = [
   {
     id: 'sd-fig6',
     title: 'Figure 6: three-layer ReLU net (outside the theorems)',
-    description: 'W1 20×20, W2 30×20, non-negative teacher W2, labels ×10, δ = 0.01, sum square loss, GD step 1e-4 for 200,000 iterations.',
+    description: 'W1 20×20, W2 30×20, non-negative teacher W2, labels ×10, δ = 0.01, sum square loss, GD step 1e-4 for 200,000 iterations. Teacher draw 2: L(0) = 697 (paper 191.11); one sharp drop near iteration 130,000 (paper: near 186k) straight to about 0.004. The paper\'s intermediate plateau (about 41) does not appear for this draw, nor for draws 37, 41, 51 and 54. Grown neurons are balanced: small rows of W1 pair with small columns of W2, small rows of W2 with small entries of v.',
     spec: {
       ...base,
       seed: 3,

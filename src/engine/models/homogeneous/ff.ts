@@ -165,16 +165,7 @@ export class FeedForward implements HomogeneousModel {
       const W = this.offsets[l - 1];
       const prev = this.a[l - 1];
       const zl = this.z[l];
-      zl.fill(0);
-      for (let j = 0; j < kout; j++) {
-        const zo = j * N;
-        for (let m = 0; m < kin; m++) {
-          const w = theta[W + j * kin + m];
-          if (w === 0) continue;
-          const po = m * N;
-          for (let i = 0; i < N; i++) zl[zo + i] += w * prev[po + i];
-        }
-      }
+      for (let j = 0; j < kout; j++) accumulateRows(theta, W + j * kin, kin, prev, N, zl, j * N);
       const al = this.a[l];
       if (l === depth) al.set(zl);
       else if (sq) for (let i = 0; i < zl.length; i++) al[i] = zl[i] * zl[i];
@@ -195,27 +186,11 @@ export class FeedForward implements HomogeneousModel {
       const W = this.offsets[l - 1];
       const dlt = this.dl[l];
       const prev = this.a[l - 1];
-      for (let j = 0; j < kout; j++) {
-        const dof = j * N;
-        for (let m = 0; m < kin; m++) {
-          const po = m * N;
-          let s = 0;
-          for (let i = 0; i < N; i++) s += dlt[dof + i] * prev[po + i];
-          g[W + j * kin + m] = s;
-        }
-      }
+      for (let j = 0; j < kout; j++) dotRows(dlt, j * N, prev, kin, N, g, W + j * kin);
       if (l === 1) break;
       const down = this.dl[l - 1];
-      down.fill(0);
-      for (let j = 0; j < kout; j++) {
-        const dof = j * N;
-        for (let m = 0; m < kin; m++) {
-          const w = theta[W + j * kin + m];
-          if (w === 0) continue;
-          const po = m * N;
-          for (let i = 0; i < N; i++) down[po + i] += w * dlt[dof + i];
-        }
-      }
+      // down = W_l^T dlt: row m of down sums column m of W_l against the rows of dlt
+      for (let m = 0; m < kin; m++) accumulateRows(theta, W + m, kout, dlt, N, down, m * N, kin);
       const zl = this.z[l - 1];
       if (sq) for (let i = 0; i < down.length; i++) down[i] *= 2 * zl[i];
       else for (let i = 0; i < down.length; i++) down[i] *= this.dact(zl[i]);
@@ -537,5 +512,80 @@ function neuronGrads(theta: Float64Array, d: number, k: number, Rfull: Float64Ar
     const va = 2 * theta[vOff + j];
     for (let m = 0; m < d; m++) g[a + m] = va * t[m];
     g[vOff + j] = av;
+  }
+}
+
+/*
+ * Kernels of the general backprop (FeedForward.forward/backward): the ReLU figures of paper 003 spend their
+ * time here. Four rows share each sweep over the points, so every output element is loaded and stored once per
+ * four multiply-adds instead of once per one.
+ */
+
+/**
+ * out[o + i] = sum_m w[wOff + m * wStride] * rows[m * N + i] for i < N, m < count (a weighted sum of `count`
+ * rows of length N). Overwrites out.
+ */
+function accumulateRows(w: Float64Array, wOff: number, count: number, rows: Float64Array, N: number, out: Float64Array, o: number, wStride = 1): void {
+  let m = 0;
+  if (count < 4) for (let i = 0; i < N; i++) out[o + i] = 0;
+  else {
+    const r0 = 0;
+    const r1 = N;
+    const r2 = 2 * N;
+    const r3 = 3 * N;
+    const x0 = w[wOff];
+    const x1 = w[wOff + wStride];
+    const x2 = w[wOff + 2 * wStride];
+    const x3 = w[wOff + 3 * wStride];
+    for (let i = 0; i < N; i++) out[o + i] = x0 * rows[r0 + i] + x1 * rows[r1 + i] + x2 * rows[r2 + i] + x3 * rows[r3 + i];
+    m = 4;
+  }
+  for (; m + 3 < count; m += 4) {
+    const r0 = m * N;
+    const r1 = r0 + N;
+    const r2 = r1 + N;
+    const r3 = r2 + N;
+    const x0 = w[wOff + m * wStride];
+    const x1 = w[wOff + (m + 1) * wStride];
+    const x2 = w[wOff + (m + 2) * wStride];
+    const x3 = w[wOff + (m + 3) * wStride];
+    for (let i = 0; i < N; i++) out[o + i] += x0 * rows[r0 + i] + x1 * rows[r1 + i] + x2 * rows[r2 + i] + x3 * rows[r3 + i];
+  }
+  for (; m < count; m++) {
+    const r = m * N;
+    const x = w[wOff + m * wStride];
+    for (let i = 0; i < N; i++) out[o + i] += x * rows[r + i];
+  }
+}
+
+/** g[gOff + m] = sum_i a[aOff + i] rows[m * N + i] for m < count; four rows share the loads of a. */
+function dotRows(a: Float64Array, aOff: number, rows: Float64Array, count: number, N: number, g: Float64Array, gOff: number): void {
+  let m = 0;
+  for (; m + 3 < count; m += 4) {
+    const r0 = m * N;
+    const r1 = r0 + N;
+    const r2 = r1 + N;
+    const r3 = r2 + N;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let i = 0; i < N; i++) {
+      const ai = a[aOff + i];
+      s0 += ai * rows[r0 + i];
+      s1 += ai * rows[r1 + i];
+      s2 += ai * rows[r2 + i];
+      s3 += ai * rows[r3 + i];
+    }
+    g[gOff + m] = s0;
+    g[gOff + m + 1] = s1;
+    g[gOff + m + 2] = s2;
+    g[gOff + m + 3] = s3;
+  }
+  for (; m < count; m++) {
+    const r = m * N;
+    let s = 0;
+    for (let i = 0; i < N; i++) s += a[aOff + i] * rows[r + i];
+    g[gOff + m] = s;
   }
 }
