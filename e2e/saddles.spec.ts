@@ -14,7 +14,7 @@ test('the Figure 1 preset (gradient flow) shows the loss staircase with the esca
   const summary = page.getByTestId('saddles-summary');
   await expect(summary).toContainText('escape time');
   const text = (await summary.textContent())!;
-  const pct = Number(/\((-?[\d.]+) %\)/.exec(text)?.[1]);
+  const pct = Number(/\((?:iteration \d+; )?(-?[\d.]+) %\)/.exec(text)?.[1]);
   expect(Math.abs(pct)).toBeLessThan(2);
 
   // The staircase: the loss starts at L(0), stays there, then drops to a plateau far below.
@@ -121,8 +121,10 @@ test('a GD run plots against flow time or against iterations, markers moving wit
   await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout: 20_000 });
   const loss = page.getByTestId('plot-sd-loss');
   const ticks = async () => (await loss.locator('.axis-x .tick text').allTextContents()).map((s) => Number(s.replace(/,/g, '')));
-  // 3000 steps of 1e-3: flow time runs to 3, iterations to 3000 (the escape line sits at t/eta in both)
-  await expect(page.getByTestId('xaxis-t')).toBeChecked();
+  // 3000 steps of 1e-3: flow time runs to 3, iterations to 3000 (the escape line sits at t/eta in both);
+  // GD runs open on the iteration axis, the paper's
+  await expect(page.getByTestId('xaxis-iter')).toBeChecked();
+  await page.getByTestId('xaxis-t').check();
   await expect(loss.getByText('t = Σ η_k (flow time of the steps)')).toBeVisible();
   const tTicks = await ticks();
   const escT = await loss.locator('g.ref', { hasText: 'measured escape' }).locator('line').getAttribute('x1');

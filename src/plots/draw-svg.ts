@@ -6,7 +6,7 @@ import { axisBottom, axisLeft, select } from 'd3';
 import type { Selection } from 'd3';
 import type { Rect } from './draw-canvas';
 import type { NumScale, TickSpec } from './scales';
-import { labelRows, labelWidth } from './label-rows';
+import { labelWidth, placeLabels } from './label-rows';
 import type { Band, RefLine } from './types';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
@@ -132,27 +132,18 @@ export function drawRefLines(
     .attr('y1', (r) => (r.axis === 'y' ? sy(r.value) : inner.top))
     .attr('y2', (r) => (r.axis === 'y' ? sy(r.value) : inner.bottom));
 
-  // A vertical line's label starts right of it, or ends left of it when it would run past the plot; labels
-  // that would overprint go on separate rows.
-  const vertical = shown.filter((r) => r.axis === 'x');
-  const place = new Map(
-    vertical.map((r) => {
-      const w = labelWidth(r.label ?? '');
-      const left = sx(r.value) + 4 + w > inner.right;
-      return [r, { left, start: left ? sx(r.value) - 4 - w : sx(r.value) + 4, w, row: 0 }];
-    }),
+  // labels placed so that none overprints another (label-rows.ts)
+  const placed = placeLabels(
+    shown.map((r) => ({ axis: r.axis, at: r.axis === 'x' ? sx(r.value) : sy(r.value), width: labelWidth(r.label ?? '') })),
+    inner,
   );
-  const rows = labelRows(
-    vertical.map((r) => place.get(r)!.start),
-    vertical.map((r) => place.get(r)!.w),
-  );
-  vertical.forEach((r, i) => (place.get(r)!.row = rows[i]));
+  const place = new Map(shown.map((r, i) => [r, placed[i]]));
   groups
     .select('text')
     .attr('fill', 'currentColor')
-    .attr('text-anchor', (r) => (r.axis === 'x' ? (place.get(r)!.left ? 'end' : 'start') : 'end'))
-    .attr('x', (r) => (r.axis === 'x' ? sx(r.value) + (place.get(r)!.left ? -4 : 4) : inner.right - 4))
-    .attr('y', (r) => (r.axis === 'x' ? inner.top + 10 + 11 * place.get(r)!.row : sy(r.value) - 4))
+    .attr('text-anchor', (r) => place.get(r)!.anchor)
+    .attr('x', (r) => place.get(r)!.x)
+    .attr('y', (r) => place.get(r)!.y)
     .text((r) => r.label ?? '');
 }
 
@@ -189,6 +180,9 @@ export function drawBands(layers: SvgLayers, bands: readonly Band[], inner: Rect
     .attr('fill', 'currentColor')
     .attr('x', ({ from, to }) => (sx(from) + sx(to)) / 2)
     .attr('y', inner.bottom - 6)
-    .text(({ b, from, to }) => (b.label && Math.abs(sx(to) - sx(from)) > labelWidth(b.label) + 8 ? b.label : ''));
+    .text(({ b, from, to }) => {
+      const room = Math.abs(sx(to) - sx(from)) - 8;
+      return [b.label, b.shortLabel].find((l) => l && labelWidth(l) < room) ?? '';
+    });
   groups.select('title').text(({ b }) => b.label ?? '');
 }

@@ -1,19 +1,67 @@
 /**
- * Rows for the labels of vertical reference lines, so labels of nearby lines do not overprint: each label
- * (starting at its line's x, `width` px wide) takes the first row whose previous label ends before it starts.
- * Returns the row of every label, in input order.
+ * Placement of reference-line labels so that none overprints another: horizontal lines' labels first (above
+ * or below the line, at the right or the left end), then vertical lines' labels, left to right, each on the
+ * first row from the top that is free (right of its line, or left of it when it would run past the plot).
  */
-export function labelRows(xs: readonly number[], widths: readonly number[], gap = 4): number[] {
-  const order = xs.map((_, i) => i).sort((a, b) => xs[a] - xs[b]);
-  const rowEnds: number[] = [];
-  const rows = new Array<number>(xs.length).fill(0);
-  for (const i of order) {
-    let r = rowEnds.findIndex((end) => end + gap <= xs[i]);
-    if (r < 0) r = rowEnds.push(-Infinity) - 1;
-    rowEnds[r] = xs[i] + widths[i];
-    rows[i] = r;
+
+export interface LabelBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface LabelRequest {
+  axis: 'x' | 'y';
+  /** Pixel position of the line (x for vertical lines, y for horizontal ones). */
+  at: number;
+  width: number;
+}
+
+export interface PlacedLabel {
+  /** Anchor of the text: its x, its baseline y, and which end the x is. */
+  x: number;
+  y: number;
+  anchor: 'start' | 'end';
+}
+
+const ROW = 11;
+const overlaps = (a: LabelBox, b: LabelBox) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+export function placeLabels(requests: readonly LabelRequest[], plot: { left: number; right: number; top: number; bottom: number }): PlacedLabel[] {
+  const placed: LabelBox[] = [];
+  const out = new Array<PlacedLabel>(requests.length);
+  const take = (i: number, box: LabelBox, label: PlacedLabel) => {
+    placed.push(box);
+    out[i] = label;
+  };
+  const free = (box: LabelBox) => !placed.some((p) => overlaps(p, box));
+  const horizontal = requests.map((_, i) => i).filter((i) => requests[i].axis === 'y');
+  for (const i of horizontal) {
+    const { at, width: w } = requests[i];
+    const candidates: [LabelBox, PlacedLabel][] = [
+      [{ x: plot.right - 4 - w, y: at - 4 - ROW + 2, w, h: ROW }, { x: plot.right - 4, y: at - 4, anchor: 'end' }],
+      [{ x: plot.right - 4 - w, y: at + 2, w, h: ROW }, { x: plot.right - 4, y: at + 12, anchor: 'end' }],
+      [{ x: plot.left + 4, y: at - 4 - ROW + 2, w, h: ROW }, { x: plot.left + 4, y: at - 4, anchor: 'start' }],
+      [{ x: plot.left + 4, y: at + 2, w, h: ROW }, { x: plot.left + 4, y: at + 12, anchor: 'start' }],
+    ];
+    const pick = candidates.find(([box]) => free(box)) ?? candidates[0];
+    take(i, pick[0], pick[1]);
   }
-  return rows;
+  const vertical = requests
+    .map((_, i) => i)
+    .filter((i) => requests[i].axis === 'x')
+    .sort((a, b) => requests[a].at - requests[b].at);
+  for (const i of vertical) {
+    const { at, width: w } = requests[i];
+    const left = at + 4 + w > plot.right;
+    const x = left ? at - 4 - w : at + 4;
+    let row = 0;
+    const boxAt = (r: number): LabelBox => ({ x, y: plot.top + 1 + ROW * r, w, h: ROW });
+    while (!free(boxAt(row)) && plot.top + ROW * (row + 2) < plot.bottom) row++;
+    take(i, boxAt(row), { x: left ? at - 4 : at + 4, y: plot.top + 10 + ROW * row, anchor: left ? 'end' : 'start' });
+  }
+  return out;
 }
 
 /** Rough width of an SVG label at the plots' 10 px font (no layout pass needed). */

@@ -26,6 +26,8 @@ export interface Band {
   from: number;
   to: number;
   label?: string;
+  /** Shown instead of the label where the band is too narrow for it. */
+  shortLabel?: string;
   color?: string;
 }
 

@@ -15,7 +15,9 @@ export function SaddlesPlots() {
   const run = useSaddlesRun((s) => s.run);
   const revision = useSaddlesRun((s) => s.revision);
   const [scrub, setScrub] = useState<number | null>(null);
-  const [xAxis, setXAxis] = useState<'t' | 'iter'>('t');
+  // GD runs plot against iterations by default (the paper's axis; with clipped steps nearly all flow time is spent
+  // before the escape), gradient flow against t
+  const [xAxis, setXAxis] = useState<'t' | 'iter'>('iter');
   const b = run?.buffers ?? null;
   const spec = run?.spec;
   const isGd = !!spec && spec.optim.kind !== 'flow';
@@ -42,7 +44,7 @@ export function SaddlesPlots() {
 
   // the staircase's plateaus (lab spec 4.4), shaded
   const bands: Band[] = b
-    ? plateaus(staircaseAxis(b, spec!), b.loss, n).map((p) => ({ from: xs![p.from], to: xs![p.to], label: `plateau ${fmt(p.level, 4)}`, color: '#009E73' }))
+    ? plateaus(staircaseAxis(b, spec!), b.loss, n).map((p) => ({ from: xs![p.from], to: xs![p.to], label: `plateau ${fmt(p.level, 4)}`, shortLabel: fmt(p.level, 4), color: '#009E73' }))
     : [];
 
   const isToy = spec?.model.kind === 'toy';

@@ -1,5 +1,5 @@
 import { firstSaddlePlateau } from '../../engine/analysis/staircase';
-import { escapeIndex, fmt, predictionsFrom, staircaseAxis } from './derive';
+import { escapeIndex, fmt, predictionsFrom, staircaseAxis, timeToIteration } from './derive';
 import { Figure1Note } from './PaperNote';
 import { useSaddlesRun } from './store';
 
@@ -25,8 +25,8 @@ export function SaddlesSummary() {
     [lh2 ? 'c(w0)' : 'T_blow(w0)', fmt(lh2 ? pred.c : pred.Tblow, 7), ''],
     [
       `escape time ${lh2 ? 'ln(1/(cδ))/(2N*)' : 'T_blow/δ^(Lh−2)'}`,
-      fmt(pred.tEscW0, 6) + (Number.isFinite(iter) ? ` (iteration ${Math.round(pred.tEscW0 / iter)})` : ''),
-      Number.isFinite(tEsc) ? `${fmt(tEsc, 6)} (${(100 * relErr).toFixed(2)} %)` : 'not yet',
+      fmt(pred.tEscW0, 6) + (Number.isFinite(iter) && b ? ` (iteration ${Math.round(timeToIteration(b, spec, pred.tEscW0))})` : ''),
+      Number.isFinite(tEsc) ? `${fmt(tEsc, 6)} (${Number.isFinite(iter) ? `iteration ${b!.step[esc]}; ` : ''}${(100 * relErr).toFixed(2)} %)` : 'not yet',
     ],
     ['active neurons in w*', `${pred.nActive} of ${pred.nUnits}`, ''],
     ['first saddle: loss of the restricted network', fmt(pred.saddleLoss, 7), Number.isFinite(plateau) ? `plateau ${fmt(plateau, 7)}` : '—'],

@@ -1,6 +1,7 @@
 import { predictionsOf, type Predictions } from '../../engine/models/homogeneous/problem';
 import { escapeIndex as escapeIndexOf } from '../../engine/analysis/staircase';
 import type { SaddlesSpec } from '../../spec/labs/saddles';
+import { nearestIndex } from '../../plots/series-math';
 import type { SeriesBuffers } from '../../state/series';
 
 /** First snapshot with L <= 0.99 L(0) (the lab's operational escape time, lab spec 2.5), or -1. */
@@ -16,24 +17,17 @@ export function staircaseAxis(b: SeriesBuffers, spec: SaddlesSpec): Float64Array
   return spec.optim.kind === 'flow' ? b.t : b.step;
 }
 
-/** Snapshot index nearest to flow time t. */
-export function nearestIndex(b: SeriesBuffers, t: number): number {
-  let best = 0;
-  for (let i = 1; i < b.count; i++) if (Math.abs(b.t[i] - t) < Math.abs(b.t[best] - t)) best = i;
-  return best;
-}
-
 /**
- * The heatmap markers: i1 2000 steps before escape and i2 5000 after for GD (the paper's Fig. 1 choice); for
- * gradient flow the same fractions of the escape time as in Fig. 1 (1.5 % before, 4 % after).
+ * The heatmap markers: i1 2000 iterations before escape and i2 5000 after for GD (the paper's Fig. 1 choice,
+ * counted in iterations whatever the step rule); for gradient flow the same fractions of the escape time as in
+ * Fig. 1 (1.5 % before, 4 % after).
  */
 export function autoMarkers(b: SeriesBuffers, spec: SaddlesSpec, esc: number): { i1: number; i2: number } | null {
   if (esc < 0) return null;
+  const at = (x: Float64Array, v: number) => nearestIndex(x, b.count, v, { sorted: true });
+  if (spec.optim.kind !== 'flow') return { i1: at(b.step, Math.max(0, b.step[esc] - 2000)), i2: at(b.step, b.step[esc] + 5000) };
   const tEsc = b.t[esc];
-  const o = spec.optim;
-  const before = o.kind === 'flow' ? 0.015 * tEsc : 2000 * o.lr;
-  const after = o.kind === 'flow' ? 0.04 * tEsc : 5000 * o.lr;
-  return { i1: nearestIndex(b, Math.max(0, tEsc - before)), i2: nearestIndex(b, tEsc + after) };
+  return { i1: at(b.t, Math.max(0, tEsc - 0.015 * tEsc)), i2: at(b.t, tEsc + 0.04 * tEsc) };
 }
 
 export function predictionsFrom(views: Record<string, Float64Array>): Predictions | null {
