@@ -132,7 +132,7 @@ describe('TimeSeriesPlot', () => {
     const canvas = el.querySelector('canvas');
     const count = () => [grid.children.length, overlay.children.length, el.querySelectorAll('.x-label').length];
     const before = count();
-    expect(before).toEqual([2, 6, 1]);
+    expect(before).toEqual([3, 6, 1]);
     strict(baseProps({ revision: 5 }));
     await nextFrame();
     expect(count()).toEqual(before);
@@ -162,6 +162,28 @@ describe('TimeSeriesPlot', () => {
     expect(refs).toHaveLength(1); // the x line is outside the domain
     expect(refs[0].querySelector('line')!.getAttribute('stroke-dasharray')).toBeTruthy();
     expect(refs[0].textContent).toBe('target');
+  });
+
+  it('shades bands clipped to the x domain, with the label or its short form where it fits', async () => {
+    // x runs over the series' domain (1..8 by the buffers above); a band past it is omitted
+    render(
+      baseProps({
+        bands: [
+          { from: 0, to: 3, label: 'plateau 1', shortLabel: '1' },
+          { from: 5, to: 5.05, label: 'a very long label that cannot fit', shortLabel: 'x' },
+          { from: 50, to: 60, label: 'outside' },
+        ],
+      }),
+    );
+    await nextFrame();
+    const bands = plot('t').querySelectorAll('g.band');
+    expect(bands).toHaveLength(2);
+    const w = (g: Element) => Number(g.querySelector('rect')!.getAttribute('width'));
+    expect(w(bands[0])).toBeGreaterThan(w(bands[1]));
+    expect(Number(bands[0].querySelector('rect')!.getAttribute('x'))).toBeGreaterThanOrEqual(0);
+    expect(bands[0].querySelector('text')!.textContent).toMatch(/^(plateau 1|1)$/);
+    expect(bands[1].querySelector('text')!.textContent).toBe('');
+    expect(bands[1].querySelector('title')!.textContent).toBe('a very long label that cannot fit');
   });
 
   it('shows a crosshair readout on pointer move and hides it on leave', async () => {
