@@ -104,3 +104,29 @@ test('a wider network (d > 1) with a seeded start runs through its exact reducti
   await expect.poll(() => gdPath(page)).not.toBe(before);
   await page.screenshot({ path: shot('stability-wide.png'), fullPage: false });
 });
+
+test('step through the GD iterates: single steps, play to the end, back to the whole run', async ({ page }) => {
+  await openLab(page);
+  await page.getByTestId('stability-preset').selectOption('S-catapult');
+  const total = await gdPoints(page);
+  expect(total).toBeGreaterThan(10);
+  // the first step shows the start, the next ones one iterate more each, with the cursor on the time plots
+  await page.getByTestId('player-step').click();
+  await page.getByTestId('player-step').click();
+  await page.getByTestId('player-step').click();
+  await expect(page.getByTestId('player-readout')).toContainText('k = 2:');
+  expect(await gdPoints(page)).toBe(3);
+  await expect(page.locator(`${LAND} [data-overlay=gd-now]`)).toHaveCount(1);
+  await expect(page.getByTestId('plot-st-factors').getByText('k = 2', { exact: true })).toBeVisible();
+  await page.getByTestId('player-back').click();
+  expect(await gdPoints(page)).toBe(2);
+  // play: the catapult's records go by in a few seconds and the animation stops on the last one
+  await page.getByTestId('player-speed').selectOption('4');
+  await page.getByTestId('player-play').click();
+  await expect(page.getByTestId('stability-player')).toHaveAttribute('data-cursor', String(total - 1), { timeout: 15_000 });
+  await expect(page.getByTestId('player-play')).toBeVisible();
+  await page.getByTestId('player-all').click();
+  await expect(page.getByTestId('player-readout')).toContainText('whole run');
+  await expect(page.locator(`${LAND} [data-overlay=gd-now]`)).toHaveCount(0);
+  expect(await gdPoints(page)).toBe(total);
+});

@@ -264,7 +264,7 @@ export function Landscape(props: LandscapeProps) {
                   <path key={c.level} data-level={c.level} d={contourPath({ type: 'MultiLineString', coordinates: c.rings }) ?? ''} />
                 ))}
               </g>
-              {overlays.map((o) => (o.kind === 'path' ? <PathOverlay key={o.id} o={o} sx={sx} sy={sy} /> : <PointOverlay key={o.id} o={o} sx={sx} sy={sy} />))}
+              {overlays.map((o) => (o.kind === 'path' ? <PathOverlay key={o.id} o={o} sx={sx} sy={sy} /> : <PointOverlay key={o.id} o={o} sx={sx} sy={sy} innerW={inner.w} />))}
             </g>
             <g ref={axisXRef} transform={`translate(0,${inner.h})`} className="text-[10px]" />
             <g ref={axisYRef} className="text-[10px]" />
@@ -326,11 +326,13 @@ function PathOverlay({ o, sx, sy }: { o: Extract<LandscapeOverlay, { kind: 'path
   );
 }
 
-function PointOverlay({ o, sx, sy }: { o: Extract<LandscapeOverlay, { kind: 'point' }>; sx: Scale; sy: Scale }) {
+function PointOverlay({ o, sx, sy, innerW }: { o: Extract<LandscapeOverlay, { kind: 'point' }>; sx: Scale; sy: Scale; innerW: number }) {
   const X = sx(o.x);
   const Y = sy(o.y);
   if (!Number.isFinite(X) || !Number.isFinite(Y)) return null;
   const r = o.r ?? 5;
+  // the label goes left of the point when it would run past the plot's right edge (11 px bold: ~6.5 px a character)
+  const flip = !!o.label && X + r + 4 + 6.5 * o.label.length > innerW;
   return (
     <g data-overlay={o.id} transform={`translate(${X},${Y})`}>
       {o.shape === 'diamond' ? (
@@ -341,7 +343,7 @@ function PointOverlay({ o, sx, sy }: { o: Extract<LandscapeOverlay, { kind: 'poi
         <circle r={r} fill={o.color} stroke="white" strokeWidth={1.5} />
       )}
       {o.label && (
-        <text x={r + 4} y={4 + (o.labelDy ?? 0)} fontSize={11} fontWeight={600} fill="white" stroke="black" strokeWidth={2.5} paintOrder="stroke">
+        <text x={flip ? -(r + 4) : r + 4} textAnchor={flip ? 'end' : 'start'} y={4 + (o.labelDy ?? 0)} fontSize={11} fontWeight={600} fill="white" stroke="black" strokeWidth={2.5} paintOrder="stroke">
           {o.label}
         </text>
       )}

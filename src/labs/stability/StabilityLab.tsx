@@ -11,6 +11,7 @@ import { IssueBanner } from '../../ui/IssueBanner';
 import { Claims } from './Claims';
 import { Controls } from './Controls';
 import { Narration } from './Narration';
+import { Player } from './Player';
 import { Sweeps } from './Sweeps';
 import { TimePlots } from './TimePlots';
 import { fmt } from './format';
@@ -82,7 +83,10 @@ export function StabilityLab() {
     [spec.model.phi, view],
   );
   const grid = useLandscapeGrid(gridReq);
-  const overlays = useMemo(() => buildOverlays(c, spec), [c, spec]);
+  // step-through cursor (a trace index; null = the whole run), cleared by every new run
+  const [cursor, setCursor] = useState<number | null>(null);
+  useEffect(() => setCursor(null), [c]);
+  const overlays = useMemo(() => buildOverlays(c, spec, cursor), [c, spec, cursor]);
 
   const shareUrl = () => {
     const s = { ...spec, ui: { ...spec.ui, view: viewRef.current } };
@@ -118,6 +122,7 @@ export function StabilityLab() {
               onPick={onPick}
               readout={(a, b) => `a ${fmt(a)}, b ${fmt(b)}, ε ${fmt(a * b - spec.model.phi)}, λ ${fmt(a * a + b * b)}`}
             />
+            <Player c={c} cursor={cursor} setCursor={setCursor} />
             {grid && (
               <p className="mt-1 text-[11px] text-slate-500" data-testid="landscape-timing" data-grid-ms={grid.roundTripMs.toFixed(2)}>
                 200 × 200 grid computed in the landscape worker in {grid.ms.toFixed(1)} ms ({grid.roundTripMs.toFixed(1)} ms round trip). Wheel to zoom; “pan” to drag the view.
@@ -171,7 +176,7 @@ export function StabilityLab() {
             <Claims c={c} />
           </div>
         </div>
-        <TimePlots c={c} />
+        <TimePlots c={c} cursor={cursor} />
         <Sweeps spec={spec} c={c} />
       </section>
     </div>
@@ -211,9 +216,11 @@ function branch(phi: number, sign: number, u0 = -4, u1 = 4, n = 400) {
   return { x, y };
 }
 
-function buildOverlays(c: Comparison, spec: StabilitySpec): LandscapeOverlay[] {
+function buildOverlays(c: Comparison, spec: StabilitySpec, cursor: number | null): LandscapeOverlay[] {
   const { phi, eta, gd } = c;
   const tr = gd.trace!;
+  // records shown: all, or up to the step-through cursor
+  const upto = cursor === null ? tr.n : cursor + 1;
   const out: LandscapeOverlay[] = [];
   const far = 1e3;
   out.push({ kind: 'path', id: 'diag', x: [-far, far], y: [-far, far], color: 'white', width: 0.75, dash: '2 4', opacity: 0.5 });
@@ -253,7 +260,7 @@ function buildOverlays(c: Comparison, spec: StabilitySpec): LandscapeOverlay[] {
       y[i] = p.b[0];
     }
     out.push({ kind: 'path', id: 'gf', x, y, color: GF_COLOR, width: 2.5, label: 'gradient flow' });
-    out.push({ kind: 'path', id: 'gf-ode', x: c.gf.a, y: c.gf.b, n: Math.min(tr.n, 400), color: GF_COLOR, width: 0, dots: 2.5, label: 'GF (ODE) at t = kη' });
+    out.push({ kind: 'path', id: 'gf-ode', x: c.gf.a, y: c.gf.b, n: Math.min(upto, 400), color: GF_COLOR, width: 0, dots: 2.5, label: 'GF (ODE) at t = kη' });
     const lim = c.flow.limit();
     out.push({ kind: 'point', id: 'gf-end', x: lim.a[0], y: lim.b[0], color: GF_COLOR, shape: 'diamond', label: `R ${fmt(c.flow.R)}`, labelDy: 12 });
   }
@@ -262,14 +269,16 @@ function buildOverlays(c: Comparison, spec: StabilitySpec): LandscapeOverlay[] {
     id: 'gd',
     x: tr.a,
     y: tr.b,
-    n: tr.n,
+    n: upto,
     color: GD_COLOR,
     width: 0.8,
     dots: 3,
-    dotColor: (i, n) => `hsl(${24 - 14 * (i / Math.max(1, n - 1))}, 95%, ${72 - 40 * Math.min(1, i / Math.max(1, Math.min(n - 1, 60)))}%)`,
+    // coloured by step over the whole run, so the colours hold while stepping through
+    dotColor: (i) => `hsl(${24 - 14 * (i / Math.max(1, tr.n - 1))}, 95%, ${72 - 40 * Math.min(1, i / Math.max(1, Math.min(tr.n - 1, 60)))}%)`,
     label: 'GD iterates (dark = later)',
   });
-  if (gd.outcome === 'converged') out.push({ kind: 'point', id: 'gd-end', x: gd.a, y: gd.b, color: GD_COLOR, shape: 'diamond', label: `λ ${fmt(gd.lam)}`, labelDy: -10 });
+  if (cursor !== null) out.push({ kind: 'point', id: 'gd-now', x: tr.a[cursor], y: tr.b[cursor], color: GD_COLOR, r: 7, shape: 'circle', label: `k = ${tr.step[cursor]}`, labelDy: 14 });
+  if (gd.outcome === 'converged' && (cursor === null || cursor === tr.n - 1)) out.push({ kind: 'point', id: 'gd-end', x: gd.a, y: gd.b, color: GD_COLOR, shape: 'diamond', label: `λ ${fmt(gd.lam)}`, labelDy: -10 });
   out.push({ kind: 'point', id: 'init', x: c.a0, y: c.b0, color: '#111827', r: 6, legend: 'start (click/drag)' });
   return out;
 }

@@ -1,13 +1,17 @@
 import { useMemo } from 'react';
 import type { Comparison } from '../../engine/analysis/stability';
 import { OKABE_ITO } from '../../plots/palette';
-import { TimeSeriesPlot, type PlotSeries } from '../../plots/TimeSeriesPlot';
+import { TimeSeriesPlot, type Band, type PlotSeries, type RefLine } from '../../plots/TimeSeriesPlot';
+import { stepRuns } from './player-logic';
 import { GD_COLOR, GF_COLOR } from './StabilityLab';
 
 const abs = (x: Float64Array, n: number) => Float64Array.from(x.subarray(0, n), Math.abs);
 
-/** Loss/residual, sharpness, imbalance and GD-GF distance against the GD step (GF at t = k eta). */
-export function TimePlots({ c }: { c: Comparison }) {
+/**
+ * Loss/residual, sharpness, imbalance, per-step factors and GD-GF distance against the GD step (GF at t = k eta);
+ * the step-through cursor, when set, is a vertical line on each.
+ */
+export function TimePlots({ c, cursor }: { c: Comparison; cursor: number | null }) {
   const tr = c.gd.trace!;
   const n = tr.n;
   const s = useMemo(() => {
@@ -17,6 +21,13 @@ export function TimePlots({ c }: { c: Comparison }) {
     const asym = Float64Array.from(step, (k) => Math.abs(c.gd.eps) * Math.abs(1 - c.eta * c.gd.lam) ** (k - step[n - 1]));
     return { step, loss, bound, asym };
   }, [c, tr, n]);
+  // steps where eta |eps| > 1 (every Q_i flips sign) and > sqrt 2 (the imbalance grows), lab spec 3.3
+  const bands = useMemo((): Band[] => {
+    const flip = stepRuns(tr.step, tr.eps, n, c.eta, 1).map(([from, to]): Band => ({ from, to, color: OKABE_ITO[4], label: 'η|ε| > 1', shortLabel: '>1' }));
+    const grow = stepRuns(tr.step, tr.eps, n, c.eta, Math.SQRT2).map(([from, to]): Band => ({ from, to, color: OKABE_ITO[5], label: 'η|ε| > √2', shortLabel: '>√2' }));
+    return [...flip, ...grow];
+  }, [tr, n, c.eta]);
+  const cursorLine: RefLine[] = cursor === null ? [] : [{ axis: 'x', value: tr.step[cursor], label: `k = ${tr.step[cursor]}`, color: '#111827' }];
   const mk = (id: string, label: string, color: string, y: ArrayLike<number>, extra: Partial<PlotSeries> = {}): PlotSeries => ({ id, label, color, x: s.step, y, n, ...extra });
   const converged = c.gd.outcome === 'converged';
   const flips = (() => {
@@ -32,6 +43,7 @@ export function TimePlots({ c }: { c: Comparison }) {
         xLabel="GD step k"
         yLabel="|ε|, L"
         yScale="log"
+        refLines={cursorLine}
         series={[
           mk('gd-eps', '|ε| GD', GD_COLOR, abs(tr.eps, n)),
           mk('gf-eps', '|ε| GF', GF_COLOR, abs(c.gf.eps, n)),
@@ -46,6 +58,7 @@ export function TimePlots({ c }: { c: Comparison }) {
         yLabel="sharpness"
         series={[mk('gd-S', 'S (top Hessian eig.) GD', GD_COLOR, tr.S), mk('gd-lam', 'λ = ‖a‖² + ‖b‖² GD', OKABE_ITO[0], tr.lam, { dash: [4, 3], width: 1 }), mk('gf-lam', 'λ GF', GF_COLOR, c.gf.lam)]}
         refLines={[
+          ...cursorLine,
           { axis: 'y', value: 2 / c.eta, label: '2/η', color: OKABE_ITO[4] },
           ...(c.flow.toSaddle ? [] : [{ axis: 'y' as const, value: c.flow.R, label: 'R (GF limit)', color: GF_COLOR }]),
           { axis: 'y', value: 2 * c.phi, label: '2Φ', color: OKABE_ITO[2] },
@@ -58,7 +71,9 @@ export function TimePlots({ c }: { c: Comparison }) {
         yLabel="|Q(t)/Q(0)|"
         yScale="log"
         series={[mk('q', '|Q(t)/Q(0)| GD', GD_COLOR, abs(tr.qRatio, n)), mk('bound', 'exp(−η² Σ ε²) (Thm 1 upper)', OKABE_ITO[0], s.bound, { dash: [4, 3], width: 1 })]}
+        bands={bands}
         refLines={[
+          ...cursorLine,
           { axis: 'y', value: 1, label: 'GF: 1', color: GF_COLOR },
           ...(Number.isFinite(c.flow.integralEps2) ? [{ axis: 'y' as const, value: Math.exp(-c.eta * c.flow.integralEps2), label: 'exp(−η I_GF)', color: OKABE_ITO[7] }] : []),
         ]}
@@ -70,6 +85,21 @@ export function TimePlots({ c }: { c: Comparison }) {
         yLabel="‖θ_GD(k) − θ_GF(kη)‖"
         yScale="log"
         series={[mk('dist', 'distance', OKABE_ITO[3], c.gf.dist)]}
+        refLines={cursorLine}
+      />
+      <TimeSeriesPlot
+        id="st-factors"
+        title="Per-step factors: ε′ = ρ ε and Q′ = (1 − η²ε²) Q"
+        xLabel="GD step k"
+        yLabel="factor"
+        series={[mk('rho', 'ρ = 1 − ηλ + η²ε(ε + Φ)', GD_COLOR, tr.rho), mk('qfac', '1 − η²ε²', OKABE_ITO[0], tr.factor, { dash: [4, 3] })]}
+        bands={bands}
+        refLines={[
+          ...cursorLine,
+          { axis: 'y', value: 1, label: '+1' },
+          { axis: 'y', value: 0, label: '0' },
+          { axis: 'y', value: -1, label: '−1' },
+        ]}
       />
     </div>
   );
