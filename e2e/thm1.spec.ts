@@ -38,6 +38,22 @@ test('Theorem-1 run fills every plot and matches the reference Gen_20 for seed 2
   await expect(page.getByTestId('status-clean')).toContainText(/Converged/);
   await expect(page.getByTestId('status-poisoned')).toContainText(/Converged/);
   await expect(page.getByTestId('run')).toHaveText('Run again');
+
+  // One time cursor for both arms: hovering the clean entries shows the poisoned readout at the same t
+  const clean = page.getByTestId('plot-entries-clean');
+  const box = (await clean.locator('[tabindex="0"]').boundingBox())!;
+  // (early t: the poisoned arm converges sooner, and a cursor past the end of its time axis is not shown there)
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+  const tipX = (id: string) => page.getByTestId(`plot-${id}`).locator('.tip-x');
+  await expect(tipX('entries-poisoned')).toBeVisible();
+  await expect(tipX('loss')).toBeVisible();
+  // each readout snaps to its own nearest record: the same t up to the spacing of the records
+  const tOf = async (id: string) => Number(/t = ([\d.e+-]+)/.exec((await tipX(id).textContent()) ?? '')?.[1]);
+  const [tc, tp] = [await tOf('entries-clean'), await tOf('entries-poisoned')];
+  expect(Math.abs(Math.log(tp / tc))).toBeLessThan(0.15);
+  await page.mouse.move(0, 0);
+  await expect(tipX('entries-poisoned')).toBeHidden();
+
   await page.waitForTimeout(300); // let the last animation frame land before the picture
   await page.screenshot({ path: shot('thm1-run.png'), fullPage: true });
   expect(errors).toEqual([]);

@@ -186,6 +186,32 @@ describe('TimeSeriesPlot', () => {
     expect(bands[1].querySelector('title')!.textContent).toBe('a very long label that cannot fit');
   });
 
+  it('links the cursor of plots in the same syncX group (not of other groups)', async () => {
+    act(() =>
+      root.render(
+        <>
+          <TimeSeriesPlot {...baseProps({ id: 'a', syncX: 'g' })} />
+          <TimeSeriesPlot {...baseProps({ id: 'b', syncX: 'g', series: [loss] })} />
+          <TimeSeriesPlot {...baseProps({ id: 'c', syncX: 'other' })} />
+        </>,
+      ),
+    );
+    await nextFrame();
+    const cross = (id: string) => plot(id).querySelector('svg.overflow-visible > line')!;
+    const tipX = (id: string) => plot(id).querySelector('.tip-x');
+    const area = plot('a').querySelector<HTMLElement>('[tabindex="0"]')!;
+    act(() => area.dispatchEvent(new MouseEvent('pointermove', { clientX: 300, bubbles: true })));
+    await nextFrame();
+    // b follows a at the same data x (same domain here, so the same pixel); c does not
+    expect(cross('b').getAttribute('display')).toBeNull();
+    expect(cross('b').getAttribute('x1')).toBe(cross('a').getAttribute('x1'));
+    expect(tipX('b')!.textContent).toBe(tipX('a')!.textContent);
+    expect(cross('c').getAttribute('display')).toBe('none');
+    act(() => area.dispatchEvent(new MouseEvent('pointerout', { bubbles: true, relatedTarget: null })));
+    await nextFrame();
+    expect(cross('b').getAttribute('display')).toBe('none');
+  });
+
   it('shows a crosshair readout on pointer move and hides it on leave', async () => {
     render(baseProps());
     const el = plot('t');

@@ -3,8 +3,9 @@
  * on top. React renders the skeleton, title and legend; the contents of canvas and SVG are
  * updated imperatively at most once per animation frame, however often props change.
  */
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
+import { publishCursor, subscribeCursor } from './cursor-sync';
 import { FrameScheduler } from './frame-scheduler';
 import { PlotRenderer } from './renderer';
 import type { DrawInput } from './renderer';
@@ -90,12 +91,31 @@ export function TimeSeriesPlot(props: TimeSeriesPlotProps) {
     }
   });
 
+  // Linked cursor: follow the other plots of the group, and tell them where this one's pointer is.
+  const instance = useId();
+  const { syncX } = props;
+  useEffect(() => {
+    if (!syncX) return;
+    return subscribeCursor(syncX, (source, x) => {
+      if (source !== instance && rendererRef.current?.setPointerValue(x)) schedulerRef.current?.request(false);
+    });
+  }, [syncX, instance]);
+  const share = () => {
+    if (syncX) publishCursor(syncX, instance, rendererRef.current?.pointerValue() ?? null);
+  };
+
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
     const px = e.clientX - e.currentTarget.getBoundingClientRect().left;
-    if (rendererRef.current?.setPointer(px)) schedulerRef.current?.request(false);
+    if (rendererRef.current?.setPointer(px)) {
+      schedulerRef.current?.request(false);
+      share();
+    }
   };
   const clearPointer = () => {
-    if (rendererRef.current?.setPointer(null)) schedulerRef.current?.request(false);
+    if (rendererRef.current?.setPointer(null)) {
+      schedulerRef.current?.request(false);
+      share();
+    }
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const r = rendererRef.current;
@@ -109,6 +129,7 @@ export function TimeSeriesPlot(props: TimeSeriesPlotProps) {
     else return;
     e.preventDefault();
     schedulerRef.current?.request(false);
+    share();
   };
 
   const toggleSeries = (sid: string) =>

@@ -152,6 +152,21 @@ export class PlotRenderer {
     return changed;
   }
 
+  /** The data x under the pointer, or null (for linked cursors). */
+  pointerValue(): number | null {
+    const f = this.frame;
+    if (!f || this.pointer === null) return null;
+    const x = f.sx.invert(this.pointer);
+    return Number.isFinite(x) ? x : null;
+  }
+
+  /** Puts the pointer at data x (a linked cursor); null or an x outside the plot hides it. Returns whether it changed. */
+  setPointerValue(x: number | null): boolean {
+    const f = this.frame;
+    const px = x === null || !f ? NaN : f.sx(x);
+    return this.setPointer(Number.isFinite(px) ? px : null);
+  }
+
   /** Keyboard stepping: moves the readout by a fraction of the plot width. */
   stepPointer(fraction: number): void {
     const f = this.frame;

@@ -48,6 +48,8 @@ export interface TimeSeriesPlotProps {
   scaleToggle?: boolean;
   refLines?: RefLine[];
   bands?: Band[];
+  /** Plots with the same syncX group share one cursor: hovering one shows the readout at that x in all. */
+  syncX?: string;
   /** Plot-area height in CSS px (default 220); width follows the container. */
   height?: number;
   /** Bump to redraw when buffers were mutated in place. */

@@ -57,6 +57,7 @@ export function Thm1Plots() {
         <TimeSeriesPlot
           key={arm}
           id={`entries-${arm}`}
+          syncX="thm1-time"
           title={`Diagonal entries |aⱼ|, ${ARM_SHORT[arm]} (${arm === 'clean' ? '{e₁}' : '{e₁, e_(κ−1)}'})`}
           series={entrySeries(arms[arm])}
           xLabel="flow time t"
@@ -68,6 +69,7 @@ export function Thm1Plots() {
       ))}
       <TimeSeriesPlot
         id="loss"
+        syncX="thm1-time"
         title="Training loss"
         series={loss}
         xLabel="flow time t"
@@ -79,6 +81,7 @@ export function Thm1Plots() {
       />
       <TimeSeriesPlot
         id="gen-time"
+        syncX="thm1-time"
         title={`Generalisation error Gen${K === 20 ? "₂₀" : "_" + K} over training`}
         series={genT}
         xLabel="flow time t"

@@ -89,6 +89,7 @@ export function SaddlesPlots() {
       <div className="grid gap-3 lg:grid-cols-2">
         <TimeSeriesPlot
           id="sd-loss"
+          syncX="saddles-time"
           title="Loss staircase L(w(t))"
           series={line('loss', 'loss', b?.loss, '#0072B2', { width: 2 })}
           xLabel={xLabel}
@@ -98,9 +99,10 @@ export function SaddlesPlots() {
           bands={bands}
           revision={revision}
         />
-        <TimeSeriesPlot id="sd-units" title={isToy ? 'Coordinates |w₁|, |w₂| (log)' : 'Per-neuron norms ‖(in, out)‖: the race'} series={units} xLabel={xLabel} yLabel="norm" yScale="log" revision={revision} />
+        <TimeSeriesPlot id="sd-units" syncX="saddles-time" title={isToy ? 'Coordinates |w₁|, |w₂| (log)' : 'Per-neuron norms ‖(in, out)‖: the race'} series={units} xLabel={xLabel} yLabel="norm" yScale="log" revision={revision} />
         <TimeSeriesPlot
           id="sd-ncf"
+          syncX="saddles-time"
           title="Direction: N(w/‖w‖) / N* and cos(w, w*)"
           series={[
             ...line('ncf', 'N(w/‖w‖) / N*', b && pred ? Float64Array.from(b.metric('ncf').subarray(0, n), (v) => v / pred.Nstar) : undefined, '#0072B2'),
@@ -113,6 +115,7 @@ export function SaddlesPlots() {
         />
         <TimeSeriesPlot
           id="sd-sparsity"
+          syncX="saddles-time"
           title="Sparsity ‖w_z‖/‖w‖ (units inactive in w*) and KKT residual"
           series={[...line('sparsity', 'sparsity ratio', b?.metric('sparsity'), '#009E73'), ...line('kkt', 'KKT residual', b?.metric('kktRes'), '#CC79A7')]}
           xLabel={xLabel}
@@ -124,6 +127,7 @@ export function SaddlesPlots() {
         {!isToy && (
           <TimeSeriesPlot
             id="sd-cons"
+            syncX="saddles-time"
             title="Drift of the conserved ‖in‖² − p‖out‖² (max over neurons, relative to energy)"
             series={line('drift', 'max drift', b?.metric('consDrift'), '#E69F00')}
             xLabel={xLabel}

@@ -39,6 +39,7 @@ export function TimePlots({ c, cursor }: { c: Comparison; cursor: number | null 
     <div className="grid gap-4 md:grid-cols-2" data-testid="stability-timeplots">
       <TimeSeriesPlot
         id="st-residual"
+        syncX="stability-steps"
         title="Residual |ε| and loss (GD vs GF at t = kη)"
         xLabel="GD step k"
         yLabel="|ε|, L"
@@ -53,6 +54,7 @@ export function TimePlots({ c, cursor }: { c: Comparison; cursor: number | null 
       />
       <TimeSeriesPlot
         id="st-sharpness"
+        syncX="stability-steps"
         title="Sharpness vs the 2/η line"
         xLabel="GD step k"
         yLabel="sharpness"
@@ -66,6 +68,7 @@ export function TimePlots({ c, cursor }: { c: Comparison; cursor: number | null 
       />
       <TimeSeriesPlot
         id="st-imbalance"
+        syncX="stability-steps"
         title={`Imbalance |Q(t)/Q(0)| (sign flips: ${flips})`}
         xLabel="GD step k"
         yLabel="|Q(t)/Q(0)|"
@@ -80,6 +83,7 @@ export function TimePlots({ c, cursor }: { c: Comparison; cursor: number | null 
       />
       <TimeSeriesPlot
         id="st-distance"
+        syncX="stability-steps"
         title="Distance between GD and GF at matched times"
         xLabel="GD step k"
         yLabel="‖θ_GD(k) − θ_GF(kη)‖"
@@ -89,6 +93,7 @@ export function TimePlots({ c, cursor }: { c: Comparison; cursor: number | null 
       />
       <TimeSeriesPlot
         id="st-factors"
+        syncX="stability-steps"
         title="Per-step factors: ε′ = ρ ε and Q′ = (1 − η²ε²) Q"
         xLabel="GD step k"
         yLabel="factor"

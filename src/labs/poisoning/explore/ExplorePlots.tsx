@@ -90,6 +90,7 @@ export function ExplorePlots() {
             <TimeSeriesPlot
               key={`${x}-${flow}`}
               id={`entries-${arm}`}
+              syncX="explore-time"
               title={`Largest |aⱼ|: ${ARM_EXPLORE_LABELS[arm].toLowerCase()}`}
               series={entrySeries(arms[arm], x)}
               xLabel={xLabel}
@@ -103,9 +104,9 @@ export function ExplorePlots() {
         ))}
       </div>
       <div className="grid gap-3 lg:grid-cols-3">
-        <TimeSeriesPlot key={`loss-${x}-${flow}`} id="loss" title="Training loss" series={loss} xLabel={xLabel} yLabel="loss" xScale={xLog ? 'log' : 'linear'} yScale="log" refLines={[{ axis: 'y', value: spec.stop.lossBelow, label: 'stop ε' }]} revision={revision} height={180} />
-        <TimeSeriesPlot key={`erank-${x}-${flow}`} id="erank" title="Effective rank of a" series={erank} xLabel={xLabel} yLabel="erank" xScale={xLog ? 'log' : 'linear'} yScale="linear" yDomain={[0, spec.model.d]} revision={revision} height={180} />
-        <TimeSeriesPlot key={`gamma0-${x}-${flow}`} id="gamma0" title="γ⁽⁰⁾ (signed)" series={gamma0} xLabel={xLabel} yLabel="γ⁽⁰⁾" xScale={xLog ? 'log' : 'linear'} yScale="linear" refLines={[{ axis: 'y', value: 0 }]} revision={revision} height={180} />
+        <TimeSeriesPlot key={`loss-${x}-${flow}`} id="loss" syncX="explore-time" title="Training loss" series={loss} xLabel={xLabel} yLabel="loss" xScale={xLog ? 'log' : 'linear'} yScale="log" refLines={[{ axis: 'y', value: spec.stop.lossBelow, label: 'stop ε' }]} revision={revision} height={180} />
+        <TimeSeriesPlot key={`erank-${x}-${flow}`} id="erank" syncX="explore-time" title="Effective rank of a" series={erank} xLabel={xLabel} yLabel="erank" xScale={xLog ? 'log' : 'linear'} yScale="linear" yDomain={[0, spec.model.d]} revision={revision} height={180} />
+        <TimeSeriesPlot key={`gamma0-${x}-${flow}`} id="gamma0" syncX="explore-time" title="γ⁽⁰⁾ (signed)" series={gamma0} xLabel={xLabel} yLabel="γ⁽⁰⁾" xScale={xLog ? 'log' : 'linear'} yScale="linear" refLines={[{ axis: 'y', value: 0 }]} revision={revision} height={180} />
       </div>
       <div className="grid gap-3 lg:grid-cols-[1fr_auto]">
         <div className="flex min-w-0 flex-col gap-3">
