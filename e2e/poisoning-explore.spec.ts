@@ -94,3 +94,30 @@ test('Explore: a refused edit keeps the last good spec; gap slider, landscape cl
   await expect(page.getByTestId('gamma0-init-clean')).toHaveAttribute('data-value', '0');
   expect(errors).toEqual([]);
 });
+
+test('Explore: the poison dose knobs switch special rows off and rescale them, through the validator', async ({ page }) => {
+  await page.goto('/#lab=poisoning&page=explore');
+  await page.getByTestId('preset-select').selectOption('F2-s105');
+  await expect(specialRows(page)).toHaveCount(10);
+  const dose = page.getByTestId('poison-dose');
+  await expect(dose).toContainText('10 / 10');
+  // fewer special rows in use: they stay in the table, switched off
+  await page.getByTestId('dose-count').fill('4');
+  await expect(dose).toContainText('4 / 10');
+  await expect(page.getByTestId('row-counts')).toContainText('4 special');
+  await expect(page.getByTestId('row-counts')).toContainText('6 disabled');
+  // a new size: the largest |value| among the rows in use becomes 0.5
+  await page.getByTestId('dose-amplitude').fill('0.5');
+  await page.getByTestId('dose-amplitude').press('Enter');
+  await expect(page.getByTestId('dose-amplitude')).toHaveValue('0.5');
+  const values = await page.locator('[data-testid=seq-row][data-special=true] [data-testid^=bar-]').evaluateAll((els) => els.map((e) => Math.abs(Number(e.getAttribute('data-value')))));
+  expect(Math.max(...values)).toBeGreaterThan(0.49);
+  // all ten back in use (the six that were off were rescaled alike)
+  await page.getByTestId('dose-count').fill('10');
+  await expect(dose).toContainText('10 / 10');
+  // no rows in use: nothing to rescale, the field says so and the spec is kept
+  await page.getByTestId('dose-count').fill('0');
+  await page.getByTestId('dose-amplitude').fill('2');
+  await page.getByTestId('dose-amplitude').press('Enter');
+  await expect(dose.getByRole('alert')).toContainText('switch a special row');
+});

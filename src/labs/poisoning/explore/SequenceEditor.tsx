@@ -4,6 +4,7 @@ import { useLabSpec } from '../../../state/experiment-store';
 import { NumberField } from '../../../ui/NumberField';
 import { ARM_COLORS } from '../arms';
 import { btnCls, cardCls, commitSpec, fmt, inputCls, labelCls } from './commit';
+import { PoisonDose } from './PoisonDose';
 import {
   addRandomRows,
   addSpecialRow,
@@ -139,6 +140,7 @@ export function SequenceEditor() {
           <NumberField label="κ (length)" testId="field-kappa" value={kappa} onCommit={(k) => commitSpec(setKappa(spec, k))} hint="pads or cuts at the end" />
         </div>
         <AddPoison onAdd={(kind, o) => apply(addSpecialRow(spec, kind, o))} kappa={kappa} />
+        <PoisonDose spec={spec} apply={apply} />
         <AddBaseline onAdd={(n, p) => apply(addRandomRows(spec, n, p))} kappa={kappa} />
       </div>
       </div>

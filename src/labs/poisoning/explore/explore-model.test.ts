@@ -14,6 +14,9 @@ import {
   lossSlice,
   parsePositions,
   placeA12,
+  poisonDose,
+  setPoisonAmplitude,
+  setPoisonCount,
   removeRow,
   setD,
   setEnabled,
@@ -140,5 +143,40 @@ describe('labels and readouts', () => {
     expect(teacherPresetId({ kind: 'diag', a: [0.7] })).toBe('custom');
     expect(parsePositions('1, 2 5')).toEqual([1, 2, 5]);
     expect(parsePositions('0')).toBeNull();
+  });
+});
+
+describe('poison dose', () => {
+  it('counts the special rows in use and their largest value; switches rows off from the end of the table', () => {
+    let s = preset('F2-s105');
+    const baseline = s.data.sequences.filter((r) => !r.special);
+    const before = poisonDose(s);
+    s = addSpecialRow(addSpecialRow(s, 'unit', { q: 3 }), 'unit', { q: -50 });
+    const d = poisonDose(s);
+    expect(d.total).toBe(before.total + 2);
+    expect(d.used).toBe(before.used + 2);
+    expect(d.amplitude).toBe(50);
+    const one = setPoisonCount(s, 1);
+    expect(poisonDose(one).used).toBe(1);
+    // the first special row stays on; baseline rows are the same objects' values and stay enabled
+    const specials = one.data.sequences.filter((r) => r.special);
+    expect(specials[0].enabled).toBe(true);
+    expect(specials.slice(1).every((r) => !r.enabled)).toBe(true);
+    expect(one.data.sequences.filter((r) => !r.special)).toEqual(baseline);
+    valid(setPoisonCount(s, d.total));
+  });
+
+  it('rescales the special rows to a new largest value, keeping their ratios', () => {
+    const s = addSpecialRow(addSpecialRow(preset('F2-s105'), 'unit', { q: 2 }), 'unit', { q: -40 });
+    const scaled = setPoisonAmplitude(s, 0.5)!;
+    expect(poisonDose(scaled).amplitude).toBeCloseTo(0.5, 15);
+    const before = s.data.sequences.filter((r) => r.special).map((r) => r.x);
+    const after = scaled.data.sequences.filter((r) => r.special).map((r) => r.x);
+    after.forEach((x, i) => x.forEach((v, l) => expect(v).toBeCloseTo(before[i][l] / 80, 15)));
+    expect(after.at(-1)![s.data.length - 2]).toBe(-0.5);
+    expect(scaled.data.sequences.filter((r) => !r.special)).toEqual(s.data.sequences.filter((r) => !r.special));
+    valid(scaled);
+    // nothing to scale when every special row in use is zero
+    expect(setPoisonAmplitude(setPoisonCount(s, 0), 1)).toBeNull();
   });
 });

@@ -247,6 +247,37 @@ export function rowCounts(spec: PoisoningSpec): { baseline: number; special: num
   };
 }
 
+/** The poison dose: how many special rows are in use, of how many, and the largest |value| among them. */
+export function poisonDose(spec: PoisoningSpec): { used: number; total: number; amplitude: number } {
+  const special = spec.data.sequences.filter((r) => r.special);
+  let amplitude = 0;
+  for (const r of special) if (r.enabled) for (const v of r.x) amplitude = Math.max(amplitude, Math.abs(v));
+  return { used: special.filter((r) => r.enabled).length, total: special.length, amplitude };
+}
+
+/** Uses the first `m` special rows (in table order) and switches the others off; baseline rows are untouched. */
+export function setPoisonCount(spec: PoisoningSpec, m: number): PoisoningSpec {
+  let k = 0;
+  return withSequences(
+    spec,
+    spec.data.sequences.map((s) => (s.special ? { ...s, enabled: k++ < m } : s)),
+  );
+}
+
+/**
+ * Rescales every special row so that the largest |value| among the special rows in use is `q` (their shapes
+ * and relative sizes kept; rows switched off are scaled alike). A dose of all-zero rows cannot be scaled: null.
+ */
+export function setPoisonAmplitude(spec: PoisoningSpec, q: number): PoisoningSpec | null {
+  const { amplitude } = poisonDose(spec);
+  if (!(amplitude > 0) || !Number.isFinite(q)) return null;
+  const f = q / amplitude;
+  return withSequences(
+    spec,
+    spec.data.sequences.map((s) => (s.special ? { ...s, x: s.x.map((v) => v * f) } : s)),
+  );
+}
+
 /** Parses "1, 2 5" into positive integers; null on anything else. */
 export function parsePositions(text: string): number[] | null {
   const parts = text.split(/[\s,;]+/).filter(Boolean);
