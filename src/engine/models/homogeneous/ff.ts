@@ -226,7 +226,8 @@ export class FeedForward implements HomogeneousModel {
     } else {
       value = quadResiduals(q.A, q.QT, q.F, N, this.y, this.scale, q.H, q.r);
       if (!g) return value;
-      featureSums(q.QT, q.F, N, q.r, q.R);
+      // R_f = sum_i QT[f][i] r_i
+      dotRows(q.r, 0, q.QT, q.F, N, q.R, 0);
       Rsrc = q.R;
     }
     if (!g) return value;
@@ -412,38 +413,6 @@ function quadResiduals(A: Float64Array, QT: Float64Array, F: number, N: number, 
     r[i] = 2 * sc * e;
   }
   return sc * value;
-}
-
-/** R_f = sum_i QT[f][i] r_i, four features at a time (they share the loads of r). */
-function featureSums(QT: Float64Array, F: number, N: number, r: Float64Array, R: Float64Array): void {
-  let f = 0;
-  for (; f + 3 < F; f += 4) {
-    const o0 = f * N;
-    const o1 = o0 + N;
-    const o2 = o1 + N;
-    const o3 = o2 + N;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    for (let i = 0; i < N; i++) {
-      const ri = r[i];
-      s0 += QT[o0 + i] * ri;
-      s1 += QT[o1 + i] * ri;
-      s2 += QT[o2 + i] * ri;
-      s3 += QT[o3 + i] * ri;
-    }
-    R[f] = s0;
-    R[f + 1] = s1;
-    R[f + 2] = s2;
-    R[f + 3] = s3;
-  }
-  for (; f < F; f++) {
-    const o = f * N;
-    let s = 0;
-    for (let i = 0; i < N; i++) s += QT[o + i] * r[i];
-    R[f] = s;
-  }
 }
 
 /**
