@@ -53,7 +53,9 @@ export function regionOf(eps: number, phi: number): 'A' | 'B' | 'C' {
 /** Stable minima for step eta (d = 1): ab = Phi inside a^2 + b^2 = 2/eta, |u| < acosh(1/(eta Phi))/2. */
 export function stableHalfWidth(eta: number, phi: number): number {
   const h = eta * phi;
-  return h < 1 ? Math.acosh(1 / h) / 2 : NaN;
+  // acosh(x) = ln(x + sqrt(x^2 - 1)), by the engine's deterministic log
+  const x = 1 / h;
+  return h < 1 ? log(x + Math.sqrt(x * x - 1)) / 2 : NaN;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -191,7 +193,7 @@ export function runGdScalar(a0: number, b0: number, o: GdOptions): GdResult {
     }
     ring[k & 255] = eps;
     if (k >= periodicAfter + 128 && (k & 63) === 0) {
-      const p = findPeriod(ring, k);
+      const p = findPeriod(ring, k, phi);
       if (p) {
         outcome = 'periodic';
         period = p;
@@ -226,12 +228,26 @@ function thinTrace(tr: GdTrace): void {
   tr.n = m;
 }
 
-/** Smallest p <= 64 such that the last p values each repeat p steps earlier to 1e-9. */
-function findPeriod(ring: Float64Array, k: number): number | undefined {
-  for (let p = 1; p <= 64; p++) {
+/**
+ * Period of the orbit the residuals eps have settled on, or undefined. A fixed point that is not a minimum is the
+ * saddle (eps = -Phi): period 1 only there. Period p >= 2: the last p values repeat p steps earlier to 1e-10
+ * relative and are not all the same. Relative, not absolute: a run still converging slowly (eps changing by less
+ * than 1e-9 a step) or oscillating towards a minimum with slowly decaying amplitude is not an orbit.
+ */
+function findPeriod(ring: Float64Array, k: number, phi: number): number | undefined {
+  const at = (j: number) => ring[(k - j) & 255];
+  if (Math.abs(at(0) + phi) < 1e-9 * Math.max(1, Math.abs(phi)) && Math.abs(at(0) - at(1)) < 1e-12) return 1;
+  for (let p = 2; p <= 64; p++) {
     let ok = true;
-    for (let j = 0; j < p && ok; j++) ok = Math.abs(ring[(k - j) & 255] - ring[(k - j - p) & 255]) < 1e-9;
-    if (ok) return p;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let j = 0; j < p && ok; j++) {
+      const x = at(j);
+      ok = Math.abs(x - at(j + p)) <= 1e-10 * Math.abs(x);
+      lo = Math.min(lo, x);
+      hi = Math.max(hi, x);
+    }
+    if (ok && hi - lo > 1e-6 * Math.max(Math.abs(hi), Math.abs(lo))) return p;
   }
   return undefined;
 }
