@@ -21,7 +21,8 @@ function newestMtime(path: string): number {
  * first when the sources are newer than the last build. (In CI the web server command has just built it.)
  */
 export default function globalSetup() {
-  if (process.env.CI) return;
+  // E2E_NO_REBUILD: the server on E2E_PORT serves a build made elsewhere (e.g. `vite build --outDir ...`)
+  if (process.env.CI || process.env.E2E_NO_REBUILD) return;
   const built = join(ROOT, 'dist', 'index.html');
   const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;
   if (Math.max(...INPUTS.map((p) => newestMtime(join(ROOT, p)))) <= builtAt) return;
