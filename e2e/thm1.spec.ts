@@ -54,6 +54,15 @@ test('Theorem-1 run fills every plot and matches the reference Gen_20 for seed 2
   await page.mouse.move(0, 0);
   await expect(tipX('entries-poisoned')).toBeHidden();
 
+  // the impulse response as its error against the teacher, |h_k - h*_k|: both arms, on a log axis
+  await page.getByTestId('impulse-view-err').check();
+  const impulse = page.getByTestId('plot-impulse');
+  await expect(impulse).toHaveAttribute('aria-label', /error \|hₖ − h\*ₖ\|/);
+  await expect(impulse).toHaveAttribute('data-points', /^[1-9]\d*$/);
+  await expect(impulse.locator('[data-series]')).toHaveCount(2);
+  await page.getByTestId('impulse-view-h').check();
+  await expect(impulse.locator('[data-series]')).toHaveCount(3);
+
   await page.waitForTimeout(300); // let the last animation frame land before the picture
   await page.screenshot({ path: shot('thm1-run.png'), fullPage: true });
   expect(errors).toEqual([]);

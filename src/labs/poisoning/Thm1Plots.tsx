@@ -1,10 +1,10 @@
 import { interpolateViridis } from 'd3';
-import { useMemo } from 'react';
 import { seriesColor } from '../../plots/palette';
 import { TimeSeriesPlot, type PlotSeries } from '../../plots/TimeSeriesPlot';
 import { useLabSpec } from '../../state/experiment-store';
 import { ARMS, useRuns, type Arm, type ArmRun } from '../../state/runs-store';
 import { ARM_COLORS, ARM_SHORT } from './arms';
+import { GenByKPlot, ImpulsePlot } from './KPlots';
 
 /** Most entries drawn per arm; beyond it, the largest at the current state. */
 const MAX_ENTRIES = 12;
@@ -39,17 +39,9 @@ export function Thm1Plots() {
   const spec = useLabSpec('poisoning');
   const K = spec.metrics.genWindow;
 
-  const ks = useMemo(() => Float64Array.from({ length: K + 1 }, (_, i) => i), [K]);
-  const kFrom1 = useMemo(() => Float64Array.from({ length: K }, (_, i) => i + 1), [K]);
-  const teacherH = arms.clean?.views.hStar ?? arms.poisoned?.views.hStar;
 
   const loss = armSeries(arms, (r) => (r.buffers ? { x: r.buffers.t, y: r.buffers.loss, n: r.buffers.count } : null));
   const genT = armSeries(arms, (r) => (r.buffers ? { x: r.buffers.t, y: r.buffers.metric('gen'), n: r.buffers.count } : null));
-  const genK = armSeries(arms, (r) => (r.views.genByK ? { x: kFrom1, y: r.views.genByK, n: r.views.genByK.length } : null));
-  const impulse: PlotSeries[] = [
-    ...(teacherH ? [{ id: 'teacher', label: 'teacher h*', color: '#6b7280', x: ks, y: teacherH, n: teacherH.length, dash: [5, 4], width: 2.5 }] : []),
-    ...armSeries(arms, (r) => (r.views.h ? { x: ks, y: r.views.h, n: r.views.h.length } : null)),
-  ];
 
   return (
     <div className="grid gap-3 lg:grid-cols-2" data-testid="thm1-plots">
@@ -90,26 +82,8 @@ export function Thm1Plots() {
         yScale="log"
         revision={revision}
       />
-      <TimeSeriesPlot
-        id="gen-k"
-        title="Generalisation error against length k (now)"
-        series={genK}
-        xLabel="sequence length k"
-        yLabel="Gen_k / max|h*|"
-        yScale="log"
-        refLines={[{ axis: 'x', value: spec.data.length, label: 'κ (train length)' }]}
-        revision={revision}
-      />
-      <TimeSeriesPlot
-        id="impulse"
-        title="Impulse response hₖ = C Aᵏ B vs teacher"
-        series={impulse}
-        xLabel="k"
-        yLabel="hₖ"
-        yScale="log"
-        refLines={[{ axis: 'x', value: spec.data.length - 1, label: 'κ−1' }]}
-        revision={revision}
-      />
+      <GenByKPlot runs={arms} K={K} kappa={spec.data.length} armLabel={(a) => ARM_SHORT[a]} revision={revision} genTitle="Generalisation error against length k (now)" />
+      <ImpulsePlot runs={arms} K={K} kappa={spec.data.length} armLabel={(a) => ARM_SHORT[a]} revision={revision} impulseTitle="Impulse response hₖ = C Aᵏ B vs teacher" impulseScale="log" />
     </div>
   );
 }

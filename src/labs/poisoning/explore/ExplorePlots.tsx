@@ -1,5 +1,5 @@
 import { interpolateViridis } from 'd3';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { seriesColor } from '../../../plots/palette';
 import { TimeSeriesPlot, type PlotSeries } from '../../../plots/TimeSeriesPlot';
 import { useLabSpec } from '../../../state/experiment-store';
@@ -7,6 +7,7 @@ import { ARMS, useRuns, type Arm, type ArmRun } from '../../../state/runs-store'
 import { ARM_COLORS } from '../arms';
 import { ARM_EXPLORE_LABELS, ARM_EXPLORE_SHORT } from './commit';
 import { LandscapeSlice } from './LandscapeSlice';
+import { GenByKPlot, ImpulsePlot } from '../KPlots';
 
 /** Entries drawn per arm: the largest |a_j| at the latest snapshot. */
 const TOP = 7;
@@ -48,18 +49,10 @@ export function ExplorePlots() {
   const K = spec.metrics.genWindow;
   const xs = (b: NonNullable<ArmRun['buffers']>) => (x === 'step' ? b.step : b.t);
 
-  const ks = useMemo(() => Float64Array.from({ length: K + 1 }, (_, i) => i), [K]);
-  const kFrom1 = useMemo(() => Float64Array.from({ length: K }, (_, i) => i + 1), [K]);
-  const teacherH = arms.clean?.views.hStar ?? arms.poisoned?.views.hStar;
 
   const loss = armSeries(arms, (r) => (r.buffers ? { x: xs(r.buffers), y: r.buffers.loss, n: r.buffers.count } : null));
   const erank = armSeries(arms, (r) => (r.buffers ? { x: xs(r.buffers), y: r.buffers.metric('erank'), n: r.buffers.count } : null));
   const gamma0 = armSeries(arms, (r) => (r.buffers ? { x: xs(r.buffers), y: r.buffers.metric('gamma0'), n: r.buffers.count } : null));
-  const genK = armSeries(arms, (r) => (r.views.genByK ? { x: kFrom1, y: r.views.genByK, n: r.views.genByK.length } : null));
-  const impulse: PlotSeries[] = [
-    ...(teacherH ? [{ id: 'teacher', label: 'teacher h*', color: '#6b7280', x: ks, y: teacherH, n: teacherH.length, dash: [5, 4], width: 2.5 }] : []),
-    ...armSeries(arms, (r) => (r.views.h ? { x: ks, y: r.views.h, n: r.views.h.length } : null)),
-  ];
   const xLog = flow;
 
   return (
@@ -110,28 +103,8 @@ export function ExplorePlots() {
       </div>
       <div className="grid gap-3 lg:grid-cols-[1fr_auto]">
         <div className="flex min-w-0 flex-col gap-3">
-          <TimeSeriesPlot
-            id="gen-k"
-            title="Generalisation error against length k"
-            series={genK}
-            xLabel="sequence length k"
-            yLabel="Gen_k / max|h*|"
-            yScale="log"
-            refLines={[{ axis: 'x', value: spec.data.length, label: 'κ (train length)' }]}
-            revision={revision}
-            height={170}
-          />
-        <TimeSeriesPlot
-          id="impulse"
-          title="Impulse response hₖ vs teacher h*"
-          series={impulse}
-          xLabel="k"
-          yLabel="hₖ"
-          yScale="linear"
-          refLines={[{ axis: 'x', value: spec.data.length - 1, label: 'κ−1' }]}
-          revision={revision}
-          height={170}
-        />
+          <GenByKPlot runs={arms} K={K} kappa={spec.data.length} armLabel={(a) => ARM_EXPLORE_SHORT[a] + ' special'} revision={revision} height={170} genTitle="Generalisation error against length k" />
+          <ImpulsePlot runs={arms} K={K} kappa={spec.data.length} armLabel={(a) => ARM_EXPLORE_SHORT[a] + ' special'} revision={revision} height={170} impulseTitle="Impulse response hₖ vs teacher h*" impulseScale="linear" />
         </div>
         <LandscapeSlice />
       </div>
