@@ -139,3 +139,120 @@ test('a GD run plots against flow time or against iterations, markers moving wit
   await page.getByTestId('xaxis-t').check();
   await expect(loss.getByText('t = Σ η_k (flow time of the steps)')).toBeVisible();
 });
+
+test('restrict to the active sub-network: the first-saddle oracle runs in a second worker and is drawn on the staircase', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto('/#lab=saddles');
+  await page.getByTestId('preset-select').selectOption('sd-sq2-tiny');
+  await page.getByTestId('restrict-toggle').check();
+  await expect(page.getByTestId('restrict-status')).toContainText('Starts with the next run');
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout: 30_000 });
+  // one neuron of four kept; its plateau is the best one-neuron fit 2 - sqrt3 = 0.2679492 (lab spec 5.2)
+  const status = page.getByTestId('restrict-status');
+  await expect(status).toContainText('1 neuron kept, from δw*');
+  await expect(status).toContainText('(done)', { timeout: 20_000 });
+  await expect(status).toContainText('plateau 0.267949');
+  const loss = page.getByTestId('plot-sd-loss');
+  await expect(loss.getByText(/restricted sub-network from δw\* \(shifted by/)).toBeVisible();
+  // its plateau next to the measured one in the summary
+  await expect(page.getByTestId('saddles-summary').locator('tr', { hasText: 'restricted run (second worker)' })).toContainText(/0\.2679492\s*plateau 0\.26794/);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: shot('saddles-restricted.png'), fullPage: true });
+  // unshifted: the curve on its own clock
+  await page.getByTestId('restrict-align').uncheck();
+  await expect(loss.getByText('restricted sub-network from δw*', { exact: true })).toBeVisible();
+  // a GD run: the shift is counted in iterations; switching the toggle off removes the curve
+  await page.getByTestId('preset-select').selectOption('sd-ex1-gd');
+  await page.getByTestId('restrict-align').check();
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout: 20_000 });
+  await expect(page.getByTestId('restrict-status')).toContainText('the active coordinates kept', { timeout: 10_000 });
+  await expect(loss.getByText(/restricted sub-network from δw\* \(shifted by [\d.]+ iterations\)/)).toBeVisible();
+  await page.getByTestId('restrict-toggle').uncheck();
+  await expect(loss.getByText(/restricted sub-network/)).toHaveCount(0);
+});
+
+test('zero these neurons: pick a row in a heatmap, re-run, and the neuron stays exactly 0', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto('/#lab=saddles');
+  await page.getByTestId('preset-select').selectOption('sd-sq2-tiny');
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout: 30_000 });
+  // SD-sq2-tiny: the race is won by neuron 4 (lab spec 5.2)
+  await expect(page.getByTestId('plot-sd-units').getByText('neuron 1:4 (winner)')).toBeVisible();
+  // row 4 of W1 in the init heatmap is neuron 1:4
+  const init = page.getByTestId('heatmap-init');
+  const cell = Number(await init.getAttribute('data-cell'));
+  await init.locator('canvas').click({ position: { x: cell / 2, y: 12 + 3 * cell + cell / 2 } });
+  await expect(page.getByTestId('zero-selected')).toHaveText('Picked: 1:4');
+  await page.getByTestId('zero-run').click();
+  await expect(page.getByTestId('zero-current')).toContainText('Zeroed in this experiment: 1:4');
+  await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout: 30_000 });
+  // exactly 0 throughout, and another neuron wins the race
+  await expect(page.getByTestId('zeroed-check')).toContainText('exactly 0 throughout');
+  await expect(page.getByTestId('plot-sd-units').getByText('neuron 1:4 (winner)')).toHaveCount(0);
+  await expect(page.getByTestId('plot-sd-units').getByText(/\(winner\)/)).toBeVisible();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: shot('saddles-zeroed.png'), fullPage: true });
+  // kept with the experiment (as in a link): it survives a reload, and the model's summary says so before a run
+  await page.reload();
+  await expect(page.getByTestId('model-facts')).toContainText('except neuron 1:4, set to exactly 0');
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout: 30_000 });
+  await expect(page.getByTestId('zero-current')).toContainText('1:4');
+  await page.getByTestId('zero-typed').fill('1:9');
+  await page.getByTestId('zero-typed').press('Enter');
+  await expect(page.getByTestId('zero-panel').getByRole('alert')).toContainText('init.zeroNeurons.1: "1:9" names neuron 9, but hidden layer 1 has 4 neurons');
+  await page.getByTestId('zero-restore').click();
+  await expect(page.getByTestId('zero-current')).toHaveCount(0);
+  await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout: 30_000 });
+  await expect(page.getByTestId('plot-sd-units').getByText('neuron 1:4 (winner)')).toBeVisible();
+});
+
+test('the i1 / i2 heatmap markers can be set by hand and reset to automatic', async ({ page }) => {
+  await page.goto('/#lab=saddles');
+  await page.getByTestId('preset-select').selectOption('sd-sq2-tiny');
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout: 30_000 });
+  const i1 = page.getByTestId('marker-i1-value');
+  await expect(page.getByTestId('marker-controls')).toContainText('automatic');
+  const autoText = await i1.textContent();
+  const autoX = await page.getByTestId('plot-sd-loss').locator('g.ref', { hasText: /^i1$/ }).locator('line').getAttribute('x1');
+  await page.getByTestId('marker-i1').fill('20');
+  await expect(page.getByTestId('marker-controls')).toContainText('set by hand');
+  const handText = (await i1.textContent())!;
+  expect(handText).not.toBe(autoText);
+  // the heatmap's title and the marker line on the loss plot follow
+  await expect(page.getByTestId('heatmap-i1')).toContainText(handText);
+  await expect.poll(async () => page.getByTestId('plot-sd-loss').locator('g.ref', { hasText: /^i1$/ }).locator('line').getAttribute('x1')).not.toBe(autoX);
+  await page.getByTestId('marker-auto').click();
+  await expect(i1).toHaveText(autoText!);
+  await expect(page.getByTestId('marker-auto')).toBeDisabled();
+});
+
+test('phase portraits: the single neuron on its conserved curve, and a d = 2 net as points around the eigenvectors of M', async ({ page }) => {
+  await page.goto('/#lab=saddles');
+  await page.getByTestId('preset-select').selectOption('sd-neuron');
+  await expect(page.getByTestId('model-summary')).toContainText('d = 1, widths 1');
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout: 20_000 });
+  const plane = page.getByTestId('neuron-plane');
+  await expect(plane.getByTestId('neuron-plane-path')).toHaveCount(1);
+  await expect(plane.getByTestId('neuron-plane-limit')).toHaveCount(1);
+  // the limit of lab spec 5.1: (sqrt2 (1/2)^(1/3), (1/2)^(1/3)) = (1.122462, 0.793701)
+  await expect(page.getByTestId('neuron-plane-conserved')).toContainText('(a, v) = (1.12246, 0.793701)');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: shot('saddles-neuron.png'), fullPage: true });
+
+  await page.getByTestId('preset-select').selectOption('sd-sq2-tiny');
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout: 30_000 });
+  const polar = page.getByTestId('neuron-polar');
+  // M's eigenvalues 6 -+ sqrt3 (lab spec 5.2) and one point per neuron
+  await expect(polar.getByTestId('polar-ray-1')).toContainText('7.732');
+  await expect(polar.getByTestId('polar-ray-2')).toContainText('4.268');
+  await expect(polar.locator('[data-testid^=polar-neuron-]')).toHaveCount(4);
+  await page.waitForTimeout(300);
+  await polar.screenshot({ path: shot('saddles-polar.png') });
+});

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
-import { findKkt } from './ncf-core';
+import { analyse, findKkt } from './ncf-core';
 
-// The KKT search can take seconds on ReLU nets: it runs here, never on the page's thread.
-Comlink.expose({ findKkt });
+// The KKT search and the NCF analysis can take seconds on big or ReLU nets: they run here, never on the page's thread.
+Comlink.expose({ findKkt, analyse });

@@ -14,11 +14,13 @@ import {
   withFamily,
   withFf,
   withLoss,
+  withSingleLabel,
   withSphere,
   withToy,
   withWidth,
   type Activation,
   type Family,
+  type FfDataKind,
 } from './model-edit';
 
 const select = 'rounded border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1 text-sm';
@@ -95,11 +97,13 @@ export function SaddlesModelControls() {
               <label htmlFor="sd-data" className={label}>
                 Data
               </label>
-              <select id="sd-data" data-testid="data-select" className={select} value={data.kind} onChange={(e) => commitSelect(withDataKind(spec, e.target.value as 'sphere' | 'circle8'))}>
+              <select id="sd-data" data-testid="data-select" className={select} value={data.kind} onChange={(e) => commitSelect(withDataKind(spec, e.target.value as FfDataKind))}>
                 <option value="sphere">unit sphere, teacher labels</option>
                 <option value="circle8">8 points on the circle (d = 2)</option>
+                <option value="single">one point x = 1 (d = 1)</option>
               </select>
             </div>
+            {data.kind === 'single' && <NumberField label="label y of x = 1" testId="field-single-y" value={data.y} onCommit={(y) => commit(withSingleLabel(spec, y))} />}
             {data.kind === 'sphere' && (
               <>
                 <NumberField label="data points n" testId="field-n" value={data.n} onCommit={(n) => commit(withSphere(spec, { n }))} />
@@ -151,7 +155,8 @@ export function SaddlesModelControls() {
       )}
       <p className="mt-1 text-xs text-slate-500" data-testid="model-facts">
         {nParams} parameters, degree of homogeneity L = {Lh}; initialisation δ·w₀ with w₀{' '}
-        {spec.init.dir.kind === 'explicit' ? 'set by hand' : spec.init.dir.kind === 'kkt' ? 'a KKT point of the NCF (warm start)' : `a random unit vector (init seed ${spec.seed})`}.
+        {spec.init.dir.kind === 'explicit' ? 'set by hand' : spec.init.dir.kind === 'kkt' ? 'a KKT point of the NCF (warm start)' : `a random unit vector (init seed ${spec.seed})`}
+        {spec.init.zeroNeurons?.length ? `, except neuron${spec.init.zeroNeurons.length > 1 ? 's' : ''} ${spec.init.zeroNeurons.join(', ')}, set to exactly 0` : ''}.
         {outside && ' This activation is not locally Lipschitz in its gradient (Assumption 1): the predictions are empirical only.'}
       </p>
       {note && <p className="mt-1 text-xs text-amber-700">{note}</p>}

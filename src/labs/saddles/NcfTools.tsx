@@ -1,12 +1,7 @@
-import * as Comlink from 'comlink';
 import { useState } from 'react';
-import type { findKkt } from '../../../workers/ncf-core';
 import { useExperiment, useLabSpec } from '../../state/experiment-store';
 import { fmt } from './derive';
-
-let ncfWorker: Comlink.Remote<{ findKkt: typeof findKkt }> | null = null;
-/** One worker for the KKT search, started on first use. */
-const ncf = () => (ncfWorker ??= Comlink.wrap(new Worker(new URL('../../../workers/ncf.worker.ts', import.meta.url), { type: 'module', name: 'ncf' })));
+import { ncfWorker as ncf } from './ncf-client';
 
 const btn = 'rounded px-2 py-1 text-xs font-medium border border-slate-300 dark:border-slate-700 hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-40';
 

@@ -3,10 +3,15 @@ import { useState } from 'react';
 import { seriesColor } from '../../plots/palette';
 import { plateaus } from '../../engine/analysis/staircase';
 import { TimeSeriesPlot, type Band, type PlotSeries, type RefLine } from '../../plots/TimeSeriesPlot';
-import { autoMarkers, escapeIndex, fmt, predictionsFrom, staircaseAxis, timeToIteration } from './derive';
-import { WeightHeatmap } from './Heatmap';
-import { CircleOfDirections, PhasePortrait } from './PhasePortrait';
-import { useSaddlesRun } from './store';
+import { autoMarkers, escapeIndex, fmt, predictionsFrom, resolveMarkers, staircaseAxis, timeToIteration } from './derive';
+import { NeuronPlane } from './NeuronPlane';
+import { NeuronPolar } from './NeuronPolar';
+import { restrictedShift } from './overlay';
+import { PhasePortrait } from './PhasePortrait';
+import { Snapshots } from './Snapshots';
+import { useRestrictedRun, useSaddlesRun } from './store';
+import { overrideFor, useSaddlesUi } from './ui-store';
+import { ZeroedCheck } from './ZeroedCheck';
 
 const MAX_UNITS = 12;
 
@@ -14,6 +19,11 @@ const MAX_UNITS = 12;
 export function SaddlesPlots() {
   const run = useSaddlesRun((s) => s.run);
   const revision = useSaddlesRun((s) => s.revision);
+  const restricted = useRestrictedRun((s) => s.run);
+  const rRevision = useRestrictedRun((s) => s.revision);
+  const showRestricted = useSaddlesUi((s) => s.restrict);
+  const align = useSaddlesUi((s) => s.alignRestricted);
+  const markerState = useSaddlesUi((s) => s.markers);
   const [scrub, setScrub] = useState<number | null>(null);
   // GD runs plot against iterations by default (the paper's axis; with clipped steps nearly all flow time is spent
   // before the escape), gradient flow against t
@@ -28,7 +38,9 @@ export function SaddlesPlots() {
   const pred = run ? predictionsFrom(run.views) : null;
   const n = b?.count ?? 0;
   const esc = b && pred ? escapeIndex(b, pred.L0) : -1;
-  const marks = b && spec ? autoMarkers(b, spec, esc) : null;
+  const auto = b && spec ? autoMarkers(b, spec, esc) : null;
+  const manual = overrideFor(markerState, run?.id);
+  const marks = resolveMarkers(auto, manual, n);
   const line = (id: string, label: string, y: ArrayLike<number> | undefined, color: string, extra: Partial<PlotSeries> = {}): PlotSeries[] =>
     b && xs && y ? [{ id, label, color, x: xs, y, n, ...extra }] : [];
 
@@ -37,9 +49,22 @@ export function SaddlesPlots() {
   if (pred && Number.isFinite(pred.tEscWstar) && spec?.init.dir.kind === 'kkt') refs.push({ axis: 'x', value: toX(pred.tEscWstar), label: 'predicted escape (from w*)', color: '#CC79A7' });
   if (pred && Number.isFinite(pred.saddleLoss)) refs.push({ axis: 'y', value: pred.saddleLoss, label: 'predicted first saddle', color: '#009E73' });
   if (b && esc >= 0) refs.push({ axis: 'x', value: xs![esc], label: 'measured escape', color: '#0072B2' });
-  if (b && marks) {
-    refs.push({ axis: 'x', value: xs![marks.i1], label: 'i1', color: '#94a3b8' });
-    refs.push({ axis: 'x', value: xs![marks.i2], label: 'i2', color: '#94a3b8' });
+  if (b && marks.i1 !== null) refs.push({ axis: 'x', value: xs![marks.i1], label: 'i1', color: '#94a3b8' });
+  if (b && marks.i2 !== null) refs.push({ axis: 'x', value: xs![marks.i2], label: 'i2', color: '#94a3b8' });
+
+  // the restricted first-saddle run (second worker), moved to the full run's predicted escape when asked
+  const rb = showRestricted && restricted?.buffers && restricted.spec ? restricted.buffers : null;
+  let restrictedSeries: PlotSeries[] = [];
+  if (b && spec && pred && rb && restricted) {
+    const shift = align ? restrictedShift({ b, spec }, { b: rb, spec: restricted.spec }, pred.tEscW0, pred.tEscWstar, byIter) : 0;
+    const rx = byIter ? rb.step : rb.t;
+    const label = `restricted sub-network from δw*${shift !== 0 ? ` (shifted by ${fmt(shift, 3)}${byIter ? ' iterations' : ''})` : ''}`;
+    // drawn up to the full run's horizon only, so the shifted curve does not stretch the axis past it
+    const end = byIter ? spec.stop.maxSteps : spec.optim.kind === 'flow' ? spec.stop.maxTime : Infinity;
+    const x = Float64Array.from(rx.subarray(0, rb.count), (v) => v + shift);
+    let m = 0;
+    while (m < rb.count && x[m] <= end) m++;
+    restrictedSeries = [{ id: 'restricted', label, color: '#009E73', x, y: rb.loss, n: m, width: 2, dash: [6, 4] }];
   }
 
   // the staircase's plateaus (lab spec 4.4), shaded
@@ -91,15 +116,18 @@ export function SaddlesPlots() {
           id="sd-loss"
           syncX="saddles-time"
           title="Loss staircase L(w(t))"
-          series={line('loss', 'loss', b?.loss, '#0072B2', { width: 2 })}
+          series={[...line('loss', 'loss', b?.loss, '#0072B2', { width: 2 }), ...restrictedSeries]}
           xLabel={xLabel}
           yLabel="loss"
           yScale="log"
           refLines={refs}
           bands={bands}
-          revision={revision}
+          revision={revision + rRevision}
         />
-        <TimeSeriesPlot id="sd-units" syncX="saddles-time" title={isToy ? 'Coordinates |w₁|, |w₂| (log)' : 'Per-neuron norms ‖(in, out)‖: the race'} series={units} xLabel={xLabel} yLabel="norm" yScale="log" revision={revision} />
+        <div className="flex min-w-0 flex-col gap-1">
+          <TimeSeriesPlot id="sd-units" syncX="saddles-time" title={isToy ? 'Coordinates |w₁|, |w₂| (log)' : 'Per-neuron norms ‖(in, out)‖: the race'} series={units} xLabel={xLabel} yLabel="norm" yScale="log" revision={revision} />
+          {b && spec && dims.length > 0 && <ZeroedCheck b={b} dims={dims} zeroed={spec.init.zeroNeurons ?? []} />}
+        </div>
         <TimeSeriesPlot
           id="sd-ncf"
           syncX="saddles-time"
@@ -138,25 +166,12 @@ export function SaddlesPlots() {
           />
         )}
         {isToy && spec?.model.kind === 'toy' && spec.model.Lh === 2 && spec.data.kind === 'toy' && spec.data.y[0] === 4 && spec.data.y[1] === 1 && <PhasePortrait buffers={b} />}
+        {spec?.model.kind === 'ff' && spec.model.d === 1 && spec.model.widths.length === 1 && spec.model.widths[0] === 1 && (
+          <NeuronPlane buffers={b} y={spec.data.kind === 'single' ? spec.data.y : NaN} p={spec.model.p} square={spec.data.kind === 'single' && spec.model.p === 2 && spec.model.alpha === 1} index={scrubIdx} />
+        )}
+        {b && spec?.model.kind === 'ff' && spec.model.d === 2 && spec.model.widths.length === 1 && spec.model.p === 2 && spec.model.alpha === 1 && <NeuronPolar buffers={b} spec={spec} index={scrubIdx} />}
       </div>
-      {b && (
-        <div className="flex flex-col gap-2 rounded border border-slate-200 dark:border-slate-800 p-2">
-          <label className="text-xs font-medium" htmlFor="sd-scrub">
-            Snapshot t = {fmt(b.t[scrubIdx])} (step {b.step[scrubIdx]}, loss {fmt(b.loss[scrubIdx])})
-          </label>
-          <input id="sd-scrub" data-testid="scrubber" type="range" min={0} max={n - 1} value={scrubIdx} onChange={(e) => setScrub(Number(e.target.value))} />
-          {isToy ? (
-            <CircleOfDirections buffers={b} index={scrubIdx} />
-          ) : (
-            <div className="flex flex-wrap gap-4" data-testid="heatmaps">
-              <WeightHeatmap buffers={b} blocks={run!.blocks} dims={dims} index={0} title="init" testId="heatmap-init" />
-              {marks && <WeightHeatmap buffers={b} blocks={run!.blocks} dims={dims} index={marks.i1} title={`i1 (before escape, ${isGd ? `iteration ${b.step[marks.i1]}` : `t = ${fmt(b.t[marks.i1])}`})`} testId="heatmap-i1" />}
-              {marks && <WeightHeatmap buffers={b} blocks={run!.blocks} dims={dims} index={marks.i2} title={`i2 (first saddle, ${isGd ? `iteration ${b.step[marks.i2]}` : `t = ${fmt(b.t[marks.i2])}`})`} testId="heatmap-i2" />}
-              <WeightHeatmap buffers={b} blocks={run!.blocks} dims={dims} index={scrubIdx} title="scrubbed snapshot" testId="heatmap-scrub" />
-            </div>
-          )}
-        </div>
-      )}
+      {b && run && <Snapshots run={run} b={b} scrubIdx={scrubIdx} onScrub={setScrub} marks={marks} manual={manual} />}
     </div>
   );
 }

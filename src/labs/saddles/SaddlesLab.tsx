@@ -7,7 +7,8 @@ import { SaddlesControls } from './Controls';
 import { fmt } from './derive';
 import { NcfTools } from './NcfTools';
 import { SaddlesPlots } from './Plots';
-import { useSaddlesRun } from './store';
+import { RestrictToggle } from './RestrictToggle';
+import { useRestrictedRun, useSaddlesRun } from './store';
 import { SaddlesSummary } from './Summary';
 import { EscapeSweep } from './Sweep';
 
@@ -51,7 +52,16 @@ function Transport() {
         >
           {transport === 'done' ? 'Run again' : 'Run'}
         </button>
-        <button type="button" data-testid="stop" className={btn} onClick={stop} disabled={transport !== 'running'}>
+        <button
+          type="button"
+          data-testid="stop"
+          className={btn}
+          onClick={() => {
+            stop();
+            useRestrictedRun.getState().stop();
+          }}
+          disabled={transport !== 'running'}
+        >
           Stop
         </button>
         <button type="button" data-testid="reset" className={btn} onClick={reset} disabled={transport === 'idle'}>
@@ -97,6 +107,7 @@ export function SaddlesLab() {
       <section className="flex min-w-0 flex-col gap-3">
         <IssueBanner />
         <Transport />
+        <RestrictToggle />
         <SaddlesSummary />
         <SaddlesPlots />
         <EscapeSweep />

@@ -1,12 +1,17 @@
 import { firstSaddlePlateau } from '../../engine/analysis/staircase';
 import { escapeIndex, fmt, predictionsFrom, staircaseAxis, timeToIteration } from './derive';
 import { Figure1Note } from './PaperNote';
-import { useSaddlesRun } from './store';
+import { plateauOf } from './RestrictToggle';
+import { useRestrictedRun, useSaddlesRun } from './store';
+import { useSaddlesUi } from './ui-store';
 
 /** Predictions of the NCF analysis next to what the run measured; failures of a prediction are said plainly. */
 export function SaddlesSummary() {
   const run = useSaddlesRun((s) => s.run);
   useSaddlesRun((s) => s.revision);
+  const restricted = useRestrictedRun((s) => s.run);
+  useRestrictedRun((s) => s.revision);
+  const showRestricted = useSaddlesUi((s) => s.restrict);
   const pred = run ? predictionsFrom(run.views) : null;
   if (!run || !pred) return null;
   const b = run.buffers;
@@ -31,6 +36,11 @@ export function SaddlesSummary() {
     ['active neurons in w*', `${pred.nActive} of ${pred.nUnits}`, ''],
     ['first saddle: loss of the restricted network', fmt(pred.saddleLoss, 7), Number.isFinite(plateau) ? `plateau ${fmt(plateau, 7)}` : '—'],
   ];
+  if (spec.init.zeroNeurons?.length) rows.splice(1, 0, [`‖w(0)‖ with ${spec.init.zeroNeurons.join(', ')} zeroed (the δ of the predictions)`, fmt(pred.delta, 6), `δ = ${fmt(spec.init.delta, 6)} before zeroing`]);
+  if (showRestricted && restricted) {
+    const rp = plateauOf(restricted);
+    rows.push(['restricted run (second worker): its first-saddle plateau', Number.isFinite(rp) ? fmt(rp, 7) : restricted.final ? 'no plateau' : 'running…', Number.isFinite(plateau) ? `plateau ${fmt(plateau, 7)}${Number.isFinite(rp) ? ` (${fmt((100 * (plateau - rp)) / rp, 2)} %)` : ''}` : '—']);
+  }
   if (Number.isFinite(pred.saddleBalance)) rows.push(['‖a‖²/v² at the restricted saddle (theory: 2)', fmt(pred.saddleBalance, 6), '']);
   const relu = spec.model.kind === 'ff' && spec.model.p === 1;
   return (

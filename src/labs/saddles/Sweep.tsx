@@ -1,11 +1,11 @@
 import { useRef, useState } from 'react';
 import { homogeneityDegree } from '../../engine/models/homogeneous/ff';
-import { analyseSaddles } from '../../engine/models/homogeneous/problem';
 import { TimeSeriesPlot } from '../../plots/TimeSeriesPlot';
 import type { SaddlesSpec } from '../../spec/labs/saddles';
 import { useLabSpec } from '../../state/experiment-store';
 import { sharedPool } from '../../state/worker-pool';
 import { fmt } from './derive';
+import { ncfWorker } from './ncf-client';
 
 const btn = 'rounded px-2 py-1 text-xs font-medium border border-slate-300 dark:border-slate-700 hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-40';
 
@@ -22,21 +22,29 @@ interface Point {
 export function EscapeSweep() {
   const spec = useLabSpec('saddles');
   const [points, setPoints] = useState<Point[]>([]);
-  const [theory, setTheory] = useState<{ Lh: number; Nstar: number; Tblow: number; c: number } | null>(null);
+  const [theory, setTheory] = useState<{ Lh: number; Nstar: number; Tblow: number; c: number; scale: number } | null>(null);
   const [progress, setProgress] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
 
   const run = async () => {
-    const a = analyseSaddles({ ...spec, init: { ...spec.init, delta: 0.01 } });
-    const Lh = a.pred.Lh;
-    setTheory({ Lh, Nstar: a.pred.Nstar, Tblow: a.pred.Tblow, c: a.pred.c });
+    // the NCF analysis (the laws' N*, T_blow, c) takes up to seconds on big nets: in the NCF worker
+    setProgress('NCF analysis');
+    let pred;
+    try {
+      pred = await ncfWorker().analyse({ ...spec, init: { ...spec.init, delta: 0.01 } });
+    } catch (e) {
+      setProgress(`the NCF analysis failed: ${(e as Error).message}`);
+      return;
+    }
+    // zeroed neurons shrink ||w(0)|| below delta: the laws use the effective scale delta' = scale * delta
+    setTheory({ Lh: pred.Lh, Nstar: pred.Nstar, Tblow: pred.Tblow, c: pred.c, scale: pred.delta / 0.01 });
     const d0 = spec.init.delta;
     const deltas = Array.from({ length: 8 }, (_, k) => d0 * 2 ** (k - 4)).filter((d) => d <= 1);
     const specs: SaddlesSpec[] = deltas.map((delta) => ({
       ...spec,
       init: { ...spec.init, delta },
       optim: { kind: 'flow', method: 'dopri5', rtol: 1e-10, atol: 1e-14 * delta },
-      stop: { ...spec.stop, lossBelow: 0.99 * a.pred.L0, maxSteps: 1e6, maxTime: 1e13 },
+      stop: { ...spec.stop, lossBelow: 0.99 * pred.L0, maxSteps: 1e6, maxTime: 1e13 },
     }));
     setPoints([]);
     abort.current = new AbortController();
@@ -51,11 +59,12 @@ export function EscapeSweep() {
   };
 
   const Lh = theory?.Lh ?? (spec.model.kind === 'toy' ? spec.model.Lh : homogeneityDegree(spec.model.widths.length + 1, spec.model.p));
-  const xOf = (d: number) => (Lh === 2 ? Math.log(1 / d) : d ** -(Lh - 2));
+  const eff = (d: number) => d * (theory?.scale ?? 1);
+  const xOf = (d: number) => (Lh === 2 ? Math.log(1 / eff(d)) : eff(d) ** -(Lh - 2));
   const xs = Float64Array.from(points, (p) => xOf(p.delta));
   const ys = Float64Array.from(points, (p) => p.tEsc);
-  const law = theory ? Float64Array.from(points, (p) => (Lh === 2 ? Math.log(1 / p.delta) / (2 * theory.Nstar) : 1 / (Lh * (Lh - 2) * theory.Nstar * p.delta ** (Lh - 2)))) : new Float64Array(0);
-  const w0law = theory ? Float64Array.from(points, (p) => (Lh === 2 ? Math.log(1 / (theory.c * p.delta)) / (2 * theory.Nstar) : theory.Tblow / p.delta ** (Lh - 2))) : new Float64Array(0);
+  const law = theory ? Float64Array.from(points, (p) => (Lh === 2 ? Math.log(1 / eff(p.delta)) / (2 * theory.Nstar) : 1 / (Lh * (Lh - 2) * theory.Nstar * eff(p.delta) ** (Lh - 2)))) : new Float64Array(0);
+  const w0law = theory ? Float64Array.from(points, (p) => (Lh === 2 ? Math.log(1 / (theory.c * eff(p.delta))) / (2 * theory.Nstar) : theory.Tblow / eff(p.delta) ** (Lh - 2))) : new Float64Array(0);
   return (
     <section className="flex flex-col gap-2 rounded border border-slate-200 dark:border-slate-800 p-2" data-testid="escape-sweep">
       <div className="flex items-center gap-2">

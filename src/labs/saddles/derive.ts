@@ -57,3 +57,18 @@ export function timeToIteration(b: SeriesBuffers, spec: SaddlesSpec, t: number):
   const dt = b.t[hi] - b.t[lo];
   return dt > 0 ? b.step[lo] + ((t - b.t[lo]) / dt) * (b.step[hi] - b.step[lo]) : b.step[lo];
 }
+
+/** Markers the user set (snapshot indices; null = automatic). */
+export interface MarkerOverride {
+  i1: number | null;
+  i2: number | null;
+}
+
+/**
+ * The heatmap markers in use: each one the user's choice where set (clamped to the snapshots recorded so far),
+ * else the automatic one (null before the escape).
+ */
+export function resolveMarkers(auto: { i1: number; i2: number } | null, override: MarkerOverride, count: number): MarkerOverride {
+  const pick = (user: number | null, a: number | undefined) => (user !== null && count > 0 ? Math.max(0, Math.min(count - 1, Math.round(user))) : a ?? null);
+  return { i1: pick(override.i1, auto?.i1), i2: pick(override.i2, auto?.i2) };
+}

@@ -91,11 +91,20 @@ export function withWidth(spec: SaddlesSpec, index: number, k: number): SaddlesS
   return withFf(spec, { widths });
 }
 
-/** Data on the sphere (with d kept) or the eight points on the circle (d = 2). */
-export function withDataKind(spec: SaddlesSpec, kind: 'sphere' | 'circle8'): SaddlesSpec {
+export type FfDataKind = 'sphere' | 'circle8' | 'single';
+
+/** Data on the sphere (with d kept), the eight points on the circle (d = 2), or the one point x = 1 (d = 1). */
+export function withDataKind(spec: SaddlesSpec, kind: FfDataKind): SaddlesSpec {
   if (spec.model.kind !== 'ff' || spec.data.kind === kind) return spec;
   if (kind === 'circle8') return fitInit({ ...spec, model: { ...spec.model, d: 2 }, data: { kind: 'circle8' } });
+  if (kind === 'single') return fitInit({ ...spec, model: { ...spec.model, d: 1 }, data: { kind: 'single', y: 1 } });
   return { ...spec, data: { ...DEFAULT_SPHERE } };
+}
+
+/** The label y of the single data point x = 1. */
+export function withSingleLabel(spec: SaddlesSpec, y: number): SaddlesSpec {
+  if (spec.data.kind !== 'single') return spec;
+  return { ...spec, data: { kind: 'single', y } };
 }
 
 export function withSphere(spec: SaddlesSpec, patch: Partial<Omit<SphereData, 'kind'>>): SaddlesSpec {

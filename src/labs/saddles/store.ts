@@ -15,6 +15,8 @@ export interface SaddlesRun {
   error: string | null;
   /** Wall-clock ms from start to the final frame. */
   wallMs: number | null;
+  /** Counts the starts of this store: a new id means a new run (UI state keyed to a run resets). */
+  id: number;
 }
 
 type Transport = 'idle' | 'running' | 'done';
@@ -34,14 +36,16 @@ interface SaddlesState {
  * wait for an answer forever, and the page would say "starting" forever. On such an error the worker is
  * dropped, the failure reported, and the next start makes a fresh one.
  */
-class SaddlesRunClient {
+export class SaddlesRunClient {
   private worker: Worker | null = null;
   private api: Comlink.Remote<RunnerApi> | null = null;
   onFailure: (message: string) => void = () => undefined;
 
+  constructor(private readonly name = 'saddles-runner') {}
+
   private remote(): Comlink.Remote<RunnerApi> {
     if (!this.api) {
-      const worker = new Worker(new URL('../../../workers/runner.worker.ts', import.meta.url), { type: 'module', name: 'saddles-runner' });
+      const worker = new Worker(new URL('../../../workers/runner.worker.ts', import.meta.url), { type: 'module', name: this.name });
       const fail = (message: string) => {
         if (this.worker !== worker) return;
         this.dispose();
@@ -73,53 +77,60 @@ class SaddlesRunClient {
   }
 }
 
-const client = new SaddlesRunClient();
+/** A store of one live saddles run, streamed from its own worker (named `workerName`). */
+export function createSaddlesRunStore(workerName: string) {
+  const client = new SaddlesRunClient(workerName);
+  return create<SaddlesState>()((set, get) => {
+    let startedAt = 0;
+    let generation = 0;
+    const onFrame = (gen: number, frame: RunFrame) => {
+      const cur = get().run;
+      if (!cur || gen !== generation) return;
+      const buffers = cur.buffers ?? new SeriesBuffers(frame.metricNames, frame.blocks.reduce((s, b) => s + b.size, 0));
+      buffers.append(frame.batch);
+      const wallMs = frame.final ? performance.now() - startedAt : null;
+      set({
+        run: { ...cur, buffers, blocks: frame.blocks, status: frame.status, views: frame.views, final: frame.final, wallMs },
+        revision: get().revision + 1,
+        transport: frame.final ? 'done' : 'running',
+      });
+    };
+    return {
+      run: null,
+      transport: 'idle',
+      revision: 0,
+      async start(spec) {
+        // A second start while one is in flight supersedes it: frames of the old generation are dropped here, and
+        // the worker replaces its run when the new start reaches it.
+        const gen = ++generation;
+        startedAt = performance.now();
+        set({ run: { spec, buffers: null, blocks: [], status: null, views: {}, final: null, error: null, wallMs: null, id: gen }, transport: 'running', revision: get().revision + 1 });
+        const failed = (message: string) => {
+          const cur = get().run;
+          if (gen === generation && cur) set({ run: { ...cur, error: message }, transport: 'done', revision: get().revision + 1 });
+        };
+        client.onFailure = failed;
+        try {
+          const res = await client.start(spec, (f) => onFrame(gen, f));
+          if (!res.ok) failed(res.message);
+        } catch (err) {
+          failed(err instanceof Error ? err.message : String(err));
+        }
+      },
+      stop() {
+        void client.stop();
+      },
+      reset() {
+        generation++;
+        void client.stop();
+        set({ run: null, transport: 'idle', revision: get().revision + 1 });
+      },
+    };
+  });
+}
 
-/** The one live run of the Saddles lab, streamed from its own worker. */
-export const useSaddlesRun = create<SaddlesState>()((set, get) => {
-  let startedAt = 0;
-  let generation = 0;
-  const onFrame = (gen: number, frame: RunFrame) => {
-    const cur = get().run;
-    if (!cur || gen !== generation) return;
-    const buffers = cur.buffers ?? new SeriesBuffers(frame.metricNames, frame.blocks.reduce((s, b) => s + b.size, 0));
-    buffers.append(frame.batch);
-    const wallMs = frame.final ? performance.now() - startedAt : null;
-    set({
-      run: { ...cur, buffers, blocks: frame.blocks, status: frame.status, views: frame.views, final: frame.final, wallMs },
-      revision: get().revision + 1,
-      transport: frame.final ? 'done' : 'running',
-    });
-  };
-  return {
-    run: null,
-    transport: 'idle',
-    revision: 0,
-    async start(spec) {
-      // A second start while one is in flight supersedes it: frames of the old generation are dropped here, and
-      // the worker replaces its run when the new start reaches it.
-      const gen = ++generation;
-      startedAt = performance.now();
-      set({ run: { spec, buffers: null, blocks: [], status: null, views: {}, final: null, error: null, wallMs: null }, transport: 'running', revision: get().revision + 1 });
-      const failed = (message: string) => {
-        const cur = get().run;
-        if (gen === generation && cur) set({ run: { ...cur, error: message }, transport: 'done', revision: get().revision + 1 });
-      };
-      client.onFailure = failed;
-      try {
-        const res = await client.start(spec, (f) => onFrame(gen, f));
-        if (!res.ok) failed(res.message);
-      } catch (err) {
-        failed(err instanceof Error ? err.message : String(err));
-      }
-    },
-    stop() {
-      void client.stop();
-    },
-    reset() {
-      generation++;
-      void client.stop();
-      set({ run: null, transport: 'idle', revision: get().revision + 1 });
-    },
-  };
-});
+/** The one live run of the Saddles lab. */
+export const useSaddlesRun = createSaddlesRunStore('saddles-runner');
+
+/** The first-saddle oracle: the sub-network active in w*, from delta w* restricted, in a second worker. */
+export const useRestrictedRun = createSaddlesRunStore('saddles-restricted');

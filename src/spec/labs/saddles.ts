@@ -4,6 +4,8 @@ import type { SpecIssue } from '../issues';
 
 /** Largest parameter count a saddles spec may ask for (W1 is at most 256 x 64, etc.). */
 export const SADDLES_MAX_PARAMS = 20_000;
+/** Most hidden neurons a net can have (3 hidden layers of at most 256): the bound on init.zeroNeurons. */
+export const SADDLES_MAX_UNITS = 768;
 
 /**
  * Paper 003 (saddles): homogeneous networks from small initialisation. Models of Sec. 2.2 of the lab spec:
@@ -51,6 +53,12 @@ const toyDataSchema = z.strictObject({
   y: z.tuple([bounded('label y1', -1e4, 1e4), bounded('label y2', -1e4, 1e4)]).default([4, 1]),
 });
 
+/** One data point x = 1 in d = 1 with label y: the single-neuron toy H = v (a x)^2 of lab spec 5.1 (SD-neuron). */
+const singleDataSchema = z.strictObject({
+  kind: z.literal('single'),
+  y: bounded('label y', -1e4, 1e4).default(1),
+});
+
 const directionSchema = z.discriminatedUnion('kind', [
   /** i.i.d. N(0, 1) entries, jointly normalised. */
   z.strictObject({ kind: z.literal('random') }),
@@ -63,9 +71,17 @@ const directionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('kkt'), step: positive('PGA step', 100), steps: int('PGA steps', 1, 1e6) }),
 ]);
 
+/** A hidden neuron as "layer:neuron", both 1-based (the labels of the per-neuron plot), e.g. "1:3". */
+const neuronLabelSchema = z.string().regex(/^[1-9]\d{0,2}:[1-9]\d{0,2}$/, 'a zeroed neuron is written layer:neuron (1-based), e.g. "1:3"');
+
 const initSchema = z.strictObject({
   delta: bounded('initial scale delta', 1e-8, 10),
   dir: directionSchema,
+  /**
+   * Hidden neurons whose incoming and outgoing weights are set exactly to 0 in w(0) = delta w0 (the others are
+   * left as they are). By zero preservation (lab spec 3.4) they stay exactly 0. Absent means none.
+   */
+  zeroNeurons: z.array(neuronLabelSchema).max(SADDLES_MAX_UNITS, `more than ${SADDLES_MAX_UNITS} zeroed neurons listed`).optional(),
 });
 
 const flowSchema = z.strictObject({
@@ -102,7 +118,7 @@ export const saddlesSpecSchema = z.strictObject({
   /** Seed of the initial direction. */
   seed: seedSchema,
   model: z.discriminatedUnion('kind', [ffModelSchema, toyModelSchema]),
-  data: z.discriminatedUnion('kind', [sphereDataSchema, circleDataSchema, toyDataSchema]),
+  data: z.discriminatedUnion('kind', [sphereDataSchema, circleDataSchema, toyDataSchema, singleDataSchema]),
   loss: z.enum(['sq-sum', 'mse-mean']),
   init: initSchema,
   optim: saddlesOptimSchema,
@@ -130,6 +146,9 @@ export function saddlesCrossIssues(spec: SaddlesSpec): SpecIssue[] {
   if (model.kind === 'toy' && data.kind !== 'toy') issues.push({ field: 'data.kind', message: 'the toy model needs the toy data (kind "toy")' });
   if (model.kind === 'ff' && data.kind === 'toy') issues.push({ field: 'data.kind', message: 'a feed-forward net needs sphere or circle8 data' });
   if (model.kind === 'ff' && data.kind === 'circle8' && model.d !== 2) issues.push({ field: 'model.d', message: `the circle8 data is 2-D but d is ${model.d}` });
+  if (model.kind === 'toy' && data.kind === 'single') issues.push({ field: 'data.kind', message: 'the toy model needs the toy data (kind "toy")' });
+  if (model.kind === 'ff' && data.kind === 'single' && model.d !== 1) issues.push({ field: 'model.d', message: `the single data point x = 1 is 1-D but d is ${model.d}` });
+  issues.push(...zeroNeuronIssues(spec));
   const n = saddlesParamCount(spec);
   if (n > SADDLES_MAX_PARAMS) issues.push({ field: 'model.widths', message: `the network has ${n} parameters, more than ${SADDLES_MAX_PARAMS}` });
   if (spec.init.dir.kind === 'explicit' && spec.init.dir.w0.length !== n) {
@@ -145,6 +164,31 @@ export function saddlesCrossIssues(spec: SaddlesSpec): SpecIssue[] {
       if (o.rule.at[i] <= o.rule.at[i - 1]) issues.push({ field: `optim.rule.at.${i}`, message: 'schedule iterations must increase' });
     }
   }
+  return issues;
+}
+
+/** init.zeroNeurons must name distinct hidden neurons of the model, and leave at least one neuron free. */
+function zeroNeuronIssues(spec: SaddlesSpec): SpecIssue[] {
+  const zero = spec.init.zeroNeurons;
+  if (!zero || zero.length === 0) return [];
+  const field = 'init.zeroNeurons';
+  if (spec.model.kind === 'toy') return [{ field, message: 'the toy model has no hidden neurons to zero' }];
+  const widths = spec.model.widths;
+  const issues: SpecIssue[] = [];
+  const seen = new Set<string>();
+  zero.forEach((label, i) => {
+    const [l, j] = label.split(':').map(Number);
+    if (l > widths.length) issues.push({ field: `${field}.${i}`, message: `"${label}" names hidden layer ${l}, but the network has ${widths.length === 1 ? 'only hidden layer 1' : `hidden layers 1 to ${widths.length}`}` });
+    else if (j > widths[l - 1]) issues.push({ field: `${field}.${i}`, message: `"${label}" names neuron ${j}, but hidden layer ${l} has ${widths[l - 1]} neurons` });
+    if (seen.has(label)) issues.push({ field: `${field}.${i}`, message: `"${label}" is listed twice` });
+    seen.add(label);
+  });
+  // Zeroing every neuron of one layer cuts every path through the net: w(0) would be a critical point.
+  widths.forEach((k, l) => {
+    if (zero.filter((s) => s.split(':')[0] === String(l + 1)).length >= k && issues.length === 0) {
+      issues.push({ field, message: `zeroes ${k === 1 ? 'the only neuron' : `all ${k} neurons`} of hidden layer ${l + 1}: the network's output and gradient would stay exactly 0` });
+    }
+  });
   return issues;
 }
 
@@ -227,6 +271,22 @@ export const SADDLES_PRESET_ROWS: SaddlesPresetRow[] = [
   { id: 'sd-ex1-0.001', title: 'Figure 2: Example 1, δ = 0.001', description: 'As above with δ = 0.001: the staircase 17 → 1 → 0.', spec: example1(0.001) },
   { id: 'sd-ex1-phase', title: 'Example 1: phase portrait (δ = 0.01)', description: 'Loss contours, the path from δw0 past the saddle (2, 0) to the minimum (2, 1), and the limit path p(t).', spec: example1(0.01) },
   { id: 'sd-ex1-gd', title: 'Example 1 by GD (η = 1e-3, δ = 0.001)', description: 'GD against the closed form: (2.0, 0.9999626) vs (2.0, 0.9999623) at t = 3.', spec: example1(0.001, 'gd') },
+  {
+    id: 'sd-neuron',
+    title: 'Single neuron H = v (a x)², δ = 0.01',
+    description: 'Lab spec 5.1: x = 1, y = 1, sum square loss, started at δw* with w* = (√(2/3), √(1/3)). a² − 2v² is conserved (0 here), so the path runs along a = √2 v to (1.122462, 0.793701); escape at 0.4330127/δ − 1.836.',
+    spec: {
+      ...base,
+      seed: 0,
+      model: { kind: 'ff', d: 1, widths: [1], p: 2, alpha: 1 },
+      data: { kind: 'single', y: 1 },
+      loss: 'sq-sum',
+      init: { delta: 0.01, dir: { kind: 'explicit', w0: [Math.sqrt(2 / 3), Math.sqrt(1 / 3)] } },
+      optim: flowOptim(0.01),
+      stop: stop({ maxTime: 60 }),
+      record: { every: 10, perDecade: 300 },
+    },
+  },
   {
     id: 'sd-sq2-tiny',
     title: 'Small square net (width 4, 2-D, δ = 0.01)',

@@ -44,11 +44,15 @@ export function buildModel(spec: Pick<SaddlesSpec, 'model' | 'data' | 'loss'>): 
     return new Toy(model.Lh, data.y, spec.loss);
   }
   const depth = model.widths.length + 1;
+  if (data.kind === 'single') {
+    if (model.d !== 1) throw new Error('the single data point x = 1 needs d = 1');
+    return new FeedForward({ dims: [1, ...model.widths, 1], p: model.p, alpha: model.alpha, X: Float64Array.of(1), y: Float64Array.of(data.y), loss: spec.loss });
+  }
   if (data.kind === 'circle8') {
     const { X, y } = circle8();
     return new FeedForward({ dims: [2, ...model.widths, 1], p: model.p, alpha: model.alpha, X, y, loss: spec.loss });
   }
-  if (data.kind !== 'sphere') throw new Error('a feed-forward net needs sphere or circle8 data');
+  if (data.kind !== 'sphere') throw new Error('a feed-forward net needs sphere, circle8 or single data');
   const d = model.d;
   const X = spherePoints(new Rng(data.seed), data.n, d);
   // Teacher: same depth and activation, teacherWidth neurons per hidden layer, N(0, 1) entries.

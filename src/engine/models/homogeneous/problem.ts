@@ -7,6 +7,7 @@ import { FeedForward } from './ff';
 import { Toy } from './toy';
 import type { HomogeneousModel } from './types';
 import { pow } from '../../det-math';
+import { zeroedIndices } from './zero';
 
 /** Scalars the lab predicts before a run (views.pred, in this order). */
 export const PRED_KEYS = ['Lh', 'L0', 'delta', 'Nstar', 'kktRes', 'Tblow', 'c', 'tEscW0', 'tEscWstar', 'saddleLoss', 'nActive', 'nUnits', 'ncfConverged', 'saddleBalance'] as const;
@@ -86,12 +87,22 @@ export function restrictedSaddle(model: HomogeneousModel, wstar: Float64Array, a
 
 /** Initial direction, NCF limit, active units and every prediction of a saddles spec (no training). */
 export function analyseSaddles(spec: SaddlesSpec, model = buildModel(spec)): SaddlesAnalysis {
-  const delta = spec.init.delta;
   const dir = spec.init.dir;
   let w0: Float64Array;
   if (dir.kind === 'explicit') w0 = normalise(Float64Array.from(dir.w0));
   else if (dir.kind === 'kkt') w0 = projectedGradientAscent(model, randomDirection(spec.seed, model.n), dir.step, dir.steps).u;
   else w0 = randomDirection(spec.seed, model.n);
+  let delta = spec.init.delta;
+  const zero = spec.init.zeroNeurons ?? [];
+  if (zero.length > 0) {
+    // w(0) = delta w0 with the named neurons' weights set to exactly 0 and the rest untouched: the run starts at
+    // delta' w0' with w0' the unit direction of what is left and delta' = delta ||left||
+    for (const k of zeroedIndices(model, zero)) w0[k] = 0;
+    const r = norm(w0);
+    if (!(r > 0)) throw new Error('init.zeroNeurons: zeroing these neurons leaves w(0) = 0');
+    for (let i = 0; i < w0.length; i++) w0[i] /= r;
+    delta *= r;
+  }
   // ReLU-type activations (p = 1, alpha < 1) have kinks: the NCF flow's residual stalls instead of vanishing
   const kinked = model instanceof FeedForward && model.p === 1 && model.alpha !== 1;
   const lim = ncfFlowLimit(model, w0, kinked ? { patience: 250 } : {});
@@ -136,6 +147,7 @@ export class SaddlesProblem implements Problem {
   private readonly gm: Float64Array;
   private readonly predView: Float64Array;
   private readonly activeView: Float64Array;
+  private readonly wstarView: Float64Array;
 
   constructor(readonly analysis: SaddlesAnalysis, theta0: Float64Array) {
     const model = analysis.model;
@@ -156,6 +168,7 @@ export class SaddlesProblem implements Problem {
     this.gm = new Float64Array(model.n);
     this.predView = Float64Array.from(PRED_KEYS, (k) => analysis.pred[k]);
     this.activeView = Float64Array.from(analysis.active, (a) => (a ? 1 : 0));
+    this.wstarView = Float64Array.from(analysis.wstar);
   }
 
   /** [c, energy] = [||in||^2 - p ||out||^2, ||in||^2 + p ||out||^2]. */
@@ -239,7 +252,8 @@ export class SaddlesProblem implements Problem {
   }
 
   views(): Record<string, Float64Array> {
-    return { pred: this.predView.slice(), active: this.activeView.slice() };
+    // wstar lets the page build the restricted first-saddle run (the sub-network active in w*, from delta w*)
+    return { pred: this.predView.slice(), active: this.activeView.slice(), wstar: this.wstarView.slice() };
   }
 }
 
