@@ -4,6 +4,7 @@ import type { FinalState } from '../src/engine/run/run';
 import { findPreset, PRESETS } from '../src/spec/presets';
 import type { Spec } from '../src/spec/schema';
 import { formatIssues, parseSpec } from '../src/spec/validate';
+import { labSummary, type GdJobResult } from '../src/engine/analysis/stability-sweeps';
 
 export class CliError extends Error {}
 
@@ -30,6 +31,8 @@ export function resolveSpec(arg: string | undefined): Spec {
 export interface SimOutput {
   spec: Spec;
   final: FinalState;
+  /** Stability specs: the lab page's own scalar GD run (its stop rules, exact Q ratio). */
+  stability?: GdJobResult;
   series?: {
     t: number[];
     step: number[];
@@ -43,7 +46,8 @@ export interface SimOutput {
 export function simulate(spec: Spec, withSeries: boolean): SimOutput {
   const run = buildRun(spec);
   const final = run.runToEnd();
-  if (!withSeries) return { spec, final };
+  const lab = spec.lab === 'stability' ? { stability: labSummary(spec) } : {};
+  if (!withSeries) return { spec, final, ...lab };
   const all = run.recorder.all();
   const names = run.problem.metricNames;
   const metrics: Record<string, number[]> = {};
@@ -53,5 +57,5 @@ export function simulate(spec: Spec, withSeries: boolean): SimOutput {
   for (const b of run.problem.blocks.filter((blk) => blk.offset + blk.size <= run.recorder.nParams)) {
     params[b.name] = Array.from({ length: all.count }, (_, r) => Array.from(all.theta.subarray(r * n + b.offset, r * n + b.offset + b.size)));
   }
-  return { spec, final, series: { t: Array.from(all.t), step: Array.from(all.step), loss: Array.from(all.loss), metrics, params } };
+  return { spec, final, ...lab, series: { t: Array.from(all.t), step: Array.from(all.step), loss: Array.from(all.loss), metrics, params } };
 }

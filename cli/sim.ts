@@ -1,12 +1,16 @@
 // Headless runner: npm run sim -- <spec.json | preset-id> [--series] [--arm clean|poisoned]
 // Prints one JSON object on stdout: the normalised spec and the final state (and the series with --series).
 import { CliError, resolveSpec, simulate } from './run-spec';
+import { sweepPresetOutput } from '../src/engine/analysis/stability-sweeps';
 
 function main(argv: string[]) {
   const withSeries = argv.includes('--series');
   const armAt = argv.indexOf('--arm');
   const arm = armAt >= 0 ? argv[armAt + 1] : undefined;
   const positional = argv.filter((a, i) => !a.startsWith('--') && (armAt < 0 || i !== armAt + 1));
+  // Stability sweep presets (S-tradeoff-*, S-sweep, S-fig3, S-bif) print their sweep: { preset, spec, sweep, points }.
+  const sweep = sweepPresetOutput(positional[0]);
+  if (sweep) return void process.stdout.write(JSON.stringify(sweep) + '\n');
   let spec = resolveSpec(positional[0]);
   if (arm !== undefined) {
     if (arm !== 'clean' && arm !== 'poisoned') throw new CliError(`--arm must be clean or poisoned, got "${arm}"`);

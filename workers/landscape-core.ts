@@ -3,7 +3,7 @@
  * nx x ny grid over an x/y domain (row 0 at the top, y = y[1]). Labs register their fields below; the worker
  * and Node tests call the same code.
  */
-import { runGdScalar } from '../src/engine/models/stability';
+import { binBifurcation, runBifJob } from '../src/engine/analysis/stability-sweeps';
 import { log10 } from '../src/engine/det-math';
 
 export interface GridRequest {
@@ -31,9 +31,12 @@ const FIELDS: Record<string, Field> = {
   /** Stability lab (paper 004): log10 of the reduced loss (1/2)(ab - Phi)^2 in the (a, b) plane. */
   'stability-log-loss': (p) => {
     const phi = p.phi ?? 1;
+    // data mode: Lbar = s L + Const (Sec. 2.1); s = 1, Const = 0 otherwise
+    const s = p.s ?? 1;
+    const konst = p.konst ?? 0;
     return (a, b) => {
       const e = a * b - phi;
-      return log10(Math.max(0.5 * e * e, 1e-300));
+      return log10(Math.max(s * 0.5 * e * e + konst, 1e-300));
     };
   },
 };
@@ -82,30 +85,10 @@ export interface BifurcationRequest {
 export function computeBifurcation(req: BifurcationRequest): GridResult & { diverged: number[] } {
   const t0 = performance.now();
   const { nEta, nLam, keep, burnIn, phi } = req;
-  const values = new Float64Array(nEta * nLam);
-  const diverged: number[] = [];
-  const [l0, l1] = req.lam;
   const deta = (req.eta[1] - req.eta[0]) / nEta;
-  for (let i = 0; i < nEta; i++) {
-    const eta = req.eta[0] + (i + 0.5) * deta;
-    const res = runGdScalar(req.r0, req.r0, { phi, eta, lossBelow: 0, maxSteps: burnIn, divergeAbove: 1e6, periodicAfter: Infinity });
-    if (res.outcome === 'diverged') {
-      diverged.push(eta);
-      for (let j = 0; j < nLam; j++) values[j * nEta + i] = NaN;
-      continue;
-    }
-    let a = res.a;
-    let b = res.b;
-    for (let k = 0; k < keep; k++) {
-      const lam = a * a + b * b;
-      const j = Math.floor(((l1 - lam) / (l1 - l0)) * nLam);
-      if (j >= 0 && j < nLam) values[j * nEta + i] += 1;
-      const g = eta * (a * b - phi);
-      const an = a - g * b;
-      b = b - g * a;
-      a = an;
-      if (!Number.isFinite(a) || Math.abs(a) > 1e6) break;
-    }
-  }
-  return { values, nx: nEta, ny: nLam, x: [req.eta[0], req.eta[1]], y: [l0, l1], ms: performance.now() - t0, diverged };
+  // The same column job the worker pool runs for the Stability lab's bifurcation tab.
+  const cols = Array.from({ length: nEta }, (_, i) => runBifJob({ kind: 'bif', r0: req.r0, phi, eta: req.eta[0] + (i + 0.5) * deta, burnIn, keep }));
+  const diverged = cols.flatMap((c, i) => (c.diverged ? [req.eta[0] + (i + 0.5) * deta] : []));
+  const values = binBifurcation(cols, req.lam, nLam);
+  return { values, nx: nEta, ny: nLam, x: [req.eta[0], req.eta[1]], y: [req.lam[0], req.lam[1]], ms: performance.now() - t0, diverged };
 }

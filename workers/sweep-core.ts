@@ -1,3 +1,4 @@
+import { runStabilityJob, type StabilityJob, type StabilityJobResult } from '../src/engine/analysis/stability-sweeps';
 import { buildRun } from '../src/engine/run/build';
 import type { FinalState } from '../src/engine/run/run';
 import { formatIssues, parseSpec } from '../src/spec/validate';
@@ -20,4 +21,9 @@ export function runSpecToFinal(spec: unknown): SweepResult {
   } catch (err) {
     return { ok: false, message: err instanceof Error ? err.message : String(err) };
   }
+}
+
+/** The Stability lab's scalar GD runs and bifurcation columns (lab spec Sec. 5 protocols), a chunk per message. */
+export function runStabilityMany(jobs: StabilityJob[]): StabilityJobResult[] {
+  return jobs.map(runStabilityJob);
 }

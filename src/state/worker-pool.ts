@@ -1,7 +1,8 @@
 import * as Comlink from 'comlink';
 import type { SweepResult } from '../../workers/sweep-core';
+import type { StabilityJob, StabilityJobResult } from '../engine/analysis/stability-sweeps';
 
-type SweepApi = { run(spec: unknown): SweepResult; runMany(specs: unknown[]): SweepResult[] };
+type SweepApi = { run(spec: unknown): SweepResult; runMany(specs: unknown[]): SweepResult[]; runStabilityMany(jobs: StabilityJob[]): StabilityJobResult[] };
 
 /**
  * A pool of sweep workers (one per core, at most 8): specs go in chunks to whichever worker is free (about
@@ -21,8 +22,17 @@ export class WorkerPool {
   }
 
   async map(specs: unknown[], onProgress?: (done: number, total: number, index: number, result: SweepResult) => void, signal?: AbortSignal): Promise<SweepResult[]> {
+    return this.mapVia((api, chunk) => api.runMany(chunk), specs, onProgress, signal);
+  }
+
+  /** Like map, for the Stability lab's scalar jobs (GD runs with the lab's own stop rules, bifurcation columns). */
+  async mapStability(jobs: StabilityJob[], onProgress?: (done: number, total: number, index: number, result: StabilityJobResult) => void, signal?: AbortSignal): Promise<StabilityJobResult[]> {
+    return this.mapVia((api, chunk) => api.runStabilityMany(chunk), jobs, onProgress, signal);
+  }
+
+  private async mapVia<T, R>(call: (api: Comlink.Remote<SweepApi>, chunk: T[]) => Promise<R[]>, specs: T[], onProgress?: (done: number, total: number, index: number, result: R) => void, signal?: AbortSignal): Promise<R[]> {
     this.ensure();
-    const results: SweepResult[] = new Array(specs.length);
+    const results: R[] = new Array(specs.length);
     const chunk = Math.max(1, Math.ceil(specs.length / (8 * this.workers.length)));
     let next = 0;
     let done = 0;
@@ -30,7 +40,7 @@ export class WorkerPool {
       while (next < specs.length && !signal?.aborted) {
         const from = next;
         next = Math.min(specs.length, from + chunk);
-        const out = await api.runMany(specs.slice(from, next));
+        const out = await call(api, specs.slice(from, next));
         out.forEach((r, k) => {
           results[from + k] = r;
           done++;

@@ -2,18 +2,19 @@
  * Preset outcomes of the Stability lab spec (shared/labs/stability.md, Sec. 5) that the other stability tests do not
  * assert: the preset table itself, GF limits R, S-unstable-min, S-cycle, S-chaos, S-fig1, S-flip-boundary at 1e5 and
  * 1e6 steps, the sweep presets S-tradeoff-init / S-tradeoff-eta / S-sweep, the Figure-3 stand-in (S-fig3) and the
- * bifurcation diagram (S-bif). Runs go through the lab's own paths (findPreset -> compare / buildRun, sweepSpec ->
- * buildRun as the sweep workers do, computeBifurcation of the landscape worker) and, where the spec's protocol
- * differs from the shared run loop, through runGdScalar with the protocol's stop rule.
+ * bifurcation diagram (S-bif). Runs go through the lab's own paths (findPreset -> compare / buildRun, the sweep jobs
+ * the worker pool runs, computeBifurcation of the landscape worker) and through runGdScalar with the protocol's stop
+ * rule.
  */
 import { describe, expect, it } from 'vitest';
 import { computeBifurcation } from '../../../workers/landscape-core';
 import { findPreset } from '../../spec/presets';
 import type { StabilitySpec } from '../../spec/labs/stability';
-import { tolOf } from '../../spec/labs/stability';
+import { STABILITY_PRESET_ROWS, tolOf } from '../../spec/labs/stability';
 import { buildRun } from '../run/build';
 import { gdStepVec, runGdScalar, TWO_CYCLE_END, type GdOptions } from '../models/stability';
-import { compare, linspace, logspace, smallEtaLam, sweepSpec } from './stability';
+import { compare, linspace, logspace, smallEtaLam } from './stability';
+import { fig3Job, runGdJob, runStabilityJob, sweepBaseOf, sweepJobs, type GdJobResult } from './stability-sweeps';
 
 const rel = (x: number, y: number) => Math.abs(x - y) / Math.max(Math.abs(y), 1e-300);
 /** Significant-digit check: |x - y| <= 0.6e-(digits-1) |y| (same convention as stability.test.ts). */
@@ -290,15 +291,17 @@ describe('sweep presets S-tradeoff-init and S-tradeoff-eta (tol 1e-8)', () => {
     expect(small.steps).toBe(138);
     printed(big.qRatio, '0.80098');
     printed(small.qRatio, '0.60828');
-    // The same through the sweep workers' path (state-based Q ratio of the shared run loop).
-    for (const [a0, b0, steps, q] of [
-      [0.1, 0.05, 110, '0.80098'],
-      [0.01, 0.001, 138, '0.60828'],
-    ] as const) {
-      const f = buildRun(sweepSpec(a0, b0, 1, 0.1, 0.5e-16, 20000)).runToEnd();
-      expect(f.step).toBe(steps);
-      printed(f.metrics.qRatio, q);
-    }
+    // The same through the sweep workers' path: the preset's own jobs (Sweeps panel, CLI).
+    const s = preset('S-tradeoff-init');
+    const jobs = sweepJobs(STABILITY_PRESET_ROWS.find((r) => r.id === 'S-tradeoff-init')!.sweep!, sweepBaseOf(s));
+    const res = jobs.map((j) => runStabilityJob(j.job) as GdJobResult);
+    expect(jobs.map((j) => j.job)).toMatchObject([
+      { a0: 0.1, b0: 0.05, eta: 0.1 },
+      { a0: 0.01, b0: 0.001, eta: 0.1 },
+    ]);
+    expect(res.map((r) => r.steps)).toEqual([110, 138]);
+    printed(res[0].qRatio, '0.80098');
+    printed(res[1].qRatio, '0.60828');
   });
 
   it('S-tradeoff-eta from (0.01, 0.001): steps 282, 65, 17, 42, 698 and Q ratio 0.78538, 0.34734, 0.034937, 3.0607e-4, 7.5265e-11', () => {
@@ -343,16 +346,16 @@ describe('S-sweep: init (2, 0.3), eta in logspace(-3, log10 1.2, 400), through t
     const I = 0.0191451;
     let small = 0;
     for (const eta of etas) {
-      // Same job as the lab's eta sweep (Sweeps.tsx): S-ref's tolerance, 20000 steps.
-      const f = buildRun(sweepSpec(2, 0.3, 1, eta, preset('S-ref').stop.lossBelow, 20000)).runToEnd();
-      if (eta < 0.9) expect(f.stop.reason).toBe('converged');
-      if (eta >= 0.903) expect(f.stop.reason).toBe('diverged');
-      if (f.stop.reason !== 'converged') continue;
-      const lam = f.metrics.lam;
+      // Same job as the lab's eta sweep (S-sweep preset, Sweeps panel): S-ref's tolerance, 20000 steps, Sec. 4 rules.
+      const f = runGdJob({ kind: 'gd', a0: 2, b0: 0.3, phi: 1, eta, lossBelow: preset('S-ref').stop.lossBelow, maxSteps: 20000 });
+      if (eta < 0.9) expect(f.outcome).toBe('converged');
+      if (eta >= 0.903) expect(f.outcome).toBe('diverged');
+      if (f.outcome !== 'converged') continue;
+      const lam = f.lam;
       expect(lam).toBeLessThanOrEqual(Math.min(R, 2 / eta) + 1e-12);
       if (eta <= 0.01) {
         small++;
-        const q = f.metrics.qRatio;
+        const q = f.qRatio;
         // ln(Q_inf/Q0) = -eta I_GF (1 + delta), |delta| < 3 eta (oracle 11), hence the lam curve below.
         expect(Math.abs(-Math.log(q) / (eta * I) - 1)).toBeLessThan(3 * eta);
         const curve = smallEtaLam(2, 0.3, 1, eta);
@@ -407,29 +410,28 @@ describe('S-fig3: the lab\'s Figure 3 stand-in (Sec. 5)', () => {
     row.forEach((cell, j) => {
       const eta = etas[colOf(cellEtas[j])];
       const r = protocol(i, eta);
-      // The lab's own job (Sweeps.tsx Fig3: sweepSpec with lossBelow 0.5e-12, 20000 steps, shared run loop).
-      const [a0, b0] = start(i);
-      const f = buildRun(sweepSpec(a0, b0, 1, eta, 0.5e-12, 20000)).runToEnd();
+      // The lab's own job (Figure 3 tab, S-fig3 preset, CLI: fig3Job through the worker pool).
+      const f = runGdJob(fig3Job(sigmas[i], eta));
       if (cell.startsWith('div')) {
         expect(r.outcome).toBe('diverged');
         expect(r.steps).toBe(Number(cell.match(/\((\d+)\)/)![1]));
-        // The shared run loop flags divergence when a parameter exceeds 1e8 (not |eps| > 1e6): same class, later
-        // step (5 here) — see the report.
-        expect(f.stop.reason).toBe('diverged');
+        expect(f.outcome).toBe('diverged');
+        expect(f.steps).toBe(r.steps);
         return;
       }
       const [q, s] = cell.split(', ');
       if (s === 'nc') {
         expect(r.outcome).toBe('max-steps');
-        expect(f.stop.reason).toBe('max-steps');
-        expect(f.step).toBe(20000);
+        expect(f.outcome).toBe('max-steps');
+        expect(f.steps).toBe(20000);
       } else {
         expect(r.outcome).toBe('converged');
         expect(r.steps).toBe(Number(s));
-        expect(f.stop.reason).toBe('converged');
-        expect(f.step).toBe(Number(s));
-        printed(f.metrics.qRatio, q);
+        expect(f.outcome).toBe('converged');
+        expect(f.steps).toBe(Number(s));
       }
+      if (q === '~0') expect(Math.abs(f.qRatio)).toBeLessThan(1e-12);
+      else printed(f.qRatio, q);
       if (q === '~0') expect(Math.abs(r.qRatio)).toBeLessThan(1e-12);
       else printed(r.qRatio, q);
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STABILITY_PRESET_ROWS, stabilitySpecFromRow } from '../../spec/labs/stability';
+import { STABILITY_PRESET_ROWS, stabilitySpecFromRow, type StabilitySpec } from '../../spec/labs/stability';
 import { buildRun } from '../run/build';
 import { compare, smallEtaLam, sweepSpec } from './stability';
 
@@ -35,5 +35,22 @@ describe('GD vs GF comparison', () => {
     expect(smallEtaLam(2, 0.3, 1, 0)).toBeCloseTo(Math.sqrt(3.91 ** 2 + 4), 12);
     const lam = smallEtaLam(2, 0.3, 1, 0.01);
     expect(lam).toBeCloseTo(Math.sqrt(3.91 ** 2 * Math.exp(-0.02 * 0.0191451) + 4), 6);
+  });
+
+  it('data mode: GD with step eta on Lbar = s L + Const is the reduced run with Phi and eta_eff = s eta', () => {
+    // (1, 3) -> (2, 2): s = 5, Phi = 0.8 (by hand); eta = 0.02 on Lbar is eta_eff = 0.1 on L.
+    const data = { x: [1, 3], y: [2, 2] };
+    const withData: StabilitySpec = { ...spec('S-ref'), model: { phi: 0.8, d: 1, data }, optim: { kind: 'gd', lr: 0.02 } };
+    const reduced: StabilitySpec = { ...spec('S-ref'), model: { phi: 0.8, d: 1 }, optim: { kind: 'gd', lr: 5 * 0.02 } };
+    const a = compare(withData);
+    const b = compare(reduced);
+    expect(a.eta).toBe(b.eta);
+    expect([a.gd.outcome, a.gd.steps, a.gd.lam, a.gd.qRatio]).toEqual([b.gd.outcome, b.gd.steps, b.gd.lam, b.gd.qRatio]);
+    // The shared run loop takes lr on s L: the same limit (to rounding), converged once s eps^2/2 < tol^2/2.
+    const f = buildRun(withData).runToEnd();
+    expect(f.stop.reason).toBe('converged');
+    expect(Math.abs(f.metrics.lam - b.gd.lam)).toBeLessThan(1e-10);
+    expect(Math.abs(f.metrics.eps)).toBeLessThan(1e-12 / Math.sqrt(5));
+    expect(f.loss).toBeCloseTo(5 * 0.5 * f.metrics.eps ** 2, 30);
   });
 });

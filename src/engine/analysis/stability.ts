@@ -2,7 +2,7 @@
  * Stability lab (paper 004) analysis: GD and gradient flow side by side from one start, GF as the real ODE
  * solution (DOPRI5) sampled at the matched times t = k eta, plus the closed form for limits; sweep grids.
  */
-import type { StabilitySpec } from '../../spec/labs/stability';
+import { etaEffOf, type StabilitySpec } from '../../spec/labs/stability';
 import { stopDefault } from '../../spec/common';
 import { gradientFlowSystem } from '../integrators/flow';
 import { createStepper } from '../integrators/ode';
@@ -39,13 +39,30 @@ export interface Comparison {
 
 /** Runs GD (recorded) and samples the gradient flow ODE at the same times. Cheap: the model is scalar. */
 export function compare(spec: StabilitySpec): Comparison {
-  const { a: aVec, b: bVec } = initialAB(spec);
-  const red = spec.model.d === 1 ? { a: aVec[0], b: bVec[0] } : reduceToScalar(aVec, bVec);
-  const phi = spec.model.phi;
-  const eta = spec.optim.kind === 'flow' ? 0.01 : spec.optim.lr;
+  const { aVec, bVec, a0, b0, phi, eta } = scalarStart(spec);
+  const red = { a: a0, b: b0 };
   const gd = runGdScalar(red.a, red.b, { phi, eta, lossBelow: spec.stop.lossBelow, maxSteps: spec.stop.maxSteps, record: true });
   const flow = closedFormFlow([red.a], [red.b], phi);
   return { spec, phi, eta, a0: red.a, b0: red.b, aVec, bVec, gd, flow, gf: sampleFlow(red.a, red.b, phi, eta, gd, flow) };
+}
+
+/** The scalar start of a spec (the exact reduction of Sec. 2.3 when d > 1), with its Phi and step size. */
+export function scalarStart(spec: StabilitySpec) {
+  const { a: aVec, b: bVec } = initialAB(spec);
+  const red = spec.model.d === 1 ? { a: aVec[0], b: bVec[0] } : reduceToScalar(aVec, bVec);
+  // data mode: GD with step lr on Lbar = s L + Const is GD with s lr on L (Sec. 2.1)
+  return { aVec, bVec, a0: red.a, b0: red.b, phi: spec.model.phi, eta: etaEffOf(spec) };
+}
+
+/**
+ * The run of the second start (ui.compare) with the experiment's eta, Phi and stop rule, recorded for the
+ * landscape; null when there is none.
+ */
+export function compareSecond(spec: StabilitySpec): GdResult | null {
+  const s = spec.ui.compare;
+  if (!s) return null;
+  const { phi, eta } = scalarStart(spec);
+  return runGdScalar(s.a, s.b, { phi, eta, lossBelow: spec.stop.lossBelow, maxSteps: spec.stop.maxSteps, record: true });
 }
 
 function sampleFlow(a0: number, b0: number, phi: number, eta: number, gd: GdResult, flow: ClosedFormFlow): FlowSamples {

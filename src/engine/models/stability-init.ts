@@ -1,4 +1,4 @@
-import type { StabilitySpec } from '../../spec/labs/stability';
+import { dataFit, type StabilitySpec } from '../../spec/labs/stability';
 import type { Problem } from '../problem';
 import { Rng } from '../rng';
 import { StabilityModel } from './stability';
@@ -33,5 +33,7 @@ export function buildStability(spec: StabilitySpec): { problem: Problem; theta0:
   const theta0 = new Float64Array(2 * d);
   theta0.set(a, 0);
   theta0.set(b, d);
-  return { problem: new StabilityModel(d, spec.model.phi, theta0), theta0 };
+  // Data mode: the run loop's GD step lr on s L is the lab's eta_eff = s lr on L.
+  const s = spec.model.data ? dataFit(spec.model.data).s : 1;
+  return { problem: new StabilityModel(d, spec.model.phi, theta0, s), theta0 };
 }

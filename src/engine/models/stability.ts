@@ -411,7 +411,11 @@ export class StabilityModel implements Problem {
   private readonly j: number;
   private readonly qj0: number;
 
-  constructor(readonly d: number, readonly phi: number, theta0: Float64Array) {
+  /**
+   * lossScale s (data mode, Sec. 2.1): the loss is s L = Lbar - Const, so GD with step eta on it is GD with s eta on L
+   * (the constant is left out so that the shared stop rule `loss < lossBelow` can still be met on noisy data).
+   */
+  constructor(readonly d: number, readonly phi: number, theta0: Float64Array, readonly lossScale = 1) {
     this.n = 2 * d;
     this.blocks = [
       { name: 'a', offset: 0, size: d },
@@ -438,17 +442,18 @@ export class StabilityModel implements Problem {
 
   loss(theta: Float64Array): number {
     const e = this.eps(theta);
-    return 0.5 * e * e;
+    return this.lossScale * 0.5 * e * e;
   }
 
   grad(theta: Float64Array, g: Float64Array): number {
     const d = this.d;
     const e = this.eps(theta);
+    const se = this.lossScale * e;
     for (let i = 0; i < d; i++) {
-      g[i] = e * theta[d + i];
-      g[d + i] = e * theta[i];
+      g[i] = se * theta[d + i];
+      g[d + i] = se * theta[i];
     }
-    return 0.5 * e * e;
+    return this.lossScale * 0.5 * e * e;
   }
 
   /** H = v v^T + eps J with v = [b; a], J = [[0, I], [I, 0]]. */
@@ -460,7 +465,7 @@ export class StabilityModel implements Problem {
       const vr = r < d ? theta[d + r] : theta[r - d];
       for (let c = 0; c < n; c++) {
         const vc = c < d ? theta[d + c] : theta[c - d];
-        out[r * n + c] = vr * vc + (Math.abs(r - c) === d ? e : 0);
+        out[r * n + c] = this.lossScale * (vr * vc + (Math.abs(r - c) === d ? e : 0));
       }
     }
   }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Comparison } from '../../engine/analysis/stability';
-import { STABILITY_PRESET_ROWS, lossBelowOf, tolOf, type StabilitySpec } from '../../spec/labs/stability';
+import { STABILITY_PRESET_ROWS, dataFit, lossBelowOf, sweepPresetRow, tolOf, type StabilitySpec } from '../../spec/labs/stability';
+import { DataMode } from './DataMode';
 import { NumberField } from '../../ui/NumberField';
 import { fmt } from './format';
 
@@ -18,9 +19,12 @@ const btn = 'rounded px-3 py-1.5 text-sm font-medium border border-slate-300 dar
 export function Controls({ spec, c, update, loadPreset, shareUrl }: Props) {
   const [link, setLink] = useState<string | null>(null);
   const phi = spec.model.phi;
-  const eta = c.eta;
+  // The slider is the user's step eta; c.eta is the step on the reduced loss (eta_eff = s eta in data mode).
+  const sData = spec.model.data ? dataFit(spec.model.data).s : 1;
+  const eta = c.eta / sData;
+  const E = spec.model.data ? 'η_eff' : 'η';
   const lo = -3;
-  const hi = Math.log10(2.2 / phi);
+  const hi = Math.log10(2.2 / (phi * sData));
   const setEta = (v: number) => update({ ...spec, optim: { kind: 'gd', lr: v }, ui: { ...spec.ui, preset: undefined } });
   const eps0 = c.a0 * c.b0 - phi;
   const lam0 = c.a0 ** 2 + c.b0 ** 2;
@@ -31,7 +35,9 @@ export function Controls({ spec, c, update, loadPreset, shareUrl }: Props) {
     { v: 1 / (2 * Math.abs(eps0)), label: '1/2|ε₀|', title: '1/(2|ε0|)' },
     { v: Math.SQRT2 / Math.abs(eps0), label: '√2/|ε₀|', title: 'the imbalance grows at the first step beyond this' },
     { v: 1 / phi, label: '1/Φ', title: 'no stable minimum beyond ηΦ = 1' },
-  ].filter((m) => Number.isFinite(m.v) && Math.log10(m.v) > lo && Math.log10(m.v) < hi);
+  ]
+    .map((m) => ({ ...m, v: m.v / sData }))
+    .filter((m) => Number.isFinite(m.v) && Math.log10(m.v) > lo && Math.log10(m.v) < hi);
   const pct = (v: number) => ((Math.log10(v) - lo) / (hi - lo)) * 100;
   const presetId = spec.ui.preset ?? '';
   const explicitA = spec.init.kind === 'explicit' && spec.model.d === 1;
@@ -45,20 +51,35 @@ export function Controls({ spec, c, update, loadPreset, shareUrl }: Props) {
         </label>
         <select id="st-preset" data-testid="stability-preset" value={presetId} onChange={(e) => loadPreset(e.target.value)} className="rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900">
           <option value="">(custom)</option>
-          {STABILITY_PRESET_ROWS.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.id}: {r.title}
-            </option>
-          ))}
+          <optgroup label="Single runs">
+            {STABILITY_PRESET_ROWS.filter((r) => !r.sweep).map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.id}: {r.title}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="Sweeps (run in the Sweeps panel below)">
+            {STABILITY_PRESET_ROWS.filter((r) => r.sweep).map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.id}: {r.title}
+              </option>
+            ))}
+          </optgroup>
         </select>
         {presetId && <p className="text-xs text-slate-500">{STABILITY_PRESET_ROWS.find((r) => r.id === presetId)?.description}</p>}
+        {sweepPresetRow(presetId) && (
+          <button type="button" className="self-start text-xs text-sky-700 underline dark:text-sky-400" data-testid="goto-sweep" onClick={() => document.querySelector('[data-testid=stability-sweeps]')?.scrollIntoView({ behavior: 'smooth', block: 'start' })}>
+            Show the sweep ↓
+          </button>
+        )}
       </div>
 
       <div className="flex flex-col gap-1">
         <label htmlFor="st-eta" className="flex justify-between text-xs font-medium text-slate-600 dark:text-slate-400">
           <span>Step size η (log scale)</span>
           <span className="num" data-testid="eta-value">
-            η = {fmt(eta)} · 2/η = {fmt(2 / eta)}
+            η = {fmt(eta)}
+            {spec.model.data ? ` · η_eff = sη = ${fmt(c.eta)}` : ''} · 2/{E} = {fmt(2 / c.eta)}
           </span>
         </label>
         <input
@@ -74,14 +95,14 @@ export function Controls({ spec, c, update, loadPreset, shareUrl }: Props) {
         />
         <div className="relative h-10 text-[10px] text-slate-500" aria-hidden="true">
           {marks.map((m, i) => (
-            <span key={m.label} className="absolute flex -translate-x-1/2 flex-col items-center" style={{ left: `${pct(m.v)}%`, top: (i % 3) * 11 }} title={`${m.title}: η = ${fmt(m.v)}`}>
+            <span key={m.label} className="absolute flex -translate-x-1/2 flex-col items-center whitespace-nowrap" style={{ left: `${pct(m.v)}%`, top: (i % 3) * 11 }} title={`${m.title}: η = ${fmt(m.v)}`}>
               <span className="h-1.5 w-px bg-slate-500" />
               {m.label}
             </span>
           ))}
         </div>
         <p className="num text-[11px] text-slate-500">
-          ηλ₀ = {fmt(eta * lam0)} · η|ε₀| = {fmt(eta * Math.abs(eps0))} · ηR = {fmt(eta * c.flow.R)} · ηΦ = {fmt(eta * phi)}
+          {E}λ₀ = {fmt(c.eta * lam0)} · {E}|ε₀| = {fmt(c.eta * Math.abs(eps0))} · {E}R = {fmt(c.eta * c.flow.R)} · {E}Φ = {fmt(c.eta * phi)}
         </p>
         <NumberField label="η exactly" value={eta} onCommit={(v) => err(v > 0 && v <= 100 && setEta(v), 'η must be in (0, 100]')} testId="eta-input" />
       </div>
@@ -107,8 +128,13 @@ export function Controls({ spec, c, update, loadPreset, shareUrl }: Props) {
         </p>
       )}
       <WideStart spec={spec} update={update} />
+      <DataMode spec={spec} update={update} />
       <div className="grid grid-cols-3 gap-2">
-        <NumberField label="Φ" value={phi} onCommit={(v) => err(v > 0 && v <= 1000 && update({ ...spec, model: { ...spec.model, phi: v } }), 'Φ must be in (0, 1000]')} />
+        <NumberField
+          label="Φ"
+          value={phi}
+          onCommit={(v) => (spec.model.data ? (v === phi ? null : 'Φ comes from the data in data mode') : err(v > 0 && v <= 1000 && update({ ...spec, model: { ...spec.model, phi: v } }), 'Φ must be in (0, 1000]'))}
+        />
         <NumberField label="tol on |ε|" value={tolOf(spec)} onCommit={(v) => err(v > 0 && v < 1 && update({ ...spec, stop: { ...spec.stop, lossBelow: lossBelowOf(v) } }), 'tol must be in (0, 1)')} />
         <NumberField label="T max" value={spec.stop.maxSteps} onCommit={(v) => err(Number.isInteger(v) && v >= 1 && v <= 1e6 && update({ ...spec, stop: { ...spec.stop, maxSteps: v } }), 'T max must be an integer in [1, 1e6]')} />
       </div>

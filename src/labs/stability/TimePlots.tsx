@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import type { Comparison } from '../../engine/analysis/stability';
 import { OKABE_ITO } from '../../plots/palette';
+import { dataFit } from '../../spec/labs/stability';
 import { TimeSeriesPlot, type Band, type PlotSeries, type RefLine } from '../../plots/TimeSeriesPlot';
 import { stepRuns } from './player-logic';
-import { GD_COLOR, GF_COLOR } from './StabilityLab';
+import { GD_COLOR, GF_COLOR } from './landscape-overlays';
 
 const abs = (x: Float64Array, n: number) => Float64Array.from(x.subarray(0, n), Math.abs);
 
@@ -16,7 +17,9 @@ export function TimePlots({ c, cursor }: { c: Comparison; cursor: number | null 
   const n = tr.n;
   const s = useMemo(() => {
     const step = tr.step.subarray(0, n);
-    const loss = Float64Array.from(tr.eps.subarray(0, n), (e) => 0.5 * e * e);
+    // data mode: the loss on the data, Lbar = s L + Const
+    const fit = c.spec.model.data ? dataFit(c.spec.model.data) : { s: 1, konst: 0 };
+    const loss = Float64Array.from(tr.eps.subarray(0, n), (e) => fit.s * 0.5 * e * e + fit.konst);
     const bound = Float64Array.from(tr.sumEps2.subarray(0, n), (v) => Math.exp(-c.eta * c.eta * v));
     const asym = Float64Array.from(step, (k) => Math.abs(c.gd.eps) * Math.abs(1 - c.eta * c.gd.lam) ** (k - step[n - 1]));
     return { step, loss, bound, asym };
@@ -48,7 +51,7 @@ export function TimePlots({ c, cursor }: { c: Comparison; cursor: number | null 
         series={[
           mk('gd-eps', '|ε| GD', GD_COLOR, abs(tr.eps, n)),
           mk('gf-eps', '|ε| GF', GF_COLOR, abs(c.gf.eps, n)),
-          mk('gd-loss', 'L GD', OKABE_ITO[0], s.loss, { dash: [4, 3], width: 1 }),
+          mk('gd-loss', c.spec.model.data ? 'L̄ GD (data)' : 'L GD', OKABE_ITO[0], s.loss, { dash: [4, 3], width: 1 }),
           ...(converged ? [mk('asym', '|1 − ηλ∞|^k', OKABE_ITO[7], s.asym, { dash: [2, 3], width: 1 })] : []),
         ]}
       />

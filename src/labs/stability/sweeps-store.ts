@@ -1,19 +1,16 @@
 import { create } from 'zustand';
-import type { SweepResult } from '../../../workers/sweep-core';
+import type { GdJob, GdJobResult } from '../../engine/analysis/stability-sweeps';
 import { sharedPool } from '../../state/worker-pool';
 
-/** One finished GD run of a sweep, from the pool's final state. */
-export interface SweepPoint {
+/** One finished GD run of a sweep (runGdScalar in a pool worker: the lab's stop rules, the exact Q ratio). */
+export interface SweepPoint extends Omit<GdJobResult, 'kind'> {
   x: number;
   y?: number;
-  outcome: string;
-  steps: number;
-  lam: number;
-  S: number;
-  qRatio: number;
+  /** The run's start and step size. */
+  job: GdJob;
 }
 
-export type SweepKind = 'eta' | 'scale' | 'fig3';
+export type SweepKind = 'eta' | 'scale' | 'fig3' | 'tradeoff';
 
 interface SweepState {
   kind: SweepKind | null;
@@ -25,17 +22,11 @@ interface SweepState {
   /** Free-form context of the sweep (start, eta, grids) for the plots. */
   meta: Record<string, unknown>;
   revision: number;
-  start(kind: SweepKind, jobs: { spec: unknown; x: number; y?: number }[], meta: Record<string, unknown>): Promise<void>;
+  start(kind: SweepKind, jobs: { job: GdJob; x: number; y?: number }[], meta: Record<string, unknown>): Promise<void>;
   cancel(): void;
 }
 
 let controller: AbortController | null = null;
-
-function toPoint(r: SweepResult, x: number, y?: number): SweepPoint | null {
-  if (!r.ok) return null;
-  const m = r.final.metrics;
-  return { x, y, outcome: r.final.stop.reason, steps: r.final.step, lam: m.lam, S: m.S, qRatio: m.qRatio };
-}
 
 /** Sweeps of the Stability lab across the shared worker pool; results stream in as jobs finish. */
 export const useSweeps = create<SweepState>()((set, get) => ({
@@ -56,11 +47,12 @@ export const useSweeps = create<SweepState>()((set, get) => ({
     const t0 = performance.now();
     let lastPaint = 0;
     try {
-      await sharedPool().map(
-        jobs.map((j) => j.spec),
+      await sharedPool().mapStability(
+        jobs.map((j) => j.job),
         (done, total, i, res) => {
-          if (controller !== ctrl) return;
-          points[i] = toPoint(res, jobs[i].x, jobs[i].y);
+          if (controller !== ctrl || res.kind !== 'gd') return;
+          const { kind: _k, ...r } = res;
+          points[i] = { ...r, x: jobs[i].x, y: jobs[i].y, job: jobs[i].job };
           const now = performance.now();
           if (done === total || now - lastPaint > 80) {
             lastPaint = now;

@@ -2,6 +2,10 @@ import * as z from 'zod';
 import { bounded, int, optimSchema, positive, recordSchema, seedSchema, stopDefault, stopSchema, vector, versionSchema } from '../common';
 import type { SpecIssue } from '../issues';
 
+/** cos 20 deg, sin 20 deg (literals: no trig needed): the direction of the Figure-3 stand-in's starts (lab spec Sec. 5). */
+export const COS20 = 0.9396926207859084;
+export const SIN20 = 0.3420201433256687;
+
 /** Initialisation of the Stability lab (paper 004): explicit vectors, or a seeded draw with a structure (d > 1). */
 const initSchema = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -27,6 +31,8 @@ const uiSchema = z.strictObject({
   gf: z.boolean().default(true),
   circle: z.boolean().default(true),
   hyperbolas: z.boolean().default(false),
+  /** A second d = 1 start run with the same eta, Phi and stop rule, for comparison (shift-click on the landscape). */
+  compare: z.strictObject({ a: bounded('second start a', -1e3, 1e3), b: bounded('second start b', -1e3, 1e3) }).optional(),
 });
 
 export const stabilitySpecSchema = z.strictObject({
@@ -37,6 +43,11 @@ export const stabilitySpecSchema = z.strictObject({
     /** Target slope of the reduced loss (1/2)(a^T b - Phi)^2. */
     phi: positive('Phi', 1e3).default(1),
     d: int('hidden width d', 1, 64).default(1),
+    /**
+     * Data mode (lab spec Sec. 2.1, 4): GD with step eta on Lbar = (1/(2n)) sum (a^T b x_i - y_i)^2 = s L + Const.
+     * Phi must then be |sum x y / sum x^2| and the run uses eta_eff = s eta (see dataFit).
+     */
+    data: z.strictObject({ x: vector('data x', 64), y: vector('data y', 64) }).optional(),
   }),
   init: initSchema,
   /** GD with lr = eta is the lab's method; gradient flow runs as the real ODE solution. */
@@ -59,6 +70,15 @@ export function stabilityCrossIssues(spec: StabilitySpec): SpecIssue[] {
       if (v.length !== d) issues.push({ field: `init.${key}`, message: `has ${v.length} entries but d is ${d}` });
     }
   }
+  const data = spec.model.data;
+  if (data) {
+    const fit = dataFit(data);
+    if (data.x.length !== data.y.length) issues.push({ field: 'model.data.y', message: `has ${data.y.length} entries but x has ${data.x.length}` });
+    else if (!(fit.s > 0)) issues.push({ field: 'model.data.x', message: 'needs some x_i != 0' });
+    else if (!(fit.phi !== 0)) issues.push({ field: 'model.data.y', message: 'gives Phi = sum x y / sum x^2 = 0 (no slope to fit)' });
+    else if (!(Math.abs(spec.model.phi - Math.abs(fit.phi)) <= 1e-12 * Math.abs(fit.phi)))
+      issues.push({ field: 'model.phi', message: `must be |sum x y / sum x^2| = ${Math.abs(fit.phi)} of the data` });
+  }
   const v = spec.ui.view;
   if (v) {
     if (!(v.x[1] > v.x[0])) issues.push({ field: 'ui.view.x', message: 'the upper end must exceed the lower end' });
@@ -67,12 +87,47 @@ export function stabilityCrossIssues(spec: StabilitySpec): SpecIssue[] {
   return issues;
 }
 
+/**
+ * Lemma 3 (lab spec Sec. 2.1): Lbar = s L + Const with s = mean x^2, Phi = sum x y / sum x^2 (signed: the lab runs
+ * |Phi|, i.e. shows a' = -a when Phi < 0), Const = (1/(2n)) (sum y^2 - (sum x y)^2 / sum x^2).
+ */
+export function dataFit(data: { x: number[]; y: number[] }): { n: number; s: number; phi: number; konst: number } {
+  const n = Math.min(data.x.length, data.y.length);
+  let xx = 0;
+  let xy = 0;
+  let yy = 0;
+  for (let i = 0; i < n; i++) {
+    xx += data.x[i] * data.x[i];
+    xy += data.x[i] * data.y[i];
+    yy += data.y[i] * data.y[i];
+  }
+  return { n, s: xx / n, phi: xy / xx, konst: xx > 0 ? Math.max(0, yy - (xy * xy) / xx) / (2 * n) : NaN };
+}
+
+/** GD's step on the reduced loss L: eta_eff = s eta in data mode, eta otherwise. */
+export function etaEffOf(spec: StabilitySpec): number {
+  const lr = spec.optim.kind === 'flow' ? 0.01 : spec.optim.lr;
+  return spec.model.data ? dataFit(spec.model.data).s * lr : lr;
+}
+
 /** Tolerance on |eps| of a spec (stop.lossBelow = tol^2 / 2). */
 export const tolOf = (spec: StabilitySpec) => Math.sqrt(2 * spec.stop.lossBelow);
 export const lossBelowOf = (tol: number) => (tol * tol) / 2;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Presets (lab spec Sec. 5); Phi = 1, d = 1 unless stated.
+
+/**
+ * What a sweep preset opens in the Sweeps panel (its row's a, b, eta, tol are the experiment shown above it):
+ * trade-off runs varying eta from the experiment's start, or the start at the experiment's eta; the eta sweep; the
+ * Figure 3 grid (its own protocol); the bifurcation diagram.
+ */
+export type StabilitySweepDef =
+  | { tab: 'tradeoff'; vary: 'eta'; etas: number[] }
+  | { tab: 'tradeoff'; vary: 'init'; starts: [number, number][] }
+  | { tab: 'eta'; n: number }
+  | { tab: 'fig3'; nSigma: number; nEta: number }
+  | { tab: 'bif'; nEta: number; burnIn: number };
 
 export interface StabilityPresetRow {
   id: string;
@@ -84,6 +139,10 @@ export interface StabilityPresetRow {
   tol?: number;
   maxSteps?: number;
   phi?: number;
+  /** Second start for comparison (ui.compare). */
+  compare?: [number, number];
+  /** A sweep preset: the experiment is its base run, the sweep opens in the Sweeps panel. */
+  sweep?: StabilitySweepDef;
 }
 
 export const STABILITY_PRESET_ROWS: StabilityPresetRow[] = [
@@ -108,7 +167,62 @@ export const STABILITY_PRESET_ROWS: StabilityPresetRow[] = [
   { id: 'S-flip-boundary', title: 'ηΦ = 1 exactly', description: 'From (0.7, 0.69), η = 1: sublinear convergence, |ε_t| ∝ t^(−1/2) (not 1/t as the paper says).', a: [0.7], b: [0.69], eta: 1, maxSteps: 100000 },
   { id: 'S-thm1-lower', title: 'Theorem 1 lower bound fails', description: 'From (0.01, 0.001), η = 0.1: Q ratio 0.60828 is below the claimed lower bound 0.72890.', a: [0.01], b: [0.001], eta: 0.1, tol: 1e-8 },
   { id: 'S-lemma1', title: 'Lemma 1 counterexample', description: 'From (−0.26904, −1.44695), η = 0.67118: |ε| decreases, yet λ(1) = 3.1683 > λ̄ = 2.9482.', a: [-0.26904], b: [-1.44695], eta: 0.67118 },
+  // Sweep presets (Sec. 5, worker pool): the row is the experiment shown, `sweep` what the Sweeps panel runs.
+  {
+    id: 'S-tradeoff-init',
+    title: 'Trade-off: smaller start',
+    description: 'η = 0.1, starts (0.1, 0.05) and (0.01, 0.001), tol 1e-8: 110 steps / Q ratio 0.80098 vs 138 steps / 0.60828 — the smaller start is slower and more regularised.',
+    a: [0.01],
+    b: [0.001],
+    eta: 0.1,
+    tol: 1e-8,
+    compare: [0.1, 0.05],
+    sweep: { tab: 'tradeoff', vary: 'init', starts: [[0.1, 0.05], [0.01, 0.001]] },
+  },
+  {
+    id: 'S-tradeoff-eta',
+    title: 'Trade-off: step size',
+    description: 'From (0.01, 0.001), η ∈ {0.05, 0.2, 0.5, 0.8, 0.99}, tol 1e-8: steps 282, 65, 17, 42, 698 — faster and more regularised up to ηλ∞ = 1, a trade-off beyond.',
+    a: [0.01],
+    b: [0.001],
+    eta: 0.5,
+    tol: 1e-8,
+    sweep: { tab: 'tradeoff', vary: 'eta', etas: [0.05, 0.2, 0.5, 0.8, 0.99] },
+  },
+  {
+    id: 'S-sweep',
+    title: 'Sweep η from (2, 0.3)',
+    description: '400 step sizes from 1e-3 to 1.2: λ∞ ≤ min(R, 2/η) wherever GD converges; converges below η = 0.90, diverges from 0.903 on.',
+    a: [2],
+    b: [0.3],
+    eta: 0.1,
+    sweep: { tab: 'eta', n: 400 },
+  },
+  {
+    id: 'S-fig3',
+    title: 'Figure 3 stand-in',
+    description: 'Q(T)/Q(0), steps, final λ and outcome over 100 init scales σ × 120 step sizes (the lab’s protocol; the paper gives none). Shown above: σ = 1, η = 0.5.',
+    a: [COS20],
+    b: [SIN20],
+    eta: 0.5,
+    tol: 1e-6,
+    maxSteps: 20000,
+    sweep: { tab: 'fig3', nSigma: 100, nEta: 120 },
+  },
+  {
+    id: 'S-bif',
+    title: 'Bifurcation diagram (a = b)',
+    description: 'λ after a 1e5-step burn-in for 2000 values of ηΦ in [0.8, 2.05]: fixed point, 2-cycle, period 4 near 1.24, chaos with a period-3 window at 1.7. Shown above: ηΦ = 1.7.',
+    a: [0.7],
+    b: [0.7],
+    eta: 1.7,
+    maxSteps: 20000,
+    sweep: { tab: 'bif', nEta: 2000, burnIn: 100000 },
+  },
 ];
+
+/** The row of a sweep preset, or undefined (single-run presets and custom experiments). */
+export const sweepPresetRow = (id: string | undefined) => (id ? STABILITY_PRESET_ROWS.find((r) => r.id === id && r.sweep) : undefined);
 
 export function stabilitySpecFromRow(r: StabilityPresetRow): StabilitySpec {
   const d = r.a.length;
@@ -122,7 +236,7 @@ export function stabilitySpecFromRow(r: StabilityPresetRow): StabilitySpec {
     optim: { kind: 'gd', lr: r.eta },
     stop: { ...stopDefault, lossBelow: lossBelowOf(tol), maxSteps: r.maxSteps ?? 100000 },
     record: { every: 1, perDecade: 40 },
-    ui: { preset: r.id, gf: true, circle: true, hyperbolas: r.id === 'S-fig1' },
+    ui: { preset: r.id, gf: true, circle: true, hyperbolas: r.id === 'S-fig1', ...(r.compare ? { compare: { a: r.compare[0], b: r.compare[1] } } : {}) },
   };
 }
 

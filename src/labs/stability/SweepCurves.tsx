@@ -1,0 +1,149 @@
+import { useMemo } from 'react';
+import { logspace, smallEtaLam, type Comparison } from '../../engine/analysis/stability';
+import { sweepBaseOf } from '../../engine/analysis/stability-sweeps';
+import { closedFormFlow } from '../../engine/models/stability';
+import { OKABE_ITO } from '../../plots/palette';
+import { TimeSeriesPlot } from '../../plots/TimeSeriesPlot';
+import { fmt } from './format';
+import { selectCls, sweepBtn } from './styles';
+import { runScaleSweep, runSweepDef, useSweepView } from './sweep-view-store';
+import { useSweeps, type SweepPoint } from './sweeps-store';
+
+/** Converged runs of a sweep as plot columns (|Q| from the exact product). */
+function converged(points: (SweepPoint | null)[]) {
+  const ok = points.filter((p): p is SweepPoint => !!p && p.outcome === 'converged');
+  return {
+    x: Float64Array.from(ok, (p) => p.x),
+    lam: Float64Array.from(ok, (p) => p.lam),
+    steps: Float64Array.from(ok, (p) => p.steps),
+    q: Float64Array.from(ok, (p) => Math.abs(p.qRatio)),
+  };
+}
+
+function outcomeBands(points: (SweepPoint | null)[]): string {
+  const ok = points.filter((p): p is SweepPoint => !!p);
+  if (!ok.length) return '';
+  const firstBad = ok.find((p) => p.outcome !== 'converged');
+  const firstDiv = ok.find((p) => p.outcome === 'diverged');
+  const nConv = ok.filter((p) => p.outcome === 'converged').length;
+  return `${nConv} of ${ok.length} runs converged; ${firstBad ? `the first that did not is at η = ${fmt(firstBad.x)} (${firstBad.outcome})` : 'all converged'}${firstDiv ? `; first divergence at η = ${fmt(firstDiv.x)}` : ''}.`;
+}
+
+/** S-sweep: final sharpness, steps and imbalance left against eta (lab spec Sec. 7, plot 6). */
+export function EtaSweep({ c }: { c: Comparison }) {
+  const sw = useSweeps();
+  const n = useSweepView((s) => s.etaN);
+  const setView = useSweepView((s) => s.set);
+  const run = () => runSweepDef({ tab: 'eta', n }, sweepBaseOf(c.spec));
+  const data = sw.kind === 'eta' ? converged(sw.points) : null;
+  const meta = sw.meta as { a0: number; b0: number; phi: number };
+  const curves = useMemo(() => {
+    if (!data || data.x.length === 0) return null;
+    const xs = logspace(-3, Math.log10(1.2 / meta.phi), 200);
+    return { xs: Float64Array.from(xs), twoOverEta: Float64Array.from(xs, (e) => 2 / e), small: Float64Array.from(xs, (e) => smallEtaLam(meta.a0, meta.b0, meta.phi, e)) };
+  }, [data?.x.length, sw.revision]); // eslint-disable-line react-hooks/exhaustive-deps
+  const R = sw.kind === 'eta' ? closedFormFlow([meta.a0], [meta.b0], meta.phi).R : NaN;
+  const summary = sw.kind === 'eta' && !sw.running ? outcomeBands(sw.points) : '';
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-end gap-2 text-sm">
+        <button type="button" className={sweepBtn} onClick={run} disabled={sw.running} data-testid="run-eta-sweep">
+          Run η sweep ({n} step sizes from 1e-3 to 1.2/Φ)
+        </button>
+        <label className="inline-flex items-center gap-1 text-xs">
+          points
+          <select value={n} onChange={(e) => setView({ etaN: Number(e.target.value) })} className={selectCls}>
+            {[100, 400, 2000].map((v) => (
+              <option key={v}>{v}</option>
+            ))}
+          </select>
+        </label>
+        <span className="text-xs text-slate-500">
+          start ({fmt(c.a0)}, {fmt(c.b0)}), T = 20000
+        </span>
+      </div>
+      {summary && (
+        <p className="text-sm" data-testid="eta-sweep-summary">
+          {summary}
+        </p>
+      )}
+      {data && curves && (
+        <div className="grid gap-4 md:grid-cols-3">
+          <TimeSeriesPlot
+            id="sw-eta-lam"
+            title="Final sharpness λ∞ vs η"
+            xLabel="η"
+            yLabel="λ∞"
+            xScale="log"
+            revision={sw.revision}
+            series={[
+              { id: 'lam', label: 'GD λ∞ (converged runs)', color: OKABE_ITO[1], x: data.x, y: data.lam },
+              { id: '2eta', label: '2/η', color: OKABE_ITO[4], x: curves.xs, y: curves.twoOverEta, dash: [5, 3] },
+              { id: 'small', label: 'small-η law', color: OKABE_ITO[0], x: curves.xs, y: curves.small, dash: [2, 3] },
+            ]}
+            refLines={[
+              { axis: 'y', value: R, label: 'GF: R', color: OKABE_ITO[5] },
+              { axis: 'y', value: 2 * meta.phi, label: '2Φ', color: OKABE_ITO[2] },
+            ]}
+            yDomain={[0, Math.max(R, 2 * meta.phi) * 1.15]}
+          />
+          <TimeSeriesPlot id="sw-eta-steps" title="Steps to converge" xLabel="η" yLabel="steps" xScale="log" yScale="log" revision={sw.revision} series={[{ id: 'steps', label: 'steps', color: OKABE_ITO[0], x: data.x, y: data.steps }]} />
+          <TimeSeriesPlot
+            id="sw-eta-q"
+            title="|Q∞/Q0| (imbalance left)"
+            xLabel="η"
+            yLabel="|Q∞/Q0|"
+            xScale="log"
+            yScale="log"
+            revision={sw.revision}
+            series={[{ id: 'q', label: '|Q∞/Q0|', color: OKABE_ITO[3], x: data.x, y: data.q }]}
+            refLines={[{ axis: 'y', value: 1, label: 'GF', color: OKABE_ITO[5] }]}
+          />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Final sharpness, steps and imbalance against the init scale along the start's direction. */
+export function ScaleSweep({ c }: { c: Comparison }) {
+  const sw = useSweeps();
+  const data = sw.kind === 'scale' ? converged(sw.points) : null;
+  const meta = sw.meta as { dir: number[]; eta: number; phi: number };
+  const rCurve = useMemo(() => {
+    if (sw.kind !== 'scale') return null;
+    const xs = logspace(-2, Math.log10(4), 120);
+    return { xs: Float64Array.from(xs), R: Float64Array.from(xs, (s) => closedFormFlow([s * meta.dir[0]], [s * meta.dir[1]], meta.phi).R) };
+  }, [sw.kind, sw.revision === 0]); // eslint-disable-line react-hooks/exhaustive-deps
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <button type="button" className={sweepBtn} onClick={() => runScaleSweep(sweepBaseOf(c.spec))} disabled={sw.running} data-testid="run-scale-sweep">
+          Run init-scale sweep (σ from 0.01 to 4 along the start’s direction, η = {fmt(c.eta)})
+        </button>
+      </div>
+      {data && rCurve && (
+        <div className="grid gap-4 md:grid-cols-3">
+          <TimeSeriesPlot
+            id="sw-scale-lam"
+            title="Final sharpness λ∞ vs init scale σ"
+            xLabel="σ"
+            yLabel="λ∞"
+            xScale="log"
+            revision={sw.revision}
+            series={[
+              { id: 'lam', label: 'GD λ∞', color: OKABE_ITO[1], x: data.x, y: data.lam },
+              { id: 'R', label: 'GF limit R', color: OKABE_ITO[5], x: rCurve.xs, y: rCurve.R, dash: [5, 3] },
+            ]}
+            refLines={[
+              { axis: 'y', value: 2 / meta.eta, label: '2/η', color: OKABE_ITO[4] },
+              { axis: 'y', value: 2 * meta.phi, label: '2Φ', color: OKABE_ITO[2] },
+            ]}
+          />
+          <TimeSeriesPlot id="sw-scale-steps" title="Steps to converge" xLabel="σ" yLabel="steps" xScale="log" yScale="log" revision={sw.revision} series={[{ id: 'steps', label: 'steps', color: OKABE_ITO[0], x: data.x, y: data.steps }]} />
+          <TimeSeriesPlot id="sw-scale-q" title="|Q∞/Q0|" xLabel="σ" yLabel="|Q∞/Q0|" xScale="log" yScale="log" revision={sw.revision} series={[{ id: 'q', label: '|Q∞/Q0|', color: OKABE_ITO[3], x: data.x, y: data.q }]} />
+        </div>
+      )}
+    </div>
+  );
+}

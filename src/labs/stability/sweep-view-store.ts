@@ -1,0 +1,63 @@
+import { create } from 'zustand';
+import { fig3Jobs, scaleSweepJobs, sweepJobs, type GdJob, type SweepBase } from '../../engine/analysis/stability-sweeps';
+import type { StabilitySweepDef } from '../../spec/labs/stability';
+import { useSweeps } from './sweeps-store';
+
+export type SweepTab = 'eta' | 'tradeoff' | 'scale' | 'fig3' | 'bif';
+
+/** The Sweeps panel's open tab and each tab's settings (a sweep preset sets them; the tabs edit them). */
+interface SweepView {
+  tab: SweepTab;
+  etaN: number;
+  fig3: { nSigma: number; nEta: number };
+  bif: { nEta: number; burnIn: number };
+  tradeoff: { vary: 'eta' | 'init'; etas: number[]; starts: [number, number][] };
+  setTab(tab: SweepTab): void;
+  set(patch: Partial<Omit<SweepView, 'set' | 'setTab' | 'applyDef'>>): void;
+  /** Opens a sweep preset's tab with its parameters. */
+  applyDef(def: StabilitySweepDef): void;
+}
+
+export const useSweepView = create<SweepView>()((set) => ({
+  tab: 'eta',
+  etaN: 400,
+  fig3: { nSigma: 100, nEta: 120 },
+  bif: { nEta: 2000, burnIn: 100000 },
+  tradeoff: { vary: 'eta', etas: [0.05, 0.2, 0.5, 0.8, 0.99], starts: [[0.1, 0.05], [0.01, 0.001]] },
+  setTab: (tab) => set({ tab }),
+  set: (patch) => set(patch),
+  applyDef(def) {
+    switch (def.tab) {
+      case 'eta':
+        return set({ tab: 'eta', etaN: def.n });
+      case 'fig3':
+        return set({ tab: 'fig3', fig3: { nSigma: def.nSigma, nEta: def.nEta } });
+      case 'bif':
+        return set({ tab: 'bif', bif: { nEta: def.nEta, burnIn: def.burnIn } });
+      case 'tradeoff':
+        return set((s) => ({ tab: 'tradeoff', tradeoff: def.vary === 'eta' ? { ...s.tradeoff, vary: 'eta', etas: def.etas } : { ...s.tradeoff, vary: 'init', starts: def.starts } }));
+    }
+  },
+}));
+
+const gdOnly = (jobs: ReturnType<typeof sweepJobs>) => jobs.filter((j): j is { x: number; y?: number; job: GdJob } => j.job.kind === 'gd');
+
+/** Starts the sweep of a definition from an experiment (the bifurcation tab computes itself when shown). */
+export function runSweepDef(def: StabilitySweepDef, base: SweepBase): void {
+  if (def.tab === 'bif') return;
+  if (def.tab === 'fig3') return runFig3(def.nSigma, def.nEta);
+  const meta = def.tab === 'eta' ? { a0: base.a0, b0: base.b0, phi: base.phi } : { def, base };
+  void useSweeps.getState().start(def.tab, gdOnly(sweepJobs(def, base)), meta);
+}
+
+/** The Figure 3 grid (its own protocol: no experiment involved). */
+export function runFig3(nSigma: number, nEta: number): void {
+  void useSweeps.getState().start('fig3', fig3Jobs(nSigma, nEta), { nS: nSigma, nE: nEta });
+}
+
+/** The init-scale sweep: sigma from 0.01 to 4 along the start's direction at the experiment's eta. */
+export function runScaleSweep(base: SweepBase): void {
+  const norm = Math.hypot(base.a0, base.b0);
+  const dir: [number, number] = norm > 0 ? [base.a0 / norm, base.b0 / norm] : [Math.cos(Math.PI / 9), Math.sin(Math.PI / 9)];
+  void useSweeps.getState().start('scale', scaleSweepJobs(dir, base.phi, base.eta, base.lossBelow), { dir, eta: base.eta, phi: base.phi });
+}
