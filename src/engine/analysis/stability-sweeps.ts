@@ -4,7 +4,7 @@
  * sweep of lab spec Sec. 5 live here so the page, the CLI and the tests build the same jobs.
  */
 import { COS20, SIN20, stabilitySpecFromRow, sweepPresetRow, type StabilitySpec, type StabilitySweepDef } from '../../spec/labs/stability';
-import { runGdScalar, type GdOutcome } from '../models/stability';
+import { runGdScalar, type GdResult } from '../models/stability';
 import { log10 } from '../det-math';
 import { linspace, logspace, scalarStart } from './stability';
 
@@ -23,20 +23,8 @@ export interface GdJob {
   periodicAfter?: number | null;
 }
 
-export interface GdJobResult {
-  kind: 'gd';
-  outcome: GdOutcome;
-  steps: number;
-  a: number;
-  b: number;
-  eps: number;
-  lam: number;
-  S: number;
-  /** Signed Q(T)/Q(0) as prod (1 - eta^2 eps_t^2): exact where (a^2 - b^2)/Q0 of the float state is not. */
-  qRatio: number;
-  maxEtaEps: number;
-  period?: number;
-}
+/** One GD job's result: the run's end state without its trace (qRatio is the exact product of the step factors). */
+export type GdJobResult = { kind: 'gd' } & Omit<GdResult, 'sumEps2' | 'trace'>;
 
 /** One column of the bifurcation diagram: GD from (r0, r0) with step eta, burn-in, then `keep` values of lam. */
 export interface BifJob {
