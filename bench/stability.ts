@@ -3,6 +3,7 @@ import { computeGrid } from '../workers/landscape-core';
 import { runSpecToFinal } from '../workers/sweep-core';
 import { logspace, sweepSpec } from '../src/engine/analysis/stability';
 import { runGdScalar } from '../src/engine/models/stability';
+import { BIF, bifJobs, fig3Jobs, runBifJob, runGdJob } from '../src/engine/analysis/stability-sweeps';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -45,3 +46,12 @@ const gridTimes: number[] = [];
 for (let rep = 0; rep < 20; rep++) gridTimes.push(computeGrid({ field: 'stability-log-loss', params: { phi: 1 }, x: [-3, 3], y: [-3, 3], nx: 200, ny: 200 }).ms);
 console.log(`200 x 200 landscape grid: median ${median(gridTimes).toFixed(2)} ms to compute`);
 console.log('All-worker throughput and the in-browser grid round trip: npx playwright test e2e/stability.spec.ts (lines tagged [bench]).');
+
+// 3. The Figure-3 grid (100 x 120 cells by the spec's protocol) and the bifurcation diagram at the spec's
+// resolution (2000 columns, burn-in 1e5), one thread; the browser splits both across the pool.
+const t3 = performance.now();
+for (const { job } of fig3Jobs()) runGdJob(job);
+console.log(`Figure 3, 100 x 120 cells, one thread: ${(performance.now() - t3).toFixed(0)} ms`);
+const t4 = performance.now();
+for (const { job } of bifJobs(BIF.h, 2000, 1, BIF.r0, 1e5, BIF.keep)) runBifJob(job);
+console.log(`bifurcation, 2000 columns x 1e5 burn-in steps, one thread: ${(performance.now() - t4).toFixed(0)} ms`);
