@@ -94,6 +94,16 @@ const kr = (a0: number[], b0: number[], phi: number) => {
 
 // ---------------------------------------------------------------------------------------------------------------
 
+/** Gradient-flow starts of oracles 3 and 17: two d = 1 starts of the spec and a d = 2 one with a perpendicular to b. */
+const GF_STARTS: [number[], number[]][] = [
+  [[2], [0.3]],
+  [[1], [-0.5]],
+  [
+    [1, 0],
+    [0, 1],
+  ],
+];
+
 describe('oracle 4: GF times to |eps| < 1e-8', () => {
   // [a0, b0, spec time, decimals printed in Sec. 6 oracle 4]
   const cases: [string, number[], number[], number, number][] = [
@@ -230,14 +240,7 @@ describe('oracle 5: conservation', () => {
   });
 
   it('closed form vs DOPRI5 (rtol 1e-12): max error 1e-11 on [0, 10] (oracle 3 bound)', () => {
-    for (const [a0, b0] of [
-      [[2], [0.3]],
-      [[1], [-0.5]],
-      [
-        [1, 0],
-        [0, 1],
-      ],
-    ] as [number[], number[]][]) {
+    for (const [a0, b0] of GF_STARTS) {
       const d = a0.length;
       const theta0 = Float64Array.from([...a0, ...b0]);
       const st = createStepper('dopri5', gradientFlowSystem(new StabilityModel(d, 1, theta0)), 0, theta0, { rtol: 1e-12, atol: 1e-15 });
@@ -607,14 +610,7 @@ describe('oracle 17: scale invariance (c a0, c b0, c^2 Phi, eta / c^2)', () => {
   });
 
   it('gradient flow: eps_c(t / c^2) = c^2 eps(t), R_c = c^2 R, I_GF scales by c^2', () => {
-    for (const [a0, b0] of [
-      [[2], [0.3]],
-      [[1], [-0.5]],
-      [
-        [1, 0],
-        [0, 1],
-      ],
-    ] as [number[], number[]][]) {
+    for (const [a0, b0] of GF_STARTS) {
       const f1 = closedFormFlow(a0, b0, 1);
       for (const c of [3, 0.7]) {
         const fc = closedFormFlow(

@@ -239,6 +239,21 @@ function fig1(optim: 'gd' | 'flow'): SaddlesSpec {
   };
 }
 
+/** Figure 4 (lab spec 4.5): three-layer square net, W1, W2 20x20, PGA warm start, teacher draw 1; only the step rule differs between its presets. */
+function fig4(optim: SaddlesSpec['optim']): SaddlesSpec {
+  return {
+    ...base,
+    seed: 3,
+    model: { kind: 'ff', d: 20, widths: [20, 20], p: 2, alpha: 1 },
+    data: sphere(100, 2, { teacherNorm: 'joint', teacherSeed: 1 }),
+    loss: 'sq-sum',
+    init: { delta: 0.1, dir: { kind: 'kkt', step: 0.025, steps: 38_691 } },
+    optim,
+    stop: stop({ maxSteps: 300_000 }),
+    record: { every: 250, perDecade: 200 },
+  };
+}
+
 function example1(delta: number, optim: 'flow' | 'gd' = 'flow'): SaddlesSpec {
   return {
     ...base,
@@ -323,33 +338,13 @@ export const SADDLES_PRESET_ROWS: SaddlesPresetRow[] = [
     id: 'sd-fig4',
     title: 'Figure 4: three-layer square net, PGA warm start (clipped GD)',
     description: 'W1, W2 20×20, δ = 0.1, sum square loss, warm start by projected gradient ascent on the NCF; clipped GD step η = min(0.2, 0.0005/‖∇L‖) (the safe default). Teacher draw 1: the warm start finds a single-path KKT point (N* = 2.19, 2 of 40 neurons active); the net escapes near iteration 9,000 and settles on the single-path saddle, the inactive neurons at ~1e-15 of the norm. A clip of 0.02 leaves GD bouncing across the saddle\'s valley 4 % above it. (Draws 2, 0 and 5 give KKT points with N ≈ 1e-7: no escape in 300,000 steps.)',
-    spec: {
-      ...base,
-      seed: 3,
-      model: { kind: 'ff', d: 20, widths: [20, 20], p: 2, alpha: 1 },
-      data: sphere(100, 2, { teacherNorm: 'joint', teacherSeed: 1 }),
-      loss: 'sq-sum',
-      init: { delta: 0.1, dir: { kind: 'kkt', step: 0.025, steps: 38_691 } },
-      optim: { kind: 'gd-schedule', lr: 0.2, rule: { kind: 'clipped', s: 0.0005 } },
-      stop: stop({ maxSteps: 300_000 }),
-      record: { every: 250, perDecade: 200 },
-    },
+    spec: fig4({ kind: 'gd-schedule', lr: 0.2, rule: { kind: 'clipped', s: 0.0005 } }),
   },
   {
     id: 'sd-fig4-authors',
     title: "Figure 4 with the authors' step schedule",
     description: "Step 0.2, ×0.05 at 40k and 80k, 0.0003 from 250k. With this teacher draw the step 0.2 is still in force at the escape (near iteration 6,500) and GD diverges right after it, as the authors' schedule can; the clipped preset above is the safe one.",
-    spec: {
-      ...base,
-      seed: 3,
-      model: { kind: 'ff', d: 20, widths: [20, 20], p: 2, alpha: 1 },
-      data: sphere(100, 2, { teacherNorm: 'joint', teacherSeed: 1 }),
-      loss: 'sq-sum',
-      init: { delta: 0.1, dir: { kind: 'kkt', step: 0.025, steps: 38_691 } },
-      optim: { kind: 'gd-schedule', lr: 0.2, rule: { kind: 'piecewise', at: [40_000, 80_000, 250_000], lrs: [0.01, 0.0005, 0.0003] } },
-      stop: stop({ maxSteps: 300_000 }),
-      record: { every: 250, perDecade: 200 },
-    },
+    spec: fig4({ kind: 'gd-schedule', lr: 0.2, rule: { kind: 'piecewise', at: [40_000, 80_000, 250_000], lrs: [0.01, 0.0005, 0.0003] } }),
   },
   {
     id: 'sd-fig5',
