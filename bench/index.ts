@@ -1,11 +1,11 @@
 // npm run bench: wall-time figures for the README and the issue notes (not a test; nothing is asserted).
-import { GradientDescent } from '../src/engine/integrators/gd';
-import { drawRows, gramOfRows } from '../src/engine/models/ssm-data';
-import { DiagonalSsm } from '../src/engine/models/ssm';
-import { resolveTeacher } from '../src/engine/models/teachers';
-import { Rng } from '../src/engine/rng';
-import { buildRun } from '../src/engine/run/build';
-import { THM1_TABLE_ROWS, thm1Spec } from '../src/spec/presets/thm1';
+import { GradientDescent } from '../src/engine/core/integrators/gd';
+import { drawRows, gramOfRows } from '../src/engine/ssm/ssm-data';
+import { DiagonalSsm } from '../src/engine/ssm/ssm';
+import { resolveTeacher } from '../src/engine/ssm/teachers';
+import { Rng } from '../src/engine/core/rng';
+import { buildRun } from '../src/experiment/build-run';
+import { THM1_TABLE_ROWS, thm1Spec } from '../src/labs/poisoning/presets/thm1';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

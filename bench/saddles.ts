@@ -1,8 +1,8 @@
 // npx tsx bench/saddles.ts: wall time and steps/s of the Saddles lab's Figure 1 preset (paper 003) in Node,
 // by GD (250,000 steps of 0.005) and by gradient flow (DOPRI5 to t = 1250). Nothing is asserted.
-import { buildRun } from '../src/engine/run/build';
-import { findPreset } from '../src/spec/presets';
-import { parseSpec } from '../src/spec/validate';
+import { buildRun } from '../src/experiment/build-run';
+import { findPreset } from '../src/experiment/presets';
+import { parseSpec } from '../src/experiment/validate';
 
 function bench(id: string): void {
   const parsed = parseSpec(findPreset(id)!.spec);

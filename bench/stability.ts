@@ -1,9 +1,9 @@
 // npx tsx bench/stability.ts: wall-time figures of the Stability lab (paper 004). Nothing is asserted.
 import { computeGrid } from '../workers/landscape-core';
 import { runSpecToFinal } from '../workers/sweep-core';
-import { logspace, sweepSpec } from '../src/engine/analysis/stability';
-import { runGdScalar } from '../src/engine/models/stability';
-import { BIF, bifJobs, fig3Jobs, runBifJob, runGdJob } from '../src/engine/analysis/stability-sweeps';
+import { logspace, sweepSpec } from '../src/engine/stability/compare';
+import { runGdScalar } from '../src/engine/stability/stability';
+import { BIF, bifJobs, fig3Jobs, runBifJob, runGdJob } from '../src/engine/stability/jobs';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

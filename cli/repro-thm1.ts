@@ -1,5 +1,5 @@
-import { buildRun } from '../src/engine/run/build';
-import { THM1_TABLE_ROWS, thm1Spec } from '../src/spec/presets/thm1';
+import { buildRun } from '../src/experiment/build-run';
+import { THM1_TABLE_ROWS, thm1Spec } from '../src/labs/poisoning/presets/thm1';
 
 export interface ReproRow {
   id: string;

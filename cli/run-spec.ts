@@ -1,10 +1,10 @@
 import { readFileSync, existsSync } from 'node:fs';
-import { buildRun } from '../src/engine/run/build';
-import type { FinalState } from '../src/engine/run/run';
-import { findPreset, PRESETS } from '../src/spec/presets';
-import type { Spec } from '../src/spec/schema';
-import { formatIssues, parseSpec } from '../src/spec/validate';
-import { labSummary, type GdJobResult } from '../src/engine/analysis/stability-sweeps';
+import { buildRun } from '../src/experiment/build-run';
+import type { FinalState } from '../src/engine/core/run';
+import { findPreset, PRESETS } from '../src/experiment/presets';
+import type { Spec } from '../src/experiment/schema';
+import { formatIssues, parseSpec } from '../src/experiment/validate';
+import { labSummary, type GdJobResult } from '../src/engine/stability/jobs';
 
 export class CliError extends Error {}
 

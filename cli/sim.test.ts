@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { thm1Spec } from '../src/spec/presets/thm1';
+import { thm1Spec } from '../src/labs/poisoning/presets/thm1';
 import { CliError, resolveSpec, simulate } from './run-spec';
 
 describe('headless CLI', () => {

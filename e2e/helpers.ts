@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
-import { decodeSpec } from '../src/spec/link';
-import type { Spec } from '../src/spec/schema';
+import { decodeSpec } from '../src/experiment/link';
+import type { Spec } from '../src/experiment/schema';
 
 type PoisoningSpec = Extract<Spec, { lab: 'poisoning' }>;
 

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { encodeSpec } from '../src/spec/link';
-import { findPreset } from '../src/spec/presets';
-import type { Spec } from '../src/spec/schema';
+import { encodeSpec } from '../src/experiment/link';
+import { findPreset } from '../src/experiment/presets';
+import type { Spec } from '../src/experiment/schema';
 import { currentSpec } from './helpers';
 
 /** Asserts the refusal banner is up and names `field` among its issues. */

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { buildRun } from '../src/engine/run/build';
-import type { FinalState } from '../src/engine/run/run';
-import { decodeSpec } from '../src/spec/link';
-import { parseSpec } from '../src/spec/validate';
+import { buildRun } from '../src/experiment/build-run';
+import type { FinalState } from '../src/engine/core/run';
+import { decodeSpec } from '../src/experiment/link';
+import { parseSpec } from '../src/experiment/validate';
 import { ARMS, currentSpec, finalJson, shareLink, shot, waitBothDone } from './helpers';
 
 test('a share link reruns the experiment to the same final states in a fresh browser', async ({ page, browser }) => {

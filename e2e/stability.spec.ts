@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { compare } from '../src/engine/analysis/stability';
-import { STABILITY_PRESET_ROWS, stabilitySpecFromRow } from '../src/spec/labs/stability';
-import { decodeSpec } from '../src/spec/link';
+import { compare } from '../src/engine/stability/compare';
+import { STABILITY_PRESET_ROWS, stabilitySpecFromRow } from '../src/labs/stability/schema';
+import { decodeSpec } from '../src/experiment/link';
 import { shot } from './helpers';
 
 /** Screenshots looked at while building the lab (git-ignored scratch folder). */

@@ -3,8 +3,8 @@
  * nx x ny grid over an x/y domain (row 0 at the top, y = y[1]). Labs register their fields below; the worker
  * and Node tests call the same code.
  */
-import { binBifurcation, runBifJob } from '../src/engine/analysis/stability-sweeps';
-import { log10 } from '../src/engine/det-math';
+import { binBifurcation, runBifJob } from '../src/engine/stability/jobs';
+import { log10 } from '../src/engine/core/det-math';
 
 export interface GridRequest {
   field: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPreset } from '../src/spec/presets';
+import { findPreset } from '../src/experiment/presets';
 import { analyse, findKkt } from './ncf-core';
 
 describe('KKT search behind the worker', () => {

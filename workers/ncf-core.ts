@@ -1,8 +1,8 @@
-import { activeUnits, projectedGradientAscent } from '../src/engine/analysis/ncf';
-import { buildModel, randomDirection } from '../src/engine/models/homogeneous/data';
-import { analyseSaddles, type Predictions } from '../src/engine/models/homogeneous/problem';
-import type { SaddlesSpec } from '../src/spec/labs/saddles';
-import { formatIssues, parseSpec } from '../src/spec/validate';
+import { activeUnits, projectedGradientAscent } from '../src/engine/homogeneous/ncf';
+import { buildModel, randomDirection } from '../src/engine/homogeneous/data';
+import { analyseSaddles, type Predictions } from '../src/engine/homogeneous/problem';
+import type { SaddlesSpec } from '../src/labs/saddles/schema';
+import { formatIssues, parseSpec } from '../src/experiment/validate';
 
 export interface KktResult {
   N: number;

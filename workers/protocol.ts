@@ -1,5 +1,5 @@
-import type { RecordBatch } from '../src/engine/run/recorder';
-import type { FinalState, RunStatus } from '../src/engine/run/run';
+import type { RecordBatch } from '../src/engine/core/recorder';
+import type { FinalState, RunStatus } from '../src/engine/core/run';
 
 /** One streamed slice of a run: new snapshots (columnar, transferred), the status, and current views. */
 export interface RunFrame {

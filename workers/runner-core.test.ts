@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildRun } from '../src/engine/run/build';
-import { thm1Spec } from '../src/spec/presets/thm1';
+import { buildRun } from '../src/experiment/build-run';
+import { thm1Spec } from '../src/labs/poisoning/presets/thm1';
 import type { RunFrame } from './protocol';
 import { RunnerCore } from './runner-core';
 

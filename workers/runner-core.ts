@@ -1,6 +1,6 @@
-import { buildRun } from '../src/engine/run/build';
-import type { Run } from '../src/engine/run/run';
-import { formatIssues, parseSpec } from '../src/spec/validate';
+import { buildRun } from '../src/experiment/build-run';
+import type { Run } from '../src/engine/core/run';
+import { formatIssues, parseSpec } from '../src/experiment/validate';
 import type { FrameSink, RunFrame, RunnerApi } from './protocol';
 
 /** Milliseconds of compute per slice: short enough that pause and stop feel instant (30 ms, under two frames), long enough that per-frame costs stay small. */

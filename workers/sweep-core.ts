@@ -1,7 +1,7 @@
-import { runStabilityJob, type StabilityJob, type StabilityJobResult } from '../src/engine/analysis/stability-sweeps';
-import { buildRun } from '../src/engine/run/build';
-import type { FinalState } from '../src/engine/run/run';
-import { formatIssues, parseSpec } from '../src/spec/validate';
+import { runStabilityJob, type StabilityJob, type StabilityJobResult } from '../src/engine/stability/jobs';
+import { buildRun } from '../src/experiment/build-run';
+import type { FinalState } from '../src/engine/core/run';
+import { formatIssues, parseSpec } from '../src/experiment/validate';
 
 export type SweepResult = { ok: true; final: FinalState; ms: number } | { ok: false; message: string };
 

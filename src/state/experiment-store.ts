@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import { DEFAULT_SPECS } from '../spec/presets';
-import type { LabId, Spec } from '../spec/schema';
-import { parseSpec, type SpecIssue } from '../spec/validate';
+import { DEFAULT_SPECS } from '../experiment/presets';
+import type { LabId, Spec } from '../experiment/schema';
+import { parseSpec, type SpecIssue } from '../experiment/validate';
 
 export type SpecOf<L extends LabId> = Extract<Spec, { lab: L }>;
 type SpecMap = { [L in LabId]?: SpecOf<L> };

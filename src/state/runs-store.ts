@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { FinalState, RunStatus } from '../engine/run/run';
-import type { PoisoningSpec } from '../spec/schema';
+import type { FinalState, RunStatus } from '../engine/core/run';
+import type { PoisoningSpec } from '../experiment/schema';
 import type { RunFrame } from '../../workers/protocol';
 import { RunClient } from './run-client';
 import { SeriesBuffers } from './series';

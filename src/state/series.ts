@@ -1,4 +1,4 @@
-import type { RecordBatch } from '../engine/run/recorder';
+import type { RecordBatch } from '../engine/core/recorder';
 
 /** Growable columnar buffers of one run's snapshots; plots read the columns in place (no copies). */
 export class SeriesBuffers {

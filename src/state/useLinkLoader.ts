@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { decodeSpec } from '../spec/link';
+import { decodeSpec } from '../experiment/link';
 import { useExperiment } from './experiment-store';
 import { useHash } from './route';
 

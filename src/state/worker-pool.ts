@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import type { SweepResult } from '../../workers/sweep-core';
-import type { StabilityJob, StabilityJobResult } from '../engine/analysis/stability-sweeps';
+import type { StabilityJob, StabilityJobResult } from '../engine/stability/jobs';
 
 type SweepApi = { run(spec: unknown): SweepResult; runMany(specs: unknown[]): SweepResult[]; runStabilityMany(jobs: StabilityJob[]): StabilityJobResult[] };
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { PRESETS } from '../../spec/presets';
-import { parseSpec } from '../../spec/validate';
+import { PRESETS } from '../../experiment/presets';
+import { parseSpec } from '../../experiment/validate';
 import { useExperiment, useLabSpec } from '../../state/experiment-store';
 import { NumberField } from '../../ui/NumberField';
 import { initialEntries, specFromThm1Params, thm1ParamsOf, type Thm1Params } from './thm1-params';

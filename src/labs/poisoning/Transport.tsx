@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { shareUrl } from '../../spec/link';
+import { shareUrl } from '../../experiment/link';
 import { labSpecNow, useLabSpec } from '../../state/experiment-store';
 import { useRuns } from '../../state/runs-store';
 

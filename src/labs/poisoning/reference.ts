@@ -1,6 +1,6 @@
-import reference from '../../engine/testing/fixtures/poisoning-thm1-reference.json';
-import type { PoisoningSpec } from '../../spec/schema';
-import { THM1_TABLE_ROWS } from '../../spec/presets/thm1';
+import reference from './data/thm1-reference.json';
+import type { PoisoningSpec } from '../../experiment/schema';
+import { THM1_TABLE_ROWS } from './presets/thm1';
 
 /**
  * The reference generalisation error of a spec, when it is one of the paper's Theorem-1 runs (same d, kappa,

@@ -1,6 +1,6 @@
-import { PRESETS } from '../../spec/presets';
-import type { SaddlesSpec } from '../../spec/labs/saddles';
-import { parseSpec } from '../../spec/validate';
+import { PRESETS } from '../../experiment/presets';
+import type { SaddlesSpec } from './schema';
+import { parseSpec } from '../../experiment/validate';
 import { useExperiment, useLabSpec } from '../../state/experiment-store';
 import { NumberField } from '../../ui/NumberField';
 import { SaddlesModelControls } from './ModelControls';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { homogeneityDegree } from '../../engine/models/homogeneous/ff';
-import { saddlesParamCount, type SaddlesSpec } from '../../spec/labs/saddles';
-import { parseSpec } from '../../spec/validate';
+import { homogeneityDegree } from '../../engine/homogeneous/ff';
+import { saddlesParamCount, type SaddlesSpec } from './schema';
+import { parseSpec } from '../../experiment/validate';
 import { useExperiment, useLabSpec } from '../../state/experiment-store';
 import { NumberField } from '../../ui/NumberField';
 import {

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { buildModel } from '../../engine/models/homogeneous/data';
-import { FeedForward } from '../../engine/models/homogeneous/ff';
+import { buildModel } from '../../engine/homogeneous/data';
+import { FeedForward } from '../../engine/homogeneous/ff';
 import { seriesColor } from '../../plots/palette';
-import type { SaddlesSpec } from '../../spec/labs/saddles';
+import type { SaddlesSpec } from './schema';
 import type { SeriesBuffers } from '../../state/series';
 import { fmt } from './derive';
 import { eigSym2, ncfMatrix, neuronPolar } from './portraits';

@@ -1,6 +1,6 @@
-import type { SaddlesSpec } from '../../spec/labs/saddles';
+import type { SaddlesSpec } from './schema';
 import type { SeriesBuffers } from '../../state/series';
-import type { Predictions } from '../../engine/models/homogeneous/problem';
+import type { Predictions } from '../../engine/homogeneous/problem';
 import { escapeIndex, fmt } from './derive';
 
 /** The paper's step size in Figure 1: flow times convert to its iterations by t / 0.005. */

@@ -1,7 +1,7 @@
 import { interpolateViridis } from 'd3';
 import { useState } from 'react';
 import { seriesColor } from '../../plots/palette';
-import { plateaus } from '../../engine/analysis/staircase';
+import { plateaus } from '../../engine/homogeneous/staircase';
 import { TimeSeriesPlot, type Band, type PlotSeries, type RefLine } from '../../plots/TimeSeriesPlot';
 import { autoMarkers, escapeIndex, fmt, predictionsFrom, resolveMarkers, staircaseAxis, timeToIteration } from './derive';
 import { NeuronPlane } from './NeuronPlane';

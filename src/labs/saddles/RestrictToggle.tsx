@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { firstSaddlePlateau } from '../../engine/analysis/staircase';
+import { firstSaddlePlateau } from '../../engine/homogeneous/staircase';
 import { fmt, predictionsFrom, staircaseAxis } from './derive';
 import { restrictedSpec } from './restricted';
 import { useRestrictedRun, useSaddlesRun } from './store';

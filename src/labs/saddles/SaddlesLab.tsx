@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { shareUrl } from '../../spec/link';
+import { shareUrl } from '../../experiment/link';
 import { labSpecNow, useExperiment, useLabSpec } from '../../state/experiment-store';
 import { IssueBanner } from '../../ui/IssueBanner';
 import { Tex } from '../../ui/Tex';

@@ -1,4 +1,4 @@
-import { firstSaddlePlateau } from '../../engine/analysis/staircase';
+import { firstSaddlePlateau } from '../../engine/homogeneous/staircase';
 import { escapeIndex, fmt, predictionsFrom, staircaseAxis, timeToIteration } from './derive';
 import { Figure1Note } from './PaperNote';
 import { plateauOf } from './RestrictToggle';

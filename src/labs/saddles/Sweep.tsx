@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
-import { homogeneityDegree } from '../../engine/models/homogeneous/ff';
+import { homogeneityDegree } from '../../engine/homogeneous/ff';
 import { TimeSeriesPlot } from '../../plots/TimeSeriesPlot';
-import type { SaddlesSpec } from '../../spec/labs/saddles';
+import type { SaddlesSpec } from './schema';
 import { useLabSpec } from '../../state/experiment-store';
 import { sharedPool } from '../../state/worker-pool';
 import { fmt } from './derive';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { SaddlesSpec } from '../../spec/labs/saddles';
-import { parseSpec } from '../../spec/validate';
+import type { SaddlesSpec } from './schema';
+import { parseSpec } from '../../experiment/validate';
 import { labSpecNow, useExperiment, useLabSpec } from '../../state/experiment-store';
 import { sortNeurons } from './neurons';
 import { useSaddlesRun } from './store';

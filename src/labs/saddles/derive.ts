@@ -1,6 +1,6 @@
-import { predictionsOf, type Predictions } from '../../engine/models/homogeneous/problem';
-import { escapeIndex as escapeIndexOf } from '../../engine/analysis/staircase';
-import type { SaddlesSpec } from '../../spec/labs/saddles';
+import { predictionsOf, type Predictions } from '../../engine/homogeneous/problem';
+import { escapeIndex as escapeIndexOf } from '../../engine/homogeneous/staircase';
+import type { SaddlesSpec } from './schema';
 import { nearestIndex } from '../../plots/series-math';
 import type { SeriesBuffers } from '../../state/series';
 

@@ -1,9 +1,9 @@
 // The page-side helpers of the Saddles lab's tools: which parameters a neuron owns, which neuron a heatmap row
 // is, the i1/i2 markers the user can set, and the shift of the restricted run's curve.
 import { describe, expect, it } from 'vitest';
-import { FeedForward } from '../../engine/models/homogeneous/ff';
-import { findPreset } from '../../spec/presets';
-import type { SaddlesSpec } from '../../spec/labs/saddles';
+import { FeedForward } from '../../engine/homogeneous/ff';
+import { findPreset } from '../../experiment/presets';
+import type { SaddlesSpec } from './schema';
 import { SeriesBuffers } from '../../state/series';
 import { resolveMarkers } from './derive';
 import { neuronOfRow, neuronParamIndices, sortNeurons } from './neurons';

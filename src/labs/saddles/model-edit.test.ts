@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildModel } from '../../engine/models/homogeneous/data';
-import { homogeneityDegree } from '../../engine/models/homogeneous/ff';
-import { SADDLES_PRESET_ROWS, saddlesParamCount, type SaddlesSpec } from '../../spec/labs/saddles';
-import { parseSpec } from '../../spec/validate';
+import { buildModel } from '../../engine/homogeneous/data';
+import { homogeneityDegree } from '../../engine/homogeneous/ff';
+import { SADDLES_PRESET_ROWS, saddlesParamCount, type SaddlesSpec } from './schema';
+import { parseSpec } from '../../experiment/validate';
 import { activationOf, familyOf, withActivation, withDataKind, withFamily, withFf, withLoss, withSphere, withToy, withWidth } from './model-edit';
 
 const preset = (id: string) => structuredClone(SADDLES_PRESET_ROWS.find((r) => r.id === id)!.spec);

@@ -1,5 +1,5 @@
-import { findPreset } from '../../spec/presets';
-import { saddlesParamCount, type SaddlesSpec } from '../../spec/labs/saddles';
+import { findPreset } from '../../experiment/presets';
+import { saddlesParamCount, type SaddlesSpec } from './schema';
 
 /**
  * Edits of a saddles spec's model, data and loss (the Model controls). Each returns a whole candidate spec for

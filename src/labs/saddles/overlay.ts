@@ -1,4 +1,4 @@
-import type { SaddlesSpec } from '../../spec/labs/saddles';
+import type { SaddlesSpec } from './schema';
 import type { SeriesBuffers } from '../../state/series';
 import { timeToIteration } from './derive';
 

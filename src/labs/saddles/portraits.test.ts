@@ -1,6 +1,6 @@
 // Geometry behind the phase portraits of lab spec 7.5; expected numbers are the lab spec's (5.1, 5.2) closed forms.
 import { describe, expect, it } from 'vitest';
-import { circle8 } from '../../engine/models/homogeneous/data';
+import { circle8 } from '../../engine/homogeneous/data';
 import { balancedNeuronLimit, conservedCurve, eigSym2, ncfMatrix, neuronPolar } from './portraits';
 
 describe('phase portrait geometry', () => {

@@ -2,13 +2,13 @@
 // active in w*, from delta w* restricted, run by the same engine as any spec. Expected plateaus are the lab
 // spec's closed forms (2 - sqrt3, 0.8113192, Example 1's saddle L = 1), not the engine's own restricted run.
 import { describe, expect, it } from 'vitest';
-import { firstSaddlePlateau } from '../../engine/analysis/staircase';
-import { FlowPath } from '../../engine/integrators/flow-path';
-import { analyseSaddles, buildSaddles } from '../../engine/models/homogeneous/problem';
-import { buildRun } from '../../engine/run/build';
-import { findPreset } from '../../spec/presets';
-import { SQ2_TINY_W0, type SaddlesSpec } from '../../spec/labs/saddles';
-import { parseSpec } from '../../spec/validate';
+import { firstSaddlePlateau } from '../../engine/homogeneous/staircase';
+import { FlowPath } from '../../engine/core/flow-path';
+import { analyseSaddles, buildSaddles } from '../../engine/homogeneous/problem';
+import { buildRun } from '../../experiment/build-run';
+import { findPreset } from '../../experiment/presets';
+import { SQ2_TINY_W0, type SaddlesSpec } from './schema';
+import { parseSpec } from '../../experiment/validate';
 import { restrictedSpec } from './restricted';
 
 const preset = (id: string) => structuredClone(findPreset(id)!.spec) as SaddlesSpec;

@@ -1,4 +1,4 @@
-import type { SaddlesSpec } from '../../spec/labs/saddles';
+import type { SaddlesSpec } from './schema';
 
 /**
  * The first-saddle oracle as a spec of its own (lab spec 3.2, oracle 9): the sub-network of the hidden neurons

@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import { create } from 'zustand';
-import type { FinalState, RunStatus } from '../../engine/run/run';
-import type { SaddlesSpec } from '../../spec/labs/saddles';
+import type { FinalState, RunStatus } from '../../engine/core/run';
+import type { SaddlesSpec } from './schema';
 import { SeriesBuffers } from '../../state/series';
 import type { RunFrame, RunnerApi } from '../../../workers/protocol';
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import { linspace } from '../../engine/analysis/stability';
-import { BIF, bifJobs, binBifurcation, type BifJob, type BifJobResult } from '../../engine/analysis/stability-sweeps';
-import { balancedTwoCycle, TWO_CYCLE_END } from '../../engine/models/stability';
+import { linspace } from '../../engine/stability/compare';
+import { BIF, bifJobs, binBifurcation, type BifJob, type BifJobResult } from '../../engine/stability/jobs';
+import { balancedTwoCycle, TWO_CYCLE_END } from '../../engine/stability/stability';
 import { Landscape, type LandscapeOverlay } from '../../plots/Landscape';
 import type { LandscapeGrid } from '../../plots/landscape-draw';
 import { OKABE_ITO } from '../../plots/palette';

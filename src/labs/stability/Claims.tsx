@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Comparison } from '../../engine/analysis/stability';
+import type { Comparison } from '../../engine/stability/compare';
 import { fmt } from './format';
 
 type Verdict = 'holds' | 'fails' | 'n/a';

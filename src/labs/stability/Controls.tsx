@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { Comparison } from '../../engine/analysis/stability';
-import { STABILITY_PRESET_ROWS, dataFit, lossBelowOf, sweepPresetRow, tolOf, type StabilitySpec } from '../../spec/labs/stability';
+import type { Comparison } from '../../engine/stability/compare';
+import { STABILITY_PRESET_ROWS, dataFit, lossBelowOf, sweepPresetRow, tolOf, type StabilitySpec } from './schema';
 import { DataMode } from './DataMode';
 import { NumberField } from '../../ui/NumberField';
 import { fmt } from './format';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { dataFit, type StabilitySpec } from '../../spec/labs/stability';
+import { dataFit, type StabilitySpec } from './schema';
 import { formatData, parseData } from './data-mode-logic';
 import { fmt } from './format';
 import { sweepBtn } from './styles';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Comparison } from '../../engine/analysis/stability';
+import type { Comparison } from '../../engine/stability/compare';
 import { fmt } from './format';
 import { nextCursor } from './player-logic';
 

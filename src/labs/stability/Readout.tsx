@@ -1,6 +1,6 @@
-import type { Comparison } from '../../engine/analysis/stability';
-import { closedFormFlow, type GdResult } from '../../engine/models/stability';
-import { tolOf } from '../../spec/labs/stability';
+import type { Comparison } from '../../engine/stability/compare';
+import { closedFormFlow, type GdResult } from '../../engine/stability/stability';
+import { tolOf } from './schema';
 import { etaName, fmt } from './format';
 import { GD2_COLOR } from './landscape-overlays';
 

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { compare, compareSecond, type Comparison } from '../../engine/analysis/stability';
-import type { GdResult } from '../../engine/models/stability';
+import { compare, compareSecond, type Comparison } from '../../engine/stability/compare';
+import type { GdResult } from '../../engine/stability/stability';
 import { Landscape, type View } from '../../plots/Landscape';
 import { useLandscapeGrid } from '../../plots/landscape-client';
-import { STABILITY_PRESET_ROWS, dataFit, stabilitySpecFromRow, tolOf, type StabilitySpec } from '../../spec/labs/stability';
-import { shareUrl as shareLink } from '../../spec/link';
+import { STABILITY_PRESET_ROWS, dataFit, stabilitySpecFromRow, tolOf, type StabilitySpec } from './schema';
+import { shareUrl as shareLink } from '../../experiment/link';
 import { labSpecNow, useExperiment, useLabSpec } from '../../state/experiment-store';
 import { IssueBanner } from '../../ui/IssueBanner';
 import { Claims } from './Claims';

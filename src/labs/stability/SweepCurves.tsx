@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { logspace, smallEtaLam, type Comparison } from '../../engine/analysis/stability';
-import { sweepBaseOf } from '../../engine/analysis/stability-sweeps';
-import { closedFormFlow } from '../../engine/models/stability';
+import { logspace, smallEtaLam, type Comparison } from '../../engine/stability/compare';
+import { sweepBaseOf } from '../../engine/stability/jobs';
+import { closedFormFlow } from '../../engine/stability/stability';
 import { OKABE_ITO } from '../../plots/palette';
 import { TimeSeriesPlot } from '../../plots/TimeSeriesPlot';
 import { fmt } from './format';

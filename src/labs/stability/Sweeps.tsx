@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import type { Comparison } from '../../engine/analysis/stability';
-import { sweepBaseOf } from '../../engine/analysis/stability-sweeps';
-import { sweepPresetRow, type StabilitySpec } from '../../spec/labs/stability';
+import type { Comparison } from '../../engine/stability/compare';
+import { sweepBaseOf } from '../../engine/stability/jobs';
+import { sweepPresetRow, type StabilitySpec } from './schema';
 import { sharedPool } from '../../state/worker-pool';
 import { Bifurcation } from './Bifurcation';
 import { Fig3 } from './Fig3';

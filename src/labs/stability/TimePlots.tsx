@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import type { Comparison } from '../../engine/analysis/stability';
+import type { Comparison } from '../../engine/stability/compare';
 import { OKABE_ITO } from '../../plots/palette';
-import { dataFit } from '../../spec/labs/stability';
+import { dataFit } from './schema';
 import { TimeSeriesPlot, type Band, type PlotSeries, type RefLine } from '../../plots/TimeSeriesPlot';
 import { stepRuns } from './player-logic';
 import { GD_COLOR, GF_COLOR } from './landscape-overlays';

@@ -1,7 +1,7 @@
 import { scaleLog } from 'd3';
 import { useEffect, useState } from 'react';
-import type { Comparison } from '../../engine/analysis/stability';
-import { sweepBaseOf } from '../../engine/analysis/stability-sweeps';
+import type { Comparison } from '../../engine/stability/compare';
+import { sweepBaseOf } from '../../engine/stability/jobs';
 import { OKABE_ITO } from '../../plots/palette';
 import { etaName, fmt } from './format';
 import { sweepBtn } from './styles';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataFit } from '../../spec/labs/stability';
+import { dataFit } from './schema';
 import { formatData, parseData } from './data-mode-logic';
 
 describe('data mode input', () => {

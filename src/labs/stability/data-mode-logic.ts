@@ -1,4 +1,4 @@
-import { dataFit } from '../../spec/labs/stability';
+import { dataFit } from './schema';
 
 /**
  * "x y" pairs, one per line or separated by ';' (commas or spaces inside a pair) -> the data of data mode, or an

@@ -1,9 +1,9 @@
-import type { Comparison } from '../../engine/analysis/stability';
-import type { GdResult } from '../../engine/models/stability';
-import { stableHalfWidth } from '../../engine/models/stability';
+import type { Comparison } from '../../engine/stability/compare';
+import type { GdResult } from '../../engine/stability/stability';
+import { stableHalfWidth } from '../../engine/stability/stability';
 import type { LandscapeOverlay } from '../../plots/Landscape';
 import { OKABE_ITO } from '../../plots/palette';
-import type { StabilitySpec } from '../../spec/labs/stability';
+import type { StabilitySpec } from './schema';
 import { fmt } from './format';
 
 export const GD_COLOR = OKABE_ITO[1];

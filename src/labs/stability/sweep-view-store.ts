@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import { fig3Jobs, scaleSweepJobs, sweepJobs, type GdJob, type SweepBase } from '../../engine/analysis/stability-sweeps';
-import type { StabilitySweepDef } from '../../spec/labs/stability';
+import { fig3Jobs, scaleSweepJobs, sweepJobs, type GdJob, type SweepBase } from '../../engine/stability/jobs';
+import type { StabilitySweepDef } from './schema';
 import { useSweeps } from './sweeps-store';
 
 export type SweepTab = 'eta' | 'tradeoff' | 'scale' | 'fig3' | 'bif';

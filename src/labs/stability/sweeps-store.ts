@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { GdJob, GdJobResult } from '../../engine/analysis/stability-sweeps';
+import type { GdJob, GdJobResult } from '../../engine/stability/jobs';
 import { sharedPool } from '../../state/worker-pool';
 
 /** One finished GD run of a sweep (runGdScalar in a pool worker: the lab's stop rules, the exact Q ratio). */

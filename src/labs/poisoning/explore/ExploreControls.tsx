@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { PRESETS } from '../../../spec/presets';
-import type { PoisoningSpec } from '../../../spec/schema';
+import { PRESETS } from '../../../experiment/presets';
+import type { PoisoningSpec } from '../../../experiment/schema';
 import { useLabSpec } from '../../../state/experiment-store';
 import { NumberField } from '../../../ui/NumberField';
 import { btnCls, commitSpec, inputCls, labelCls } from './commit';

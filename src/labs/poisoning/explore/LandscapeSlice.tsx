@@ -1,7 +1,7 @@
 import { contours, geoPath, interpolateViridis, rgb } from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLabSpec } from '../../../state/experiment-store';
-import type { PoisoningSpec } from '../../../spec/schema';
+import type { PoisoningSpec } from '../../../experiment/schema';
 import { ARMS, useRuns } from '../../../state/runs-store';
 import { ARM_COLORS } from '../arms';
 import { ARM_EXPLORE_SHORT, cardCls, commitSpec, fmt } from './commit';

@@ -1,4 +1,4 @@
-import type { PoisoningSpec } from '../../../spec/schema';
+import type { PoisoningSpec } from '../../../experiment/schema';
 import { NumberField } from '../../../ui/NumberField';
 import { labelCls } from './commit';
 import { poisonDose, setPoisonAmplitude, setPoisonCount } from './explore-model';

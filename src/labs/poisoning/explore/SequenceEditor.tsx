@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState, type PointerEvent } from 'react';
-import type { PoisoningSpec } from '../../../spec/schema';
+import type { PoisoningSpec } from '../../../experiment/schema';
 import { useLabSpec } from '../../../state/experiment-store';
 import { NumberField } from '../../../ui/NumberField';
 import { ARM_COLORS } from '../arms';

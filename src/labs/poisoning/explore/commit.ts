@@ -1,5 +1,5 @@
-import type { PoisoningSpec } from '../../../spec/schema';
-import { parseSpec } from '../../../spec/validate';
+import type { PoisoningSpec } from '../../../experiment/schema';
+import { parseSpec } from '../../../experiment/validate';
 import { useExperiment } from '../../../state/experiment-store';
 import { abIssues } from './explore-model';
 

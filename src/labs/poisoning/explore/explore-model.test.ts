@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildSsm } from '../../../engine/run/build';
-import { initialTheta } from '../../../engine/init';
-import { findPreset } from '../../../spec/presets';
-import type { PoisoningSpec } from '../../../spec/schema';
-import { parseSpec } from '../../../spec/validate';
+import { buildSsm } from '../../../experiment/build-run';
+import { initialTheta } from '../../../engine/ssm/init';
+import { findPreset } from '../../../experiment/presets';
+import type { PoisoningSpec } from '../../../experiment/schema';
+import { parseSpec } from '../../../experiment/validate';
 import {
   abIssues,
   addRandomRows,

@@ -4,12 +4,12 @@
  * (labels, Gram matrix, gamma^(0) at initialisation, the (a_1, a_2) loss slice) are cheap float64
  * computations from the engine, safe on the main thread.
  */
-import { initialTheta, tieDiff } from '../../../engine/init';
-import { buildProblem } from '../../../engine/run/build';
-import { activeRows, gramOfRows } from '../../../engine/models/ssm-data';
-import { resolveTeacher, teacherImpulse } from '../../../engine/models/teachers';
-import { Rng } from '../../../engine/rng';
-import type { PoisoningSpec, Teacher } from '../../../spec/schema';
+import { initialTheta, tieDiff } from '../../../engine/ssm/init';
+import { buildProblem } from '../../../experiment/build-run';
+import { activeRows, gramOfRows } from '../../../engine/ssm/ssm-data';
+import { resolveTeacher, teacherImpulse } from '../../../engine/ssm/teachers';
+import { Rng } from '../../../engine/core/rng';
+import type { PoisoningSpec, Teacher } from '../../../experiment/schema';
 
 export type Arm = 'clean' | 'poisoned';
 type Sequence = PoisoningSpec['data']['sequences'][number];

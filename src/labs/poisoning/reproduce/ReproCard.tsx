@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { FinalState } from '../../../engine/run/run';
-import reference from '../../../engine/testing/fixtures/poisoning-thm1-reference.json';
+import type { FinalState } from '../../../engine/core/run';
+import reference from '../data/thm1-reference.json';
 import { useExperiment } from '../../../state/experiment-store';
 import { sharedPool } from '../../../state/worker-pool';
 import type { ReproItem } from './repro-items';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FinalState } from '../../../engine/run/run';
+import type { FinalState } from '../../../engine/core/run';
 import { seedsWithRatio, spreadOf, verdictFor } from './summarize';
 
 const fin = (gen: number, reason: FinalState['stop']['reason'] = 'converged', a = [1, 0.01], erank = 1.1, convergedStep = 1000): FinalState => ({

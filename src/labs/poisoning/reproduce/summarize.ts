@@ -1,4 +1,4 @@
-import type { FinalState } from '../../../engine/run/run';
+import type { FinalState } from '../../../engine/core/run';
 
 /** One seed's pair of runs, as the Reproduce page lists them. */
 export interface SeedOutcome {

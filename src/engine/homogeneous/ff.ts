@@ -1,0 +1,560 @@
+import type { ParamBlock } from '../core/problem';
+import { lossScale, type HomogeneousModel, type LossKind, type Unit } from './types';
+import { pow } from '../core/det-math';
+
+export interface FeedForwardOptions {
+  /** Layer sizes [d, k_1, ..., k_(depth-1), 1]. */
+  dims: number[];
+  p: number;
+  alpha: number;
+  /** Inputs, row-major nPoints x d. */
+  X: Float64Array;
+  y: Float64Array;
+  loss: LossKind;
+}
+
+/** Degree of homogeneity of a depth-`depth` net with activation power p: 1 + p + ... + p^(depth-1). */
+export function homogeneityDegree(depth: number, p: number): number {
+  let s = 0;
+  for (let l = 0; l < depth; l++) s += pow(p, l);
+  return s;
+}
+
+/**
+ * Feed-forward net without biases, H(x) = W_depth s(W_(depth-1) ... s(W_1 x)), s(z) = max(z, alpha z)^p
+ * (lab spec 2.2, Eq. 9 of paper 003). Parameters are W_1, ..., W_depth row-major, back to back; the last
+ * block (1 x k_(depth-1)) is named v. Backprop over all points at once, activations stored unit-major
+ * (z[l][j * n + i]), so the inner loops run over data points.
+ */
+export class FeedForward implements HomogeneousModel {
+  readonly n: number;
+  readonly Lh: number;
+  readonly blocks: ParamBlock[];
+  readonly nPoints: number;
+  readonly ytilde: Float64Array;
+  readonly units: Unit[];
+  readonly hasConservation = true;
+  readonly depth: number;
+  readonly dims: number[];
+  readonly p: number;
+  readonly alpha: number;
+  readonly lossKind: LossKind;
+  readonly y: Float64Array;
+  readonly X: Float64Array;
+  private readonly scale: number;
+  private readonly offsets: number[];
+  /** a[0] = X transposed (d x n); z[l], a[l] for l = 1..depth (unit-major). */
+  private readonly z: Float64Array[];
+  private readonly a: Float64Array[];
+  private readonly dl: Float64Array[];
+  private readonly r: Float64Array;
+  private readonly alphaP: number;
+  /** Two-layer square nets (p = 2, alpha = 1): H(x) = x^T A x with A = sum_j v_j a_j a_j^T (see quadGrad). */
+  private readonly quad: {
+    F: number;
+    QT: Float64Array;
+    M: Float64Array;
+    A: Float64Array;
+    R: Float64Array;
+    Rfull: Float64Array;
+    t: Float64Array;
+    WT: Float64Array;
+    BT: Float64Array;
+    H: Float64Array;
+    r: Float64Array;
+  } | null;
+
+  constructor(o: FeedForwardOptions) {
+    this.dims = o.dims;
+    this.depth = o.dims.length - 1;
+    if (o.dims[this.depth] !== 1) throw new Error('the output layer must have size 1');
+    this.p = o.p;
+    this.alpha = o.alpha;
+    this.alphaP = pow(o.alpha, o.p);
+    this.lossKind = o.loss;
+    this.X = o.X;
+    this.y = o.y;
+    const d = o.dims[0];
+    const N = o.y.length;
+    this.nPoints = N;
+    this.scale = lossScale(o.loss, N);
+    this.ytilde = Float64Array.from(o.y, (v) => 2 * this.scale * v);
+    this.Lh = homogeneityDegree(this.depth, o.p);
+    this.offsets = [];
+    this.blocks = [];
+    let off = 0;
+    for (let l = 1; l <= this.depth; l++) {
+      const size = o.dims[l] * o.dims[l - 1];
+      this.offsets.push(off);
+      this.blocks.push({ name: l === this.depth ? 'v' : `W${l}`, offset: off, size });
+      off += size;
+    }
+    this.n = off;
+    this.z = o.dims.map((k) => new Float64Array(k * N));
+    this.a = o.dims.map((k) => new Float64Array(k * N));
+    this.dl = o.dims.map((k) => new Float64Array(k * N));
+    this.r = new Float64Array(N);
+    const x0 = this.a[0];
+    for (let i = 0; i < N; i++) for (let m = 0; m < d; m++) x0[m * N + i] = o.X[i * d + m];
+    this.quad = null;
+    if (this.depth === 2 && o.p === 2 && o.alpha === 1) {
+      const F = (d * (d + 1)) / 2;
+      const k = o.dims[1];
+      // packed features x_im x_ic (m <= c), feature-major: QT[f * N + i]
+      const QT = new Float64Array(F * N);
+      const M = new Float64Array(F);
+      for (let i = 0; i < N; i++) {
+        let f = 0;
+        for (let m = 0; m < d; m++)
+          for (let q = m; q < d; q++, f++) {
+            const x = o.X[i * d + m] * o.X[i * d + q];
+            QT[f * N + i] = x;
+            M[f] += this.ytilde[i] * x;
+          }
+      }
+      this.quad = {
+        F,
+        QT,
+        M,
+        A: new Float64Array(F),
+        R: new Float64Array(F),
+        Rfull: new Float64Array(d * d),
+        t: new Float64Array(4 * d),
+        WT: new Float64Array(d * k),
+        BT: new Float64Array(d * k),
+        H: new Float64Array(N),
+        r: new Float64Array(N),
+      };
+    }
+    this.units = [];
+    for (let l = 1; l < this.depth; l++) {
+      const kin = o.dims[l - 1];
+      const kout = o.dims[l + 1];
+      for (let j = 0; j < o.dims[l]; j++) {
+        const inIdx = Int32Array.from({ length: kin }, (_, m) => this.offsets[l - 1] + j * kin + m);
+        const outIdx = Int32Array.from({ length: kout }, (_, q) => this.offsets[l] + q * o.dims[l] + j);
+        this.units.push({ label: `${l}:${j + 1}`, layer: l, index: j, inIdx, outIdx });
+      }
+    }
+  }
+
+  /** Offset of W_l (1-based layer) in the parameter vector. */
+  offset(l: number): number {
+    return this.offsets[l - 1];
+  }
+
+  private act(zv: number): number {
+    const w = zv > 0 ? zv : this.alpha * zv;
+    return this.p === 1 ? w : this.p === 2 ? w * w : w * w * w;
+  }
+
+  private dact(zv: number): number {
+    const p = this.p;
+    const pw = p === 1 ? 1 : p === 2 ? zv : zv * zv;
+    return zv > 0 ? p * pw : p * this.alphaP * pw;
+  }
+
+  /** Forward pass over all points; the outputs end up in a[depth] (= z[depth]). */
+  private forward(theta: Float64Array): Float64Array {
+    const N = this.nPoints;
+    const { dims, depth } = this;
+    const sq = this.p === 2 && this.alpha === 1;
+    for (let l = 1; l <= depth; l++) {
+      const kin = dims[l - 1];
+      const kout = dims[l];
+      const W = this.offsets[l - 1];
+      const prev = this.a[l - 1];
+      const zl = this.z[l];
+      for (let j = 0; j < kout; j++) accumulateRows(theta, W + j * kin, kin, prev, N, zl, j * N);
+      const al = this.a[l];
+      if (l === depth) al.set(zl);
+      else if (sq) for (let i = 0; i < zl.length; i++) al[i] = zl[i] * zl[i];
+      else for (let i = 0; i < zl.length; i++) al[i] = this.act(zl[i]);
+    }
+    return this.a[depth];
+  }
+
+  /** Backprop of sum_i r_i H(x_i; w) into g (forward() must have run at theta). */
+  private backward(theta: Float64Array, r: Float64Array, g: Float64Array): void {
+    const N = this.nPoints;
+    const { dims, depth } = this;
+    const sq = this.p === 2 && this.alpha === 1;
+    this.dl[depth].set(r);
+    for (let l = depth; l >= 1; l--) {
+      const kin = dims[l - 1];
+      const kout = dims[l];
+      const W = this.offsets[l - 1];
+      const dlt = this.dl[l];
+      const prev = this.a[l - 1];
+      for (let j = 0; j < kout; j++) dotRows(dlt, j * N, prev, kin, N, g, W + j * kin);
+      if (l === 1) break;
+      const down = this.dl[l - 1];
+      // down = W_l^T dlt: row m of down sums column m of W_l against the rows of dlt
+      for (let m = 0; m < kin; m++) accumulateRows(theta, W + m, kout, dlt, N, down, m * N, kin);
+      const zl = this.z[l - 1];
+      if (sq) for (let i = 0; i < down.length; i++) down[i] *= 2 * zl[i];
+      else for (let i = 0; i < down.length; i++) down[i] *= this.dact(zl[i]);
+    }
+  }
+
+  outputs(theta: Float64Array, out: Float64Array): void {
+    out.set(this.forward(theta));
+  }
+
+  /**
+   * Two-layer square net in quadratic form: with A = sum_j v_j a_j a_j^T (upper triangle, off-diagonal doubled),
+   * H_i = <x_i x_i^T, A>; with R = sum_i r_i x_i x_i^T, grad a_j = 2 v_j R a_j and grad v_j = a_j^T R a_j.
+   * ncf: fixed weights instead of residuals (the NCF: R = M = sum ytilde_i x_i x_i^T).
+   *
+   * Every product is a dot product over a contiguous index with several accumulators, and two outputs share
+   * their loads where they can (this path is most of the time of a Figure 1 GD run): A[m, c] is a dot over
+   * neurons of (v a_m) and a_c (weights transposed first), H = QT^T A and R = QT r run over the packed
+   * features x_im x_ic stored feature-major, and R a_j is done two neurons at a time.
+   */
+  private quadPass(theta: Float64Array, g: Float64Array | null, ncf: boolean): number {
+    const q = this.quad!;
+    const d = this.dims[0];
+    const k = this.dims[1];
+    const N = this.nPoints;
+    quadForm(theta, d, k, q.WT, q.BT, q.A);
+    let value: number;
+    let Rsrc: Float64Array;
+    if (ncf) {
+      value = 0;
+      for (let f = 0; f < q.F; f++) value += q.M[f] * q.A[f];
+      Rsrc = q.M;
+    } else {
+      value = quadResiduals(q.A, q.QT, q.F, N, this.y, this.scale, q.H, q.r);
+      if (!g) return value;
+      // R_f = sum_i QT[f][i] r_i
+      dotRows(q.r, 0, q.QT, q.F, N, q.R, 0);
+      Rsrc = q.R;
+    }
+    if (!g) return value;
+    let f = 0;
+    const Rfull = q.Rfull;
+    for (let m = 0; m < d; m++)
+      for (let c = m; c < d; c++, f++) {
+        Rfull[m * d + c] = Rsrc[f];
+        Rfull[c * d + m] = Rsrc[f];
+      }
+    neuronGrads(theta, d, k, Rfull, q.t, g);
+    return value;
+  }
+
+  loss(theta: Float64Array): number {
+    if (this.quad) return this.quadPass(theta, null, false);
+    const H = this.forward(theta);
+    let s = 0;
+    for (let i = 0; i < this.nPoints; i++) {
+      const e = H[i] - this.y[i];
+      s += e * e;
+    }
+    return this.scale * s;
+  }
+
+  grad(theta: Float64Array, g: Float64Array): number {
+    if (this.quad) return this.quadPass(theta, g, false);
+    return this.gradBackprop(theta, g);
+  }
+
+  /** The general backprop gradient (also used to check the quadratic-form path). */
+  gradBackprop(theta: Float64Array, g: Float64Array): number {
+    const H = this.forward(theta);
+    let s = 0;
+    for (let i = 0; i < this.nPoints; i++) {
+      const e = H[i] - this.y[i];
+      s += e * e;
+      this.r[i] = 2 * this.scale * e;
+    }
+    this.backward(theta, this.r, g);
+    return this.scale * s;
+  }
+
+  ncfGrad(u: Float64Array, g: Float64Array): number {
+    if (this.quad) return this.quadPass(u, g, true);
+    return this.ncfGradBackprop(u, g);
+  }
+
+  ncfGradBackprop(u: Float64Array, g: Float64Array): number {
+    const H = this.forward(u);
+    let N = 0;
+    for (let i = 0; i < this.nPoints; i++) N += this.ytilde[i] * H[i];
+    this.backward(u, this.ytilde, g);
+    return N;
+  }
+
+  outputGrad(theta: Float64Array, i: number, g: Float64Array): number {
+    const H = this.forward(theta);
+    this.r.fill(0);
+    this.r[i] = 1;
+    this.backward(theta, this.r, g);
+    return H[i];
+  }
+
+  /**
+   * The sub-network of the hidden neurons marked in `keep` (indexed like units): its model on the same data,
+   * and maps from full parameters to the sub-network's and back.
+   */
+  subnetwork(keep: boolean[]): { model: FeedForward; restrict(theta: Float64Array): Float64Array; embed(sub: Float64Array): Float64Array } {
+    const kept: number[][] = [Array.from({ length: this.dims[0] }, (_, m) => m)];
+    let u = 0;
+    for (let l = 1; l < this.depth; l++) {
+      const rows: number[] = [];
+      for (let j = 0; j < this.dims[l]; j++, u++) if (keep[u]) rows.push(j);
+      kept.push(rows);
+    }
+    kept.push([0]);
+    const dims = kept.map((k) => k.length);
+    const model = new FeedForward({ dims, p: this.p, alpha: this.alpha, X: this.X, y: this.y, loss: this.lossKind });
+    const pairs: [number, number][] = [];
+    for (let l = 1; l <= this.depth; l++) {
+      kept[l].forEach((j, jj) =>
+        kept[l - 1].forEach((m, mm) => pairs.push([this.offsets[l - 1] + j * this.dims[l - 1] + m, model.offset(l) + jj * dims[l - 1] + mm])),
+      );
+    }
+    return {
+      model,
+      restrict: (theta) => {
+        const s = new Float64Array(model.n);
+        for (const [f, k] of pairs) s[k] = theta[f];
+        return s;
+      },
+      embed: (sub) => {
+        const t = new Float64Array(this.n);
+        for (const [f, k] of pairs) t[f] = sub[k];
+        return t;
+      },
+    };
+  }
+}
+
+/*
+ * Kernels of the two-layer square net's quadratic form (FeedForward.quadPass). Every product is a dot product
+ * over a contiguous index with several accumulators, and two outputs share their loads where they can: this
+ * path is most of the time of a Figure 1 GD run.
+ */
+
+/** A = sum_j v_j a_j a_j^T, packed upper triangle with the off-diagonal doubled (weights transposed first). */
+function quadForm(theta: Float64Array, d: number, k: number, WT: Float64Array, BT: Float64Array, A: Float64Array): void {
+  const vOff = k * d;
+  // WT[m][j] = a_jm, BT[m][j] = v_j a_jm
+  for (let j = 0; j < k; j++) {
+    const v = theta[vOff + j];
+    const a = j * d;
+    for (let m = 0; m < d; m++) {
+      const w = theta[a + m];
+      WT[m * k + j] = w;
+      BT[m * k + j] = v * w;
+    }
+  }
+  let f = 0;
+  for (let m = 0; m < d; m++) {
+    const bo = m * k;
+    // A[m, c] and A[m, c + 1] share the loads of BT[m]
+    let c = m;
+    for (; c + 1 < d; c += 2, f += 2) {
+      const wo = c * k;
+      const wp = wo + k;
+      let s0 = 0;
+      let s1 = 0;
+      let p0 = 0;
+      let p1 = 0;
+      let j = 0;
+      for (; j + 1 < k; j += 2) {
+        const b0 = BT[bo + j];
+        const b1 = BT[bo + j + 1];
+        s0 += b0 * WT[wo + j];
+        s1 += b1 * WT[wo + j + 1];
+        p0 += b0 * WT[wp + j];
+        p1 += b1 * WT[wp + j + 1];
+      }
+      if (j < k) {
+        s0 += BT[bo + j] * WT[wo + j];
+        p0 += BT[bo + j] * WT[wp + j];
+      }
+      const s = s0 + s1;
+      A[f] = c === m ? s : 2 * s;
+      A[f + 1] = 2 * (p0 + p1);
+    }
+    if (c < d) {
+      const wo = c * k;
+      let s = 0;
+      for (let j = 0; j < k; j++) s += BT[bo + j] * WT[wo + j];
+      A[f++] = c === m ? s : 2 * s;
+    }
+  }
+}
+
+/** H_i = sum_f QT[f][i] A[f] (four features per sweep over the points); r_i = 2 sc (H_i - y_i); returns the loss. */
+function quadResiduals(A: Float64Array, QT: Float64Array, F: number, N: number, y: Float64Array, sc: number, H: Float64Array, r: Float64Array): number {
+  H.fill(0);
+  let f = 0;
+  for (; f + 3 < F; f += 4) {
+    const o0 = f * N;
+    const o1 = o0 + N;
+    const o2 = o1 + N;
+    const o3 = o2 + N;
+    const x0 = A[f];
+    const x1 = A[f + 1];
+    const x2 = A[f + 2];
+    const x3 = A[f + 3];
+    for (let i = 0; i < N; i++) H[i] += x0 * QT[o0 + i] + x1 * QT[o1 + i] + x2 * QT[o2 + i] + x3 * QT[o3 + i];
+  }
+  for (; f < F; f++) {
+    const o = f * N;
+    const x = A[f];
+    for (let i = 0; i < N; i++) H[i] += x * QT[o + i];
+  }
+  let value = 0;
+  for (let i = 0; i < N; i++) {
+    const e = H[i] - y[i];
+    value += e * e;
+    r[i] = 2 * sc * e;
+  }
+  return sc * value;
+}
+
+/**
+ * grad a_j = 2 v_j R a_j, grad v_j = a_j^T R a_j (R symmetric, full d x d); four neurons at a time share the
+ * loads of R.
+ */
+function neuronGrads(theta: Float64Array, d: number, k: number, Rfull: Float64Array, t: Float64Array, g: Float64Array): void {
+  const vOff = k * d;
+  let j = 0;
+  for (; j + 3 < k; j += 4) {
+    const a = j * d;
+    const b = a + d;
+    const c2 = b + d;
+    const e = c2 + d;
+    let av = 0;
+    let bv = 0;
+    let cv = 0;
+    let ev = 0;
+    for (let m = 0; m < d; m++) {
+      const ro = m * d;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let c = 0; c < d; c++) {
+        const rv = Rfull[ro + c];
+        s0 += rv * theta[a + c];
+        s1 += rv * theta[b + c];
+        s2 += rv * theta[c2 + c];
+        s3 += rv * theta[e + c];
+      }
+      t[m] = s0;
+      t[d + m] = s1;
+      t[2 * d + m] = s2;
+      t[3 * d + m] = s3;
+      av += s0 * theta[a + m];
+      bv += s1 * theta[b + m];
+      cv += s2 * theta[c2 + m];
+      ev += s3 * theta[e + m];
+    }
+    const va = 2 * theta[vOff + j];
+    const vb = 2 * theta[vOff + j + 1];
+    const vc = 2 * theta[vOff + j + 2];
+    const ve = 2 * theta[vOff + j + 3];
+    for (let m = 0; m < d; m++) {
+      g[a + m] = va * t[m];
+      g[b + m] = vb * t[d + m];
+      g[c2 + m] = vc * t[2 * d + m];
+      g[e + m] = ve * t[3 * d + m];
+    }
+    g[vOff + j] = av;
+    g[vOff + j + 1] = bv;
+    g[vOff + j + 2] = cv;
+    g[vOff + j + 3] = ev;
+  }
+  for (; j < k; j++) {
+    const a = j * d;
+    let av = 0;
+    for (let m = 0; m < d; m++) {
+      const ro = m * d;
+      let s = 0;
+      for (let c = 0; c < d; c++) s += Rfull[ro + c] * theta[a + c];
+      t[m] = s;
+      av += s * theta[a + m];
+    }
+    const va = 2 * theta[vOff + j];
+    for (let m = 0; m < d; m++) g[a + m] = va * t[m];
+    g[vOff + j] = av;
+  }
+}
+
+/*
+ * Kernels of the general backprop (FeedForward.forward/backward): the ReLU figures of paper 003 spend their
+ * time here. Four rows share each sweep over the points, so every output element is loaded and stored once per
+ * four multiply-adds instead of once per one.
+ */
+
+/**
+ * out[o + i] = sum_m w[wOff + m * wStride] * rows[m * N + i] for i < N, m < count (a weighted sum of `count`
+ * rows of length N). Overwrites out.
+ */
+function accumulateRows(w: Float64Array, wOff: number, count: number, rows: Float64Array, N: number, out: Float64Array, o: number, wStride = 1): void {
+  let m = 0;
+  if (count < 4) for (let i = 0; i < N; i++) out[o + i] = 0;
+  else {
+    const r0 = 0;
+    const r1 = N;
+    const r2 = 2 * N;
+    const r3 = 3 * N;
+    const x0 = w[wOff];
+    const x1 = w[wOff + wStride];
+    const x2 = w[wOff + 2 * wStride];
+    const x3 = w[wOff + 3 * wStride];
+    for (let i = 0; i < N; i++) out[o + i] = x0 * rows[r0 + i] + x1 * rows[r1 + i] + x2 * rows[r2 + i] + x3 * rows[r3 + i];
+    m = 4;
+  }
+  for (; m + 3 < count; m += 4) {
+    const r0 = m * N;
+    const r1 = r0 + N;
+    const r2 = r1 + N;
+    const r3 = r2 + N;
+    const x0 = w[wOff + m * wStride];
+    const x1 = w[wOff + (m + 1) * wStride];
+    const x2 = w[wOff + (m + 2) * wStride];
+    const x3 = w[wOff + (m + 3) * wStride];
+    for (let i = 0; i < N; i++) out[o + i] += x0 * rows[r0 + i] + x1 * rows[r1 + i] + x2 * rows[r2 + i] + x3 * rows[r3 + i];
+  }
+  for (; m < count; m++) {
+    const r = m * N;
+    const x = w[wOff + m * wStride];
+    for (let i = 0; i < N; i++) out[o + i] += x * rows[r + i];
+  }
+}
+
+/** g[gOff + m] = sum_i a[aOff + i] rows[m * N + i] for m < count; four rows share the loads of a. */
+function dotRows(a: Float64Array, aOff: number, rows: Float64Array, count: number, N: number, g: Float64Array, gOff: number): void {
+  let m = 0;
+  for (; m + 3 < count; m += 4) {
+    const r0 = m * N;
+    const r1 = r0 + N;
+    const r2 = r1 + N;
+    const r3 = r2 + N;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let i = 0; i < N; i++) {
+      const ai = a[aOff + i];
+      s0 += ai * rows[r0 + i];
+      s1 += ai * rows[r1 + i];
+      s2 += ai * rows[r2 + i];
+      s3 += ai * rows[r3 + i];
+    }
+    g[gOff + m] = s0;
+    g[gOff + m + 1] = s1;
+    g[gOff + m + 2] = s2;
+    g[gOff + m + 3] = s3;
+  }
+  for (; m < count; m++) {
+    const r = m * N;
+    let s = 0;
+    for (let i = 0; i < N; i++) s += a[aOff + i] * rows[r + i];
+    g[gOff + m] = s;
+  }
+}

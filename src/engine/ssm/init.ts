@@ -1,0 +1,93 @@
+import type { PoisoningSpec } from '../../experiment/schema';
+import { Rng } from '../core/rng';
+import { exp, log10 } from '../core/det-math';
+
+/** diff(c, sd) = 0.05 exp(c log10 sd): the reference code's near-tie between the two largest entries. */
+export function tieDiff(c: number, scale: number): number {
+  return 0.05 * exp(c * log10(scale));
+}
+
+/**
+ * Theorem-1 initialisation, identical to the reference: stream MT(seed), a = sort_desc(scale U[0,1)^d),
+ * then overwrite a_2 := a_1 - diff (lab spec Sec. 5.3).
+ */
+export function uniformSortedInit(seed: number, d: number, scale: number, tieC: number): Float64Array {
+  const rng = new Rng(seed);
+  const a = new Float64Array(d);
+  for (let j = 0; j < d; j++) a[j] = scale * rng.rand();
+  a.sort().reverse();
+  if (d > 1) a[1] = a[0] - tieDiff(tieC, scale);
+  return a;
+}
+
+/** Number of MLP head weights: D_in (dh), depth-1 hidden dh x dh matrices, D_out (dh). */
+export function headSize(head: { width: number; depth: number } | null): number {
+  return head ? 2 * head.width + (head.depth - 1) * head.width * head.width : 0;
+}
+
+/**
+ * The GD/Adam initialisation of the reference code (lab spec Sec. 5.4) from the stream MT(seed + 100000):
+ * |N(0, sdA)| sorted descending for a, likewise for b, c only reversed; near-ties between the leading
+ * entries (as many as the teacher has), then `warm` added to a and b; head weights continue the stream.
+ */
+export function gdNormalInit(
+  seed: number,
+  d: number,
+  o: { sdA: number; sdBC: number; tieC: number; warm: number; sdD: number },
+  teacherDim: number,
+  nHead: number,
+): { a: Float64Array; b: Float64Array; c: Float64Array; head: Float64Array } {
+  const rng = new Rng((seed + 100000) >>> 0);
+  const draw = (sd: number) => Float64Array.from({ length: d }, () => Math.abs(sd * rng.gauss()));
+  const a = draw(o.sdA).sort().reverse();
+  const b = draw(o.sdBC).sort().reverse();
+  const c = draw(o.sdBC).reverse();
+  const diff = tieDiff(o.tieC, o.sdA);
+  const ties: [number, number][] = [[1, 1]];
+  if (teacherDim >= 3) ties.push([2, 1.01]);
+  if (teacherDim >= 4) ties.push([3, 1.05]);
+  for (const [j, f] of ties) {
+    if (j >= d) continue;
+    a[j] = a[0] - f * diff;
+    b[j] = b[0] - f * diff;
+  }
+  for (let j = 0; j < d; j++) {
+    a[j] += o.warm;
+    b[j] += o.warm;
+  }
+  const head = Float64Array.from({ length: nHead }, () => o.sdD * rng.gauss());
+  return { a, b, c, head };
+}
+
+/** The initial parameter vector of a poisoning spec, laid out as the model's blocks ([a], [b, c], [head]). */
+export function initialTheta(spec: PoisoningSpec): Float64Array {
+  const { d, trainBC, head } = spec.model;
+  const nHead = headSize(head);
+  const theta = new Float64Array((trainBC ? 3 * d : d) + nHead);
+  const init = spec.init;
+  if (init.kind === 'gd-normal') {
+    const teacherDim = spec.model.teacher.kind === 'diag' ? spec.model.teacher.a.length : spec.model.teacher.kind === 'thm1' ? 2 : 1;
+    const g = gdNormalInit(spec.seed, d, init, teacherDim, nHead);
+    theta.set(g.a, 0);
+    if (trainBC) {
+      theta.set(g.b, d);
+      theta.set(g.c, 2 * d);
+    }
+    theta.set(g.head, theta.length - nHead);
+    return theta;
+  }
+  if (init.kind === 'explicit') {
+    theta.set(init.a, 0);
+    if (trainBC) {
+      theta.set(init.b ?? new Array(d).fill(1), d);
+      theta.set(init.c ?? new Array(d).fill(1), 2 * d);
+    }
+  } else {
+    theta.set(uniformSortedInit(spec.seed, d, init.scale, init.tieC), 0);
+    if (trainBC) theta.fill(1, d, 3 * d);
+  }
+  // Inits without their own head draw take the reference head scale 0.03 from MT(seed + 100000).
+  const rng = new Rng((spec.seed + 100000) >>> 0);
+  for (let i = theta.length - nHead; i < theta.length; i++) theta[i] = 0.03 * rng.gauss();
+  return theta;
+}

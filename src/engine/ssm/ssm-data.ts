@@ -1,0 +1,38 @@
+import type { PoisoningSpec } from '../../experiment/schema';
+
+/** The rows one arm trains on: enabled baseline rows, plus enabled special rows in the poisoned arm. */
+export function activeRows(spec: PoisoningSpec): number[][] {
+  return spec.data.sequences
+    .filter((s) => s.enabled && (spec.arm === 'poisoned' || !s.special))
+    .map((s) => s.x);
+}
+
+/**
+ * Gram matrix of the reversed sequences, G = (1/n) sum_i u u^T with u_k = x_{kappa-k} (lab spec Sec. 2.2):
+ * position l feeds impulse index k = kappa - l, so the loss is (h - h*)^T G (h - h*) for teacher labels.
+ */
+export function gramOfRows(rows: number[][], kappa: number): Float64Array {
+  const G = new Float64Array(kappa * kappa);
+  const n = rows.length;
+  for (const x of rows) {
+    for (let k = 0; k < kappa; k++) {
+      const uk = x[kappa - 1 - k];
+      if (uk === 0) continue;
+      for (let m = 0; m < kappa; m++) G[k * kappa + m] += (uk * x[kappa - 1 - m]) / n;
+    }
+  }
+  return G;
+}
+
+/**
+ * Seeded training rows as the reference code draws them (lab spec Sec. 5.4): stream MT(seed); each row in
+ * order draws N(0, 1) for its marked positions (1-based, increasing); unmarked entries are 0.
+ */
+export function drawRows(rng: { gauss(): number }, kappa: number, count: number, positions: number[]): number[][] {
+  const sorted = [...positions].sort((a, b) => a - b);
+  return Array.from({ length: count }, () => {
+    const x = new Array<number>(kappa).fill(0);
+    for (const p of sorted) x[p - 1] = rng.gauss();
+    return x;
+  });
+}
