@@ -1,9 +1,10 @@
 // npx tsx bench/stability.ts: wall-time figures of the Stability lab (paper 004). Nothing is asserted.
 import { computeGrid } from '../workers/landscape-core';
-import { runSpecToFinal } from '../workers/sweep-core';
-import { logspace, sweepSpec } from '../src/engine/stability/compare';
+import { runSpecToFinal } from '../workers/pool-core';
+import { logspace } from '../src/engine/stability/compare';
 import { runGdScalar } from '../src/engine/stability/stability';
 import { BIF, bifJobs, fig3Jobs, runBifJob, runGdJob } from '../src/engine/stability/jobs';
+import { sweepSpec } from '../src/labs/stability/compare';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

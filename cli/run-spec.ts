@@ -4,7 +4,8 @@ import type { FinalState } from '../src/engine/core/run';
 import { findPreset, PRESETS } from '../src/experiment/presets';
 import type { Spec } from '../src/experiment/schema';
 import { formatIssues, parseSpec } from '../src/experiment/validate';
-import { labSummary, type GdJobResult } from '../src/engine/stability/jobs';
+import { type GdJobResult } from '../src/engine/stability/jobs';
+import { labSummary } from '../src/labs/stability/sweeps';
 
 export class CliError extends Error {}
 

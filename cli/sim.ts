@@ -1,7 +1,7 @@
 // Headless runner: npm run sim -- <spec.json | preset-id> [--series] [--arm clean|poisoned]
 // Prints one JSON object on stdout: the normalised spec and the final state (and the series with --series).
 import { CliError, resolveSpec, simulate } from './run-spec';
-import { sweepPresetOutput } from '../src/engine/stability/jobs';
+import { sweepPresetOutput } from '../src/labs/stability/sweeps';
 
 function main(argv: string[]) {
   const withSeries = argv.includes('--series');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { LABS } from '../src/labs/registry';
+import { NAV_LABS as LABS } from '../src/labs/ui-registry';
 import { collectPageErrors } from './helpers';
 
 const TITLES = ['Poisoning', 'Extrapolation', 'Flow vs Descent', 'Saddles', 'Stability'];

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { compare } from '../src/engine/stability/compare';
 import { STABILITY_PRESET_ROWS, stabilitySpecFromRow } from '../src/labs/stability/schema';
 import { decodeSpec } from '../src/experiment/link';
 import { shot } from './helpers';
+import { compare } from '../src/labs/stability/compare';
 
 /** Screenshots looked at while building the lab (git-ignored scratch folder). */
 const scratch = (name: string) => fileURLToPath(new URL(`../.scratch/${name}`, import.meta.url));

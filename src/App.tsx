@@ -1,6 +1,6 @@
-import { LABS } from './labs/registry';
-import { LAB_PAGES } from './labs/pages';
-import { labFromHash, useHash } from './state/route';
+import { Suspense } from 'react';
+import { labFromHash, NAV_LABS } from './labs/ui-registry';
+import { useHash } from './state/route';
 import { useLinkLoader } from './state/useLinkLoader';
 import { IssueBanner } from './ui/IssueBanner';
 import { ThemeToggle } from './ui/ThemeToggle';
@@ -8,21 +8,20 @@ import { ThemeToggle } from './ui/ThemeToggle';
 export function App() {
   useLinkLoader();
   const hash = useHash();
-  const labId = labFromHash(hash);
-  const lab = LABS.find((l) => l.id === labId)!;
-  const Page = LAB_PAGES[lab.id];
+  const lab = labFromHash(hash);
+  const labId = lab.id;
   // `embed=1` (for slides and course pages) drops the app header and keeps just the lab.
   const embed = new URLSearchParams(hash.replace(/^#/, '')).get('embed') === '1';
   return (
     <div className="min-h-screen flex flex-col">
       <header hidden={embed} className="border-b border-slate-200 dark:border-slate-800 bg-white/80 dark:bg-slate-900/80 backdrop-blur sticky top-0 z-10">
         <div className="mx-auto max-w-[1600px] px-4 py-2 flex items-center gap-6">
-          <a href="#lab=poisoning" className="flex items-center gap-2 font-semibold tracking-tight">
+          <a href={`#lab=${NAV_LABS[0].id}`} className="flex items-center gap-2 font-semibold tracking-tight">
             <img src="/favicon.svg" alt="" className="h-6 w-6" />
             <h1 className="text-lg">Implicit Bias Lab</h1>
           </a>
           <nav aria-label="Labs" className="flex gap-1 text-sm">
-            {LABS.map((l) => (
+            {NAV_LABS.map((l) => (
               <a
                 key={l.id}
                 href={`#lab=${l.id}`}
@@ -30,7 +29,7 @@ export function App() {
                 className={`rounded px-3 py-1.5 ${l.id === labId ? 'bg-sky-100 text-sky-900 dark:bg-sky-900/60 dark:text-sky-100 font-medium' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}
               >
                 {l.title}
-                {!LAB_PAGES[l.id] && <span className="ml-1 text-xs text-slate-400">(soon)</span>}
+                {!l.built && <span className="ml-1 text-xs text-slate-400">(soon)</span>}
               </a>
             ))}
           </nav>
@@ -39,8 +38,10 @@ export function App() {
         </div>
       </header>
       <main className="mx-auto max-w-[1600px] w-full px-4 py-4 flex-1">
-        {Page ? (
-          <Page />
+        {lab.built ? (
+          <Suspense fallback={<p className="text-sm text-slate-500">Loading the {lab.title} lab…</p>}>
+            <lab.Page />
+          </Suspense>
         ) : (
           <section className="max-w-2xl mt-10" data-testid={`lab-${lab.id}`}>
             <IssueBanner />

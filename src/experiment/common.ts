@@ -48,6 +48,6 @@ export const recordSchema = z.strictObject({
 
 
 export const versionSchema = z.literal(SPEC_VERSION, { error: `v (spec version) must be ${SPEC_VERSION}` });
-export const seedSchema = int('seed', 0, 2 ** 32 - 1);
+export const seedSchema = int('seed', 0, 4_294_967_295);
 export const stopDefault = { lossBelow: 1e-14, maxSteps: 1e6, maxTime: 1e13, extraSteps: 0 };
 export const recordDefault = { every: 100, perDecade: 40 };

@@ -1,21 +1,36 @@
 import * as z from 'zod';
-import { poisoningSpecSchema } from '../labs/poisoning/schema';
-import { stabilitySpecSchema } from '../labs/stability/schema';
-import { saddlesSpecSchema } from '../labs/saddles/schema';
+import { LAB_CORES } from '../labs/registry';
 
 /**
- * The experiment spec: one plain, versioned, JSON-serialisable object that is the share link, what a
- * worker runs, what the CLI runs, what a preset is and what an export embeds. Each lab's schema lives in
- * labs/<lab>.ts; this union is the only place a spec is validated.
+ * The experiment spec: one plain, versioned, JSON-serialisable object that is the share link, what a worker
+ * runs, what the CLI runs, what a preset is and what an export embeds. Each lab's schema lives in its folder;
+ * the union of the registered labs is the only place a spec is validated.
  */
 export { SPEC_VERSION } from './common';
-export type { PoisoningSpec, Teacher } from '../labs/poisoning/schema';
-export type { StabilitySpec } from '../labs/stability/schema';
-export type { SaddlesSpec } from '../labs/saddles/schema';
 
-export const specSchema = z.discriminatedUnion('lab', [poisoningSpecSchema, stabilitySpecSchema, saddlesSpecSchema]);
-
-export type Spec = z.output<typeof specSchema>;
-export type SpecInput = z.input<typeof specSchema>;
+type Cores = typeof LAB_CORES;
+export type LabCoreOf = Cores[number];
+export type LabId = LabCoreOf['id'];
+export type Spec = z.output<LabCoreOf['schema']>;
+export type SpecInput = z.input<LabCoreOf['schema']>;
+export type SpecOf<L extends LabId> = Extract<Spec, { lab: L }>;
 export type OptimSpec = Spec['optim'];
-export type LabId = Spec['lab'];
+
+/** The registry's schemas as a tuple (a mapped type over a type parameter keeps the tuple shape). */
+type SchemasOf<T extends readonly unknown[]> = { -readonly [K in keyof T]: T[K] extends { schema: infer S } ? S : never };
+
+export const specSchema = z.discriminatedUnion(
+  'lab',
+  LAB_CORES.map((c) => c.schema) as unknown as SchemasOf<Cores>,
+);
+
+export const LAB_IDS: readonly LabId[] = LAB_CORES.map((c) => c.id);
+
+/** The core of a lab, typed by its id. */
+export function coreOf<L extends LabId>(lab: L): Extract<LabCoreOf, { id: L }> {
+  return LAB_CORES.find((c) => c.id === lab) as Extract<LabCoreOf, { id: L }>;
+}
+
+export function isLabId(id: string | null | undefined): id is LabId {
+  return LAB_IDS.includes(id as LabId);
+}

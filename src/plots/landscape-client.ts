@@ -1,12 +1,11 @@
 import * as Comlink from 'comlink';
 import { useEffect, useState } from 'react';
-import type { BifurcationRequest, GridRequest, GridResult } from '../../workers/landscape-core';
+import type { GridRequest, GridResult } from '../../workers/landscape-core';
 
-export type { BifurcationRequest, GridRequest, GridResult } from '../../workers/landscape-core';
+export type { GridRequest, GridResult } from '../../workers/landscape-core';
 
 type LandscapeApi = {
   grid(req: GridRequest): GridResult;
-  bifurcation(req: BifurcationRequest): GridResult & { diverged: number[] };
 };
 
 let api: Comlink.Remote<LandscapeApi> | null = null;

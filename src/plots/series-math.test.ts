@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  decimateMinMax,
-  formatNumber,
-  isPlottable,
-  nearestIndex,
-  padDomain,
-  scanSeries,
-  validLength,
-} from './series-math';
+import { decimateMinMax, formatNumber, isPlottable, nearestIndex, padDomain, scanSeries, validLength } from './series-math';
 
 describe('isPlottable', () => {
   it('rejects non-finite values on linear axes', () => {

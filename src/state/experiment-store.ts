@@ -1,10 +1,10 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import { DEFAULT_SPECS } from '../experiment/presets';
-import type { LabId, Spec } from '../experiment/schema';
+import { defaultSpec } from '../experiment/presets';
+import type { LabId, Spec, SpecOf } from '../experiment/schema';
 import { parseSpec, type SpecIssue } from '../experiment/validate';
 
-export type SpecOf<L extends LabId> = Extract<Spec, { lab: L }>;
+export type { SpecOf } from '../experiment/schema';
 type SpecMap = { [L in LabId]?: SpecOf<L> };
 
 /**
@@ -71,9 +71,9 @@ export const useExperiment = create<ExperimentState>()(
 
 /** The current experiment of a lab (its default until the user changes it). */
 export function useLabSpec<L extends LabId>(lab: L): SpecOf<L> {
-  return useExperiment((s) => s.specs[lab]) ?? (DEFAULT_SPECS[lab]() as SpecOf<L>);
+  return useExperiment((s) => s.specs[lab]) ?? defaultSpec(lab);
 }
 
 export function labSpecNow<L extends LabId>(lab: L): SpecOf<L> {
-  return useExperiment.getState().specs[lab] ?? (DEFAULT_SPECS[lab]() as SpecOf<L>);
+  return useExperiment.getState().specs[lab] ?? defaultSpec(lab);
 }

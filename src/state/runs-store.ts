@@ -1,9 +1,9 @@
 import { create } from 'zustand';
 import type { FinalState, RunStatus } from '../engine/core/run';
-import type { PoisoningSpec } from '../experiment/schema';
 import type { RunFrame } from '../../workers/protocol';
 import { RunClient } from './run-client';
 import { SeriesBuffers } from './series';
+import { type PoisoningSpec } from '../labs/poisoning/schema';
 
 export type Arm = 'clean' | 'poisoned';
 export const ARMS: Arm[] = ['clean', 'poisoned'];

@@ -1,8 +1,20 @@
 import * as Comlink from 'comlink';
-import type { SweepResult } from '../../workers/sweep-core';
-import type { StabilityJob, StabilityJobResult } from '../engine/stability/jobs';
+import type { SweepResult } from '../../workers/pool-core';
 
-type SweepApi = { run(spec: unknown): SweepResult; runMany(specs: unknown[]): SweepResult[]; runStabilityMany(jobs: StabilityJob[]): StabilityJobResult[] };
+export type { SweepResult } from '../../workers/pool-core';
+
+export type PoolApi = {
+  run(spec: unknown): SweepResult;
+  runMany(specs: unknown[]): SweepResult[];
+  job(lab: string, name: string, args: unknown[]): unknown;
+  jobs(lab: string, name: string, payloads: unknown[]): unknown[];
+};
+type SweepApi = PoolApi;
+
+/** A fresh pool worker (the pool's members, and labs that want one of their own for a cancellable job). */
+export function newPoolWorker(name: string): Worker {
+  return new Worker(new URL('../../workers/pool.worker.ts', import.meta.url), { type: 'module', name });
+}
 
 /**
  * A pool of sweep workers (one per core, at most 8): specs go in chunks to whichever worker is free (about
@@ -16,7 +28,7 @@ export class WorkerPool {
 
   private ensure() {
     while (this.workers.length < this.size) {
-      const worker = new Worker(new URL('../../workers/sweep.worker.ts', import.meta.url), { type: 'module', name: `sweep-${this.workers.length}` });
+      const worker = newPoolWorker(`pool-${this.workers.length}`);
       this.workers.push({ worker, api: Comlink.wrap<SweepApi>(worker) });
     }
   }
@@ -25,9 +37,9 @@ export class WorkerPool {
     return this.mapVia((api, chunk) => api.runMany(chunk), specs, onProgress, signal);
   }
 
-  /** Like map, for the Stability lab's scalar jobs (GD runs with the lab's own stop rules, bifurcation columns). */
-  async mapStability(jobs: StabilityJob[], onProgress?: (done: number, total: number, index: number, result: StabilityJobResult) => void, signal?: AbortSignal): Promise<StabilityJobResult[]> {
-    return this.mapVia((api, chunk) => api.runStabilityMany(chunk), jobs, onProgress, signal);
+  /** Like map, for one of a lab's named jobs (LabCore.jobs), one payload each. */
+  async mapJobs<T, R>(lab: string, name: string, payloads: T[], onProgress?: (done: number, total: number, index: number, result: R) => void, signal?: AbortSignal): Promise<R[]> {
+    return this.mapVia((api, chunk) => api.jobs(lab, name, chunk) as Promise<R[]>, payloads, onProgress, signal);
   }
 
   private async mapVia<T, R>(call: (api: Comlink.Remote<SweepApi>, chunk: T[]) => Promise<R[]>, specs: T[], onProgress?: (done: number, total: number, index: number, result: R) => void, signal?: AbortSignal): Promise<R[]> {

@@ -1,8 +1,7 @@
-import type { SaddlesSpec } from '../../labs/saddles/schema';
-import { activeUnits, kktResidual, ncfFlowLimit, predictEscape, projectedGradientAscent } from './ncf';
+import { activeUnits, kktResidual, ncfFlowLimit, predictEscape } from './ncf';
 import { Dopri5 } from '../core/integrators/ode';
 import type { ParamBlock, Problem } from '../core/problem';
-import { buildModel, norm, normalise, randomDirection } from './data';
+import { norm } from './data';
 import { FeedForward } from './ff';
 import { Toy } from './toy';
 import type { HomogeneousModel } from './types';
@@ -85,18 +84,14 @@ export function restrictedSaddle(model: HomogeneousModel, wstar: Float64Array, a
   return { loss: sub.loss(st.y), balance, converged, theta };
 }
 
-/** Initial direction, NCF limit, active units and every prediction of a saddles spec (no training). */
-export function analyseSaddles(spec: SaddlesSpec, model = buildModel(spec)): SaddlesAnalysis {
-  const dir = spec.init.dir;
-  let w0: Float64Array;
-  if (dir.kind === 'explicit') w0 = normalise(Float64Array.from(dir.w0));
-  else if (dir.kind === 'kkt') w0 = projectedGradientAscent(model, randomDirection(spec.seed, model.n), dir.step, dir.steps).u;
-  else w0 = randomDirection(spec.seed, model.n);
-  let delta = spec.init.delta;
-  const zero = spec.init.zeroNeurons ?? [];
+/**
+ * NCF limit, active units and every prediction from a unit initial direction w0 and scale delta (no training).
+ * Neurons named in `zero` start at exactly 0: the run then starts at delta' w0' with w0' the unit direction of
+ * what is left and delta' = delta ||left||.
+ */
+export function analyseStart(model: HomogeneousModel, w0: Float64Array, delta0: number, zero: readonly string[] = []): SaddlesAnalysis {
+  let delta = delta0;
   if (zero.length > 0) {
-    // w(0) = delta w0 with the named neurons' weights set to exactly 0 and the rest untouched: the run starts at
-    // delta' w0' with w0' the unit direction of what is left and delta' = delta ||left||
     for (const k of zeroedIndices(model, zero)) w0[k] = 0;
     const r = norm(w0);
     if (!(r > 0)) throw new Error('init.zeroNeurons: zeroing these neurons leaves w(0) = 0');
@@ -255,13 +250,6 @@ export class SaddlesProblem implements Problem {
     // wstar lets the page build the restricted first-saddle run (the sub-network active in w*, from delta w*)
     return { pred: this.predView.slice(), active: this.activeView.slice(), wstar: this.wstarView.slice() };
   }
-}
-
-/** Everything a saddles run starts from: the problem (with its predictions) and w(0) = delta w0. */
-export function buildSaddles(spec: SaddlesSpec): { problem: SaddlesProblem; theta0: Float64Array } {
-  const analysis = analyseSaddles(spec);
-  const theta0 = Float64Array.from(analysis.w0, (v) => v * analysis.delta);
-  return { problem: new SaddlesProblem(analysis, theta0), theta0 };
 }
 
 export function predictionsOf(view: Float64Array | undefined): Predictions | null {

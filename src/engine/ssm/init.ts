@@ -1,4 +1,3 @@
-import type { PoisoningSpec } from '../../experiment/schema';
 import { Rng } from '../core/rng';
 import { exp, log10 } from '../core/det-math';
 
@@ -57,37 +56,4 @@ export function gdNormalInit(
   }
   const head = Float64Array.from({ length: nHead }, () => o.sdD * rng.gauss());
   return { a, b, c, head };
-}
-
-/** The initial parameter vector of a poisoning spec, laid out as the model's blocks ([a], [b, c], [head]). */
-export function initialTheta(spec: PoisoningSpec): Float64Array {
-  const { d, trainBC, head } = spec.model;
-  const nHead = headSize(head);
-  const theta = new Float64Array((trainBC ? 3 * d : d) + nHead);
-  const init = spec.init;
-  if (init.kind === 'gd-normal') {
-    const teacherDim = spec.model.teacher.kind === 'diag' ? spec.model.teacher.a.length : spec.model.teacher.kind === 'thm1' ? 2 : 1;
-    const g = gdNormalInit(spec.seed, d, init, teacherDim, nHead);
-    theta.set(g.a, 0);
-    if (trainBC) {
-      theta.set(g.b, d);
-      theta.set(g.c, 2 * d);
-    }
-    theta.set(g.head, theta.length - nHead);
-    return theta;
-  }
-  if (init.kind === 'explicit') {
-    theta.set(init.a, 0);
-    if (trainBC) {
-      theta.set(init.b ?? new Array(d).fill(1), d);
-      theta.set(init.c ?? new Array(d).fill(1), 2 * d);
-    }
-  } else {
-    theta.set(uniformSortedInit(spec.seed, d, init.scale, init.tieC), 0);
-    if (trainBC) theta.fill(1, d, 3 * d);
-  }
-  // Inits without their own head draw take the reference head scale 0.03 from MT(seed + 100000).
-  const rng = new Rng((spec.seed + 100000) >>> 0);
-  for (let i = theta.length - nHead; i < theta.length; i++) theta[i] = 0.03 * rng.gauss();
-  return theta;
 }

@@ -1,12 +1,3 @@
-import type { PoisoningSpec } from '../../experiment/schema';
-
-/** The rows one arm trains on: enabled baseline rows, plus enabled special rows in the poisoned arm. */
-export function activeRows(spec: PoisoningSpec): number[][] {
-  return spec.data.sequences
-    .filter((s) => s.enabled && (spec.arm === 'poisoned' || !s.special))
-    .map((s) => s.x);
-}
-
 /**
  * Gram matrix of the reversed sequences, G = (1/n) sum_i u u^T with u_k = x_{kappa-k} (lab spec Sec. 2.2):
  * position l feeds impulse index k = kappa - l, so the loss is (h - h*)^T G (h - h*) for teacher labels.

@@ -1,4 +1,5 @@
-import type { Teacher } from '../../experiment/schema';
+/** Which teacher (the lab's spec names one of these; the engine takes its plain shape). */
+export type TeacherChoice = { kind: 'thm1' } | { kind: 'one' } | { kind: 'diag'; a: number[]; b?: number[]; c?: number[] };
 
 /** A diagonal teacher SSM: A* = diag(a), B*, C*; its impulse response is h*_k = sum_i b_i c_i a_i^k. */
 export interface DiagonalTeacher {
@@ -8,7 +9,7 @@ export interface DiagonalTeacher {
 }
 
 /** The teachers of paper 000 (lab spec Sec. 2.4). thm1 depends on the student dimension d. */
-export function resolveTeacher(t: Teacher, d: number): DiagonalTeacher {
+export function resolveTeacher(t: TeacherChoice, d: number): DiagonalTeacher {
   switch (t.kind) {
     case 'thm1':
       // A* = diag(1, 0), B* = C*^T = (1, sqrt(d - 1)): h*_0 = d, h*_k = 1 for k >= 1 (App. E.1).

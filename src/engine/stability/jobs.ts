@@ -3,10 +3,12 @@
  * protocol asks for and the exact imbalance product of Sec. 3.3) and bifurcation columns. Job builders for each
  * sweep of lab spec Sec. 5 live here so the page, the CLI and the tests build the same jobs.
  */
-import { COS20, SIN20, stabilitySpecFromRow, sweepPresetRow, type StabilitySpec, type StabilitySweepDef } from '../../labs/stability/schema';
+/** cos 20 deg, sin 20 deg (literals: no trig needed): the direction of the Figure-3 stand-in's starts (lab spec Sec. 5). */
+export const COS20 = 0.9396926207859084;
+export const SIN20 = 0.3420201433256687;
 import { runGdScalar, type GdResult } from './stability';
 import { log10 } from '../core/det-math';
-import { linspace, logspace, scalarStart } from './compare';
+import { linspace, logspace } from './compare';
 
 /** One GD run of a sweep (d = 1 or the exact reduction of any d). */
 export interface GdJob {
@@ -150,57 +152,3 @@ export function binBifurcation(cols: (BifJobResult | null)[], lam: [number, numb
 
 /** The S-bif protocol (Sec. 5): a = b = 0.7, h = eta Phi in [0.8, 2.05], 64 values of lam recorded per column. */
 export const BIF = { h: [0.8, 2.05] as [number, number], r0: 0.7, keep: 64, lam: [0, 4.6] as [number, number] };
-
-/** The experiment a sweep starts from: scalar start (reduced when d > 1), Phi, eta and stop rule. */
-export interface SweepBase {
-  a0: number;
-  b0: number;
-  phi: number;
-  eta: number;
-  lossBelow: number;
-  maxSteps: number;
-}
-
-export type SweepJob = { x: number; y?: number; job: StabilityJob };
-
-/** The jobs of a sweep definition (a preset's, or the Sweeps panel's current settings) from an experiment. */
-export function sweepJobs(def: StabilitySweepDef, base: SweepBase): SweepJob[] {
-  const { a0, b0, phi, eta, lossBelow, maxSteps } = base;
-  switch (def.tab) {
-    case 'tradeoff':
-      return tradeoffJobs(def.vary === 'eta' ? def.etas.map((e) => ({ a0, b0, eta: e })) : def.starts.map(([a, b]) => ({ a0: a, b0: b, eta })), phi, lossBelow, maxSteps);
-    case 'eta':
-      return etaSweepJobs(a0, b0, phi, lossBelow, def.n);
-    case 'fig3':
-      return fig3Jobs(def.nSigma, def.nEta);
-    case 'bif':
-      return bifJobs(BIF.h, def.nEta, 1, BIF.r0, def.burnIn, BIF.keep);
-  }
-}
-
-/** Runs a sweep in this thread (the CLI; the page sends the same jobs to the worker pool). */
-export function runSweep(def: StabilitySweepDef, base: SweepBase): (SweepJob & { result: StabilityJobResult })[] {
-  return sweepJobs(def, base).map((j) => ({ ...j, result: runStabilityJob(j.job) }));
-}
-
-/** The sweep base of a stability spec: its scalar start, Phi, eta and stop rule. */
-export function sweepBaseOf(spec: StabilitySpec): SweepBase {
-  const { a0, b0, phi, eta } = scalarStart(spec);
-  return { a0, b0, phi, eta, lossBelow: spec.stop.lossBelow, maxSteps: spec.stop.maxSteps };
-}
-
-/**
- * What the lab page reports for a spec's GD run (runGdScalar: |eps| > 1e8 divergence, period detection, the exact
- * Q ratio), for the CLI next to the shared run loop's final state (which flags divergence on a parameter > 1e8).
- */
-export function labSummary(spec: StabilitySpec): GdJobResult {
-  return runGdJob({ kind: 'gd', ...sweepBaseOf(spec) });
-}
-
-/** CLI output of a sweep preset (S-tradeoff-*, S-sweep, S-fig3, S-bif): its base experiment and every job's result. */
-export function sweepPresetOutput(id: string | undefined) {
-  const row = sweepPresetRow(id);
-  if (!row?.sweep) return null;
-  const spec = stabilitySpecFromRow(row);
-  return { preset: row.id, spec, sweep: row.sweep, points: runSweep(row.sweep, sweepBaseOf(spec)).map(({ x, y, job, result }) => ({ x, y, job, result })) };
-}

@@ -11,17 +11,7 @@ import { gradientFlowSystem } from '../core/integrators/flow';
 import { createStepper } from '../core/integrators/ode';
 import type { OdeSystem } from '../core/integrators/ode';
 import { Rng } from '../core/rng';
-import {
-  balancedTwoCycle,
-  closedFormFlow,
-  gdStepVec,
-  oneStepThresholds,
-  runGdScalar,
-  stableHalfWidth,
-  StabilityModel,
-  TWO_CYCLE_END,
-  type GdOptions,
-} from './stability';
+import { balancedTwoCycle, closedFormFlow, gdStepVec, oneStepThresholds, runGdScalar, stableHalfWidth, StabilityModel, TWO_CYCLE_END, type GdOptions } from './stability';
 
 const rel = (x: number, y: number) => Math.abs(x - y) / Math.max(Math.abs(y), 1e-300);
 const dot = (x: ArrayLike<number>, y: ArrayLike<number>) => {

@@ -1,6 +1,6 @@
 import reference from './data/thm1-reference.json';
-import type { PoisoningSpec } from '../../experiment/schema';
 import { THM1_TABLE_ROWS } from './presets/thm1';
+import { type PoisoningSpec } from './schema';
 
 /**
  * The reference generalisation error of a spec, when it is one of the paper's Theorem-1 runs (same d, kappa,

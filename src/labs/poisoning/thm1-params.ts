@@ -1,6 +1,6 @@
-import { initialTheta } from '../../engine/ssm/init';
-import type { PoisoningSpec } from '../../experiment/schema';
 import { thm1Spec } from './presets/thm1';
+import { initialTheta } from './build';
+import { type PoisoningSpec } from './schema';
 
 /** The knobs of the Theorem-1 page, read off a spec and written back into one. */
 export interface Thm1Params {

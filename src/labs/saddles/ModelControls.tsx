@@ -4,24 +4,7 @@ import { saddlesParamCount, type SaddlesSpec } from './schema';
 import { parseSpec } from '../../experiment/validate';
 import { useExperiment, useLabSpec } from '../../state/experiment-store';
 import { NumberField } from '../../ui/NumberField';
-import {
-  ACTIVATION_LABELS,
-  FAMILY_LABELS,
-  activationOf,
-  familyOf,
-  withActivation,
-  withDataKind,
-  withFamily,
-  withFf,
-  withLoss,
-  withSingleLabel,
-  withSphere,
-  withToy,
-  withWidth,
-  type Activation,
-  type Family,
-  type FfDataKind,
-} from './model-edit';
+import { ACTIVATION_LABELS, FAMILY_LABELS, activationOf, familyOf, withActivation, withDataKind, withFamily, withFf, withLoss, withSingleLabel, withSphere, withToy, withWidth, type Activation, type Family, type FfDataKind } from './model-edit';
 
 const select = 'rounded border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1 text-sm';
 const label = 'text-xs font-medium text-slate-600 dark:text-slate-400';

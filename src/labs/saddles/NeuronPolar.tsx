@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
-import { buildModel } from '../../engine/homogeneous/data';
 import { FeedForward } from '../../engine/homogeneous/ff';
 import { seriesColor } from '../../plots/palette';
 import type { SaddlesSpec } from './schema';
 import type { SeriesBuffers } from '../../state/series';
 import { fmt } from './derive';
 import { eigSym2, ncfMatrix, neuronPolar } from './portraits';
+import { buildModel } from './build';
 
 const S = 300;
 const C = S / 2;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildModel } from '../../engine/homogeneous/data';
 import { homogeneityDegree } from '../../engine/homogeneous/ff';
 import { SADDLES_PRESET_ROWS, saddlesParamCount, type SaddlesSpec } from './schema';
 import { parseSpec } from '../../experiment/validate';
 import { activationOf, familyOf, withActivation, withDataKind, withFamily, withFf, withLoss, withSphere, withToy, withWidth } from './model-edit';
+import { buildModel } from './build';
 
 const preset = (id: string) => structuredClone(SADDLES_PRESET_ROWS.find((r) => r.id === id)!.spec);
 const valid = (s: SaddlesSpec) => {

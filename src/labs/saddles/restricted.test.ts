@@ -4,12 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { firstSaddlePlateau } from '../../engine/homogeneous/staircase';
 import { FlowPath } from '../../engine/core/flow-path';
-import { analyseSaddles, buildSaddles } from '../../engine/homogeneous/problem';
 import { buildRun } from '../../experiment/build-run';
 import { findPreset } from '../../experiment/presets';
 import { SQ2_TINY_W0, type SaddlesSpec } from './schema';
 import { parseSpec } from '../../experiment/validate';
 import { restrictedSpec } from './restricted';
+import { analyseSaddles, buildSaddles } from './build';
 
 const preset = (id: string) => structuredClone(findPreset(id)!.spec) as SaddlesSpec;
 

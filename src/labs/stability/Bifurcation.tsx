@@ -6,6 +6,7 @@ import { Landscape, type LandscapeOverlay } from '../../plots/Landscape';
 import type { LandscapeGrid } from '../../plots/landscape-draw';
 import { OKABE_ITO } from '../../plots/palette';
 import { sharedPool } from '../../state/worker-pool';
+import { mapStabilityJobs } from './pool';
 import { fmt } from './format';
 import { selectCls } from './styles';
 import { useSweepView } from './sweep-view-store';
@@ -38,8 +39,7 @@ function useBifurcation(nEta: number, burnIn: number): BifState {
     let paint = 0;
     let lastPaint = t0;
     setSt({ key, cols, done: 0, ms: 0, finished: false, paint });
-    sharedPool()
-      .mapStability(
+    mapStabilityJobs(
         jobs.map((j) => j.job as BifJob),
         (done, _total, i, r) => {
           if (ctrl.signal.aborted) return;

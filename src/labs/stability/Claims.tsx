@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { Comparison } from '../../engine/stability/compare';
 import { fmt } from './format';
+import { type Comparison } from './compare';
 
 type Verdict = 'holds' | 'fails' | 'n/a';
 

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type { Comparison } from '../../engine/stability/compare';
 import { STABILITY_PRESET_ROWS, dataFit, lossBelowOf, sweepPresetRow, tolOf, type StabilitySpec } from './schema';
 import { DataMode } from './DataMode';
 import { NumberField } from '../../ui/NumberField';
 import { fmt } from './format';
+import { type Comparison } from './compare';
 
 interface Props {
   spec: StabilitySpec;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { Comparison } from '../../engine/stability/compare';
 import { fmt } from './format';
 import { nextCursor } from './player-logic';
+import { type Comparison } from './compare';
 
 const SPEEDS = [0.25, 1, 4] as const;
 

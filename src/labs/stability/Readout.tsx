@@ -1,8 +1,8 @@
-import type { Comparison } from '../../engine/stability/compare';
 import { closedFormFlow, type GdResult } from '../../engine/stability/stability';
 import { tolOf } from './schema';
 import { etaName, fmt } from './format';
 import { GD2_COLOR } from './landscape-overlays';
+import { type Comparison } from './compare';
 
 /** GD, the second start's GD (when placed) and gradient flow side by side: end point, sharpness, imbalance, steps. */
 export function Readout({ c, second }: { c: Comparison; second: GdResult | null }) {

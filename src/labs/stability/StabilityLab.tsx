@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { compare, compareSecond, type Comparison } from '../../engine/stability/compare';
 import type { GdResult } from '../../engine/stability/stability';
 import { Landscape, type View } from '../../plots/Landscape';
 import { useLandscapeGrid } from '../../plots/landscape-client';
@@ -16,6 +15,7 @@ import { TimePlots } from './TimePlots';
 import { etaName, fmt } from './format';
 import { buildOverlays } from './landscape-overlays';
 import { Readout } from './Readout';
+import { compare, compareSecond, type Comparison } from './compare';
 
 
 /** Home view: [-3, 3]^2 sqrt(Phi), widened to hold the start and the GD and GF limits (auto-fit). */

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
-import { logspace, smallEtaLam, type Comparison } from '../../engine/stability/compare';
-import { sweepBaseOf } from '../../engine/stability/jobs';
+import { logspace, smallEtaLam } from '../../engine/stability/compare';
 import { closedFormFlow } from '../../engine/stability/stability';
 import { OKABE_ITO } from '../../plots/palette';
 import { TimeSeriesPlot } from '../../plots/TimeSeriesPlot';
@@ -8,6 +7,8 @@ import { fmt } from './format';
 import { selectCls, sweepBtn } from './styles';
 import { runScaleSweep, runSweepDef, useSweepView } from './sweep-view-store';
 import { useSweeps, type SweepPoint } from './sweeps-store';
+import { type Comparison } from './compare';
+import { sweepBaseOf } from './sweeps';
 
 /** Converged runs of a sweep as plot columns (|Q| from the exact product). */
 function converged(points: (SweepPoint | null)[]) {

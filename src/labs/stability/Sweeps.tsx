@@ -1,6 +1,4 @@
 import { useEffect } from 'react';
-import type { Comparison } from '../../engine/stability/compare';
-import { sweepBaseOf } from '../../engine/stability/jobs';
 import { sweepPresetRow, type StabilitySpec } from './schema';
 import { sharedPool } from '../../state/worker-pool';
 import { Bifurcation } from './Bifurcation';
@@ -11,6 +9,8 @@ import { runSweepDef, useSweepView, type SweepTab } from './sweep-view-store';
 import { useSweeps } from './sweeps-store';
 import { sweepBtn } from './styles';
 import { Tradeoff } from './Tradeoff';
+import { type Comparison } from './compare';
+import { sweepBaseOf } from './sweeps';
 
 const TABS: [SweepTab, string][] = [
   ['eta', 'Sweep η'],

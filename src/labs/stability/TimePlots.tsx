@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
-import type { Comparison } from '../../engine/stability/compare';
 import { OKABE_ITO } from '../../plots/palette';
 import { dataFit } from './schema';
 import { TimeSeriesPlot, type Band, type PlotSeries, type RefLine } from '../../plots/TimeSeriesPlot';
 import { stepRuns } from './player-logic';
 import { GD_COLOR, GF_COLOR } from './landscape-overlays';
+import { type Comparison } from './compare';
 
 const abs = (x: Float64Array, n: number) => Float64Array.from(x.subarray(0, n), Math.abs);
 

@@ -1,13 +1,13 @@
 import { scaleLog } from 'd3';
 import { useEffect, useState } from 'react';
-import type { Comparison } from '../../engine/stability/compare';
-import { sweepBaseOf } from '../../engine/stability/jobs';
 import { OKABE_ITO } from '../../plots/palette';
 import { etaName, fmt } from './format';
 import { sweepBtn } from './styles';
 import { runSweepDef, useSweepView } from './sweep-view-store';
 import { useSweeps, type SweepPoint } from './sweeps-store';
 import { describeTradeoff, formatEtas, formatStarts, parseEtas, parseStarts, type TradeoffItem } from './tradeoff-logic';
+import { type Comparison } from './compare';
+import { sweepBaseOf } from './sweeps';
 
 /**
  * S-tradeoff-eta / S-tradeoff-init: a few GD runs that vary eta (from the experiment's start) or the start (at the

@@ -1,10 +1,10 @@
-import type { Comparison } from '../../engine/stability/compare';
 import type { GdResult } from '../../engine/stability/stability';
 import { stableHalfWidth } from '../../engine/stability/stability';
 import type { LandscapeOverlay } from '../../plots/Landscape';
 import { OKABE_ITO } from '../../plots/palette';
 import type { StabilitySpec } from './schema';
 import { fmt } from './format';
+import { type Comparison } from './compare';
 
 export const GD_COLOR = OKABE_ITO[1];
 export const GF_COLOR = OKABE_ITO[5];

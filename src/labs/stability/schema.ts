@@ -1,10 +1,8 @@
 import * as z from 'zod';
 import { bounded, int, optimSchema, positive, recordSchema, seedSchema, stopDefault, stopSchema, vector, versionSchema } from '../../experiment/common';
 import type { SpecIssue } from '../../experiment/issues';
+import { COS20, SIN20 } from '../../engine/stability/jobs';
 
-/** cos 20 deg, sin 20 deg (literals: no trig needed): the direction of the Figure-3 stand-in's starts (lab spec Sec. 5). */
-export const COS20 = 0.9396926207859084;
-export const SIN20 = 0.3420201433256687;
 
 /** Initialisation of the Stability lab (paper 004): explicit vectors, or a seeded draw with a structure (d > 1). */
 const initSchema = z.discriminatedUnion('kind', [

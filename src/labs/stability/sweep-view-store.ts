@@ -1,7 +1,8 @@
 import { create } from 'zustand';
-import { fig3Jobs, scaleSweepJobs, sweepJobs, type GdJob, type SweepBase } from '../../engine/stability/jobs';
+import { fig3Jobs, scaleSweepJobs, type GdJob } from '../../engine/stability/jobs';
 import type { StabilitySweepDef } from './schema';
 import { useSweeps } from './sweeps-store';
+import { sweepJobs, type SweepBase } from './sweeps';
 
 export type SweepTab = 'eta' | 'tradeoff' | 'scale' | 'fig3' | 'bif';
 

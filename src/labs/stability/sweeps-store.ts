@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { GdJob, GdJobResult } from '../../engine/stability/jobs';
-import { sharedPool } from '../../state/worker-pool';
+import { mapStabilityJobs } from './pool';
 
 /** One finished GD run of a sweep (runGdScalar in a pool worker: the lab's stop rules, the exact Q ratio). */
 export interface SweepPoint extends Omit<GdJobResult, 'kind'> {
@@ -47,7 +47,7 @@ export const useSweeps = create<SweepState>()((set, get) => ({
     const t0 = performance.now();
     let lastPaint = 0;
     try {
-      await sharedPool().mapStability(
+      await mapStabilityJobs(
         jobs.map((j) => j.job),
         (done, total, i, res) => {
           if (controller !== ctrl || res.kind !== 'gd') return;

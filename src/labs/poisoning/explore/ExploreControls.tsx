@@ -1,10 +1,10 @@
 import { useState, type ReactNode } from 'react';
 import { PRESETS } from '../../../experiment/presets';
-import type { PoisoningSpec } from '../../../experiment/schema';
 import { useLabSpec } from '../../../state/experiment-store';
 import { NumberField } from '../../../ui/NumberField';
 import { btnCls, commitSpec, inputCls, labelCls } from './commit';
 import { explicitInit, gapOfTie, initialA, initScale, setD, TEACHER_PRESETS, teacherPresetId, tieOfGap } from './explore-model';
+import { type PoisoningSpec } from '../schema';
 
 type Optim = PoisoningSpec['optim'];
 type Init = PoisoningSpec['init'];

@@ -1,11 +1,11 @@
 import { contours, geoPath, interpolateViridis, rgb } from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLabSpec } from '../../../state/experiment-store';
-import type { PoisoningSpec } from '../../../experiment/schema';
 import { ARMS, useRuns } from '../../../state/runs-store';
 import { ARM_COLORS } from '../arms';
 import { ARM_EXPLORE_SHORT, cardCls, commitSpec, fmt } from './commit';
 import { armHasRows, initialA, lossSlice, placeA12, type Arm } from './explore-model';
+import { type PoisoningSpec } from '../schema';
 
 const DOMAIN: [number, number] = [-0.6, 1.4];
 const SIZE = 300;

@@ -1,7 +1,7 @@
-import type { PoisoningSpec } from '../../../experiment/schema';
 import { NumberField } from '../../../ui/NumberField';
 import { labelCls } from './commit';
 import { poisonDose, setPoisonAmplitude, setPoisonCount } from './explore-model';
+import { type PoisoningSpec } from '../schema';
 
 const LOG_MIN = -3;
 const LOG_MAX = 3;

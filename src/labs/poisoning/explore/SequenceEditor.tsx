@@ -1,23 +1,11 @@
 import { useMemo, useRef, useState, type PointerEvent } from 'react';
-import type { PoisoningSpec } from '../../../experiment/schema';
 import { useLabSpec } from '../../../state/experiment-store';
 import { NumberField } from '../../../ui/NumberField';
 import { ARM_COLORS } from '../arms';
 import { btnCls, cardCls, commitSpec, fmt, inputCls, labelCls } from './commit';
 import { PoisonDose } from './PoisonDose';
-import {
-  addRandomRows,
-  addSpecialRow,
-  parsePositions,
-  removeRow,
-  rowCounts,
-  setEnabled,
-  setKappa,
-  setSpecial,
-  setValue,
-  teacherLabels,
-  type PoisonKind,
-} from './explore-model';
+import { addRandomRows, addSpecialRow, parsePositions, removeRow, rowCounts, setEnabled, setKappa, setSpecial, setValue, teacherLabels, type PoisonKind } from './explore-model';
+import { type PoisoningSpec } from '../schema';
 
 const STRIP_H = 30;
 /** Bar width: strips about 300 px wide, whatever kappa. */

@@ -1,7 +1,7 @@
-import type { PoisoningSpec } from '../../../experiment/schema';
 import { parseSpec } from '../../../experiment/validate';
 import { useExperiment } from '../../../state/experiment-store';
 import { abIssues } from './explore-model';
+import { type PoisoningSpec } from '../schema';
 
 /**
  * Validates a candidate spec of the Explore page and applies it; returns the message to show next to the

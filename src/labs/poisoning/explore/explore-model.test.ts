@@ -1,31 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildSsm } from '../../../experiment/build-run';
-import { initialTheta } from '../../../engine/ssm/init';
 import { findPreset } from '../../../experiment/presets';
-import type { PoisoningSpec } from '../../../experiment/schema';
 import { parseSpec } from '../../../experiment/validate';
-import {
-  abIssues,
-  addRandomRows,
-  addSpecialRow,
-  gamma0AtInit,
-  gapOfTie,
-  initialA,
-  lossSlice,
-  parsePositions,
-  placeA12,
-  poisonDose,
-  setPoisonAmplitude,
-  setPoisonCount,
-  removeRow,
-  setD,
-  setEnabled,
-  setKappa,
-  setValue,
-  teacherLabels,
-  teacherPresetId,
-  tieOfGap,
-} from './explore-model';
+import { abIssues, addRandomRows, addSpecialRow, gamma0AtInit, gapOfTie, initialA, lossSlice, parsePositions, placeA12, poisonDose, setPoisonAmplitude, setPoisonCount, removeRow, setD, setEnabled, setKappa, setValue, teacherLabels, teacherPresetId, tieOfGap } from './explore-model';
+import { buildSsm, initialTheta } from '../build';
+import { type PoisoningSpec } from '../schema';
 
 const preset = (id: string) => structuredClone(findPreset(id)!.spec as PoisoningSpec);
 const valid = (s: PoisoningSpec) => {

@@ -4,12 +4,13 @@
  * (labels, Gram matrix, gamma^(0) at initialisation, the (a_1, a_2) loss slice) are cheap float64
  * computations from the engine, safe on the main thread.
  */
-import { initialTheta, tieDiff } from '../../../engine/ssm/init';
+import { tieDiff } from '../../../engine/ssm/init';
 import { buildProblem } from '../../../experiment/build-run';
-import { activeRows, gramOfRows } from '../../../engine/ssm/ssm-data';
+import { gramOfRows } from '../../../engine/ssm/ssm-data';
 import { resolveTeacher, teacherImpulse } from '../../../engine/ssm/teachers';
 import { Rng } from '../../../engine/core/rng';
-import type { PoisoningSpec, Teacher } from '../../../experiment/schema';
+import { initialTheta, activeRows } from '../build';
+import { type PoisoningSpec, type Teacher } from '../schema';
 
 export type Arm = 'clean' | 'poisoned';
 type Sequence = PoisoningSpec['data']['sequences'][number];

@@ -1,6 +1,6 @@
 import { drawRows } from '../../../engine/ssm/ssm-data';
 import { Rng } from '../../../engine/core/rng';
-import type { PoisoningSpec, Teacher } from '../../../experiment/schema';
+import { type PoisoningSpec, type Teacher } from '../schema';
 
 /** A GD/Adam preset of paper 000 (lab spec Sec. 6.2); specs for each seed are built with seeded data. */
 export interface GdPresetDef {

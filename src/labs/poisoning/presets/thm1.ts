@@ -1,4 +1,4 @@
-import type { PoisoningSpec } from '../../../experiment/schema';
+import { type PoisoningSpec } from '../schema';
 
 export interface Thm1Options {
   d: number;

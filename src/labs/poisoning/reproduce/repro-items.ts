@@ -1,6 +1,6 @@
-import type { PoisoningSpec } from '../../../experiment/schema';
 import { GD_PRESETS, gdPresetSpec, type GdPresetDef } from '../presets/gd';
 import { THM1_TABLE_ROWS, thm1Spec } from '../presets/thm1';
+import { type PoisoningSpec } from '../schema';
 
 export type Arm = 'clean' | 'poisoned';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import reference from '../data/thm1-reference.json';
 import { thm1Spec } from '../presets/thm1';
 import { tieDiff, uniformSortedInit } from '../../../engine/ssm/init';
-import { buildSsm } from '../../../experiment/build-run';
+import { buildSsm } from '../build';
 
 describe('diff helper (lab spec Sec. 5.2)', () => {
   const table: [number, number, number][] = [

@@ -6,9 +6,10 @@ import { Rng } from '../../../engine/core/rng';
 import { fdGradient, relError } from '../../../engine/core/finite-diff';
 import { circle8, spherePoints } from '../../../engine/homogeneous/data';
 import { FeedForward } from '../../../engine/homogeneous/ff';
-import { SaddlesProblem, analyseSaddles } from '../../../engine/homogeneous/problem';
+import { SaddlesProblem } from '../../../engine/homogeneous/problem';
 import { Toy } from '../../../engine/homogeneous/toy';
 import type { HomogeneousModel } from '../../../engine/homogeneous/types';
+import { analyseSaddles } from '../build';
 
 const rand = (rng: Rng, n: number, scale = 1) => Float64Array.from({ length: n }, () => scale * rng.gauss());
 const dot = (a: ArrayLike<number>, b: ArrayLike<number>) => {

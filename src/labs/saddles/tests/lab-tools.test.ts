@@ -6,10 +6,10 @@ import { buildRun } from '../../../experiment/build-run';
 import { findPreset } from '../../../experiment/presets';
 import { SQ2_TINY_W0, type SaddlesSpec } from '../schema';
 import { parseSpec } from '../../../experiment/validate';
-import { buildSaddles } from '../../../engine/homogeneous/problem';
 import { zeroedIndices } from '../../../engine/homogeneous/zero';
 import { GradientDescent } from '../../../engine/core/integrators/gd';
 import { FlowPath } from '../../../engine/core/flow-path';
+import { buildSaddles } from '../build';
 
 const preset = (id: string) => structuredClone(findPreset(id)!.spec) as SaddlesSpec;
 const valid = (s: SaddlesSpec) => {

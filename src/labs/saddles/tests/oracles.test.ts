@@ -3,7 +3,7 @@ import { SQ2_TINY_W0, SQ3_TINY_W0, type SaddlesSpec } from '../schema';
 import { findPreset } from '../../../experiment/presets';
 import { GradientFlow } from '../../../engine/core/integrators/flow';
 import { GradientDescent } from '../../../engine/core/integrators/gd';
-import { buildSaddles } from '../../../engine/homogeneous/problem';
+import { buildSaddles } from '../build';
 
 /** Example 1 closed form (lab spec 3.5): psi(t, delta w0), w0 = (1, 1)/sqrt2. */
 const psi = (t: number, d: number) => [2 * d / Math.sqrt(d * d + (8 - d * d) * Math.exp(-32 * t)), d / Math.sqrt(d * d + (2 - d * d) * Math.exp(-8 * t))];

@@ -12,7 +12,7 @@ import { GradientDescent } from '../../../engine/core/integrators/gd';
 import { Rng } from '../../../engine/core/rng';
 import { spherePoints } from '../../../engine/homogeneous/data';
 import { FeedForward } from '../../../engine/homogeneous/ff';
-import { buildSaddles } from '../../../engine/homogeneous/problem';
+import { buildSaddles } from '../build';
 
 const SQRT3 = Math.sqrt(3);
 const L0 = 5.25; // lab spec 5.2

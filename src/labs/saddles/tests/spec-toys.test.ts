@@ -8,7 +8,8 @@ import { kktResidual, ncfFlowLimit } from '../../../engine/homogeneous/ncf';
 import { GradientDescent } from '../../../engine/core/integrators/gd';
 import { FlowPath } from '../../../engine/core/flow-path';
 import { FeedForward } from '../../../engine/homogeneous/ff';
-import { SaddlesProblem, analyseSaddles, buildSaddles } from '../../../engine/homogeneous/problem';
+import { SaddlesProblem } from '../../../engine/homogeneous/problem';
+import { analyseSaddles, buildSaddles } from '../build';
 
 const SQRT2 = Math.SQRT2;
 

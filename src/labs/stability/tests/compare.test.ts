@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { STABILITY_PRESET_ROWS, stabilitySpecFromRow, type StabilitySpec } from '../schema';
 import { buildRun } from '../../../experiment/build-run';
-import { compare, smallEtaLam, sweepSpec } from '../../../engine/stability/compare';
+import { smallEtaLam } from '../../../engine/stability/compare';
+import { compare, sweepSpec } from '../compare';
 
 const spec = (id: string) => stabilitySpecFromRow(STABILITY_PRESET_ROWS.find((r) => r.id === id)!);
 

@@ -7,14 +7,16 @@
  * rule.
  */
 import { describe, expect, it } from 'vitest';
-import { computeBifurcation } from '../../../../workers/landscape-core';
 import { findPreset } from '../../../experiment/presets';
 import type { StabilitySpec } from '../schema';
 import { STABILITY_PRESET_ROWS, tolOf } from '../schema';
 import { buildRun } from '../../../experiment/build-run';
 import { gdStepVec, runGdScalar, TWO_CYCLE_END, type GdOptions } from '../../../engine/stability/stability';
-import { compare, linspace, logspace, smallEtaLam } from '../../../engine/stability/compare';
-import { fig3Job, runGdJob, runStabilityJob, sweepBaseOf, sweepJobs, type GdJobResult } from '../../../engine/stability/jobs';
+import { linspace, logspace, smallEtaLam } from '../../../engine/stability/compare';
+import { fig3Job, runGdJob, runStabilityJob, type GdJobResult } from '../../../engine/stability/jobs';
+import { computeBifurcation } from '../fields';
+import { compare } from '../compare';
+import { sweepBaseOf, sweepJobs } from '../sweeps';
 
 const rel = (x: number, y: number) => Math.abs(x - y) / Math.max(Math.abs(y), 1e-300);
 /** Significant-digit check: |x - y| <= 0.6e-(digits-1) |y| (same convention as stability.test.ts). */

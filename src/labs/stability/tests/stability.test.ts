@@ -6,18 +6,7 @@ import { gradientFlowSystem } from '../../../engine/core/integrators/flow';
 import { Rng } from '../../../engine/core/rng';
 import { buildRun } from '../../../experiment/build-run';
 import { fdGradient, fdHessian, relError } from '../../../engine/core/finite-diff';
-import {
-  balancedTwoCycle,
-  closedFormFlow,
-  embed,
-  gdStepVec,
-  oneStepThresholds,
-  reduceToScalar,
-  runGdScalar,
-  sharpness,
-  sharpnessOf,
-  StabilityModel,
-} from '../../../engine/stability/stability';
+import { balancedTwoCycle, closedFormFlow, embed, gdStepVec, oneStepThresholds, reduceToScalar, runGdScalar, sharpness, sharpnessOf, StabilityModel } from '../../../engine/stability/stability';
 
 const rel = (x: number, y: number) => Math.abs(x - y) / Math.max(Math.abs(y), 1e-300);
 const dot = (x: ArrayLike<number>, y: ArrayLike<number>) => Array.from(x).reduce((s, v, i) => s + v * y[i], 0);

@@ -5,24 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildRun } from '../../../experiment/build-run';
-import { COS20, SIN20, STABILITY_PRESET_ROWS, stabilitySpecFromRow, type StabilitySpec } from '../schema';
+import { STABILITY_PRESET_ROWS, stabilitySpecFromRow, type StabilitySpec } from '../schema';
 import { findPreset } from '../../../experiment/presets';
-import { compareSecond, sweepSpec } from '../../../engine/stability/compare';
-import {
-  binBifurcation,
-  fig3Grid,
-  fig3Job,
-  fig3Jobs,
-  labSummary,
-  runBifJob,
-  runGdJob,
-  runStabilityJob,
-  sweepBaseOf,
-  sweepJobs,
-  sweepPresetOutput,
-  type BifJobResult,
-  type GdJobResult,
-} from '../../../engine/stability/jobs';
+import { binBifurcation, fig3Grid, fig3Job, fig3Jobs, runBifJob, runGdJob, runStabilityJob, type BifJobResult, type GdJobResult, COS20, SIN20 } from '../../../engine/stability/jobs';
+import { compareSecond, sweepSpec } from '../compare';
+import { labSummary, sweepBaseOf, sweepJobs, sweepPresetOutput } from '../sweeps';
 
 /** |x - printed| within half a unit of the printed value's last digit. */
 const printed = (x: number, s: string) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AutoStepper } from './auto';
 import { Dopri5 } from './dopri5';
-import { integrate, oscillator, protheroRobinson, relErr, stiffLinear } from './testProblems';
+import { integrate, oscillator, protheroRobinson, relErr, stiffLinear } from './tests/test-problems';
 
 const TOL = { rtol: 1e-8, atol: 1e-12 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorNorm, initialStep, minStep } from './control';
-import { expDecay } from './testProblems';
+import { expDecay } from './tests/test-problems';
 
 describe('errorNorm', () => {
   it("is Hairer's RMS of err / (atol + rtol * max(|y0|, |y1|))", () => {

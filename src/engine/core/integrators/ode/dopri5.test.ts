@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Dopri5 } from './dopri5';
-import { expDecay, integrate, kepler, oscillator, relErr, riccati, stiffLinear, symmetric4, type Problem } from './testProblems';
+import { expDecay, integrate, kepler, oscillator, relErr, riccati, stiffLinear, symmetric4, type Problem } from './tests/test-problems';
 
 const TOLS = [
   { rtol: 1e-8, atol: 1e-12 },

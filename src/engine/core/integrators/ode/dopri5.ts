@@ -3,18 +3,7 @@
  * Solving ODEs I, sec. II.4-5): local extrapolation, PI controller with beta = 0.04, safety 0.9, step
  * ratio in [0.2, 10], and the same cheap stiffness indicator (h * |lambda| estimate).
  */
-import {
-  MAX_NON_FINITE_RETRIES,
-  NON_FINITE,
-  OK,
-  TOO_SMALL,
-  allFinite,
-  checkSetup,
-  checkTarget,
-  errorNorm,
-  initialStep,
-  minStep,
-} from './control';
+import { MAX_NON_FINITE_RETRIES, NON_FINITE, OK, TOO_SMALL, allFinite, checkSetup, checkTarget, errorNorm, initialStep, minStep } from './control';
 import type { OdeOptions, OdeStepper, OdeSystem, StepOutcome } from './types';
 import { pow } from '../../det-math';
 

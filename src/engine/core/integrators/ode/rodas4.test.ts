@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Dopri5 } from './dopri5';
 import { Rodas4 } from './rodas4';
-import {
-  expDecay,
-  integrate,
-  kepler,
-  oscillator,
-  protheroRobinson,
-  relErr,
-  riccati,
-  robertson,
-  stiffLinear,
-  type Problem,
-} from './testProblems';
+import { expDecay, integrate, kepler, oscillator, protheroRobinson, relErr, riccati, robertson, stiffLinear, type Problem } from './tests/test-problems';
 
 const TOLS = [
   { rtol: 1e-8, atol: 1e-12 },

@@ -12,18 +12,7 @@
  * Assumes an autonomous system: f is evaluated at the stage times, but the df/dt terms of the
  * non-autonomous method are omitted. (Append t as a state with t' = 1 if f depends on time.)
  */
-import {
-  MAX_NON_FINITE_RETRIES,
-  NON_FINITE,
-  OK,
-  TOO_SMALL,
-  allFinite,
-  checkSetup,
-  checkTarget,
-  errorNorm,
-  initialStep,
-  minStep,
-} from './control';
+import { MAX_NON_FINITE_RETRIES, NON_FINITE, OK, TOO_SMALL, allFinite, checkSetup, checkTarget, errorNorm, initialStep, minStep } from './control';
 import { luFactor, luSolve } from './lu';
 import type { OdeOptions, OdeStepper, OdeSystem, StepOutcome } from './types';
 import { pow } from '../../det-math';

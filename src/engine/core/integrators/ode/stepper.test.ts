@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_NON_FINITE_RETRIES } from './control';
 import { AutoStepper, Dopri5, Rodas4, createStepper, type OdeMethod } from './index';
-import { expDecay, integrate, oscillator } from './testProblems';
+import { expDecay, integrate, oscillator } from './tests/test-problems';
 import type { OdeSystem } from './types';
 
 const METHODS: OdeMethod[] = ['dopri5', 'rodas4', 'auto'];

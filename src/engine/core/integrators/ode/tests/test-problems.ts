@@ -1,5 +1,5 @@
 /** Test problems with exact or published reference solutions, shared by the solver tests. */
-import type { OdeStepper, OdeSystem, StepOutcome } from './types';
+import type { OdeStepper, OdeSystem, StepOutcome } from '../types';
 
 export interface Problem {
   sys: OdeSystem;

@@ -1,6 +1,6 @@
-import { runStabilityJob, type StabilityJob, type StabilityJobResult } from '../src/engine/stability/jobs';
-import { buildRun } from '../src/experiment/build-run';
 import type { FinalState } from '../src/engine/core/run';
+import { buildRun } from '../src/experiment/build-run';
+import { coreOf, isLabId } from '../src/experiment/schema';
 import { formatIssues, parseSpec } from '../src/experiment/validate';
 
 export type SweepResult = { ok: true; final: FinalState; ms: number } | { ok: false; message: string };
@@ -23,7 +23,14 @@ export function runSpecToFinal(spec: unknown): SweepResult {
   }
 }
 
-/** The Stability lab's scalar GD runs and bifurcation columns (lab spec Sec. 5 protocols), a chunk per message. */
-export function runStabilityMany(jobs: StabilityJob[]): StabilityJobResult[] {
-  return jobs.map(runStabilityJob);
+/** One of a lab's named jobs (LabCore.jobs), e.g. Stability's scalar GD runs or Saddles' KKT search. */
+export function runJob(lab: string, name: string, args: unknown[]): unknown {
+  const job = isLabId(lab) ? (coreOf(lab) as { jobs?: Record<string, (...a: unknown[]) => unknown> }).jobs?.[name] : undefined;
+  if (!job) throw new Error(`lab "${lab}" has no job "${name}"`);
+  return job(...args);
+}
+
+/** A chunk of one job, one argument each. */
+export function runJobs(lab: string, name: string, payloads: unknown[]): unknown[] {
+  return payloads.map((p) => runJob(lab, name, [p]));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findPreset } from '../src/experiment/presets';
-import { analyse, findKkt } from './ncf-core';
+import { findPreset } from '../../experiment/presets';
+import { analyse, findKkt } from './jobs';
 
 describe('KKT search behind the worker', () => {
   it('finds the NCF maximum of the small square net and refuses a spec of another lab', () => {

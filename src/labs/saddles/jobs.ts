@@ -1,8 +1,9 @@
-import { activeUnits, projectedGradientAscent } from '../src/engine/homogeneous/ncf';
-import { buildModel, randomDirection } from '../src/engine/homogeneous/data';
-import { analyseSaddles, type Predictions } from '../src/engine/homogeneous/problem';
-import type { SaddlesSpec } from '../src/labs/saddles/schema';
-import { formatIssues, parseSpec } from '../src/experiment/validate';
+import { randomDirection } from '../../engine/homogeneous/data';
+import { activeUnits, projectedGradientAscent } from '../../engine/homogeneous/ncf';
+import type { Predictions } from '../../engine/homogeneous/problem';
+import { formatIssues, parseWith } from '../../experiment/parse';
+import { analyseSaddles, buildModel } from './build';
+import { saddlesCrossIssues, saddlesSpecSchema, type SaddlesSpec } from './schema';
 
 export interface KktResult {
   N: number;
@@ -13,9 +14,10 @@ export interface KktResult {
 }
 
 function saddlesSpec(spec: unknown): SaddlesSpec {
-  const parsed = parseSpec(spec);
+  const lab = (spec as { lab?: unknown } | null)?.lab;
+  if (lab !== 'saddles') throw new Error(`a saddles spec is needed, got ${String(lab)}`);
+  const parsed = parseWith(saddlesSpecSchema, saddlesCrossIssues, spec);
   if (!parsed.ok) throw new Error(formatIssues(parsed.issues));
-  if (parsed.spec.lab !== 'saddles') throw new Error(`a saddles spec is needed, got ${parsed.spec.lab}`);
   return parsed.spec;
 }
 

@@ -1,0 +1,48 @@
+import type * as z from 'zod';
+import type { Problem } from '../engine/core/problem';
+import type { SpecIssue } from './issues';
+
+/** A named experiment of a lab: a plain spec, the same object a link, the CLI and a worker run. */
+export interface Preset<S = unknown> {
+  id: string;
+  title: string;
+  description: string;
+  spec: S;
+}
+
+/** A scalar field over a plane, for the landscape worker: parameters in, f(x, y) out. */
+export type Field = (params: Record<string, number>) => (x: number, y: number) => number;
+
+/** A unit of pool work: plain data in, plain (structured-clonable) data out. */
+// biome-ignore lint/suspicious/noExplicitAny: each lab types its own arguments; the pool only forwards them.
+export type Job = (...args: any[]) => unknown;
+
+/**
+ * Everything that is one lab's outside its pages, with no React: the spec schema (whose `lab` is a literal of
+ * the lab's id) and its cross-field rules, presets and default, the adapter from spec to engine problem, and
+ * the lab's pool jobs, landscape fields and CLI extras. Workers, the CLI and spec parsing use only this.
+ */
+export interface LabCore<Id extends string = string, Schema extends z.ZodType = z.ZodType> {
+  id: Id;
+  schema: Schema;
+  crossIssues(spec: z.output<Schema>): SpecIssue[];
+  presets: readonly Preset<z.output<Schema>>[];
+  /** The preset the lab opens with before the user changes anything. */
+  defaultPresetId: string;
+  /** The spec one arm actually runs (e.g. the poisoned arm's overrides folded in); the spec itself when absent. */
+  effective?(spec: z.output<Schema>): z.output<Schema>;
+  buildProblem(spec: z.output<Schema>): { problem: Problem; theta0: Float64Array };
+  /** Work the worker pool can run for this lab, by name. */
+  jobs?: Record<string, Job>;
+  /** Landscape fields, by name. */
+  fields?: Record<string, Field>;
+  /** Extra keys in the CLI's output for a spec (e.g. Stability's own GD summary). */
+  cliSummary?(spec: z.output<Schema>): Record<string, unknown>;
+  /** The CLI's output for a preset that is not one run (e.g. a sweep), or null. */
+  cliPreset?(id: string): unknown | null;
+}
+
+/** Declares a lab core with its id and schema types inferred. */
+export function defineLab<const Id extends string, Schema extends z.ZodType>(core: LabCore<Id, Schema>): LabCore<Id, Schema> {
+  return core;
+}

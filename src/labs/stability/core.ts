@@ -1,0 +1,20 @@
+import { defineLab } from '../../experiment/lab-core';
+import { runStabilityJob, type StabilityJob } from '../../engine/stability/jobs';
+import { buildStability } from './build';
+import { computeBifurcation, stabilityLogLoss } from './fields';
+import { STABILITY_DEFAULT_PRESET, STABILITY_PRESET_ROWS, stabilityCrossIssues, stabilitySpecFromRow, stabilitySpecSchema } from './schema';
+import { labSummary, sweepPresetOutput } from './sweeps';
+
+/** Paper 004: GD with a large step finds flatter minima than gradient flow (docs/labs/stability.md). */
+export const stabilityCore = defineLab({
+  id: 'stability',
+  schema: stabilitySpecSchema,
+  crossIssues: stabilityCrossIssues,
+  presets: STABILITY_PRESET_ROWS.map((r) => ({ id: r.id, title: r.title, description: r.description, spec: stabilitySpecFromRow(r) })),
+  defaultPresetId: STABILITY_DEFAULT_PRESET,
+  buildProblem: buildStability,
+  jobs: { run: (job: StabilityJob) => runStabilityJob(job), bifurcation: computeBifurcation },
+  fields: { 'stability-log-loss': stabilityLogLoss },
+  cliSummary: (spec) => ({ stability: labSummary(spec) }),
+  cliPreset: sweepPresetOutput,
+});

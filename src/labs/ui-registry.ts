@@ -1,0 +1,47 @@
+import type { LabId } from '../experiment/schema';
+import type { LabUi, UpcomingLab } from './lab-ui';
+import { poisoningUi } from './poisoning/ui';
+import { saddlesUi } from './saddles/ui';
+import { stabilityUi } from './stability/ui';
+
+/**
+ * Every lab's page, once, keyed by the ids of registry.ts: a lab missing here (or one that is not a lab there)
+ * does not compile. The app shell's navigation and routing are derived from this table.
+ */
+export const LAB_UIS: { [L in LabId]: LabUi } = {
+  poisoning: poisoningUi,
+  stability: stabilityUi,
+  saddles: saddlesUi,
+};
+
+/** Labs announced in the header that have no page yet: their one-line promise stands in for the page. */
+export const UPCOMING_LABS: UpcomingLab[] = [
+  {
+    id: 'extrapolation',
+    title: 'Extrapolation',
+    paper: 'Paper 002',
+    blurb: 'Will show overparameterised linear RNNs trained by gradient descent learning low-dimensional state spaces that extrapolate.',
+    navOrder: 1,
+  },
+  {
+    id: 'flow-vs-descent',
+    title: 'Flow vs Descent',
+    paper: 'Paper 001',
+    blurb: 'Will show where gradient descent with a finite step leaves the path of gradient flow, and what that does to the solution found.',
+    navOrder: 2,
+  },
+];
+
+export type NavLab = (LabUi & { id: LabId; built: true }) | (UpcomingLab & { built: false });
+
+/** The header's labs in order: the built ones and the announced ones. */
+export const NAV_LABS: NavLab[] = [
+  ...(Object.entries(LAB_UIS) as [LabId, LabUi][]).map(([id, ui]) => ({ ...ui, id, built: true as const })),
+  ...UPCOMING_LABS.map((u) => ({ ...u, built: false as const })),
+].sort((a, b) => a.navOrder - b.navOrder);
+
+/** The lab named in the hash (`#lab=...`); the first lab by default. */
+export function labFromHash(hash: string): NavLab {
+  const id = new URLSearchParams(hash.replace(/^#/, '')).get('lab');
+  return NAV_LABS.find((l) => l.id === id) ?? NAV_LABS[0];
+}
