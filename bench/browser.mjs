@@ -5,8 +5,8 @@ import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
 
-const { PRESETS } = await tsImport('../src/spec/presets/index.ts', import.meta.url);
-const { encodeSpec } = await tsImport('../src/spec/link.ts', import.meta.url);
+const { PRESETS } = await tsImport('../src/experiment/presets.ts', import.meta.url);
+const { encodeSpec } = await tsImport('../src/experiment/link.ts', import.meta.url);
 
 const port = 4179;
 const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
@@ -18,11 +18,13 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const only = process.argv.slice(2);
-  const presets = PRESETS.filter((p) => p.lab === 'poisoning' && (only.length ? only.some((o) => p.id.startsWith(o)) : /-s(242|342|200|1200|4540|105|100|4000|4001|4541|4543|4542|4603|302|401|403)$/.test(p.id)));
+  // The lab of the Theorem-1 presets (the one the live figures are measured on).
+  const lab = PRESETS.find((p) => p.id.startsWith('thm1-')).lab;
+  const presets = PRESETS.filter((p) => p.id.match(/^(thm1|[BMF]\d*M?)-/) && (only.length ? only.some((o) => p.id.startsWith(o)) : /-s(242|342|200|1200|4540|105|100|4000|4001|4541|4543|4542|4603|302|401|403)$/.test(p.id)));
   console.log('Live presets (both arms streaming in two workers):');
   for (const p of presets) {
     const pageId = p.id.startsWith('thm1') ? 'thm1' : 'explore';
-    await page.goto(`http://127.0.0.1:${port}/#lab=poisoning&page=thm1`);
+    await page.goto(`http://127.0.0.1:${port}/#lab=${lab}&page=thm1`);
     // One animation-frame counter per page load (the hash changes below do not reload the page).
     await page.evaluate(() => {
       window.__frames = 0;
@@ -35,14 +37,14 @@ try {
       requestAnimationFrame(tick);
     });
     const t0 = Date.now();
-    await page.evaluate((h) => (window.location.hash = h), `lab=poisoning&page=${pageId}&${encodeSpec(p.spec)}`);
+    await page.evaluate((h) => (window.location.hash = h), `lab=${lab}&page=${pageId}&${encodeSpec(p.spec)}`);
     await page.waitForSelector('[data-testid=status-clean][data-done=true]', { timeout: 300000 });
     await page.waitForSelector('[data-testid=status-poisoned][data-done=true]', { timeout: 300000 });
     const ms = Date.now() - t0;
     const frames = await page.evaluate(() => window.__frames);
     console.log(`  ${p.id.padEnd(18)} ${(ms / 1000).toFixed(2).padStart(7)} s   ${((1000 * frames) / ms).toFixed(0).padStart(3)} frames/s while streaming`);
   }
-  await page.goto(`http://127.0.0.1:${port}/#lab=poisoning&page=reproduce`);
+  await page.goto(`http://127.0.0.1:${port}/#lab=${lab}&page=reproduce`);
   console.log('Reproduce (all seeds x both arms across the worker pool):');
   for (const id of ['T1-7', 'T1-9', 'B-6', 'B-10', 'M-6', 'M-10']) {
     const t0 = Date.now();

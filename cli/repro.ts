@@ -1,19 +1,16 @@
-// npm run repro -- thm1 [--json]: the paper's Theorem-1 table rows reproduced next to the printed numbers.
-import { reproduceThm1 } from './repro-thm1';
+// npm run repro -- <name> [--json]: a paper's table rows reproduced next to the printed numbers. The names come
+// from the labs' cores (LabCore.repro), e.g. thm1.
+import { LAB_CORES } from '../src/labs/registry';
+import type { Reproduction } from '../src/experiment/lab-core';
+
+const REPROS: Record<string, Reproduction> = Object.assign({}, ...LAB_CORES.map((c) => ('repro' in c ? c.repro : {})));
 
 const [what, ...rest] = process.argv.slice(2);
-if (what !== 'thm1') {
-  process.stderr.write('usage: npm run repro -- thm1 [--json]\n');
+const repro = what ? REPROS[what] : undefined;
+if (!repro) {
+  const list = Object.entries(REPROS).map(([name, r]) => `  ${name}: ${r.what}`);
+  process.stderr.write(`usage: npm run repro -- <name> [--json]\n${list.join('\n')}\n`);
   process.exit(2);
 }
-const rows = reproduceThm1();
-if (rest.includes('--json')) {
-  process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
-} else {
-  const line = (cols: string[]) => cols.map((c, i) => c.padEnd([34, 9, 44, 11, 9, 8][i] ?? 10)).join(' ');
-  console.log('Paper 000, "Per Theorem 1" rows: normalised Gen_20, exact gradient flow, reference seeds');
-  console.log(line(['table row', 'arm', 'per seed', 'lab mean', 'paper', 'lab/paper']));
-  for (const r of rows) {
-    console.log(line([r.label, r.arm, r.values.map((v) => v.toExponential(3)).join(' '), r.mean.toExponential(3), r.paper.toExponential(2), (r.mean / r.paper).toFixed(3)]));
-  }
-}
+const rows = repro.run();
+process.stdout.write(`${rest.includes('--json') ? JSON.stringify(rows, null, 2) : repro.print(rows)}\n`);

@@ -2,10 +2,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import { buildRun } from '../src/experiment/build-run';
 import type { FinalState } from '../src/engine/core/run';
 import { findPreset, PRESETS } from '../src/experiment/presets';
-import type { Spec } from '../src/experiment/schema';
+import { coreOf, type Spec } from '../src/experiment/schema';
 import { formatIssues, parseSpec } from '../src/experiment/validate';
-import { type GdJobResult } from '../src/engine/stability/jobs';
-import { labSummary } from '../src/labs/stability/sweeps';
 
 export class CliError extends Error {}
 
@@ -32,8 +30,8 @@ export function resolveSpec(arg: string | undefined): Spec {
 export interface SimOutput {
   spec: Spec;
   final: FinalState;
-  /** Stability specs: the lab page's own scalar GD run (its stop rules, exact Q ratio). */
-  stability?: GdJobResult;
+  /** Lab-specific keys (LabCore.cliSummary), e.g. `stability`: the Stability page's own GD summary. */
+  [extra: string]: unknown;
   series?: {
     t: number[];
     step: number[];
@@ -47,7 +45,8 @@ export interface SimOutput {
 export function simulate(spec: Spec, withSeries: boolean): SimOutput {
   const run = buildRun(spec);
   const final = run.runToEnd();
-  const lab = spec.lab === 'stability' ? { stability: labSummary(spec) } : {};
+  const summary = (coreOf(spec.lab) as { cliSummary?: (s: Spec) => Record<string, unknown> }).cliSummary;
+  const lab = summary ? summary(spec) : {};
   if (!withSeries) return { spec, final, ...lab };
   const all = run.recorder.all();
   const names = run.problem.metricNames;

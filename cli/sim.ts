@@ -1,21 +1,25 @@
 // Headless runner: npm run sim -- <spec.json | preset-id> [--series] [--arm clean|poisoned]
 // Prints one JSON object on stdout: the normalised spec and the final state (and the series with --series).
 import { CliError, resolveSpec, simulate } from './run-spec';
-import { sweepPresetOutput } from '../src/labs/stability/sweeps';
+import { formatIssues, parseSpec } from '../src/experiment/validate';
+import { LAB_CORES } from '../src/labs/registry';
 
 function main(argv: string[]) {
   const withSeries = argv.includes('--series');
   const armAt = argv.indexOf('--arm');
   const arm = armAt >= 0 ? argv[armAt + 1] : undefined;
   const positional = argv.filter((a, i) => !a.startsWith('--') && (armAt < 0 || i !== armAt + 1));
-  // Stability sweep presets (S-tradeoff-*, S-sweep, S-fig3, S-bif) print their sweep: { preset, spec, sweep, points }.
-  const sweep = sweepPresetOutput(positional[0]);
-  if (sweep) return void process.stdout.write(JSON.stringify(sweep) + '\n');
+  // Presets that are not one run (e.g. the Stability sweeps S-sweep, S-fig3, S-bif) print what their lab makes of them.
+  for (const core of LAB_CORES) {
+    const out = 'cliPreset' in core && core.cliPreset && positional[0] ? core.cliPreset(positional[0]) : null;
+    if (out) return void process.stdout.write(JSON.stringify(out) + '\n');
+  }
   let spec = resolveSpec(positional[0]);
   if (arm !== undefined) {
-    if (arm !== 'clean' && arm !== 'poisoned') throw new CliError(`--arm must be clean or poisoned, got "${arm}"`);
-    if (spec.lab !== 'poisoning') throw new CliError(`--arm applies to poisoning specs only (this one is ${spec.lab})`);
-    spec = { ...spec, arm };
+    // The spec's own `arm` field (labs with A/B arms): the validator says which values it takes, or that it has none.
+    const r = parseSpec({ ...spec, arm });
+    if (!r.ok) throw new CliError(`--arm ${arm}: ${formatIssues(r.issues)}`);
+    spec = r.spec;
   }
   process.stdout.write(JSON.stringify(simulate(spec, withSeries)) + '\n');
 }

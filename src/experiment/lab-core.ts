@@ -40,6 +40,14 @@ export interface LabCore<Id extends string = string, Schema extends z.ZodType = 
   cliSummary?(spec: z.output<Schema>): Record<string, unknown>;
   /** The CLI's output for a preset that is not one run (e.g. a sweep), or null. */
   cliPreset?(id: string): unknown | null;
+  /** Reproductions of the paper that `npm run repro -- <name>` runs: the rows, and how to print them. */
+  repro?: Record<string, Reproduction>;
+}
+
+export interface Reproduction<R = unknown> {
+  what: string;
+  run(): R;
+  print(result: R): string;
 }
 
 /** Declares a lab core with its id and schema types inferred. */

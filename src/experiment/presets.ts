@@ -6,7 +6,10 @@ export interface Preset extends LabPreset<Spec> {
   lab: LabId;
 }
 
-/** Every preset of every lab: plain specs, the same objects a link, the CLI and a worker run. */
+/**
+ * Every preset of every lab: plain specs, the same objects a link, the CLI and a worker run. (Evaluated at import:
+ * a lab's core must not import this module; the boundary test says so.)
+ */
 export const PRESETS: Preset[] = LAB_CORES.flatMap((c) => c.presets.map((p) => ({ ...p, lab: c.id, spec: p.spec as Spec })));
 
 export function findPreset(id: string): Preset | undefined {

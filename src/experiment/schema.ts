@@ -19,12 +19,21 @@ export type OptimSpec = Spec['optim'];
 /** The registry's schemas as a tuple (a mapped type over a type parameter keeps the tuple shape). */
 type SchemasOf<T extends readonly unknown[]> = { -readonly [K in keyof T]: T[K] extends { schema: infer S } ? S : never };
 
-export const specSchema = z.discriminatedUnion(
-  'lab',
-  LAB_CORES.map((c) => c.schema) as unknown as SchemasOf<Cores>,
-);
+const buildUnion = () => z.discriminatedUnion('lab', LAB_CORES.map((c) => c.schema) as unknown as SchemasOf<Cores>);
+let union: ReturnType<typeof buildUnion> | null = null;
 
-export const LAB_IDS: readonly LabId[] = LAB_CORES.map((c) => c.id);
+/**
+ * The union of the registered labs' schemas. Built on first use, not at import: a lab's core may import modules
+ * that import this one (the registry is then still being evaluated).
+ */
+export function specSchema(): ReturnType<typeof buildUnion> {
+  return (union ??= buildUnion());
+}
+
+/** The ids of the registered labs. */
+export function labIds(): LabId[] {
+  return LAB_CORES.map((c) => c.id);
+}
 
 /** The core of a lab, typed by its id. */
 export function coreOf<L extends LabId>(lab: L): Extract<LabCoreOf, { id: L }> {
@@ -32,5 +41,5 @@ export function coreOf<L extends LabId>(lab: L): Extract<LabCoreOf, { id: L }> {
 }
 
 export function isLabId(id: string | null | undefined): id is LabId {
-  return LAB_IDS.includes(id as LabId);
+  return labIds().includes(id as LabId);
 }

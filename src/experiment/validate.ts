@@ -9,7 +9,7 @@ export type SpecResult = { ok: true; spec: Spec } | { ok: false; issues: SpecIss
 
 /** The one validation entry point: links, presets, the CLI and workers all come through here. */
 export function parseSpec(input: unknown): SpecResult {
-  return parseWith(specSchema, crossFieldIssues as (spec: unknown) => SpecIssue[], input) as SpecResult;
+  return parseWith(specSchema(), crossFieldIssues as (spec: unknown) => SpecIssue[], input) as SpecResult;
 }
 
 /** Constraints between fields, which the per-field schemas cannot express: each lab's own rules. */

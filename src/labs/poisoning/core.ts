@@ -2,6 +2,7 @@ import { defineLab } from '../../experiment/lab-core';
 import { buildPoisoning, effectiveSpec } from './build';
 import { GD_PRESETS, gdPresetSpec } from './presets/gd';
 import { THM1_TABLE_ROWS, thm1Spec } from './presets/thm1';
+import { formatThm1, reproduceThm1, type ReproRow } from './repro-thm1';
 import { poisoningCrossIssues, poisoningSpecSchema } from './schema';
 
 /** Paper 000: clean-label poisoning of diagonal state space models (docs/labs/poisoning.md). */
@@ -30,4 +31,11 @@ export const poisoningCore = defineLab({
   defaultPresetId: 'thm1-d10k7-s242',
   effective: effectiveSpec,
   buildProblem: buildPoisoning,
+  repro: {
+    thm1: {
+      what: 'paper 000, "Per Theorem 1" rows of Tables 1 and 3 (exact gradient flow, the reference seeds)',
+      run: reproduceThm1,
+      print: (rows) => formatThm1(rows as ReproRow[]),
+    },
+  },
 });

@@ -1,5 +1,5 @@
-import { buildRun } from '../src/experiment/build-run';
-import { THM1_TABLE_ROWS, thm1Spec } from '../src/labs/poisoning/presets/thm1';
+import { buildRun } from '../../experiment/build-run';
+import { THM1_TABLE_ROWS, thm1Spec } from './presets/thm1';
 
 export interface ReproRow {
   id: string;
@@ -25,4 +25,15 @@ export function reproduceThm1(): ReproRow[] {
     }
   }
   return rows;
+}
+
+/** The rows as the CLI prints them: per seed, the lab's mean, the paper's number and their ratio. */
+export function formatThm1(rows: ReproRow[]): string {
+  const line = (cols: string[]) => cols.map((c, i) => c.padEnd([34, 9, 44, 11, 9, 8][i] ?? 10)).join(' ');
+  const out = ['Paper 000, "Per Theorem 1" rows: normalised Gen_20, exact gradient flow, reference seeds'];
+  out.push(line(['table row', 'arm', 'per seed', 'lab mean', 'paper', 'lab/paper']));
+  for (const r of rows) {
+    out.push(line([r.label, r.arm, r.values.map((v) => v.toExponential(3)).join(' '), r.mean.toExponential(3), r.paper.toExponential(2), (r.mean / r.paper).toFixed(3)]));
+  }
+  return out.join('\n');
 }
