@@ -1,34 +1,28 @@
 import type { Problem } from '../problem';
-import type { Integrator, StepResult } from './types';
+import { DiscreteIntegrator } from './discrete';
+import type { StepResult } from './types';
 import { pow } from '../det-math';
 
 /**
  * Adam with the framework defaults of the reference code, in the eps-hat form (lab spec Sec. 4.4):
  * lr_t = lr sqrt(1 - b2^t) / (1 - b1^t), theta -= lr_t m / (sqrt(v) + eps).
  */
-export class Adam implements Integrator {
+export class Adam extends DiscreteIntegrator {
   readonly label = 'Adam';
-  readonly theta: Float64Array;
-  t = 0;
-  steps = 0;
-  loss: number;
-  private readonly g: Float64Array;
   private readonly m: Float64Array;
   private readonly v: Float64Array;
 
   constructor(
-    private readonly problem: Problem,
+    problem: Problem,
     theta0: Float64Array,
     private readonly lr: number,
     private readonly beta1: number,
     private readonly beta2: number,
     private readonly eps: number,
   ) {
-    this.theta = Float64Array.from(theta0);
-    this.g = new Float64Array(problem.n);
+    super(problem, theta0);
     this.m = new Float64Array(problem.n);
     this.v = new Float64Array(problem.n);
-    this.loss = problem.grad(this.theta, this.g);
   }
 
   step(): StepResult {

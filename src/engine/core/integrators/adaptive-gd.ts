@@ -1,5 +1,6 @@
 import type { Problem } from '../problem';
-import type { Integrator, StepResult } from './types';
+import { DiscreteIntegrator } from './discrete';
+import type { StepResult } from './types';
 import { pow } from '../det-math';
 
 /**
@@ -7,20 +8,13 @@ import { pow } from '../det-math';
  * Gamma_t = 0.8 Gamma_{t-1} + 0.2 g_t with g_t the model's un-squared norm sum, and
  * eta_t = lr / (sqrt(Gamma_t / (1 - 0.8^(t+1))) + 1e-6).
  */
-export class AdaptiveGd implements Integrator {
+export class AdaptiveGd extends DiscreteIntegrator {
   readonly label = 'adaptive-step GD';
-  readonly theta: Float64Array;
-  t = 0;
-  steps = 0;
-  loss: number;
   eta = 0;
   private gamma = 0;
-  private readonly g: Float64Array;
 
-  constructor(private readonly problem: Problem, theta0: Float64Array, private readonly lr: number) {
-    this.theta = Float64Array.from(theta0);
-    this.g = new Float64Array(problem.n);
-    this.loss = problem.grad(this.theta, this.g);
+  constructor(problem: Problem, theta0: Float64Array, private readonly lr: number) {
+    super(problem, theta0);
   }
 
   private norm(): number {

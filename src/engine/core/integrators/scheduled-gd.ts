@@ -1,5 +1,6 @@
 import type { Problem } from '../problem';
-import type { Integrator, StepResult } from './types';
+import { DiscreteIntegrator } from './discrete';
+import type { StepResult } from './types';
 
 /** Step rules of the saddles lab (lab spec 4.1): the paper's piecewise schedule, or a clipped step. */
 export type StepRule = { kind: 'piecewise'; at: number[]; lrs: number[] } | { kind: 'clipped'; s: number };
@@ -9,19 +10,12 @@ export type StepRule = { kind: 'piecewise'; at: number[]; lrs: number[] } | { ki
  * is t_k = sum_(i<k) eta_i. Piecewise: eta_k = lrs[i] from iteration at[i] on (lr before the first); clipped:
  * eta_k = min(lr, s / ||grad L(w_k)||), safe for deep square nets whose gradients are tiny near the origin.
  */
-export class ScheduledGd implements Integrator {
+export class ScheduledGd extends DiscreteIntegrator {
   readonly label = 'GD (scheduled)';
-  readonly theta: Float64Array;
-  t = 0;
-  steps = 0;
-  loss: number;
   lastLr: number;
-  private readonly g: Float64Array;
 
-  constructor(private readonly problem: Problem, theta0: Float64Array, private readonly lr: number, private readonly rule: StepRule) {
-    this.theta = Float64Array.from(theta0);
-    this.g = new Float64Array(problem.n);
-    this.loss = problem.grad(this.theta, this.g);
+  constructor(problem: Problem, theta0: Float64Array, private readonly lr: number, private readonly rule: StepRule) {
+    super(problem, theta0);
     this.lastLr = lr;
   }
 
