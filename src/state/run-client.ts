@@ -1,38 +1,95 @@
 import * as Comlink from 'comlink';
 import type { RunFrame, RunnerApi } from '../../workers/protocol';
 
-/** A comlink handle on one runner worker; created lazily and reused across runs. */
+export type StartResult = Awaited<ReturnType<RunnerApi['start']>>;
+
+/** What a RunClient needs of a worker: comlink's endpoint plus the worker's own 'error'/'messageerror' events. */
+export type RunnerWorker = Comlink.Endpoint & Pick<Worker, 'terminate'>;
+
+/** A runner worker for the page (one per client; `name` shows in the browser's task list). */
+export const makeRunnerWorker = (name: string): RunnerWorker =>
+  new Worker(new URL('../../workers/runner.worker.ts', import.meta.url), { type: 'module', name });
+
+/**
+ * A handle on one runner worker, created on the first start and reused across runs, with the transport of a
+ * run: start, pause, resume, step(n), stop, dispose.
+ *
+ * Unlike a bare comlink handle it notices a worker that fails to load (its script missing, e.g. after the app
+ * was rebuilt under an open page) or dies: comlink would wait for an answer forever, and the page would say
+ * "starting" forever. On such an error the worker is dropped, a pending start() rejects, `onFailure` hears the
+ * message, and the next start makes a fresh worker.
+ */
 export class RunClient {
-  private worker: Worker | null = null;
+  private worker: RunnerWorker | null = null;
   private api: Comlink.Remote<RunnerApi> | null = null;
+  /** Rejects when the current worker fails (a start() in flight races it). */
+  private failure: Promise<never> | null = null;
+  /** Hears a failure of the worker, during a start or later in the run. */
+  onFailure: (message: string) => void = () => undefined;
+
+  constructor(
+    readonly name = 'runner',
+    private readonly makeWorker: (name: string) => RunnerWorker = makeRunnerWorker,
+  ) {}
+
+  /** Whether a worker is alive (created and not failed or disposed). */
+  get live(): boolean {
+    return this.worker !== null;
+  }
 
   private remote(): Comlink.Remote<RunnerApi> {
     if (!this.api) {
-      this.worker = new Worker(new URL('../../workers/runner.worker.ts', import.meta.url), { type: 'module', name: 'runner' });
-      this.api = Comlink.wrap<RunnerApi>(this.worker);
+      const worker = this.makeWorker(this.name);
+      let reject: (err: Error) => void = () => undefined;
+      const failure = new Promise<never>((_, rej) => (reject = rej));
+      failure.catch(() => undefined); // only a start in flight listens
+      const fail = (message: string) => {
+        if (this.worker !== worker) return;
+        this.dispose();
+        reject(new Error(message));
+        this.onFailure(message);
+      };
+      worker.addEventListener('error', (e) => {
+        e.preventDefault();
+        const msg = (e as Partial<ErrorEvent>).message;
+        fail(msg ? `The run's worker failed: ${msg}.` : "The run's worker could not be loaded (the app may have been updated): reload the page.");
+      });
+      worker.addEventListener('messageerror', () => fail("A message from the run's worker could not be read."));
+      this.worker = worker;
+      this.failure = failure;
+      this.api = Comlink.wrap<RunnerApi>(worker);
     }
     return this.api;
   }
 
-  /** Starts a spec; onFrame runs on the main thread and its return releases the worker's next slice. */
-  start(spec: unknown, onFrame: (frame: RunFrame) => void, startPaused = false) {
-    return this.remote().start(spec, Comlink.proxy(onFrame), startPaused);
+  /**
+   * Starts a spec (replacing the worker's previous run); onFrame runs on the main thread and its return releases
+   * the worker's next slice. Resolves once the worker has accepted or refused the spec; rejects if the worker fails.
+   */
+  start(spec: unknown, onFrame: (frame: RunFrame) => void, startPaused = false): Promise<StartResult> {
+    const api = this.remote();
+    return Promise.race([api.start(spec, Comlink.proxy(onFrame), startPaused), this.failure!]);
   }
-  pause() {
-    return this.remote().pause();
+
+  // The transport reaches a live worker only: with none (never started, or failed) there is no run to control.
+  pause(): Promise<void> {
+    return this.api ? this.api.pause() : Promise.resolve();
   }
-  resume() {
-    return this.remote().resume();
+  resume(): Promise<void> {
+    return this.api ? this.api.resume() : Promise.resolve();
   }
-  step(n: number) {
-    return this.remote().step(n);
+  /** Runs exactly n more steps, then pauses. */
+  step(n: number): Promise<void> {
+    return this.api ? this.api.step(n) : Promise.resolve();
   }
-  stop() {
-    return this.remote().stop();
+  stop(): Promise<void> {
+    return this.api ? this.api.stop() : Promise.resolve();
   }
+
   dispose() {
     this.worker?.terminate();
     this.worker = null;
     this.api = null;
+    this.failure = null;
   }
 }

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { RunClient, type RunnerWorker } from './run-client';
+
+/** A worker that never answers, whose failure the test raises. */
+class DeadWorker extends EventTarget {
+  terminated = false;
+  postMessage() {}
+  terminate() {
+    this.terminated = true;
+  }
+  fail(message?: string) {
+    const e = new Event('error', { cancelable: true });
+    if (message) Object.assign(e, { message });
+    this.dispatchEvent(e);
+  }
+}
+
+describe('RunClient', () => {
+  it('creates its worker on the first start only; the transport without a worker does nothing', async () => {
+    const made: DeadWorker[] = [];
+    const client = new RunClient('w', () => {
+      const w = new DeadWorker();
+      made.push(w);
+      return w as unknown as RunnerWorker;
+    });
+    await client.pause();
+    await client.resume();
+    await client.step(1);
+    await client.stop();
+    expect(made).toHaveLength(0);
+    expect(client.live).toBe(false);
+    void client.start({}, () => undefined);
+    void client.start({}, () => undefined);
+    expect(made).toHaveLength(1);
+    expect(client.live).toBe(true);
+    client.dispose();
+    expect(made[0].terminated).toBe(true);
+  });
+
+  it('reports a worker that fails to load, rejects the start, and makes a fresh worker next time', async () => {
+    const made: DeadWorker[] = [];
+    const client = new RunClient('w', () => {
+      const w = new DeadWorker();
+      made.push(w);
+      return w as unknown as RunnerWorker;
+    });
+    const heard: string[] = [];
+    client.onFailure = (m) => heard.push(m);
+    const start = client.start({}, () => undefined);
+    made[0].fail();
+    await expect(start).rejects.toThrow('could not be loaded');
+    expect(heard).toHaveLength(1);
+    expect(made[0].terminated).toBe(true);
+    expect(client.live).toBe(false);
+    // an error event of the dropped worker is not heard again
+    made[0].fail('late');
+    expect(heard).toHaveLength(1);
+
+    const again = client.start({}, () => undefined);
+    expect(made).toHaveLength(2);
+    made[1].fail('boom');
+    await expect(again).rejects.toThrow("The run's worker failed: boom.");
+    expect(heard).toEqual([heard[0], "The run's worker failed: boom."]);
+  });
+
+  it('hears a worker that dies after the start', () => {
+    const w = new DeadWorker();
+    const client = new RunClient('w', () => w as unknown as RunnerWorker);
+    const heard: string[] = [];
+    client.onFailure = (m) => heard.push(m);
+    void client.start({}, () => undefined).catch(() => undefined);
+    w.dispatchEvent(new Event('messageerror'));
+    expect(heard).toEqual(["A message from the run's worker could not be read."]);
+  });
+});
