@@ -1,10 +1,11 @@
-import type { SpecOf } from '../experiment/schema';
+import type { Spec } from '../experiment/schema';
 import { createRunStore, type ArmRunOf } from './run-store';
-
-type PoisoningSpec = SpecOf<'poisoning'>;
 
 export type Arm = 'clean' | 'poisoned';
 export const ARMS: Arm[] = ['clean', 'poisoned'];
+
+/** The spec of a lab with clean and poisoned arms (the Poisoning lab's). */
+type PoisoningSpec = Extract<Spec, { arm: Arm }>;
 
 /** One arm of the Poisoning lab's run (its spec carries the arm). */
 export type ArmRun = ArmRunOf<PoisoningSpec>;
