@@ -30,6 +30,24 @@ export interface Problem {
   views?(theta: Float64Array): Record<string, Float64Array>;
   /** A model-specific reason to stop (e.g. a dead ReLU head), or null to go on. */
   failure?(loss: number, steps: number): string | null;
+  /**
+   * The model's own divergence rule (e.g. the Stability lab's |a^T b - Phi| > 1e8 or non-finite), consulted by the
+   * run loop after every step in place of its generic one (a parameter above 1e8 in size or a non-finite loss):
+   * what blew up, or null while the run is fine.
+   */
+  diverged?(theta: Float64Array, loss: number): string | null;
+  /**
+   * The model's own plain-GD update theta <- theta - lr grad(theta), in place, for a model whose GD has one
+   * prescribed floating-point operation order (e.g. the Stability lab's a' = a - (eta eps) b, bit for bit what its
+   * scalar runner computes). g holds the gradient at theta. The GD integrator's plain loop when absent.
+   */
+  gdStep?(theta: Float64Array, g: Float64Array, lr: number): void;
+  /**
+   * A fresh detector of settled non-convergent orbits for one run (e.g. a period-p cycle of GD beyond the edge of
+   * stability), fed the state after every step (and the start, steps = 0): the period once the orbit repeats, or
+   * null. The run loop then stops with reason 'periodic'.
+   */
+  cycleDetector?(): (theta: Float64Array, steps: number) => number | null;
   /** Norm the adaptive-step GD of the reference code feeds into its EMA; ||g|| when absent. */
   adaptiveNorm?(theta: Float64Array, g: Float64Array): number;
 }

@@ -4,7 +4,7 @@ import type { Integrator } from './integrators/types';
 import { Recorder, type RecordBatch } from './recorder';
 import { log, log1p, pow } from './det-math';
 
-export type StopReason = 'converged' | 'max-steps' | 'max-time' | 'diverged' | 'solver-failed' | 'model-failed' | 'stopped';
+export type StopReason = 'converged' | 'max-steps' | 'max-time' | 'diverged' | 'periodic' | 'solver-failed' | 'model-failed' | 'stopped';
 
 export interface StopRule {
   lossBelow: number;
@@ -31,6 +31,8 @@ export interface StopState {
   message: string;
   /** Step at which the loss first fell below the threshold, when it did. */
   convergedStep?: number;
+  /** Period of the orbit a 'periodic' run settled on (Problem.cycleDetector). */
+  period?: number;
 }
 
 export interface RunStatus {
@@ -63,6 +65,8 @@ export class Run {
   private readonly loss0: number;
   /** Step at which the loss first fell below lossBelow (runs with extraSteps go on from there). */
   private convergedAt: { step: number; t: number; loss: number } | null = null;
+  /** The model's detector of settled orbits for this run, when it has one. */
+  private readonly cycle: ((theta: Float64Array, steps: number) => number | null) | null;
 
   constructor(
     readonly problem: Problem,
@@ -74,6 +78,7 @@ export class Run {
     this.recorder = new Recorder(problem.metricNames.length, problem.recordedPrefix ?? problem.n);
     this.nextRecordStep = record.kind === 'steps' ? record.every : Infinity;
     this.loss0 = integrator.loss;
+    this.cycle = problem.cycleDetector ? problem.cycleDetector() : null;
     this.snapshot();
     this.checkStop();
   }
@@ -176,10 +181,11 @@ export class Run {
   private checkStop(): void {
     const it = this.integrator;
     const { lossBelow, maxSteps, maxTime } = this.stopRule;
-    const blown = !Number.isFinite(it.loss) || !withinBounds(it.theta);
-    if (blown) {
-      const what = Number.isFinite(it.loss) ? `a parameter exceeded ${BLOW_UP.toExponential(0)} in size` : 'the loss became non-finite';
-      this.finish('diverged', `Diverged at step ${it.steps} (t = ${fmt(it.t)}): ${what}. Try a smaller step size.`);
+    // The model's own divergence rule when it has one, else: a parameter above BLOW_UP or a non-finite loss.
+    const blown = this.problem.diverged ? this.problem.diverged(it.theta, it.loss) : genericBlowUp(it.loss, it.theta);
+    let period: number | null = null;
+    if (blown !== null) {
+      this.finish('diverged', `Diverged at step ${it.steps} (t = ${fmt(it.t)}): ${blown}. Try a smaller step size.`);
     } else if (this.convergedAt || it.loss <= lossBelow) {
       this.convergedAt ??= { step: it.steps, t: it.t, loss: it.loss };
       const extra = this.stopRule.extraSteps ?? 0;
@@ -188,6 +194,8 @@ export class Run {
         const tail = extra > 0 ? `; ran ${extra} more steps to loss ${fmt(it.loss)}` : '';
         this.finish('converged', `Converged: loss ${fmt(c.loss)} ≤ ${fmt(lossBelow)} at t = ${fmt(c.t)}, step ${c.step}${tail}.`);
       }
+    } else if (this.cycle && (period = this.cycle(it.theta, it.steps)) !== null) {
+      this.finish('periodic', `Settled into a period-${period} orbit at step ${it.steps} (loss ${fmt(it.loss)}; no convergence).`, period);
     } else if (this.problem.failure?.(it.loss, it.steps)) {
       this.finish('model-failed', `Stopped at step ${it.steps}: ${this.problem.failure(it.loss, it.steps)}.`);
     } else if (it.t >= maxTime) {
@@ -197,8 +205,9 @@ export class Run {
     }
   }
 
-  private finish(reason: StopReason, message: string): void {
+  private finish(reason: StopReason, message: string, period?: number): void {
     this.stopState = this.convergedAt ? { reason, message, convergedStep: this.convergedAt.step } : { reason, message };
+    if (period !== undefined) this.stopState.period = period;
     // Always keep the final state, even between scheduled snapshots.
     if (this.recorder.lastStep !== this.integrator.steps) this.snapshot();
   }
@@ -214,6 +223,12 @@ export class Run {
     const byTime = it.t > 0 ? log1p(it.t) / log1p(maxTime) : 0;
     return Math.min(1, Math.max(byLoss, it.steps / maxSteps, byTime, 0));
   }
+}
+
+/** The generic divergence rule: what blew up (a non-finite loss, a parameter above BLOW_UP in size), or null. */
+function genericBlowUp(loss: number, theta: Float64Array): string | null {
+  if (!Number.isFinite(loss)) return 'the loss became non-finite';
+  return withinBounds(theta) ? null : `a parameter exceeded ${BLOW_UP.toExponential(0)} in size`;
 }
 
 /** Every parameter finite and below BLOW_UP in size (a plain loop: this runs after every step). */

@@ -75,10 +75,37 @@ export function gdStepVec(a: Float64Array, b: Float64Array, phi: number, eta: nu
 
 export type GdOutcome = 'converged' | 'diverged' | 'periodic' | 'max-steps';
 
+/** |eps| above this is divergence (Sec. 4), for the scalar runner and the model in the shared run loop alike. */
+export const DIVERGE_ABOVE = 1e8;
+
+/** The divergence rule of Sec. 4: eps non-finite or |eps| above the threshold. */
+export function epsDiverged(eps: number, above = DIVERGE_ABOVE): boolean {
+  return !Number.isFinite(eps) || Math.abs(eps) > above;
+}
+
+/**
+ * The period rule of Sec. 4 for one run: eps of every step k = 0, 1, 2, ... goes into a ring; from step
+ * `after` + 128 on, every 64th step looks for a period p <= 64 (findPeriod). The scalar runner and the model's
+ * cycle detector in the shared run loop both use this, so they stop at the same step.
+ */
+export class PeriodWatch {
+  private readonly ring = new Float64Array(256);
+  constructor(
+    private readonly phi: number,
+    private readonly after = 2000,
+  ) {}
+
+  /** Records eps at step k; the period found at this step, or undefined. */
+  push(k: number, eps: number): number | undefined {
+    this.ring[k & 255] = eps;
+    return k >= this.after + 128 && (k & 63) === 0 ? findPeriod(this.ring, k, this.phi) : undefined;
+  }
+}
+
 export interface GdOptions {
   phi: number;
   eta: number;
-  /** Converged once (1/2) eps^2 < lossBelow (the same rule as the shared run loop; lossBelow = tol^2 / 2). */
+  /** Converged once (1/2) eps^2 <= lossBelow (the shared run loop's rule, loss <= lossBelow; lossBelow = tol^2 / 2). */
   lossBelow: number;
   maxSteps: number;
   /** Diverged when |eps| exceeds this or goes non-finite (default 1e8). */
@@ -128,11 +155,15 @@ export interface GdResult {
 
 const MAX_TRACE = 20_000;
 
-/** GD on the d = 1 model (or the exact d = 1 reduction of any d, Sec. 2.3) to its stop rule. */
+/**
+ * GD on the d = 1 model (or the exact d = 1 reduction of any d, Sec. 2.3) to its stop rule. The step is the lab's one
+ * operation order, g = eta eps, a' = a - g b, b' = b - g a, the same as StabilityModel.gdStep in the shared run
+ * loop, so both give the same iterates bit for bit (and the same stop: epsDiverged, the loss rule, PeriodWatch).
+ */
 export function runGdScalar(a0: number, b0: number, o: GdOptions): GdResult {
   const { phi, eta, lossBelow, maxSteps } = o;
-  const divergeAbove = o.divergeAbove ?? 1e8;
-  const periodicAfter = o.periodicAfter ?? 2000;
+  const divergeAbove = o.divergeAbove ?? DIVERGE_ABOVE;
+  const watch = new PeriodWatch(phi, o.periodicAfter ?? 2000);
   let a = a0;
   let b = b0;
   let prod = 1;
@@ -175,7 +206,6 @@ export function runGdScalar(a0: number, b0: number, o: GdOptions): GdResult {
     tr.factor[i] = 1 - eta * eta * eps * eps;
     tr.sumEps2[i] = sumEps2;
   };
-  const ring = new Float64Array(256);
   let outcome: GdOutcome = 'max-steps';
   let period: number | undefined;
   let k = 0;
@@ -183,22 +213,19 @@ export function runGdScalar(a0: number, b0: number, o: GdOptions): GdResult {
     const eps = a * b - phi;
     const lam = a * a + b * b;
     if (tr && k % stride === 0) record(k, a, b, eps, lam, prod, sumEps2);
-    if (!Number.isFinite(eps) || Math.abs(eps) > divergeAbove) {
+    if (epsDiverged(eps, divergeAbove)) {
       outcome = 'diverged';
       break;
     }
-    if (0.5 * eps * eps < lossBelow) {
+    if (0.5 * eps * eps <= lossBelow) {
       outcome = 'converged';
       break;
     }
-    ring[k & 255] = eps;
-    if (k >= periodicAfter + 128 && (k & 63) === 0) {
-      const p = findPeriod(ring, k, phi);
-      if (p) {
-        outcome = 'periodic';
-        period = p;
-        break;
-      }
+    const p = watch.push(k, eps);
+    if (p) {
+      outcome = 'periodic';
+      period = p;
+      break;
     }
     if (k >= maxSteps) break;
     const g = eta * eps;
@@ -443,6 +470,33 @@ export class StabilityModel implements Problem {
   loss(theta: Float64Array): number {
     const e = this.eps(theta);
     return this.lossScale * 0.5 * e * e;
+  }
+
+  /** The lab's divergence rule (Sec. 4), in place of the run loop's generic "a parameter above 1e8". */
+  diverged(theta: Float64Array): string | null {
+    const e = this.eps(theta);
+    if (!epsDiverged(e)) return null;
+    return Number.isFinite(e) ? `|ε| = |aᵀb − Φ| exceeded ${DIVERGE_ABOVE.toExponential(0)}` : 'ε = aᵀb − Φ became non-finite';
+  }
+
+  /**
+   * GD (Eq. 4) in the lab's one operation order: eps = a^T b - Phi, g = eta eps, a' = a - g b, b' = b - g a with
+   * eta = s lr (lossScale s in data mode: the step on L). For d = 1 this is runGdScalar's step bit for bit.
+   */
+  gdStep(theta: Float64Array, _g: Float64Array, lr: number): void {
+    const d = this.d;
+    const g = this.lossScale * lr * this.eps(theta);
+    for (let i = 0; i < d; i++) {
+      const ai = theta[i];
+      theta[i] = ai - g * theta[d + i];
+      theta[d + i] = theta[d + i] - g * ai;
+    }
+  }
+
+  /** The period rule of Sec. 4 (PeriodWatch on eps), one per run. */
+  cycleDetector(): (theta: Float64Array, steps: number) => number | null {
+    const watch = new PeriodWatch(this.phi);
+    return (theta, steps) => watch.push(steps, this.eps(theta)) ?? null;
   }
 
   grad(theta: Float64Array, g: Float64Array): number {

@@ -44,7 +44,9 @@ export function sweepBaseOf(spec: StabilitySpec): SweepBase {
 
 /**
  * What the lab page reports for a spec's GD run (runGdScalar: |eps| > 1e8 divergence, period detection, the exact
- * Q ratio), for the CLI next to the shared run loop's final state (which flags divergence on a parameter > 1e8).
+ * Q ratio), for the CLI next to the shared run loop's final state. For d = 1 both are the same GD bit for bit (same
+ * step, same stop rules: StabilityModel's gdStep, diverged and cycleDetector); for d > 1 this is the exact scalar
+ * reduction of the run loop's d-dimensional run.
  */
 export function labSummary(spec: StabilitySpec): GdJobResult {
   return runGdJob({ kind: 'gd', ...sweepBaseOf(spec) });

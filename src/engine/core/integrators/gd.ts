@@ -21,7 +21,9 @@ export class GradientDescent implements Integrator {
 
   step(): StepResult {
     const { theta, g, lr } = this;
-    for (let i = 0; i < theta.length; i++) theta[i] -= lr * g[i];
+    // A model with a prescribed operation order for its GD step does the update itself (Problem.gdStep).
+    if (this.problem.gdStep) this.problem.gdStep(theta, g, lr);
+    else for (let i = 0; i < theta.length; i++) theta[i] -= lr * g[i];
     this.steps++;
     this.t = this.steps * lr;
     this.loss = this.problem.grad(theta, g);

@@ -43,7 +43,7 @@ describe('Figure 3 jobs: the S-fig3 protocol (Sec. 5)', () => {
     expect(etas[1] - etas[0]).toBeCloseTo(0.01, 15);
   });
 
-  it('"div (4)": sigma index 94 diverges at step 4 for eta 0.8 and 1.0 (the shared run loop said 5)', () => {
+  it('"div (4)": sigma index 94 diverges at step 4 for eta 0.8 and 1.0 (the shared run loop said 5 under its old rule)', () => {
     const { sigmas, etas } = fig3Grid();
     printed(sigmas[94], '2.9556');
     for (const target of [0.8, 1.0]) {
@@ -62,9 +62,10 @@ describe('Figure 3 jobs: the S-fig3 protocol (Sec. 5)', () => {
       }
       expect(Math.max(...eps.slice(0, 4).map(Math.abs))).toBeLessThanOrEqual(1e6);
       expect(Math.abs(eps[4])).toBeGreaterThan(1e6);
-      // The old path (a sweep spec through the shared run loop: a parameter above 1e8) stopped one step later.
+      // The old path, a sweep spec through the shared run loop, stopped one step later (5) when that loop's rule was
+      // "a parameter above 1e8"; with the lab's own rule (|eps| > 1e8, Sec. 4) it stops at step 4 as well.
       const [a0, b0] = [fig3Job(sigmas[94], eta).a0, fig3Job(sigmas[94], eta).b0];
-      expect(buildRun(sweepSpec(a0, b0, 1, eta, 0.5e-12, 20000)).runToEnd().step).toBe(5);
+      expect(buildRun(sweepSpec(a0, b0, 1, eta, 0.5e-12, 20000)).runToEnd().step).toBe(4);
     }
   });
 
@@ -172,10 +173,10 @@ describe('sweep presets from the CLI and the lab summary', () => {
     expect(JSON.parse(JSON.stringify(out)).points[4].result.outcome).toBe('converged');
   });
 
-  it('labSummary reports what the page does: S-div1 diverges at step 12 (Sec. 5), the shared run loop at 13', () => {
+  it('labSummary reports what the page does: S-div1 diverges at step 12 (Sec. 5), and so does the shared run loop (it said 13)', () => {
     const s = stabilitySpecFromRow(row('S-div1'));
     expect(labSummary(s)).toMatchObject({ outcome: 'diverged', steps: 12 });
-    expect(buildRun(s).runToEnd().step).toBe(13);
+    expect(buildRun(s).runToEnd().step).toBe(12);
     expect(labSummary(stabilitySpecFromRow(row('S-ref')))).toMatchObject({ outcome: 'converged', steps: 47 });
   });
 });
