@@ -1,7 +1,8 @@
-// `npm test`: the unit tests (vitest) and then the end-to-end tests (Playwright against the built app).
-// Each suite reports to the terminal as usual and to a JSON file; the last line printed is the sum of both,
-// exactly `N passed, N failed` (with `, N skipped` when something was skipped). A suite that crashes
-// without a usable report counts as a failure. Exits non-zero when anything failed.
+// `npm test`: the unit tests (vitest), the end-to-end tests (Playwright against the built app), and then the
+// static checks (`npm run check`: type check, lint, format check, import boundaries), which count as one test:
+// 1 passed or 1 failed. Each suite reports to the terminal as usual and to a JSON file; the last line printed
+// is the sum of all three, exactly `N passed, N failed` (with `, N skipped` when something was skipped). A
+// suite that crashes without a usable report counts as a failure. Exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,9 +70,21 @@ function e2eTests() {
   return counts(s.expected + s.flaky, failed, s.skipped ?? 0, note);
 }
 
+/** `npm run check` (scripts/check.mjs) as one test: passed when every step passed; the note names the failed steps. */
+function staticChecks() {
+  const out = join(work, 'check.json');
+  const code = run(process.execPath, ['scripts/check.mjs', `--report=${out}`]);
+  const r = readJson(out);
+  if (!r || !Array.isArray(r.steps)) return counts(0, 1, 0, `the static checks crashed (exit code ${code}) without a report`);
+  const failed = r.steps.filter((s) => !s.ok).map((s) => s.name);
+  if (failed.length) return counts(0, 1, 0, `npm run check failed: ${failed.join(', ')}`);
+  if (code !== 0) return counts(0, 1, 0, `npm run check exited with code ${code} with every step passed`);
+  return counts(1, 0, 0);
+}
+
 let suites;
 try {
-  suites = [unitTests(), e2eTests()];
+  suites = [unitTests(), e2eTests(), staticChecks()];
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
