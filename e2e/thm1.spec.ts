@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { ARMS, collectPageErrors, shot, THM1_PLOTS, waitBothDone } from './helpers';
 
@@ -72,7 +73,11 @@ test('progress is visible while running; pause, resume and stop work', async ({ 
   await page.goto('/');
   // A deliberately slow experiment, made through the controls: the poisoned arm of d = 256, kappa = 64 with
   // the explicit solver at the tightest tolerance takes far longer than this test.
-  for (const [id, value] of [['field-d', '256'], ['field-kappa', '64'], ['field-rtol', '1e-14']] as const) {
+  for (const [id, value] of [
+    ['field-d', '256'],
+    ['field-kappa', '64'],
+    ['field-rtol', '1e-14'],
+  ] as const) {
     const field = page.getByTestId(id);
     await field.fill(value);
     await field.press('Enter');
@@ -112,4 +117,69 @@ test('progress is visible while running; pause, resume and stop work', async ({ 
   await expect(page.getByTestId('run')).toHaveText('Run again');
   await expect(page.getByTestId('stop')).toBeDisabled();
   await page.screenshot({ path: shot('thm1-stopped.png'), fullPage: true });
+});
+
+test("an edit after a run marks its plots and results out of date; they keep the run's markers and export its spec", async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.goto('/');
+  const plots = page.getByTestId('thm1-plots-stale');
+  const results = page.getByTestId('thm1-results-stale');
+  const kappa = page.getByTestId('field-kappa');
+  await expect(kappa).toHaveValue('7');
+  await expect(plots).toHaveAttribute('data-stale', 'false'); // nothing has run: nothing is out of date
+
+  await page.getByTestId('run').click();
+  await waitBothDone(page);
+  const genK = page.getByTestId('plot-gen-k');
+  const impulse = page.getByTestId('plot-impulse');
+  const marker = (plot: typeof genK, text: string) => plot.locator('g.ref', { hasText: text });
+  await expect(marker(genK, 'κ = 7')).toHaveCount(1);
+  await expect(plots).toHaveAttribute('data-stale', 'false');
+  await expect(page.getByTestId('thm1-plots-stale-badge')).toHaveCount(0);
+
+  // Committing the same value again changes nothing.
+  await kappa.fill('7');
+  await kappa.press('Enter');
+  await expect(plots).toHaveAttribute('data-stale', 'false');
+
+  // A new kappa after the run: plots and table are marked, and still draw the run's kappa, not the edited one.
+  await kappa.fill('8');
+  await kappa.press('Enter');
+  await expect(kappa).toHaveValue('8');
+  await expect(kappa).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(plots).toHaveAttribute('data-stale', 'true');
+  await expect(page.getByTestId('thm1-plots-stale-badge')).toContainText('out of date — press Run');
+  await expect(results).toHaveAttribute('data-stale', 'true');
+  await expect(marker(genK, 'κ = 7')).toHaveCount(1);
+  await expect(marker(genK, 'κ = 8')).toHaveCount(0);
+  await expect(marker(impulse, 'κ−1 = 6')).toHaveCount(1);
+  await expect(marker(impulse, 'κ−1 = 7')).toHaveCount(0);
+  await expect(page.getByTestId('issue-banner')).toHaveCount(0);
+
+  // The export writes the spec that produced the results (kappa 7), not the edited one.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  expect(download.suggestedFilename()).toContain('-k7-');
+  const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+    spec: { data: { length: number } };
+    armSpecs: Record<string, { arm: string; data: { length: number } }>;
+  };
+  expect(exported.spec.data.length).toBe(7);
+  for (const arm of ARMS) expect([exported.armSpecs[arm].arm, exported.armSpecs[arm].data.length]).toEqual([arm, 7]);
+
+  // Back to the run's kappa: up to date again.
+  await kappa.fill('7');
+  await kappa.press('Enter');
+  await expect(plots).toHaveAttribute('data-stale', 'false');
+  await expect(results).toHaveAttribute('data-stale', 'false');
+
+  // Running the edited experiment clears the mark and moves the markers.
+  await kappa.fill('8');
+  await kappa.press('Enter');
+  await expect(plots).toHaveAttribute('data-stale', 'true');
+  await page.getByTestId('run').click();
+  await expect(plots).toHaveAttribute('data-stale', 'false');
+  await waitBothDone(page);
+  await expect(marker(genK, 'κ = 8')).toHaveCount(1);
+  await expect(marker(genK, 'κ = 7')).toHaveCount(0);
+  expect(errors).toEqual([]);
 });

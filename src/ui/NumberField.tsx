@@ -1,55 +1,61 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import { FieldError } from './FieldMessage';
+import { hintClass, labelClass } from './field-styles';
 
-interface Props {
-  label: string;
+export interface NumberFieldProps {
+  label: ReactNode;
   value: number;
-  /** Called with the parsed number; return an error message to show, or null when accepted. */
+  /** Called with the parsed number (NaN for text that is not one); return an error message to show, or null when accepted. */
   onCommit: (v: number) => string | null;
   step?: number | 'any';
-  hint?: string;
+  hint?: ReactNode;
   testId?: string;
+  /** How the value is written into the field (exactly, String(v), by default: a link's numbers reappear as sent). */
+  format?: (v: number) => string;
+  /** 'numeric' for whole numbers (the phone keyboard without a decimal point). */
+  inputMode?: 'decimal' | 'numeric';
+  disabled?: boolean;
+  className?: string;
 }
 
-/** A number input that keeps the user's text while typing and commits on blur or Enter. */
-export function NumberField({ label, value, onCommit, step = 'any', hint, testId }: Props) {
+/**
+ * A number input that keeps the user's text while typing and commits on blur or Enter; a refused value keeps the
+ * text, marks the field invalid and shows the message under it (announced, and linked by aria-describedby).
+ */
+export function NumberField({ label, value, onCommit, step = 'any', hint, testId, format = String, inputMode = 'decimal', disabled, className }: NumberFieldProps) {
   const id = useId();
-  const [text, setText] = useState(String(value));
+  const [text, setText] = useState(format(value));
   const [error, setError] = useState<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `format` is usually an inline function; only a new value rewrites the text
   useEffect(() => {
-    setText(String(value));
+    setText(format(value));
     setError(null);
   }, [value]);
   const commit = () => {
     const v = text.trim() === '' ? NaN : Number(text);
-    const err = onCommit(v);
-    setError(err);
+    setError(onCommit(v));
   };
   return (
-    <div className="flex flex-col gap-0.5">
-      <label htmlFor={id} className="text-xs font-medium text-slate-600 dark:text-slate-400">
+    <div className={`flex min-w-0 flex-col gap-0.5${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id} className={labelClass}>
         {label}
       </label>
       <input
         id={id}
         data-testid={testId}
         type="text"
-        inputMode="decimal"
+        inputMode={inputMode}
         step={step}
         value={text}
+        disabled={disabled}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-err` : undefined}
         onChange={(e) => setText(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => e.key === 'Enter' && commit()}
-        className={`num rounded border px-2 py-1 text-sm bg-white dark:bg-slate-900 ${error ? 'border-red-500' : 'border-slate-300 dark:border-slate-700'}`}
+        className={`num min-w-0 rounded border bg-white px-2 py-1 text-sm disabled:opacity-50 dark:bg-slate-900 ${error ? 'border-red-500' : 'border-slate-300 dark:border-slate-700'}`}
       />
-      {error ? (
-        <span id={`${id}-err`} role="alert" className="text-xs text-red-600">
-          {error}
-        </span>
-      ) : (
-        hint && <span className="text-xs text-slate-500">{hint}</span>
-      )}
+      {error ? <FieldError id={`${id}-err`} message={error} /> : hint && <span className={hintClass}>{hint}</span>}
     </div>
   );
 }

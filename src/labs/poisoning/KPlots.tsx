@@ -35,7 +35,7 @@ export function GenByKPlot({ runs, K, kappa, armLabel, revision, height, genTitl
       xLabel="sequence length k"
       yLabel="Gen_k / max|h*|"
       yScale="log"
-      refLines={[{ axis: 'x', value: kappa, label: 'κ (train length)' }]}
+      refLines={[{ axis: 'x', value: kappa, label: `κ = ${kappa} (train length)` }]}
       revision={revision}
       height={height}
     />
@@ -80,7 +80,7 @@ export function ImpulsePlot({ runs, K, kappa, armLabel, revision, height, impuls
         xLabel="k"
         yLabel={view === 'h' ? 'hₖ' : '|hₖ − h*ₖ|'}
         yScale={view === 'h' ? impulseScale : 'log'}
-        refLines={[{ axis: 'x', value: kappa - 1, label: 'κ−1' }]}
+        refLines={[{ axis: 'x', value: kappa - 1, label: `κ−1 = ${kappa - 1}` }]}
         revision={revision}
         height={height}
       />

@@ -1,7 +1,6 @@
 import { ARMS, useRuns, type Arm } from '../../state/runs-store';
+import { fmt } from '../../ui/format';
 import { ARM_COLORS, ARM_LABELS } from './arms';
-
-const fmt = (v: number) => (v === 0 ? '0' : Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3 ? v.toExponential(3) : v.toPrecision(4));
 
 /** Progress and the plain-language state of each arm; announced to screen readers. */
 export function RunStatusBar({ labels = ARM_LABELS }: { labels?: Record<Arm, string> } = {}) {
@@ -22,11 +21,28 @@ export function RunStatusBar({ labels = ARM_LABELS }: { labels?: Record<Arm, str
                 {st ? `t = ${fmt(st.t)} · step ${st.steps} · loss ${fmt(st.loss)} · ${String(st.info.method ?? '')}` : 'not started'}
               </span>
             </div>
-            <div className="mt-1 h-1.5 w-full rounded bg-slate-200 dark:bg-slate-800" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100} aria-label={`${labels[arm]} progress`}>
+            <div
+              className="mt-1 h-1.5 w-full rounded bg-slate-200 dark:bg-slate-800"
+              role="progressbar"
+              aria-valuenow={pct}
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-label={`${labels[arm]} progress`}
+            >
               <div className="h-1.5 rounded" style={{ width: `${pct}%`, background: ARM_COLORS[arm] }} />
             </div>
-            {run?.error && <p className="mt-1 text-red-600" role="alert">{run.error}</p>}
-            {st?.stop && <p className={`mt-1 ${st.stop.reason === 'converged' ? 'text-emerald-700 dark:text-emerald-400' : st.stop.reason === 'stopped' ? 'text-slate-600' : 'text-amber-700'}`}>{st.stop.message}</p>}
+            {run?.error && (
+              <p className="mt-1 text-red-600" role="alert">
+                {run.error}
+              </p>
+            )}
+            {st?.stop && (
+              <p
+                className={`mt-1 ${st.stop.reason === 'converged' ? 'text-emerald-700 dark:text-emerald-400' : st.stop.reason === 'stopped' ? 'text-slate-600' : 'text-amber-700'}`}
+              >
+                {st.stop.message}
+              </p>
+            )}
           </div>
         );
       })}

@@ -1,57 +1,42 @@
-import { useState } from 'react';
-import { PRESETS } from '../../experiment/presets';
-import { parseSpec } from '../../experiment/validate';
-import { useExperiment, useLabSpec } from '../../state/experiment-store';
+import { useMemo, useState } from 'react';
+import type { Preset } from '../../experiment/presets';
+import { Button } from '../../ui/Button';
+import { FieldError } from '../../ui/FieldMessage';
 import { NumberField } from '../../ui/NumberField';
+import { pickPreset, usePresetChoice } from '../../ui/preset-choice';
+import { PresetPicker } from '../../ui/PresetPicker';
+import { SelectField } from '../../ui/SelectField';
+import { useSpecEditor } from '../../ui/useSpecEditor';
 import { initialEntries, specFromThm1Params, thm1ParamsOf, type Thm1Params } from './thm1-params';
+
+const isThm1 = (p: Preset) => p.id.startsWith('thm1-');
+
+const METHODS: { value: Thm1Params['method']; label: string }[] = [
+  { value: 'auto', label: 'automatic (DOPRI5, switching to RODAS4 when stiff)' },
+  { value: 'dopri5', label: 'explicit DOPRI5 only' },
+  { value: 'rodas4', label: 'stiff RODAS4 only' },
+];
 
 /** Model, initialisation and solver controls of the Theorem-1 page; every edit goes through the validator. */
 export function Thm1Controls() {
-  const spec = useLabSpec('poisoning');
-  const apply = useExperiment((s) => s.apply);
+  const editor = useSpecEditor('poisoning');
+  const spec = editor.spec;
   const params = thm1ParamsOf(spec);
+  const presetId = usePresetChoice('poisoning');
+  const [methodError, setMethodError] = useState<string | null>(null);
 
-  /** Applies one change; returns the validator's message for the user, or null. */
-  const commit = (patch: Partial<Thm1Params>): string | null => {
-    const candidate = specFromThm1Params({ ...params, ...patch });
-    const r = parseSpec(candidate);
-    if (!r.ok) return r.issues.map((i) => `${i.field}: ${i.message}`).join('; ');
-    apply(candidate, 'controls');
-    return null;
-  };
-
-  const thm1Presets = PRESETS.filter((p) => p.id.startsWith('thm1-'));
-  const presetId = thm1Presets.find((p) => p.spec.lab === 'poisoning' && JSON.stringify(p.spec) === JSON.stringify({ ...spec, arm: p.spec.arm }))?.id ?? '';
+  /** Applies one change; returns the validator's message (naming the field) for the user, or null. */
+  const commit = (patch: Partial<Thm1Params>): string | null => editor.commit(specFromThm1Params({ ...params, ...patch }));
+  const entries = useMemo(() => initialEntries(spec), [spec]);
 
   return (
     <div className="flex flex-col gap-3" data-testid="thm1-controls">
-      <div className="flex flex-col gap-0.5">
-        <label htmlFor="preset" className="text-xs font-medium text-slate-600 dark:text-slate-400">
-          Preset
-        </label>
-        <select
-          id="preset"
-          data-testid="preset-select"
-          value={presetId}
-          onChange={(e) => {
-            const p = PRESETS.find((x) => x.id === e.target.value);
-            if (p) apply(p.spec, 'preset');
-          }}
-          className="rounded border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1 text-sm"
-        >
-          <option value="">Custom</option>
-          {thm1Presets.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.title}
-            </option>
-          ))}
-        </select>
-      </div>
+      <PresetPicker lab="poisoning" selected={presetId} onPick={(id) => pickPreset('poisoning', id)} filter={isThm1} />
       <div className="grid grid-cols-2 gap-2">
-        <NumberField label="d (student size)" testId="field-d" value={params.d} onCommit={(d) => commit({ d, explicit: null })} />
-        <NumberField label="κ (sequence length)" testId="field-kappa" value={params.kappa} onCommit={(kappa) => commit({ kappa })} />
+        <NumberField label="d (student size)" testId="field-d" inputMode="numeric" value={params.d} onCommit={(d) => commit({ d, explicit: null })} />
+        <NumberField label="κ (sequence length)" testId="field-kappa" inputMode="numeric" value={params.kappa} onCommit={(kappa) => commit({ kappa })} />
         <NumberField label="init scale" testId="field-scale" value={params.scale} onCommit={(scale) => commit({ scale, explicit: null })} />
-        <NumberField label="seed" testId="field-seed" value={params.seed} onCommit={(seed) => commit({ seed, explicit: null })} />
+        <NumberField label="seed" testId="field-seed" inputMode="numeric" value={params.seed} onCommit={(seed) => commit({ seed, explicit: null })} />
         <NumberField
           label="tie exponent c"
           testId="field-tie"
@@ -61,22 +46,8 @@ export function Thm1Controls() {
         />
         <NumberField label="rtol" testId="field-rtol" value={params.rtol} onCommit={(rtol) => commit({ rtol })} />
       </div>
-      <div className="flex flex-col gap-0.5">
-        <label htmlFor="method" className="text-xs font-medium text-slate-600 dark:text-slate-400">
-          ODE solver
-        </label>
-        <select
-          id="method"
-          value={params.method}
-          onChange={(e) => commit({ method: e.target.value as Thm1Params['method'] })}
-          className="rounded border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1 text-sm"
-        >
-          <option value="auto">automatic (DOPRI5, switching to RODAS4 when stiff)</option>
-          <option value="dopri5">explicit DOPRI5 only</option>
-          <option value="rodas4">stiff RODAS4 only</option>
-        </select>
-      </div>
-      <EntryEditor key={JSON.stringify(spec.init) + spec.model.d + spec.seed} params={params} commit={commit} current={initialEntries(spec)} />
+      <SelectField label="ODE solver" testId="field-method" value={params.method} options={METHODS} onChange={(method) => setMethodError(commit({ method }))} error={methodError} />
+      <EntryEditor key={entries.join(',')} params={params} commit={commit} current={entries} />
     </div>
   );
 }
@@ -97,27 +68,25 @@ function EntryEditor({ params, commit, current }: { params: Thm1Params; commit: 
         rows={Math.min(12, current.length)}
         className="num mt-2 w-full rounded border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 p-1 font-mono text-xs"
       />
-      {error && (
-        <p role="alert" className="text-xs text-red-600">
-          {error}
-        </p>
-      )}
+      <FieldError message={error} />
       <div className="mt-1 flex gap-2">
-        <button
-          type="button"
-          data-testid="entries-apply"
-          className="rounded bg-slate-200 dark:bg-slate-800 px-2 py-1 text-xs hover:bg-slate-300"
+        <Button
+          variant="subtle"
+          testId="entries-apply"
           onClick={() => {
-            const values = text.split(/[\s,;]+/).filter(Boolean).map(Number);
+            const values = text
+              .split(/[\s,;]+/)
+              .filter(Boolean)
+              .map(Number);
             setError(commit({ explicit: values, d: values.length }));
           }}
         >
           Use these entries
-        </button>
+        </Button>
         {params.explicit && (
-          <button type="button" className="rounded px-2 py-1 text-xs underline" onClick={() => setError(commit({ explicit: null }))}>
+          <Button variant="link" onClick={() => setError(commit({ explicit: null }))}>
             Back to the seeded draw
-          </button>
+          </Button>
         )}
       </div>
     </details>

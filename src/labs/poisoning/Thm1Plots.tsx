@@ -3,6 +3,7 @@ import { seriesColor } from '../../plots/palette';
 import { TimeSeriesPlot, type PlotSeries } from '../../plots/TimeSeriesPlot';
 import { useLabSpec } from '../../state/experiment-store';
 import { ARMS, useRuns, type Arm, type ArmRun } from '../../state/runs-store';
+import { Stale, useIsStale } from '../../ui/Stale';
 import { ARM_COLORS, ARM_SHORT } from './arms';
 import { GenByKPlot, ImpulsePlot } from './KPlots';
 
@@ -32,58 +33,74 @@ function armSeries(runs: Partial<Record<Arm, ArmRun>>, pick: (run: ArmRun) => { 
   });
 }
 
-/** The live plots of the Theorem-1 page: entries, loss, and generalisation of both arms. */
+/**
+ * The live plots of the Theorem-1 page: entries, loss, and generalisation of both arms. Their markers (κ, the
+ * window K, the stopping loss) are those of the spec that produced the run; an edit after the run marks the plots
+ * out of date until the next Run.
+ */
 export function Thm1Plots() {
   const arms = useRuns((s) => s.arms);
   const revision = useRuns((s) => s.revision);
-  const spec = useLabSpec('poisoning');
+  const edited = useLabSpec('poisoning');
+  const ran = arms.clean?.spec ?? arms.poisoned?.spec;
+  const stale = useIsStale(ran, edited, ['arm']);
+  const spec = ran ?? edited;
   const K = spec.metrics.genWindow;
-
 
   const loss = armSeries(arms, (r) => (r.buffers ? { x: r.buffers.t, y: r.buffers.loss, n: r.buffers.count } : null));
   const genT = armSeries(arms, (r) => (r.buffers ? { x: r.buffers.t, y: r.buffers.metric('gen'), n: r.buffers.count } : null));
 
   return (
-    <div className="grid gap-3 lg:grid-cols-2" data-testid="thm1-plots">
-      {ARMS.map((arm) => (
+    <Stale stale={stale} testId="thm1-plots-stale">
+      <div className="grid gap-3 lg:grid-cols-2" data-testid="thm1-plots">
+        {ARMS.map((arm) => (
+          <TimeSeriesPlot
+            key={arm}
+            id={`entries-${arm}`}
+            syncX="thm1-time"
+            title={`Diagonal entries |aⱼ|, ${ARM_SHORT[arm]} (${arm === 'clean' ? '{e₁}' : '{e₁, e_(κ−1)}'})`}
+            series={entrySeries(arms[arm])}
+            xLabel="flow time t"
+            yLabel="|aⱼ|"
+            xScale="log"
+            yScale="log"
+            revision={revision}
+          />
+        ))}
         <TimeSeriesPlot
-          key={arm}
-          id={`entries-${arm}`}
+          id="loss"
           syncX="thm1-time"
-          title={`Diagonal entries |aⱼ|, ${ARM_SHORT[arm]} (${arm === 'clean' ? '{e₁}' : '{e₁, e_(κ−1)}'})`}
-          series={entrySeries(arms[arm])}
+          title="Training loss"
+          series={loss}
           xLabel="flow time t"
-          yLabel="|aⱼ|"
+          yLabel="loss"
+          xScale="log"
+          yScale="log"
+          refLines={[{ axis: 'y', value: spec.stop.lossBelow, label: 'stop' }]}
+          revision={revision}
+        />
+        <TimeSeriesPlot
+          id="gen-time"
+          syncX="thm1-time"
+          title={`Generalisation error Gen${K === 20 ? '₂₀' : '_' + K} over training`}
+          series={genT}
+          xLabel="flow time t"
+          yLabel="Gen_K / max|h*|"
           xScale="log"
           yScale="log"
           revision={revision}
         />
-      ))}
-      <TimeSeriesPlot
-        id="loss"
-        syncX="thm1-time"
-        title="Training loss"
-        series={loss}
-        xLabel="flow time t"
-        yLabel="loss"
-        xScale="log"
-        yScale="log"
-        refLines={[{ axis: 'y', value: spec.stop.lossBelow, label: 'stop' }]}
-        revision={revision}
-      />
-      <TimeSeriesPlot
-        id="gen-time"
-        syncX="thm1-time"
-        title={`Generalisation error Gen${K === 20 ? "₂₀" : "_" + K} over training`}
-        series={genT}
-        xLabel="flow time t"
-        yLabel="Gen_K / max|h*|"
-        xScale="log"
-        yScale="log"
-        revision={revision}
-      />
-      <GenByKPlot runs={arms} K={K} kappa={spec.data.length} armLabel={(a) => ARM_SHORT[a]} revision={revision} genTitle="Generalisation error against length k (now)" />
-      <ImpulsePlot runs={arms} K={K} kappa={spec.data.length} armLabel={(a) => ARM_SHORT[a]} revision={revision} impulseTitle="Impulse response hₖ = C Aᵏ B vs teacher" impulseScale="log" />
-    </div>
+        <GenByKPlot runs={arms} K={K} kappa={spec.data.length} armLabel={(a) => ARM_SHORT[a]} revision={revision} genTitle="Generalisation error against length k (now)" />
+        <ImpulsePlot
+          runs={arms}
+          K={K}
+          kappa={spec.data.length}
+          armLabel={(a) => ARM_SHORT[a]}
+          revision={revision}
+          impulseTitle="Impulse response hₖ = C Aᵏ B vs teacher"
+          impulseScale="log"
+        />
+      </div>
+    </Stale>
   );
 }

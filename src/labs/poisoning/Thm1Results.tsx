@@ -1,67 +1,91 @@
 import { useLabSpec } from '../../state/experiment-store';
 import { ARMS, useRuns } from '../../state/runs-store';
+import { Button } from '../../ui/Button';
+import { cardClass } from '../../ui/field-styles';
+import { fmt } from '../../ui/format';
+import { Stale, useIsStale } from '../../ui/Stale';
 import { ARM_COLORS, ARM_LABELS } from './arms';
 import { referenceFor } from './reference';
 
-const sci = (v: number) => v.toExponential(4);
+/** Gen values beside the reference's five printed digits. */
+const gen = (v: number | null | undefined) => fmt(v, { digits: 5, exp: true });
 
-/** Final numbers of both arms beside the reference values, with a JSON export of spec and results. */
+/**
+ * Final numbers of both arms beside the reference values, with a JSON export of spec and results. Everything here
+ * belongs to the run: the reference is looked up for the spec that ran, and the export writes that spec (each
+ * arm's, as the runs store kept it), not the one edited since.
+ */
 export function Thm1Results() {
   const arms = useRuns((s) => s.arms);
-  const spec = useLabSpec('poisoning');
+  const edited = useLabSpec('poisoning');
+  const ran = arms.poisoned?.spec ?? arms.clean?.spec;
+  const stale = useIsStale(ran, edited, ['arm']);
   const finals = Object.fromEntries(ARMS.map((a) => [a, arms[a]?.final ?? null]));
   const exportJson = () => {
-    const blob = new Blob([JSON.stringify({ spec, final: finals }, null, 2)], { type: 'application/json' });
+    if (!ran) return;
+    const armSpecs = Object.fromEntries(ARMS.map((a) => [a, arms[a]?.spec ?? null]));
+    const blob = new Blob([JSON.stringify({ spec: ran, armSpecs, final: finals }, null, 2)], { type: 'application/json' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
-    a.download = `implicit-bias-lab-thm1-d${spec.model.d}-k${spec.data.length}-s${spec.seed}.json`;
+    a.download = `implicit-bias-lab-thm1-d${ran.model.d}-k${ran.data.length}-s${ran.seed}.json`;
     a.click();
     URL.revokeObjectURL(a.href);
   };
   return (
-    <section className="rounded border border-slate-200 dark:border-slate-800 p-3" aria-labelledby="results-h">
+    <section className={cardClass} aria-labelledby="results-h">
       <div className="flex items-center">
         <h3 id="results-h" className="text-sm font-semibold">
           Results
         </h3>
-        <button type="button" className="ml-auto text-xs underline disabled:opacity-40" onClick={exportJson} disabled={!finals.clean && !finals.poisoned}>
+        <Button
+          variant="link"
+          className="ml-auto"
+          testId="export-json"
+          onClick={exportJson}
+          disabled={!ran || (!finals.clean && !finals.poisoned)}
+          title="The run's spec and final states, as JSON"
+        >
           Export JSON
-        </button>
+        </Button>
       </div>
-      <table className="mt-2 w-full text-xs num">
-        <thead className="text-left text-slate-500">
-          <tr>
-            <th className="font-normal">arm</th>
-            <th className="font-normal">Gen₂₀ (lab)</th>
-            <th className="font-normal">reference, this seed</th>
-            <th className="font-normal">paper (4-seed mean)</th>
-            <th className="font-normal">largest entries</th>
-          </tr>
-        </thead>
-        <tbody>
-          {ARMS.map((arm) => {
-            const f = finals[arm];
-            const ref = referenceFor(spec, arm);
-            const a = f?.params.a ?? [];
-            const top = [...a].sort((x, y) => Math.abs(y) - Math.abs(x)).slice(0, 3);
-            return (
-              <tr key={arm} className="border-t border-slate-100 dark:border-slate-800">
-                <td className="py-1">
-                  <span className="inline-block h-2 w-2 rounded-full mr-1" style={{ background: ARM_COLORS[arm] }} />
-                  {ARM_LABELS[arm]}
-                </td>
-                <td data-testid={`gen-${arm}`} data-value={f ? String(f.metrics.gen) : ''}>
-                  {f ? sci(f.metrics.gen) : '—'}
-                </td>
-                <td>{ref?.seedValue != null ? sci(ref.seedValue) : '—'}</td>
-                <td>{ref ? `${ref.paperMean.toExponential(2)} (${ref.table})` : '—'}</td>
-                <td>{top.map((v) => v.toFixed(4)).join(', ')}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <pre hidden data-testid="final-json">{JSON.stringify(finals)}</pre>
+      <Stale stale={stale} testId="thm1-results-stale">
+        <table className="mt-2 w-full text-xs num">
+          <thead className="text-left text-slate-500">
+            <tr>
+              <th className="font-normal">arm</th>
+              <th className="font-normal">Gen₂₀ (lab)</th>
+              <th className="font-normal">reference, this seed</th>
+              <th className="font-normal">paper (4-seed mean)</th>
+              <th className="font-normal">largest entries</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ARMS.map((arm) => {
+              const f = finals[arm];
+              const ref = ran ? referenceFor(ran, arm) : null;
+              const a = f?.params.a ?? [];
+              const top = [...a].sort((x, y) => Math.abs(y) - Math.abs(x)).slice(0, 3);
+              return (
+                <tr key={arm} className="border-t border-slate-100 dark:border-slate-800">
+                  <td className="py-1">
+                    <span className="inline-block h-2 w-2 rounded-full mr-1" style={{ background: ARM_COLORS[arm] }} />
+                    {ARM_LABELS[arm]}
+                  </td>
+                  <td data-testid={`gen-${arm}`} data-value={f ? String(f.metrics.gen) : ''}>
+                    {f ? gen(f.metrics.gen) : '—'}
+                  </td>
+                  <td>{gen(ref?.seedValue)}</td>
+                  <td>{ref ? `${fmt(ref.paperMean, { digits: 3, exp: true })} (${ref.table})` : '—'}</td>
+                  <td>{top.map((v) => fmt(v)).join(', ')}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </Stale>
+      <pre hidden data-testid="final-json">
+        {JSON.stringify(finals)}
+      </pre>
     </section>
   );
 }

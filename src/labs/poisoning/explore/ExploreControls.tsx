@@ -1,15 +1,26 @@
 import { useState, type ReactNode } from 'react';
-import { PRESETS } from '../../../experiment/presets';
+import type { Preset } from '../../../experiment/presets';
 import { useLabSpec } from '../../../state/experiment-store';
+import { Button } from '../../../ui/Button';
+import { FieldError } from '../../../ui/FieldMessage';
+import { inputClass, labelClass } from '../../../ui/field-styles';
+import { fmt } from '../../../ui/format';
 import { NumberField } from '../../../ui/NumberField';
-import { btnCls, commitSpec, inputCls, labelCls } from './commit';
+import { pickPreset, usePresetChoice } from '../../../ui/preset-choice';
+import { PresetPicker } from '../../../ui/PresetPicker';
+import { SelectField } from '../../../ui/SelectField';
+import { commitSpec } from './commit';
 import { explicitInit, gapOfTie, initialA, initScale, setD, TEACHER_PRESETS, teacherPresetId, tieOfGap } from './explore-model';
-import { type PoisoningSpec } from '../schema';
+import type { PoisoningSpec } from '../schema';
 
 type Optim = PoisoningSpec['optim'];
 type Init = PoisoningSpec['init'];
 
-const POISONING_PRESETS = PRESETS.filter((p) => p.lab === 'poisoning');
+const isThm1 = (p: Preset) => p.id.startsWith('thm1-');
+const PRESET_GROUPS = [
+  { label: 'Theorem 1 (gradient flow)', match: isThm1 },
+  { label: 'Tables and figures (GD / Adam)', match: (p: Preset) => !isThm1(p) },
+];
 
 function Group({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
   return (
@@ -23,48 +34,32 @@ function Group({ title, children, testId }: { title: string; children: ReactNode
 /** Preset picker, teacher and student, optimiser and stopping rule, and the initialisation. */
 export function ExploreControls() {
   const spec = useLabSpec('poisoning');
+  const presetId = usePresetChoice('poisoning');
   const [presetError, setPresetError] = useState<string | null>(null);
-  const presetId = POISONING_PRESETS.find((p) => JSON.stringify(p.spec) === JSON.stringify({ ...spec, arm: (p.spec as PoisoningSpec).arm }))?.id ?? '';
   return (
     <div className="flex flex-col gap-3" data-testid="explore-controls">
-      <div className="flex flex-col gap-0.5">
-        <label htmlFor="explore-preset" className={labelCls}>
-          Load a preset of the paper
-        </label>
-        <select
-          id="explore-preset"
-          data-testid="preset-select"
-          value={presetId}
-          onChange={(e) => {
-            const p = POISONING_PRESETS.find((x) => x.id === e.target.value);
-            if (p) setPresetError(commitSpec(structuredClone(p.spec as PoisoningSpec)));
-          }}
-          className={inputCls}
-        >
-          <option value="">Custom (edited)</option>
-          <optgroup label="Theorem 1 (gradient flow)">
-            {POISONING_PRESETS.filter((p) => p.id.startsWith('thm1-')).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.id}: {p.title}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label="Tables and figures (GD / Adam)">
-            {POISONING_PRESETS.filter((p) => !p.id.startsWith('thm1-')).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.id}: {p.title}
-              </option>
-            ))}
-          </optgroup>
-        </select>
-        {presetError && <span role="alert" className="text-xs text-red-600">{presetError}</span>}
-      </div>
+      <PresetPicker
+        lab="poisoning"
+        label="Load a preset of the paper"
+        selected={presetId}
+        onPick={(id) => setPresetError(pickPreset('poisoning', id))}
+        groups={PRESET_GROUPS}
+        showIds
+        customLabel="Custom (edited)"
+        error={presetError}
+      />
       <ModelGroup spec={spec} />
       <OptimGroup spec={spec} />
       <InitGroup spec={spec} />
     </div>
   );
 }
+
+const parseList = (text: string) =>
+  text
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map(Number);
 
 function ModelGroup({ spec }: { spec: PoisoningSpec }) {
   const m = spec.model;
@@ -79,57 +74,50 @@ function ModelGroup({ spec }: { spec: PoisoningSpec }) {
   const withModel = (patch: Partial<PoisoningSpec['model']>): PoisoningSpec => ({ ...spec, model: { ...m, ...patch } });
   return (
     <Group title="Teacher and student" testId="group-model">
-      <div className="flex flex-col gap-0.5">
-        <label htmlFor="teacher" className={labelCls}>
-          Teacher
-        </label>
-        <select
-          id="teacher"
-          className={inputCls}
-          value={tid}
-          onChange={(e) => {
-            const p = TEACHER_PRESETS.find((t) => t.id === e.target.value);
-            if (p) commit(withModel({ teacher: p.teacher }));
-            else commit(withModel({ teacher: { kind: 'diag', a: custom.split(/[\s,;]+/).filter(Boolean).map(Number) } }));
-          }}
-        >
-          {TEACHER_PRESETS.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.label}
-            </option>
-          ))}
-          <option value="custom">custom diagonal a*</option>
-        </select>
-      </div>
+      <SelectField
+        label="Teacher"
+        testId="field-teacher"
+        value={tid}
+        options={[...TEACHER_PRESETS.map((t) => ({ value: t.id, label: t.label })), { value: 'custom', label: 'custom diagonal a*' }]}
+        onChange={(id) => {
+          const p = TEACHER_PRESETS.find((t) => t.id === id);
+          commit(withModel({ teacher: p ? p.teacher : { kind: 'diag', a: parseList(custom) } }));
+        }}
+      />
       {tid === 'custom' && (
         <div className="flex items-end gap-2">
           <label className="flex flex-1 flex-col text-[11px] text-slate-500">
             teacher a* (B* = C* = 1)
-            <input className={inputCls} value={custom} onChange={(e) => setCustom(e.target.value)} aria-label="custom teacher entries" />
+            <input className={inputClass} value={custom} onChange={(e) => setCustom(e.target.value)} aria-label="custom teacher entries" />
           </label>
-          <button type="button" className={btnCls} onClick={() => commit(withModel({ teacher: { kind: 'diag', a: custom.split(/[\s,;]+/).filter(Boolean).map(Number) } }))}>
+          <Button variant="subtle" onClick={() => commit(withModel({ teacher: { kind: 'diag', a: parseList(custom) } }))}>
             Set
-          </button>
+          </Button>
         </div>
       )}
       <div className="grid grid-cols-2 gap-2">
-        <NumberField label="student dimension d" testId="field-d" value={m.d} onCommit={(d) => commitSpec(setD(spec, d))} />
+        <NumberField label="student dimension d" testId="field-d" inputMode="numeric" value={m.d} onCommit={(d) => commitSpec(setD(spec, d))} />
         <label className="flex items-center gap-1 self-end pb-1 text-xs">
           <input type="checkbox" checked={m.trainBC} onChange={(e) => commit(withModel({ trainBC: e.target.checked }))} data-testid="field-trainbc" />
           learn B, C (else B = C = 1)
         </label>
       </div>
       <label className="flex items-center gap-1 text-xs">
-        <input type="checkbox" checked={m.head !== null} onChange={(e) => commit(withModel({ head: e.target.checked ? { width: 15, depth: 2 } : null }))} data-testid="field-head" />
+        <input
+          type="checkbox"
+          checked={m.head !== null}
+          onChange={(e) => commit(withModel({ head: e.target.checked ? { width: 15, depth: 2 } : null }))}
+          data-testid="field-head"
+        />
         ReLU MLP head (teacher carries the head too)
       </label>
       {m.head && (
         <div className="grid grid-cols-2 gap-2">
-          <NumberField label="head width" value={m.head.width} onCommit={(width) => commitSpec(withModel({ head: { ...m.head!, width } }))} />
-          <NumberField label="head depth (hidden layers)" value={m.head.depth} onCommit={(depth) => commitSpec(withModel({ head: { ...m.head!, depth } }))} />
+          <NumberField label="head width" inputMode="numeric" value={m.head.width} onCommit={(width) => commitSpec(withModel({ head: { ...m.head!, width } }))} />
+          <NumberField label="head depth (hidden layers)" inputMode="numeric" value={m.head.depth} onCommit={(depth) => commitSpec(withModel({ head: { ...m.head!, depth } }))} />
         </div>
       )}
-      {err && <span role="alert" className="text-xs text-red-600">{err}</span>}
+      <FieldError message={err} />
     </Group>
   );
 }
@@ -148,6 +136,13 @@ function optimOfKind(kind: Optim['kind'], cur: Optim): Optim {
   }
 }
 
+const OPTIMISERS: { value: Optim['kind']; label: string }[] = [
+  { value: 'flow', label: 'gradient flow (exact ODE)' },
+  { value: 'gd', label: 'gradient descent' },
+  { value: 'adaptive-gd', label: "adaptive-step GD (paper's code)" },
+  { value: 'adam', label: 'Adam' },
+];
+
 function OptimGroup({ spec }: { spec: PoisoningSpec }) {
   const o = spec.optim;
   const stop = spec.stop;
@@ -155,28 +150,16 @@ function OptimGroup({ spec }: { spec: PoisoningSpec }) {
   const withStop = (patch: Partial<PoisoningSpec['stop']>) => commitSpec({ ...spec, stop: { ...stop, ...patch } });
   return (
     <Group title="Optimiser and stopping rule" testId="group-optim">
-      <div className="flex flex-col gap-0.5">
-        <label htmlFor="optim-kind" className={labelCls}>
-          Optimiser
-        </label>
-        <select
-          id="optim-kind"
-          className={inputCls}
-          value={o.kind}
-          data-testid="field-optim"
-          onChange={(e) => setErr(commitSpec({ ...spec, optim: optimOfKind(e.target.value as Optim['kind'], o), record: spec.record }))}
-        >
-          <option value="flow">gradient flow (exact ODE)</option>
-          <option value="gd">gradient descent</option>
-          <option value="adaptive-gd">adaptive-step GD (paper's code)</option>
-          <option value="adam">Adam</option>
-        </select>
-        {err && <span role="alert" className="text-xs text-red-600">{err}</span>}
-      </div>
+      <SelectField
+        label="Optimiser"
+        testId="field-optim"
+        value={o.kind}
+        options={OPTIMISERS}
+        onChange={(kind) => setErr(commitSpec({ ...spec, optim: optimOfKind(kind, o), record: spec.record }))}
+        error={err}
+      />
       <div className="grid grid-cols-2 gap-2">
-        {o.kind !== 'flow' && (
-          <NumberField label="step size η" testId="field-lr" value={o.lr} onCommit={(lr) => commitSpec({ ...spec, optim: { ...o, lr } })} />
-        )}
+        {o.kind !== 'flow' && <NumberField label="step size η" testId="field-lr" value={o.lr} onCommit={(lr) => commitSpec({ ...spec, optim: { ...o, lr } })} />}
         {o.kind !== 'flow' && spec.poisonedOverrides?.lr !== undefined && (
           <NumberField
             label="η of the 'with' arm"
@@ -189,10 +172,10 @@ function OptimGroup({ spec }: { spec: PoisoningSpec }) {
         {o.kind === 'flow' ? (
           <NumberField label="max flow time" value={stop.maxTime} onCommit={(maxTime) => withStop({ maxTime })} />
         ) : (
-          <NumberField label="max steps" testId="field-maxsteps" value={stop.maxSteps} onCommit={(maxSteps) => withStop({ maxSteps })} />
+          <NumberField label="max steps" testId="field-maxsteps" inputMode="numeric" value={stop.maxSteps} onCommit={(maxSteps) => withStop({ maxSteps })} />
         )}
         {o.kind !== 'flow' && (
-          <NumberField label="extra steps after loss < ε" testId="field-extra" value={stop.extraSteps} onCommit={(extraSteps) => withStop({ extraSteps })} />
+          <NumberField label="extra steps after loss < ε" testId="field-extra" inputMode="numeric" value={stop.extraSteps} onCommit={(extraSteps) => withStop({ extraSteps })} />
         )}
       </div>
     </Group>
@@ -209,6 +192,12 @@ const initOfKind = (kind: Init['kind'], spec: PoisoningSpec): Init => {
       return explicitInit(spec, initialA(spec)).init;
   }
 };
+
+const INIT_KINDS: { value: Init['kind']; label: string }[] = [
+  { value: 'uniform-sorted', label: 'Theorem-1 uniform, sorted' },
+  { value: 'gd-normal', label: '|N(0, σ)| sorted (GD presets)' },
+  { value: 'explicit', label: 'explicit values' },
+];
 
 function InitGroup({ spec }: { spec: PoisoningSpec }) {
   const init = spec.init;
@@ -227,24 +216,18 @@ function InitGroup({ spec }: { spec: PoisoningSpec }) {
   return (
     <Group title="Initialisation (shared by both arms)" testId="group-init">
       <div className="grid grid-cols-2 gap-2">
-        <div className="col-span-2 flex flex-col gap-0.5">
-          <label htmlFor="init-kind" className={labelCls}>
-            Draw
-          </label>
-          <select
-            id="init-kind"
-            className={inputCls}
-            value={init.kind}
-            data-testid="field-init"
-            onChange={(e) => commit({ ...spec, init: initOfKind(e.target.value as Init['kind'], spec) })}
-          >
-            <option value="uniform-sorted">Theorem-1 uniform, sorted</option>
-            <option value="gd-normal">|N(0, σ)| sorted (GD presets)</option>
-            <option value="explicit">explicit values</option>
-          </select>
-        </div>
-        <NumberField label="seed" testId="field-seed" value={spec.seed} onCommit={(seed) => commitSpec({ ...spec, seed })} />
-        {init.kind === 'uniform-sorted' && <NumberField label="scale" testId="field-scale" value={init.scale} onCommit={(s) => commitSpec({ ...spec, init: { ...init, scale: s } })} />}
+        <SelectField
+          className="col-span-2"
+          label="Draw"
+          testId="field-init"
+          value={init.kind}
+          options={INIT_KINDS}
+          onChange={(kind) => commit({ ...spec, init: initOfKind(kind, spec) })}
+        />
+        <NumberField label="seed" testId="field-seed" inputMode="numeric" value={spec.seed} onCommit={(seed) => commitSpec({ ...spec, seed })} />
+        {init.kind === 'uniform-sorted' && (
+          <NumberField label="scale" testId="field-scale" value={init.scale} onCommit={(s) => commitSpec({ ...spec, init: { ...init, scale: s } })} />
+        )}
         {init.kind === 'gd-normal' && (
           <>
             <NumberField label="σ_A (scale of a)" testId="field-scale" value={init.sdA} onCommit={(sdA) => commitSpec({ ...spec, init: { ...init, sdA } })} />
@@ -255,9 +238,13 @@ function InitGroup({ spec }: { spec: PoisoningSpec }) {
       </div>
       {gap !== null && scale !== null && (
         <div className="flex flex-col gap-0.5">
-          <label htmlFor="gap" className={labelCls}>
-            Near-tie a₁ − a₂ = <span className="num" data-testid="gap-value">{gap.toExponential(2)}</span>{' '}
-            <span className="font-normal text-slate-500">(tie exponent c = {tieC!.toFixed(2)})</span>
+          <label htmlFor="gap" className={labelClass}>
+            {/* three significant digits, exponent always: the slider moves by quarter decades */}
+            Near-tie a₁ − a₂ ={' '}
+            <span className="num" data-testid="gap-value">
+              {gap.toExponential(2)}
+            </span>{' '}
+            <span className="font-normal text-slate-500">(tie exponent c = {fmt(tieC!)})</span>
           </label>
           <input
             id="gap"
@@ -282,7 +269,7 @@ function InitGroup({ spec }: { spec: PoisoningSpec }) {
         </div>
       )}
       <EntryText key={a.join(',')} a={a} explicit={init.kind === 'explicit'} onUse={(v) => commit(explicitInit(spec, v))} />
-      {err && <span role="alert" className="text-xs text-red-600">{err}</span>}
+      <FieldError message={err} />
     </Group>
   );
 }
@@ -293,8 +280,8 @@ function EntryText({ a, explicit, onUse }: { a: number[]; explicit: boolean; onU
   return (
     <details className="text-xs" open={explicit}>
       <summary className="cursor-pointer text-slate-600 dark:text-slate-400">
-        Initial a entries {explicit ? '(explicit)' : '(from the draw)'}: a₁ = {a[0]?.toPrecision(4)}
-        {a.length > 1 ? `, a₂ = ${a[1].toPrecision(4)}` : ''}
+        Initial a entries {explicit ? '(explicit)' : '(from the draw)'}: a₁ = {fmt(a[0])}
+        {a.length > 1 ? `, a₂ = ${fmt(a[1])}` : ''}
       </summary>
       <textarea
         className="num mt-1 w-full rounded border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 p-1 font-mono text-xs"
@@ -304,18 +291,12 @@ function EntryText({ a, explicit, onUse }: { a: number[]; explicit: boolean; onU
         aria-label="initial a entries, comma separated"
         data-testid="init-entries"
       />
-      <button
-        type="button"
-        className={btnCls}
-        data-testid="init-entries-apply"
-        onClick={() => {
-          const v = text.split(/[\s,;]+/).filter(Boolean).map(Number);
-          setErr(onUse(v));
-        }}
-      >
-        Use these values (d = count)
-      </button>
-      {err && <span role="alert" className="ml-2 text-red-600">{err}</span>}
+      <div className="flex flex-wrap items-center gap-2">
+        <Button variant="subtle" testId="init-entries-apply" onClick={() => setErr(onUse(parseList(text)))}>
+          Use these values (d = count)
+        </Button>
+        <FieldError message={err} />
+      </div>
     </details>
   );
 }

@@ -1,4 +1,5 @@
 import { IssueBanner } from '../../../ui/IssueBanner';
+import { LabLayout, LabTitle } from '../../../ui/LabLayout';
 import { RunStatusBar } from '../RunStatusBar';
 import { Transport } from '../Transport';
 import { AbSummary } from './AbSummary';
@@ -11,26 +12,25 @@ import { SequenceEditor } from './SequenceEditor';
 /** Explore page of the Poisoning lab: edit the training set and the poison, then train both arms side by side. */
 export function ExplorePage() {
   return (
-    <div className="grid gap-4 lg:grid-cols-[330px_1fr]" data-testid="page-explore">
-      <aside className="flex flex-col gap-3">
-        <div>
-          <h2 className="text-xl font-semibold">Poisoning · Explore</h2>
-          <p className="text-xs text-slate-500">
-            Paper 000. Build a training set, add special sequences (energy in the last elements, labelled by the teacher), and train
-            the same initialisation without and with them.
-          </p>
-        </div>
-        <ExploreControls />
-      </aside>
-      <section className="flex min-w-0 flex-col gap-3">
-        <IssueBanner />
-        <SequenceEditor />
-        <GramView />
-        <Transport />
-        <RunStatusBar labels={ARM_EXPLORE_LABELS} />
-        <AbSummary />
-        <ExplorePlots />
-      </section>
-    </div>
+    <LabLayout
+      testId="page-explore"
+      sidebar={
+        <>
+          <LabTitle
+            title="Poisoning · Explore"
+            subtitle="Paper 000. Build a training set, add special sequences (energy in the last elements, labelled by the teacher), and train the same initialisation without and with them."
+          />
+          <ExploreControls />
+        </>
+      }
+    >
+      <IssueBanner />
+      <SequenceEditor />
+      <GramView />
+      <Transport />
+      <RunStatusBar labels={ARM_EXPLORE_LABELS} />
+      <AbSummary />
+      <ExplorePlots />
+    </LabLayout>
   );
 }

@@ -4,6 +4,7 @@ import { seriesColor } from '../../../plots/palette';
 import { TimeSeriesPlot, type PlotSeries } from '../../../plots/TimeSeriesPlot';
 import { useLabSpec } from '../../../state/experiment-store';
 import { ARMS, useRuns, type Arm, type ArmRun } from '../../../state/runs-store';
+import { Stale, useIsStale } from '../../../ui/Stale';
 import { ARM_COLORS } from '../arms';
 import { ARM_EXPLORE_LABELS, ARM_EXPLORE_SHORT } from './commit';
 import { LandscapeSlice } from './LandscapeSlice';
@@ -37,18 +38,23 @@ function armSeries(runs: Partial<Record<Arm, ArmRun>>, pick: (run: ArmRun) => { 
   });
 }
 
-/** The live plots of the Explore page, both arms side by side or overlaid. */
+/**
+ * The live plots of the Explore page, both arms side by side or overlaid. Axes and markers are those of the spec
+ * that produced the run; an edit after it marks them out of date until the next Run.
+ */
 export function ExplorePlots() {
   const arms = useRuns((s) => s.arms);
   const revision = useRuns((s) => s.revision);
-  const spec = useLabSpec('poisoning');
+  const edited = useLabSpec('poisoning');
+  const ran = arms.clean?.spec ?? arms.poisoned?.spec;
+  const stale = useIsStale(ran, edited, ['arm']);
+  const spec = ran ?? edited;
   const flow = spec.optim.kind === 'flow';
   const [xAxis, setXAxis] = useState<XAxis | null>(null);
   const x: XAxis = flow ? 't' : (xAxis ?? 'step');
   const xLabel = x === 'step' ? 'iteration' : flow ? 'flow time t' : 'time t = Σ ηₛ';
   const K = spec.metrics.genWindow;
   const xs = (b: NonNullable<ArmRun['buffers']>) => (x === 'step' ? b.step : b.t);
-
 
   const loss = armSeries(arms, (r) => (r.buffers ? { x: xs(r.buffers), y: r.buffers.loss, n: r.buffers.count } : null));
   const erank = armSeries(arms, (r) => (r.buffers ? { x: xs(r.buffers), y: r.buffers.metric('erank'), n: r.buffers.count } : null));
@@ -77,35 +83,95 @@ export function ExplorePlots() {
         </div>
         {flow && <span className="text-slate-500">(gradient flow: flow time only)</span>}
       </div>
-      <div className="grid gap-3 lg:grid-cols-2">
-        {ARMS.map((arm) => (
-          <div key={arm} className="rounded border-t-4 pt-1" style={{ borderColor: ARM_COLORS[arm] }}>
-            <TimeSeriesPlot
-              key={`${x}-${flow}`}
-              id={`entries-${arm}`}
-              syncX="explore-time"
-              title={`Largest |aⱼ|: ${ARM_EXPLORE_LABELS[arm].toLowerCase()}`}
-              series={entrySeries(arms[arm], x)}
-              xLabel={xLabel}
-              yLabel="|aⱼ|"
-              xScale={xLog ? 'log' : 'linear'}
-              yScale="linear"
-              refLines={[{ axis: 'y', value: 1, label: 'teacher a* = 1' }]}
+      <Stale stale={stale} testId="explore-plots-stale">
+        <div className="grid gap-3 lg:grid-cols-2">
+          {ARMS.map((arm) => (
+            <div key={arm} className="rounded border-t-4 pt-1" style={{ borderColor: ARM_COLORS[arm] }}>
+              <TimeSeriesPlot
+                key={`${x}-${flow}`}
+                id={`entries-${arm}`}
+                syncX="explore-time"
+                title={`Largest |aⱼ|: ${ARM_EXPLORE_LABELS[arm].toLowerCase()}`}
+                series={entrySeries(arms[arm], x)}
+                xLabel={xLabel}
+                yLabel="|aⱼ|"
+                xScale={xLog ? 'log' : 'linear'}
+                yScale="linear"
+                refLines={[{ axis: 'y', value: 1, label: 'teacher a* = 1' }]}
+                revision={revision}
+              />
+            </div>
+          ))}
+        </div>
+        <div className="grid gap-3 lg:grid-cols-3">
+          <TimeSeriesPlot
+            key={`loss-${x}-${flow}`}
+            id="loss"
+            syncX="explore-time"
+            title="Training loss"
+            series={loss}
+            xLabel={xLabel}
+            yLabel="loss"
+            xScale={xLog ? 'log' : 'linear'}
+            yScale="log"
+            refLines={[{ axis: 'y', value: spec.stop.lossBelow, label: 'stop ε' }]}
+            revision={revision}
+            height={180}
+          />
+          <TimeSeriesPlot
+            key={`erank-${x}-${flow}`}
+            id="erank"
+            syncX="explore-time"
+            title="Effective rank of a"
+            series={erank}
+            xLabel={xLabel}
+            yLabel="erank"
+            xScale={xLog ? 'log' : 'linear'}
+            yScale="linear"
+            yDomain={[0, spec.model.d]}
+            revision={revision}
+            height={180}
+          />
+          <TimeSeriesPlot
+            key={`gamma0-${x}-${flow}`}
+            id="gamma0"
+            syncX="explore-time"
+            title="γ⁽⁰⁾ (signed)"
+            series={gamma0}
+            xLabel={xLabel}
+            yLabel="γ⁽⁰⁾"
+            xScale={xLog ? 'log' : 'linear'}
+            yScale="linear"
+            refLines={[{ axis: 'y', value: 0 }]}
+            revision={revision}
+            height={180}
+          />
+        </div>
+      </Stale>
+      <div className="grid gap-3 lg:grid-cols-[1fr_auto]">
+        <Stale stale={stale} badge={false}>
+          <div className="flex min-w-0 flex-col gap-3">
+            <GenByKPlot
+              runs={arms}
+              K={K}
+              kappa={spec.data.length}
+              armLabel={(a) => ARM_EXPLORE_SHORT[a] + ' special'}
               revision={revision}
+              height={170}
+              genTitle="Generalisation error against length k"
+            />
+            <ImpulsePlot
+              runs={arms}
+              K={K}
+              kappa={spec.data.length}
+              armLabel={(a) => ARM_EXPLORE_SHORT[a] + ' special'}
+              revision={revision}
+              height={170}
+              impulseTitle="Impulse response hₖ vs teacher h*"
+              impulseScale="linear"
             />
           </div>
-        ))}
-      </div>
-      <div className="grid gap-3 lg:grid-cols-3">
-        <TimeSeriesPlot key={`loss-${x}-${flow}`} id="loss" syncX="explore-time" title="Training loss" series={loss} xLabel={xLabel} yLabel="loss" xScale={xLog ? 'log' : 'linear'} yScale="log" refLines={[{ axis: 'y', value: spec.stop.lossBelow, label: 'stop ε' }]} revision={revision} height={180} />
-        <TimeSeriesPlot key={`erank-${x}-${flow}`} id="erank" syncX="explore-time" title="Effective rank of a" series={erank} xLabel={xLabel} yLabel="erank" xScale={xLog ? 'log' : 'linear'} yScale="linear" yDomain={[0, spec.model.d]} revision={revision} height={180} />
-        <TimeSeriesPlot key={`gamma0-${x}-${flow}`} id="gamma0" syncX="explore-time" title="γ⁽⁰⁾ (signed)" series={gamma0} xLabel={xLabel} yLabel="γ⁽⁰⁾" xScale={xLog ? 'log' : 'linear'} yScale="linear" refLines={[{ axis: 'y', value: 0 }]} revision={revision} height={180} />
-      </div>
-      <div className="grid gap-3 lg:grid-cols-[1fr_auto]">
-        <div className="flex min-w-0 flex-col gap-3">
-          <GenByKPlot runs={arms} K={K} kappa={spec.data.length} armLabel={(a) => ARM_EXPLORE_SHORT[a] + ' special'} revision={revision} height={170} genTitle="Generalisation error against length k" />
-          <ImpulsePlot runs={arms} K={K} kappa={spec.data.length} armLabel={(a) => ARM_EXPLORE_SHORT[a] + ' special'} revision={revision} height={170} impulseTitle="Impulse response hₖ vs teacher h*" impulseScale="linear" />
-        </div>
+        </Stale>
         <LandscapeSlice />
       </div>
     </div>

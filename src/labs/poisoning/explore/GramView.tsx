@@ -1,8 +1,10 @@
 import { interpolateRdBu } from 'd3';
 import { useMemo } from 'react';
 import { useLabSpec } from '../../../state/experiment-store';
+import { cardClass } from '../../../ui/field-styles';
+import { fmt } from '../../../ui/format';
 import { ARM_COLORS } from '../arms';
-import { ARM_EXPLORE_SHORT, cardCls, fmt } from './commit';
+import { ARM_EXPLORE_SHORT } from './commit';
 import { armGram, gamma0AtInit, type Arm } from './explore-model';
 
 const ARMS: Arm[] = ['clean', 'poisoned'];
@@ -27,42 +29,42 @@ export function GramView() {
   const vmax = Math.max(1e-12, ...data.flatMap((d) => Array.from(d.G, Math.abs)));
 
   return (
-    <section className={cardCls} aria-labelledby="gram-h" data-testid="gram-view">
+    <section className={cardClass} aria-labelledby="gram-h" data-testid="gram-view">
       <div className="flex flex-col gap-3 md:flex-row">
-      <div className="md:w-[300px] md:shrink-0">
-      <h3 id="gram-h" className="text-sm font-semibold">
-        What the data feed the dynamics
-      </h3>
-      <p className="mt-1 text-xs text-slate-500">
-        Every aⱼ follows an ODE with the same coefficients γ⁽ˡ⁾ (Prop. 1). γ⁽⁰⁾ only sees the penultimate elements x_(κ−1); it is the
-        constant term that pushes all entries together.
-      </p>
-      <dl className="mt-2 grid grid-cols-2 gap-2 text-xs">
-        {data.map(({ arm, g0 }) => (
-          <div key={arm} className="rounded bg-slate-50 dark:bg-slate-900 p-2">
-            <dt className="flex items-center gap-1 text-slate-500">
-              <span className="h-2 w-2 rounded-full" style={{ background: ARM_COLORS[arm] }} />
-              γ⁽⁰⁾ at init, {ARM_EXPLORE_SHORT[arm]} special
-            </dt>
-            <dd className="num text-base font-semibold" data-testid={`gamma0-init-${arm}`} data-value={g0 === null ? '' : String(g0)}>
-              {g0 === null ? '—' : fmt(g0)}
-            </dd>
-          </div>
-        ))}
-      </dl>
-      </div>
-      <div className="flex flex-wrap gap-4">
-        {data.map(({ arm, G }) => (
-          <figure key={arm} className="flex flex-col items-center" data-testid={`gram-${arm}`}>
-            <GramHeatmap G={G} kappa={kappa} vmax={vmax} />
-            <figcaption className="text-[11px] text-slate-500">Gram matrix G, {ARM_EXPLORE_SHORT[arm]} special</figcaption>
-          </figure>
-        ))}
-        <p className="max-w-[240px] self-center text-[11px] text-slate-500">
-          G = (1/n) Σ u uᵀ over the reversed sequences (u_k′ = x_(κ−k′)); the loss is (h − h*)ᵀ G (h − h*). Red positive, blue
-          negative. Row/column k′ = 1 (position κ−1, outlined) is where special sequences add mass: it is what γ⁽⁰⁾ reads.
-        </p>
-      </div>
+        <div className="md:w-[300px] md:shrink-0">
+          <h3 id="gram-h" className="text-sm font-semibold">
+            What the data feed the dynamics
+          </h3>
+          <p className="mt-1 text-xs text-slate-500">
+            Every aⱼ follows an ODE with the same coefficients γ⁽ˡ⁾ (Prop. 1). γ⁽⁰⁾ only sees the penultimate elements x_(κ−1); it is the constant term that pushes all entries
+            together.
+          </p>
+          <dl className="mt-2 grid grid-cols-2 gap-2 text-xs">
+            {data.map(({ arm, g0 }) => (
+              <div key={arm} className="rounded bg-slate-50 dark:bg-slate-900 p-2">
+                <dt className="flex items-center gap-1 text-slate-500">
+                  <span className="h-2 w-2 rounded-full" style={{ background: ARM_COLORS[arm] }} />
+                  γ⁽⁰⁾ at init, {ARM_EXPLORE_SHORT[arm]} special
+                </dt>
+                <dd className="num text-base font-semibold" data-testid={`gamma0-init-${arm}`} data-value={g0 === null ? '' : String(g0)}>
+                  {g0 === null ? '—' : fmt(g0)}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+        <div className="flex flex-wrap gap-4">
+          {data.map(({ arm, G }) => (
+            <figure key={arm} className="flex flex-col items-center" data-testid={`gram-${arm}`}>
+              <GramHeatmap G={G} kappa={kappa} vmax={vmax} />
+              <figcaption className="text-[11px] text-slate-500">Gram matrix G, {ARM_EXPLORE_SHORT[arm]} special</figcaption>
+            </figure>
+          ))}
+          <p className="max-w-[240px] self-center text-[11px] text-slate-500">
+            G = (1/n) Σ u uᵀ over the reversed sequences (u_k′ = x_(κ−k′)); the loss is (h − h*)ᵀ G (h − h*). Red positive, blue negative. Row/column k′ = 1 (position κ−1,
+            outlined) is where special sequences add mass: it is what γ⁽⁰⁾ reads.
+          </p>
+        </div>
       </div>
     </section>
   );
@@ -82,7 +84,7 @@ function GramHeatmap({ G, kappa, vmax }: { G: Float64Array; kappa: number; vmax:
           const q = i % kappa;
           return (
             <rect key={i} x={q * c} y={r * c} width={c + 0.5} height={c + 0.5} fill={color(G[i])}>
-              <title>{`G[${r}][${q}] = ${G[i].toPrecision(4)}`}</title>
+              <title>{`G[${r}][${q}] = ${fmt(G[i])}`}</title>
             </rect>
           );
         })}

@@ -1,7 +1,7 @@
 import { NumberField } from '../../../ui/NumberField';
-import { labelCls } from './commit';
+import { labelClass } from '../../../ui/field-styles';
 import { poisonDose, setPoisonAmplitude, setPoisonCount } from './explore-model';
-import { type PoisoningSpec } from '../schema';
+import type { PoisoningSpec } from '../schema';
 
 const LOG_MIN = -3;
 const LOG_MAX = 3;
@@ -20,7 +20,7 @@ export function PoisonDose({ spec, apply }: { spec: PoisoningSpec; apply: (candi
   };
   return (
     <fieldset className="flex flex-col gap-1 rounded border border-orange-200 p-2 dark:border-orange-900" data-testid="poison-dose">
-      <legend className={labelCls}>Poison dose</legend>
+      <legend className={labelClass}>Poison dose</legend>
       <label className="flex items-center gap-2 text-[11px] text-slate-500">
         special rows in use
         <input

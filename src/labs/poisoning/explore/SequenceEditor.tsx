@@ -1,11 +1,16 @@
 import { useMemo, useRef, useState, type PointerEvent } from 'react';
 import { useLabSpec } from '../../../state/experiment-store';
+import { Button } from '../../../ui/Button';
+import { FieldError } from '../../../ui/FieldMessage';
+import { cardClass, inputClass, labelClass } from '../../../ui/field-styles';
+import { fmt } from '../../../ui/format';
 import { NumberField } from '../../../ui/NumberField';
+import { SelectField } from '../../../ui/SelectField';
 import { ARM_COLORS } from '../arms';
-import { btnCls, cardCls, commitSpec, fmt, inputCls, labelCls } from './commit';
+import { commitSpec } from './commit';
 import { PoisonDose } from './PoisonDose';
 import { addRandomRows, addSpecialRow, parsePositions, removeRow, rowCounts, setEnabled, setKappa, setSpecial, setValue, teacherLabels, type PoisonKind } from './explore-model';
-import { type PoisoningSpec } from '../schema';
+import type { PoisoningSpec } from '../schema';
 
 const STRIP_H = 30;
 /** Bar width: strips about 300 px wide, whatever kappa. */
@@ -42,7 +47,7 @@ export function SequenceEditor() {
   const sel = selected && selected.row < spec.data.sequences.length && selected.pos < kappa ? selected : null;
 
   return (
-    <section className={cardCls} aria-labelledby="trainset-h" data-testid="sequence-editor">
+    <section className={cardClass} aria-labelledby="trainset-h" data-testid="sequence-editor">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
         <h3 id="trainset-h" className="text-sm font-semibold">
           Training set
@@ -54,89 +59,85 @@ export function SequenceEditor() {
         <span className="text-xs text-slate-500">Drag a bar to set its value; click a bar to type it. Labels y come from the teacher.</span>
       </div>
       <div className="mt-2 flex flex-col gap-3 lg:flex-row">
-      <div className="max-h-[340px] min-w-0 flex-1 overflow-y-auto pr-1" data-testid="sequence-list">
-        <div className="sticky top-0 z-10 flex items-center gap-2 bg-white/95 dark:bg-slate-950/95 pb-1 text-[11px] text-slate-500">
-          <span className="w-7 text-right">#</span>
-          <span className="w-14">kind</span>
-          <span className="flex" style={{ width: kappa * BAR_W }}>
-            {Array.from({ length: kappa }, (_, l) => (
-              <span key={l} className="text-center" style={{ width: BAR_W }} title={`position ${l + 1}`}>
-                {l + 1}
-              </span>
-            ))}
-          </span>
-          <span className="w-24">label y</span>
-        </div>
-        {spec.data.sequences.map((s, i) => (
-          <div
-            key={i}
-            className={`flex items-center gap-2 border-l-4 py-0.5 pl-1 ${s.enabled ? '' : 'opacity-40'}`}
-            style={{ borderColor: s.special ? ARM_COLORS.poisoned : 'transparent' }}
-            data-testid="seq-row"
-            data-special={s.special ? 'true' : 'false'}
-            data-enabled={s.enabled ? 'true' : 'false'}
-          >
-            <span className="w-7 text-right text-xs text-slate-500 num">{i + 1}</span>
-            <button
-              type="button"
-              className={`w-14 rounded px-1 text-[11px] ${s.special ? 'bg-orange-100 text-orange-900 dark:bg-orange-950 dark:text-orange-200' : 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300'}`}
-              title="Toggle baseline / special (special rows train only the 'with' arm)"
-              onClick={() => apply(setSpecial(spec, i, !s.special))}
-            >
-              {s.special ? 'special' : 'baseline'}
-            </button>
-            <Strip
-              row={i}
-              x={s.x}
-              range={range}
-              draft={draft?.row === i ? draft : null}
-              selected={sel?.row === i ? sel.pos : null}
-              special={s.special}
-              onDraft={setDraft}
-              onCommit={(d) => {
-                setDraft(null);
-                setSelected({ row: d.row, pos: d.pos });
-                apply(setValue(spec, d.row, d.pos, d.value));
-              }}
-            />
-            <span className="w-24 truncate text-xs num" data-testid={`label-${i}`} title="teacher label (read-only)">
-              y = {fmt(labels[i])}
+        <div className="max-h-[340px] min-w-0 flex-1 overflow-y-auto pr-1" data-testid="sequence-list">
+          <div className="sticky top-0 z-10 flex items-center gap-2 bg-white/95 dark:bg-slate-950/95 pb-1 text-[11px] text-slate-500">
+            <span className="w-7 text-right">#</span>
+            <span className="w-14">kind</span>
+            <span className="flex" style={{ width: kappa * BAR_W }}>
+              {Array.from({ length: kappa }, (_, l) => (
+                <span key={l} className="text-center" style={{ width: BAR_W }} title={`position ${l + 1}`}>
+                  {l + 1}
+                </span>
+              ))}
             </span>
-            <label className="flex items-center gap-1 text-[11px] text-slate-500">
-              <input type="checkbox" checked={s.enabled} onChange={(e) => apply(setEnabled(spec, i, e.target.checked))} aria-label={`use sequence ${i + 1}`} />
-              on
-            </label>
-            <button type="button" className="text-xs text-slate-500 hover:text-red-600" aria-label={`remove sequence ${i + 1}`} onClick={() => apply(removeRow(spec, i))}>
-              ✕
-            </button>
+            <span className="w-24">label y</span>
           </div>
-        ))}
-      </div>
-      <div className="flex w-full shrink-0 flex-col gap-2 lg:w-[300px]">
-        <div className="grid grid-cols-[1fr_110px] gap-2">
-          {sel ? (
-            <NumberField
-              key={`${sel.row}-${sel.pos}`}
-              label={`Value of sequence ${sel.row + 1}, position ${sel.pos + 1}`}
-              testId="cell-value"
-              value={spec.data.sequences[sel.row].x[sel.pos]}
-              onCommit={(v) => commitSpec(setValue(spec, sel.row, sel.pos, v))}
-            />
-          ) : (
-            <p className="text-xs text-slate-500">Click a bar to type its exact value.</p>
-          )}
-          <NumberField label="κ (length)" testId="field-kappa" value={kappa} onCommit={(k) => commitSpec(setKappa(spec, k))} hint="pads or cuts at the end" />
+          {spec.data.sequences.map((s, i) => (
+            <div
+              key={i}
+              className={`flex items-center gap-2 border-l-4 py-0.5 pl-1 ${s.enabled ? '' : 'opacity-40'}`}
+              style={{ borderColor: s.special ? ARM_COLORS.poisoned : 'transparent' }}
+              data-testid="seq-row"
+              data-special={s.special ? 'true' : 'false'}
+              data-enabled={s.enabled ? 'true' : 'false'}
+            >
+              <span className="w-7 text-right text-xs text-slate-500 num">{i + 1}</span>
+              <button
+                type="button"
+                className={`w-14 rounded px-1 text-[11px] ${s.special ? 'bg-orange-100 text-orange-900 dark:bg-orange-950 dark:text-orange-200' : 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300'}`}
+                title="Toggle baseline / special (special rows train only the 'with' arm)"
+                onClick={() => apply(setSpecial(spec, i, !s.special))}
+              >
+                {s.special ? 'special' : 'baseline'}
+              </button>
+              <Strip
+                row={i}
+                x={s.x}
+                range={range}
+                draft={draft?.row === i ? draft : null}
+                selected={sel?.row === i ? sel.pos : null}
+                special={s.special}
+                onDraft={setDraft}
+                onCommit={(d) => {
+                  setDraft(null);
+                  setSelected({ row: d.row, pos: d.pos });
+                  apply(setValue(spec, d.row, d.pos, d.value));
+                }}
+              />
+              <span className="w-24 truncate text-xs num" data-testid={`label-${i}`} title="teacher label (read-only)">
+                y = {fmt(labels[i])}
+              </span>
+              <label className="flex items-center gap-1 text-[11px] text-slate-500">
+                <input type="checkbox" checked={s.enabled} onChange={(e) => apply(setEnabled(spec, i, e.target.checked))} aria-label={`use sequence ${i + 1}`} />
+                on
+              </label>
+              <button type="button" className="text-xs text-slate-500 hover:text-red-600" aria-label={`remove sequence ${i + 1}`} onClick={() => apply(removeRow(spec, i))}>
+                ✕
+              </button>
+            </div>
+          ))}
         </div>
-        <AddPoison onAdd={(kind, o) => apply(addSpecialRow(spec, kind, o))} kappa={kappa} />
-        <PoisonDose spec={spec} apply={apply} />
-        <AddBaseline onAdd={(n, p) => apply(addRandomRows(spec, n, p))} kappa={kappa} />
+        <div className="flex w-full shrink-0 flex-col gap-2 lg:w-[300px]">
+          <div className="grid grid-cols-[1fr_110px] gap-2">
+            {sel ? (
+              <NumberField
+                key={`${sel.row}-${sel.pos}`}
+                label={`Value of sequence ${sel.row + 1}, position ${sel.pos + 1}`}
+                testId="cell-value"
+                value={spec.data.sequences[sel.row].x[sel.pos]}
+                onCommit={(v) => commitSpec(setValue(spec, sel.row, sel.pos, v))}
+              />
+            ) : (
+              <p className="text-xs text-slate-500">Click a bar to type its exact value.</p>
+            )}
+            <NumberField label="κ (length)" testId="field-kappa" value={kappa} onCommit={(k) => commitSpec(setKappa(spec, k))} hint="pads or cuts at the end" />
+          </div>
+          <AddPoison onAdd={(kind, o) => apply(addSpecialRow(spec, kind, o))} kappa={kappa} />
+          <PoisonDose spec={spec} apply={apply} />
+          <AddBaseline onAdd={(n, p) => apply(addRandomRows(spec, n, p))} kappa={kappa} />
+        </div>
       </div>
-      </div>
-      {error && (
-        <p role="alert" className="mt-1 text-xs text-red-600" data-testid="editor-error">
-          {error}
-        </p>
-      )}
+      <FieldError message={error} testId="editor-error" className="mt-1" />
     </section>
   );
 }
@@ -228,21 +229,20 @@ function AddBaseline({ onAdd, kappa }: { onAdd: (count: number, positions: numbe
   const [err, setErr] = useState<string | null>(null);
   return (
     <fieldset className="flex flex-col gap-1 rounded border border-slate-200 dark:border-slate-800 p-2">
-      <legend className={labelCls}>Add random baseline sequences</legend>
+      <legend className={labelClass}>Add random baseline sequences</legend>
       <div className="flex items-end gap-2">
         <label className="flex flex-col text-[11px] text-slate-500">
           how many
-          <input className={`${inputCls} w-14`} value={count} onChange={(e) => setCount(e.target.value)} data-testid="add-base-count" />
+          <input className={`${inputClass} w-14`} value={count} onChange={(e) => setCount(e.target.value)} data-testid="add-base-count" />
         </label>
         <label className="flex flex-1 flex-col text-[11px] text-slate-500">
           N(0,1) at positions
-          <input className={`${inputCls} w-full`} value={pos} onChange={(e) => setPos(e.target.value)} data-testid="add-base-positions" />
+          <input className={`${inputClass} w-full`} value={pos} onChange={(e) => setPos(e.target.value)} data-testid="add-base-positions" />
         </label>
       </div>
-      <button
-        type="button"
-        className={btnCls}
-        data-testid="add-baseline"
+      <Button
+        variant="subtle"
+        testId="add-baseline"
         onClick={() => {
           const n = Number(count);
           const p = parsePositions(pos);
@@ -252,8 +252,8 @@ function AddBaseline({ onAdd, kappa }: { onAdd: (count: number, positions: numbe
         }}
       >
         Add baseline
-      </button>
-      {err && <span role="alert" className="text-xs text-red-600">{err}</span>}
+      </Button>
+      <FieldError message={err} />
     </fieldset>
   );
 }
@@ -266,15 +266,21 @@ function AddPoison({ onAdd, kappa }: { onAdd: (kind: PoisonKind, o: { q: number;
   const [err, setErr] = useState<string | null>(null);
   return (
     <fieldset className="flex flex-col gap-1 rounded border border-orange-200 dark:border-orange-900 p-2">
-      <legend className={labelCls}>Add poison (special sequence)</legend>
-      <select className={inputCls} value={kind} onChange={(e) => setKind(e.target.value as PoisonKind)} aria-label="kind of special sequence" data-testid="poison-kind">
-        <option value="unit">q·e_(κ−1): Theorem 1 (position {kappa - 1})</option>
-        <option value="random">N(0,1) at the last positions</option>
-      </select>
+      <legend className={labelClass}>Add poison (special sequence)</legend>
+      <SelectField
+        label="kind of special sequence"
+        testId="poison-kind"
+        value={kind}
+        onChange={setKind}
+        options={[
+          { value: 'unit', label: `q·e_(κ−1): Theorem 1 (position ${kappa - 1})` },
+          { value: 'random', label: 'N(0,1) at the last positions' },
+        ]}
+      />
       {kind === 'unit' ? (
         <label className="flex items-center gap-2 text-[11px] text-slate-500">
           q
-          <input className={`${inputCls} w-20`} value={q} onChange={(e) => setQ(e.target.value)} aria-label="poison value q" />
+          <input className={`${inputClass} w-20`} value={q} onChange={(e) => setQ(e.target.value)} aria-label="poison value q" />
         </label>
       ) : (
         <div className="flex gap-3 text-[11px] text-slate-500">
@@ -286,10 +292,10 @@ function AddPoison({ onAdd, kappa }: { onAdd: (kind: PoisonKind, o: { q: number;
           </label>
         </div>
       )}
-      <button
-        type="button"
-        className={`${btnCls} border-orange-300 text-orange-900 dark:text-orange-200`}
-        data-testid="add-special"
+      <Button
+        variant="subtle"
+        className="border-orange-300 text-orange-900 dark:border-orange-800 dark:text-orange-200"
+        testId="add-special"
         onClick={() => {
           const v = Number(q);
           if (kind === 'unit' && (!Number.isFinite(v) || v === 0)) return setErr('q: a non-zero number');
@@ -298,8 +304,8 @@ function AddPoison({ onAdd, kappa }: { onAdd: (kind: PoisonKind, o: { q: number;
         }}
       >
         Add special sequence
-      </button>
-      {err && <span role="alert" className="text-xs text-red-600">{err}</span>}
+      </Button>
+      <FieldError message={err} />
     </fieldset>
   );
 }

@@ -3,11 +3,16 @@ import type { FinalState } from '../../../engine/core/run';
 import reference from '../data/thm1-reference.json';
 import { useExperiment } from '../../../state/experiment-store';
 import { sharedPool } from '../../../state/worker-pool';
+import { Button } from '../../../ui/Button';
+import { FieldError } from '../../../ui/FieldMessage';
+import { cardClass } from '../../../ui/field-styles';
+import { fmt } from '../../../ui/format';
 import type { ReproItem } from './repro-items';
 import { sortedAbs, spreadOf, verdictFor, type SeedOutcome } from './summarize';
 
 const REFERENCE = new Map(reference.runs.map((r) => [`${r.seed}/${r.poisoned ? 'poisoned' : 'clean'}`, r.genError]));
-const sci = (v: number) => v.toExponential(3);
+/** Gen values: four significant digits, exponent form (the paper's tables). */
+const sci = (v: number) => fmt(v, { exp: true });
 
 type Phase = { kind: 'idle' } | { kind: 'running'; done: number; total: number } | { kind: 'done'; ms: number } | { kind: 'error'; message: string };
 
@@ -64,7 +69,7 @@ export function ReproCard({ item, runAllToken = 0 }: { item: ReproItem; runAllTo
   const runs = item.seeds.length * 2;
 
   return (
-    <article className="rounded border border-slate-200 dark:border-slate-800 p-3 flex flex-col gap-2" data-testid={`repro-${item.id}`} data-state={phase.kind}>
+    <article className={`${cardClass} flex flex-col gap-2`} data-testid={`repro-${item.id}`} data-state={phase.kind}>
       <header className="flex items-start gap-2">
         <div>
           <h3 className="text-sm font-semibold">{item.title}</h3>
@@ -72,21 +77,28 @@ export function ReproCard({ item, runAllToken = 0 }: { item: ReproItem; runAllTo
             {item.source} · {item.note}
           </p>
         </div>
-        <button
-          type="button"
-          data-testid={`repro-run-${item.id}`}
+        <Button
+          variant="primary"
+          size="sm"
+          className="ml-auto shrink-0"
+          testId={`repro-run-${item.id}`}
           onClick={() => (phase.kind === 'running' ? abort.current?.abort() : void reproduce())}
-          className="ml-auto shrink-0 rounded border border-sky-700 bg-sky-600 px-3 py-1 text-xs font-medium text-white hover:bg-sky-700"
         >
           {phase.kind === 'running' ? 'Cancel' : `Reproduce (${runs} runs)`}
-        </button>
+        </Button>
       </header>
       {phase.kind === 'running' && (
-        <div className="h-1.5 w-full rounded bg-slate-200 dark:bg-slate-800" role="progressbar" aria-valuenow={phase.done} aria-valuemax={phase.total} aria-label={`${item.id} progress`}>
+        <div
+          className="h-1.5 w-full rounded bg-slate-200 dark:bg-slate-800"
+          role="progressbar"
+          aria-valuenow={phase.done}
+          aria-valuemax={phase.total}
+          aria-label={`${item.id} progress`}
+        >
           <div className="h-1.5 rounded bg-sky-600" style={{ width: `${(100 * phase.done) / phase.total}%` }} />
         </div>
       )}
-      {phase.kind === 'error' && <p role="alert" className="text-xs text-red-600">{phase.message}</p>}
+      {phase.kind === 'error' && <FieldError message={phase.message} />}
       <p className="text-xs text-slate-600 dark:text-slate-400">
         <span className="font-medium">Criterion:</span> {item.criterion}
       </p>
@@ -111,11 +123,18 @@ export function ReproCard({ item, runAllToken = 0 }: { item: ReproItem; runAllTo
                 <td>{cell(o.poisoned)}</td>
                 <td>{o.clean && o.poisoned ? (o.poisoned.metrics.gen / o.clean.metrics.gen).toFixed(1) + '×' : ''}</td>
                 <td>{o.clean && o.poisoned ? `${o.clean.metrics.erank.toFixed(2)} → ${o.poisoned.metrics.erank.toFixed(2)}` : ''}</td>
-                <td>{o.poisoned ? sortedAbs(o.poisoned.params.a).slice(0, 3).map((v) => v.toFixed(3)).join(', ') : ''}</td>
                 <td>
-                  <button type="button" className="underline text-sky-700 dark:text-sky-400" onClick={() => open(o.seed)}>
+                  {o.poisoned
+                    ? sortedAbs(o.poisoned.params.a)
+                        .slice(0, 3)
+                        .map((v) => fmt(v))
+                        .join(', ')
+                    : ''}
+                </td>
+                <td>
+                  <Button variant="link" onClick={() => open(o.seed)} title={`Open seed ${o.seed} on its page and run it`}>
                     open
-                  </button>
+                  </Button>
                 </td>
               </tr>
             ))}
@@ -131,7 +150,7 @@ export function ReproCard({ item, runAllToken = 0 }: { item: ReproItem; runAllTo
                 <dt className="text-slate-500">{arm}</dt>
                 <dd data-arm={arm} data-mean={s ? String(s.mean) : ''}>
                   {s ? `lab mean ${sci(s.mean)} [${sci(s.min)} – ${sci(s.max)}], ${s.n} run${s.n > 1 ? 's' : ''}` : 'lab: —'}
-                  {item.paper ? ` · paper ${item.paper[arm].toExponential(2)}` : ''}
+                  {item.paper ? ` · paper ${fmt(item.paper[arm], { digits: 3, exp: true })}` : ''}
                 </dd>
               </div>
             );
@@ -139,9 +158,18 @@ export function ReproCard({ item, runAllToken = 0 }: { item: ReproItem; runAllTo
         </dl>
       )}
       {verdict && (
-        <p data-testid={`repro-verdict-${item.id}`} data-holds={String(verdict.holds)} className={`text-xs font-medium ${verdict.holds === null ? 'text-slate-600 dark:text-slate-400' : verdict.holds ? 'text-emerald-700 dark:text-emerald-400' : 'text-amber-700'}`}>
+        <p
+          data-testid={`repro-verdict-${item.id}`}
+          data-holds={String(verdict.holds)}
+          className={`text-xs font-medium ${verdict.holds === null ? 'text-slate-600 dark:text-slate-400' : verdict.holds ? 'text-emerald-700 dark:text-emerald-400' : 'text-amber-700'}`}
+        >
           {verdict.holds === null ? '○ Not judged' : verdict.holds ? '✓ Holds' : '✗ Does not hold'}: {verdict.text}
-          {phase.kind === 'done' && <span className="font-normal text-slate-500"> · {(phase.ms / 1000).toFixed(1)} s in {sharedPool().size} workers</span>}
+          {phase.kind === 'done' && (
+            <span className="font-normal text-slate-500">
+              {' '}
+              · {(phase.ms / 1000).toFixed(1)} s in {sharedPool().size} workers
+            </span>
+          )}
         </p>
       )}
     </article>

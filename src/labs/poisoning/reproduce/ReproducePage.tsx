@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { Button } from '../../../ui/Button';
+import { cardClass } from '../../../ui/field-styles';
 import { REPRO_ITEMS, TABLE2 } from './repro-items';
 import { ReproCard } from './ReproCard';
 
@@ -11,20 +13,15 @@ export function ReproducePage() {
   return (
     <div className="flex flex-col gap-4" data-testid="page-reproduce">
       <div>
-        <button
-          type="button"
-          data-testid="repro-run-all"
-          onClick={() => setRunAll((t) => t + 1)}
-          className="rounded border border-sky-700 bg-sky-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-700"
-        >
+        <Button variant="primary" testId="repro-run-all" onClick={() => setRunAll((t) => t + 1)}>
           Reproduce everything ({total} runs, under a minute on two cores)
-        </button>
+        </Button>
       </div>
       <p className="max-w-4xl text-sm text-slate-700 dark:text-slate-300">
-        Each card re-runs one table row or figure of paper 000 from its seeds, both arms, in parallel workers, and shows the lab's numbers beside the
-        paper's. Theorem-1 rows are exact gradient flows and reproduce the printed digits. The GD and Adam rows cannot be matched digit for digit
-        (the paper's initialisations came from a float32 generator that is not reproduced), so the lab judges them by the qualitative criterion
-        stated on each card, and says plainly when it does not hold. Runs whose ReLU head dies are reported and left out of the means, as in the paper.
+        Each card re-runs one table row or figure of paper 000 from its seeds, both arms, in parallel workers, and shows the lab's numbers beside the paper's. Theorem-1 rows are
+        exact gradient flows and reproduce the printed digits. The GD and Adam rows cannot be matched digit for digit (the paper's initialisations came from a float32 generator
+        that is not reproduced), so the lab judges them by the qualitative criterion stated on each card, and says plainly when it does not hold. Runs whose ReLU head dies are
+        reported and left out of the means, as in the paper.
       </p>
       {GROUPS.map((g) => (
         <section key={g} className="flex flex-col gap-2">
@@ -36,7 +33,7 @@ export function ReproducePage() {
           </div>
         </section>
       ))}
-      <section className="rounded border border-slate-200 dark:border-slate-800 p-3 max-w-2xl" data-testid="repro-table2">
+      <section className={`${cardClass} max-w-2xl`} data-testid="repro-table2">
         <h2 className="text-base font-semibold">Table 2 (reference card)</h2>
         <p className="text-xs text-slate-500">{TABLE2.caption}</p>
         <table className="mt-2 text-xs num">

@@ -1,4 +1,5 @@
 import type { FinalState } from '../../../engine/core/run';
+import { fmt } from '../../../ui/format';
 
 /** One seed's pair of runs, as the Reproduce page lists them. */
 export interface SeedOutcome {
@@ -37,7 +38,8 @@ export interface Verdict {
   text: string;
 }
 
-const fmt = (v: number) => v.toExponential(2);
+/** Three significant digits in exponent form, as the paper prints its Gen values. */
+const sci3 = (v: number) => fmt(v, { digits: 3, exp: true });
 
 /** The lab spec's assertion for an item, judged on the runs just made (null until every run is in). */
 export function verdictFor(id: string, outcomes: SeedOutcome[], reference?: Map<string, number>): Verdict | null {
@@ -91,7 +93,13 @@ export function verdictFor(id: string, outcomes: SeedOutcome[], reference?: Map<
   }
   if (id === 'F4') {
     const holds = Math.abs(ac[0] - 0.99) < 0.02 && Math.abs(ac[1] - 0.8) < 0.02 && ac[2] < 0.05 && ap[0] > 1.02;
-    return { holds, text: `clean (${ac.slice(0, 3).map((v) => v.toFixed(3)).join(', ')}); poisoned top ${ap[0].toFixed(3)}` };
+    return {
+      holds,
+      text: `clean (${ac
+        .slice(0, 3)
+        .map((v) => v.toFixed(3))
+        .join(', ')}); poisoned top ${ap[0].toFixed(3)}`,
+    };
   }
-  return { holds: null, text: `clean Gen ${fmt(c.metrics.gen)}, poisoned ${fmt(p.metrics.gen)} (shown; the lab spec asserts nothing here)` };
+  return { holds: null, text: `clean Gen ${sci3(c.metrics.gen)}, poisoned ${sci3(p.metrics.gen)} (shown; the lab spec asserts nothing here)` };
 }

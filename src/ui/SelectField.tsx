@@ -1,0 +1,72 @@
+import { useId, type ReactNode } from 'react';
+import { FieldError } from './FieldMessage';
+import { hintClass, inputClass, labelClass } from './field-styles';
+
+export interface SelectOption<T extends string = string> {
+  value: T;
+  label: string;
+  disabled?: boolean;
+}
+
+/** Options under a heading (an <optgroup>). */
+export interface SelectGroup<T extends string = string> {
+  group: string;
+  options: SelectOption<T>[];
+}
+
+export interface SelectFieldProps<T extends string> {
+  label: ReactNode;
+  value: T;
+  options: readonly (SelectOption<T> | SelectGroup<T>)[];
+  onChange: (value: T) => void;
+  /** Shown under the select (unless there is an error). */
+  hint?: ReactNode;
+  /** A refused choice's message, shown under the select. */
+  error?: string | null;
+  testId?: string;
+  /** The select's id (the label points at it); generated when absent. */
+  id?: string;
+  disabled?: boolean;
+  className?: string;
+}
+
+const isGroup = <T extends string>(o: SelectOption<T> | SelectGroup<T>): o is SelectGroup<T> => 'group' in o;
+
+/** A labelled select: the label names it for assistive technology; a hint or an error below. */
+export function SelectField<T extends string>({ label, value, options, onChange, hint, error, testId, id, disabled, className }: SelectFieldProps<T>) {
+  const auto = useId();
+  const selectId = id ?? auto;
+  const option = (o: SelectOption<T>) => (
+    <option key={o.value} value={o.value} disabled={o.disabled}>
+      {o.label}
+    </option>
+  );
+  return (
+    <div className={`flex min-w-0 flex-col gap-0.5${className ? ` ${className}` : ''}`}>
+      <label htmlFor={selectId} className={labelClass}>
+        {label}
+      </label>
+      <select
+        id={selectId}
+        data-testid={testId}
+        value={value}
+        disabled={disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${selectId}-err` : undefined}
+        onChange={(e) => onChange(e.target.value as T)}
+        className={`${inputClass} min-w-0 disabled:opacity-50`}
+      >
+        {options.map((o) =>
+          isGroup(o) ? (
+            <optgroup key={o.group} label={o.group}>
+              {o.options.map(option)}
+            </optgroup>
+          ) : (
+            option(o)
+          ),
+        )}
+      </select>
+      {error ? <FieldError id={`${selectId}-err`} message={error} /> : hint && <span className={hintClass}>{hint}</span>}
+    </div>
+  );
+}

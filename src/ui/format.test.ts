@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { fmt } from './format';
+
+describe('fmt', () => {
+  it('keeps at most 4 significant digits by default, without trailing zeros', () => {
+    expect(fmt(0.446683592)).toBe('0.4467');
+    expect(fmt(1.234567)).toBe('1.235');
+    expect(fmt(2)).toBe('2');
+    expect(fmt(-1.5)).toBe('-1.5');
+    expect(fmt(1234.5678)).toBe('1235');
+    expect(fmt(0.001)).toBe('0.001');
+    expect(fmt(0)).toBe('0');
+    expect(fmt(-0)).toBe('0');
+  });
+
+  it('writes large and small magnitudes with an exponent', () => {
+    expect(fmt(1e11)).toBe('1e11');
+    expect(fmt(2.5e-7)).toBe('2.5e-7');
+    expect(fmt(-3.14159e-5)).toBe('-3.142e-5');
+    expect(fmt(12345)).toBe('1.235e4');
+    expect(fmt(1e4)).toBe('1e4');
+    expect(fmt(9999)).toBe('9999');
+    expect(fmt(0.000999)).toBe('9.99e-4');
+    expect(fmt(1.18424e-3)).toBe('0.001184');
+  });
+
+  it('chooses the form after rounding', () => {
+    expect(fmt(0.00099996)).toBe('0.001');
+    expect(fmt(99999)).toBe('1e5');
+  });
+
+  it('takes more digits when asked, and the exponent form on request', () => {
+    expect(fmt(2.976068123, 7)).toBe('2.976068');
+    expect(fmt(0.26794919, { digits: 7 })).toBe('0.2679492');
+    expect(fmt(4.391141234, 10)).toBe('4.391141234');
+    expect(fmt(0.08, 3)).toBe('0.08');
+    expect(fmt(1.18424e-3, { digits: 5, exp: true })).toBe('1.1842e-3');
+    expect(fmt(4.9186e-2, { digits: 5, exp: true })).toBe('4.9186e-2');
+    expect(fmt(2, { exp: true })).toBe('2e0');
+  });
+
+  it('names what is not a number', () => {
+    expect(fmt(null)).toBe('—');
+    expect(fmt(undefined)).toBe('—');
+    expect(fmt(NaN)).toBe('not a number');
+    expect(fmt(Infinity)).toBe('∞');
+    expect(fmt(-Infinity)).toBe('−∞');
+  });
+});
