@@ -12,7 +12,7 @@ function main(argv: string[]) {
   // Presets that are not one run (e.g. the Stability sweeps S-sweep, S-fig3, S-bif) print what their lab makes of them.
   for (const core of LAB_CORES) {
     const out = 'cliPreset' in core && core.cliPreset && positional[0] ? core.cliPreset(positional[0]) : null;
-    if (out) return void process.stdout.write(JSON.stringify(out) + '\n');
+    if (out) return void process.stdout.write(`${JSON.stringify(out)}\n`);
   }
   let spec = resolveSpec(positional[0]);
   if (arm !== undefined) {
@@ -21,7 +21,7 @@ function main(argv: string[]) {
     if (!r.ok) throw new CliError(`--arm ${arm}: ${formatIssues(r.issues)}`);
     spec = r.spec;
   }
-  process.stdout.write(JSON.stringify(simulate(spec, withSeries)) + '\n');
+  process.stdout.write(`${JSON.stringify(simulate(spec, withSeries))}\n`);
 }
 
 try {

@@ -16,7 +16,7 @@ describe('spec validation', () => {
   it('accepts every preset and fills defaults', () => {
     for (const p of PRESETS) expect(parseSpec(p.spec).ok).toBe(true);
     const { stop, record, metrics, ...minimal } = good;
-    void stop, void record, void metrics;
+    void [stop, record, metrics];
     const r = parseSpec(minimal);
     expect(r.ok && r.spec.stop.lossBelow).toBe(1e-14);
   });
@@ -55,7 +55,7 @@ describe('spec validation', () => {
 describe('share links', () => {
   it('round-trip a spec exactly, 17 significant digits included', () => {
     const spec = { ...good, init: { kind: 'explicit' as const, a: [0.1 + 0.2, 1 / 3, 5.520411137679004e-5, 1e-300, -1.2345678901234567e-17, 2, 3, 4, 5, 6] } };
-    const back = decodeSpec('#' + encodeSpec(spec));
+    const back = decodeSpec(`#${encodeSpec(spec)}`);
     expect(back.ok).toBe(true);
     if (back.ok) expect(back.spec).toEqual(spec);
   });
@@ -79,7 +79,7 @@ describe('share links', () => {
   });
 
   it('validates what a well-formed link carries', () => {
-    const r = decodeSpec('#' + encodeSpec({ ...good, model: { ...good.model, d: 1e9 } }));
+    const r = decodeSpec(`#${encodeSpec({ ...good, model: { ...good.model, d: 1e9 } })}`);
     expect(!r.ok && r.issues[0].field).toBe('model.d');
   });
 });

@@ -27,7 +27,8 @@ let union: ReturnType<typeof buildUnion> | null = null;
  * that import this one (the registry is then still being evaluated).
  */
 export function specSchema(): ReturnType<typeof buildUnion> {
-  return (union ??= buildUnion());
+  union ??= buildUnion();
+  return union;
 }
 
 /** The ids of the registered labs. */

@@ -7,11 +7,14 @@
  * package promises cross-engine identical results.
  */
 
+// biome-ignore-start lint/correctness/noPrecisionLoss: fdlibm's constants as published; each literal rounds to the intended double
 const LN2_HI = 6.93147180369123816490e-1; // ln 2 with the low 32 bits zero: k * LN2_HI is exact for |k| < 2^20
 const LN2_LO = 1.90821492927058770002e-10;
-const INV_LN2 = 1.4426950408889634;
-const LN10 = 2.302585092994046;
-const SQRT2 = 1.4142135623730951;
+// biome-ignore-end lint/correctness/noPrecisionLoss: fdlibm's constants as published
+// The standard library's constants are exactly specified doubles (the nearest to log2(e), ln 10 and sqrt 2).
+const INV_LN2 = Math.LOG2E;
+const LN10 = Math.LN10;
+const SQRT2 = Math.SQRT2;
 
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
@@ -28,7 +31,7 @@ function pow2(k: number): number {
 
 /** e^x, within about one ulp. */
 export function exp(x: number): number {
-  if (x !== x) return NaN;
+  if (Number.isNaN(x)) return NaN;
   if (x > 709.782712893384) return Infinity;
   if (x < -745.1332191019412) return 0;
   if (x === 0) return 1;
@@ -45,7 +48,7 @@ export function exp(x: number): number {
 
 /** Natural logarithm, within about one ulp. */
 export function log(x: number): number {
-  if (x !== x || x < 0) return NaN;
+  if (Number.isNaN(x) || x < 0) return NaN;
   if (x === 0) return -Infinity;
   if (x === Infinity) return Infinity;
   let e = 0;
@@ -84,7 +87,7 @@ export function log1p(x: number): number {
 /** x^y: repeated squaring for integer exponents (exact-as-multiplication), exp(y log x) otherwise. */
 export function pow(x: number, y: number): number {
   if (y === 0) return 1;
-  if (x !== x || y !== y) return NaN;
+  if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
   if (Number.isInteger(y) && Math.abs(y) <= 1024) {
     let n = Math.abs(y);
     let base = x;
@@ -112,9 +115,11 @@ export function hypot(a: number, b: number): number {
   return Math.sqrt(a * a + b * b);
 }
 
+// biome-ignore-start lint/correctness/noPrecisionLoss: fdlibm's constants as published; each literal rounds to the intended double
 const PIO2_1 = 1.57079632673412561417e0; // pi/2 in three parts (Cody-Waite), exact products for |k| < 2^20
 const PIO2_2 = 6.07710050650619224932e-11;
 const PIO2_3 = 2.02226624879595063154e-21;
+// biome-ignore-end lint/correctness/noPrecisionLoss: fdlibm's constants as published
 
 function sinKernel(r: number): number {
   const z = r * r;

@@ -38,7 +38,7 @@ export class FlowPath {
       if (!r.ok) throw new Error(r.reason);
       this.ts.push(this.flow.t);
       this.thetas.push(Float64Array.from(this.flow.theta));
-      if (stop && stop(this.flow.theta)) return;
+      if (stop?.(this.flow.theta)) return;
     }
   }
 

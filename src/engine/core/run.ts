@@ -1,6 +1,6 @@
 import type { Problem } from './problem';
 import { blockValues } from './problem';
-import type { Integrator } from './integrators/types';
+import type { Integrator, StepResult } from './integrators/types';
 import { Recorder, type RecordBatch } from './recorder';
 import { log, log1p, pow } from './det-math';
 
@@ -91,7 +91,7 @@ export class Run {
   advance(maxSteps: number, deadline = Infinity): void {
     const it = this.integrator;
     for (let i = 0; i < maxSteps && !this.stopState; i++) {
-      let res;
+      let res: StepResult;
       try {
         res = it.step(this.stopRule.maxTime);
       } catch (err) {
@@ -194,6 +194,7 @@ export class Run {
         const tail = extra > 0 ? `; ran ${extra} more steps to loss ${fmt(it.loss)}` : '';
         this.finish('converged', `Converged: loss ${fmt(c.loss)} ≤ ${fmt(lossBelow)} at t = ${fmt(c.t)}, step ${c.step}${tail}.`);
       }
+      // biome-ignore lint/suspicious/noAssignInExpressions: (the next branch) the detector is stateful: it is fed a step only when no earlier branch ended the run
     } else if (this.cycle && (period = this.cycle(it.theta, it.steps)) !== null) {
       this.finish('periodic', `Settled into a period-${period} orbit at step ${it.steps} (loss ${fmt(it.loss)}; no convergence).`, period);
     } else if (this.problem.failure?.(it.loss, it.steps)) {

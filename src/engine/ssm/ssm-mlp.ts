@@ -103,6 +103,7 @@ export class SsmMlp implements Problem {
     const q0 = this.outs[0];
     for (let r = 0; r < w; r++) {
       p0[r] = theta[o + r] * z;
+      // biome-ignore lint/complexity/useMathMinMax: ReLU as written maps NaN to 0 (Math.max would keep NaN), on the hot path
       q0[r] = p0[r] > 0 ? p0[r] : 0;
     }
     for (let l = 1; l < depth; l++) {
@@ -114,6 +115,7 @@ export class SsmMlp implements Problem {
         let s = 0;
         for (let c = 0; c < w; c++) s += theta[D + r * w + c] * prev[c];
         p[r] = s;
+        // biome-ignore lint/complexity/useMathMinMax: ReLU as written maps NaN to 0 (Math.max would keep NaN), on the hot path
         q[r] = s > 0 ? s : 0;
       }
     }

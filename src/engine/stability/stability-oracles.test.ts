@@ -33,7 +33,10 @@ function invariants(a: ArrayLike<number>, b: ArrayLike<number>, phi: number) {
   for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) M.push(a[i] * a[j] - b[i] * b[j]);
   let sp = 0;
   let sm = 0;
-  for (let i = 0; i < d; i++) (sp += (a[i] + b[i]) ** 2), (sm += (a[i] - b[i]) ** 2);
+  for (let i = 0; i < d; i++) {
+    sp += (a[i] + b[i]) ** 2;
+    sm += (a[i] - b[i]) ** 2;
+  }
   const lam = sq(a) + sq(b);
   const eps = dot(a, b) - phi;
   return { Q, M, K: Math.sqrt(sp * sm), Qsum: Q.reduce((s, v) => s + Math.abs(v), 0), lam, eps, alpha: lam * lam - 8 * eps * (eps + phi) + 4 * eps * eps };
@@ -485,7 +488,10 @@ describe('oracle 16: region B (0 < m < Phi) always sharpens: lam\' > lam', () =>
       // Rescale so that m = a^T b is uniform in (0, Phi).
       const target = phi * (0.001 + 0.998 * rng.rand());
       const c = Math.sqrt(target / ab);
-      for (let i = 0; i < d; i++) (a[i] *= c), (b[i] *= c);
+      for (let i = 0; i < d; i++) {
+        a[i] *= c;
+        b[i] *= c;
+      }
       const eta = 10 ** (-3 + 3.3 * rng.rand());
       const lam = sq(a) + sq(b);
       const m = dot(a, b);

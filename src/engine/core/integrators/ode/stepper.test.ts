@@ -11,8 +11,12 @@ const METHODS: OdeMethod[] = ['dopri5', 'rodas4', 'auto'];
 function poisoned(bad: (t: number, y: number) => boolean): OdeSystem {
   return {
     n: 1,
-    f: (t, y, d) => void (d[0] = bad(t, y[0]) ? NaN : -y[0]),
-    jac: (_t, _y, J) => void (J[0] = 0),
+    f: (t, y, d) => {
+      d[0] = bad(t, y[0]) ? NaN : -y[0];
+    },
+    jac: (_t, _y, J) => {
+      J[0] = 0;
+    },
   };
 }
 

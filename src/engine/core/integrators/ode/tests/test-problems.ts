@@ -12,8 +12,12 @@ export interface Problem {
 export const expDecay: Problem = {
   sys: {
     n: 1,
-    f: (_t, y, d) => void (d[0] = -y[0]),
-    jac: (_t, _y, J) => void (J[0] = -1),
+    f: (_t, y, d) => {
+      d[0] = -y[0];
+    },
+    jac: (_t, _y, J) => {
+      J[0] = -1;
+    },
   },
   y0: [1],
   exact: (t) => [Math.exp(-t)],
@@ -40,8 +44,12 @@ export function oscillator(omega = 1): Problem {
 export const riccati: Problem = {
   sys: {
     n: 1,
-    f: (_t, y, d) => void (d[0] = y[0] * y[0]),
-    jac: (_t, y, J) => void (J[0] = 2 * y[0]),
+    f: (_t, y, d) => {
+      d[0] = y[0] * y[0];
+    },
+    jac: (_t, y, J) => {
+      J[0] = 2 * y[0];
+    },
   },
   y0: [1],
   exact: (t) => [1 / (1 - t)],
@@ -52,7 +60,7 @@ export const kepler: Problem = {
   sys: {
     n: 4,
     f: (_t, y, d) => {
-      const r3 = Math.pow(y[0] * y[0] + y[1] * y[1], 1.5);
+      const r3 = (y[0] * y[0] + y[1] * y[1]) ** 1.5;
       d[0] = y[2];
       d[1] = y[3];
       d[2] = -y[0] / r3;
@@ -60,7 +68,7 @@ export const kepler: Problem = {
     },
     jac: (_t, y, J) => {
       const r2 = y[0] * y[0] + y[1] * y[1];
-      const r3 = Math.pow(r2, 1.5);
+      const r3 = r2 ** 1.5;
       const r5 = r3 * r2;
       J.fill(0);
       J[2] = 1;
