@@ -256,3 +256,67 @@ test('phase portraits: the single neuron on its conserved curve, and a d = 2 net
   await page.waitForTimeout(300);
   await polar.screenshot({ path: shot('saddles-polar.png') });
 });
+
+test('the Figure 1 GD run pauses, takes exactly one step, resumes from where it stood and stops with its results kept', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/#lab=saddles');
+  await page.getByTestId('preset-select').selectOption('sd-fig1');
+  await expect(page.getByTestId('optim-select')).toHaveValue('gd');
+  const status = page.getByTestId('status');
+  const steps = async () => {
+    const v = await status.getAttribute('data-steps');
+    return v ? Number(v) : null;
+  };
+
+  await page.getByTestId('run').click();
+  await expect.poll(steps, { timeout: 20_000, message: 'the run reports steps' }).toBeGreaterThan(0);
+  await page.getByTestId('pause').click();
+  await expect(status).toHaveAttribute('data-transport', 'paused');
+  await expect(page.getByTestId('run')).toHaveText('Resume');
+  await expect(page.getByTestId('pause')).toBeDisabled();
+  await page.waitForTimeout(400); // a slice already under way may still report
+  const paused = (await steps())!;
+  await page.waitForTimeout(600);
+  expect(await steps(), 'no steps are taken while paused').toBe(paused);
+
+  // Step: exactly one GD iteration, and the run stays paused
+  await page.getByTestId('step').click();
+  await expect.poll(steps, { message: 'Step takes one GD step' }).toBe(paused + 1);
+  await page.waitForTimeout(300);
+  expect(await steps()).toBe(paused + 1);
+  await expect(status).toHaveAttribute('data-transport', 'paused');
+  await page.getByTestId('step-100').click();
+  await expect.poll(steps, { message: 'Step ×100 takes 100 more' }).toBe(paused + 101);
+
+  // Resume continues the same run: the count climbs on from where it stood, never back to 0
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('run')).toBeDisabled();
+  await expect(status).toHaveAttribute('data-transport', 'running');
+  const seen: number[] = [];
+  await expect
+    .poll(
+      async () => {
+        const s = (await steps())!;
+        seen.push(s);
+        return s;
+      },
+      { timeout: 10_000, message: 'Resume continues the run' },
+    )
+    .toBeGreaterThan(paused + 101);
+  for (let i = 0; i < 5; i++) {
+    await page.waitForTimeout(100);
+    seen.push((await steps())!);
+  }
+  expect(Math.min(...seen), 'the count never resets').toBeGreaterThanOrEqual(paused + 101);
+  for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThanOrEqual(seen[i - 1]);
+
+  // Stop: the final state of this run, its results still on screen
+  await page.getByTestId('stop').click();
+  await expect(status).toHaveAttribute('data-done', 'true', { timeout: 10_000 });
+  await expect(status).toContainText('Stopped by the user');
+  await expect(status).toHaveAttribute('data-transport', 'done');
+  expect(await steps()).toBeGreaterThanOrEqual(seen.at(-1)!);
+  await expect(page.getByTestId('run')).toHaveText('Run again');
+  await expect(page.getByTestId('stop')).toBeDisabled();
+  expect(Number(await page.getByTestId('plot-sd-loss').getAttribute('data-points'))).toBeGreaterThan(1);
+});

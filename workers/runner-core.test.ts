@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildRun } from '../src/experiment/build-run';
+import { findPreset } from '../src/experiment/presets';
 import { thm1Spec } from '../src/labs/poisoning/presets/thm1';
 import type { RunFrame } from './protocol';
 import { RunnerCore } from './runner-core';
@@ -66,5 +67,47 @@ describe('RunnerCore (the worker behind the page)', () => {
     const last = frames.at(-1)!;
     expect(last.final?.stop.reason).toBe('stopped');
     expect(last.final?.step).toBe(5);
+  });
+
+  it('pauses mid-run, steps exactly n while paused, and resumes the same run from where it stood', async () => {
+    // a long GD run (250,000 iterations), each frame answered after a macrotask as the page answers a worker
+    const core = new RunnerCore();
+    const frames: RunFrame[] = [];
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    await core.start(findPreset('sd-fig1')!.spec, async (f) => {
+      frames.push(f);
+      await wait(0);
+    });
+    const steps = () => frames.at(-1)!.status.steps;
+    const until = async (cond: () => boolean) => {
+      for (let i = 0; i < 1000 && !cond(); i++) await wait(10);
+      expect(cond()).toBe(true);
+    };
+    await until(() => frames.length >= 3);
+    core.pause();
+    await wait(100); // the slice under way still reports
+    const paused = steps();
+    const n = frames.length;
+    await wait(150);
+    expect(frames.length).toBe(n);
+    core.step(1);
+    await until(() => frames.length > n);
+    expect(steps()).toBe(paused + 1);
+    core.step(100);
+    await until(() => frames.length > n + 1);
+    expect(steps()).toBe(paused + 101);
+    await wait(50);
+    expect(frames.length).toBe(n + 2);
+    core.resume();
+    await until(() => steps() > paused + 101);
+    core.stop();
+    await until(() => frames.at(-1)!.final !== null);
+    const last = frames.at(-1)!;
+    expect(last.final?.stop.reason).toBe('stopped');
+    // one run throughout: the snapshots' steps only increase, from 0
+    const recorded = frames.flatMap((f) => Array.from(f.batch.step));
+    expect(recorded[0]).toBe(0);
+    for (let i = 1; i < recorded.length; i++) expect(recorded[i]).toBeGreaterThan(recorded[i - 1]);
+    expect(last.final!.step).toBe(last.status.steps);
   });
 });

@@ -7,8 +7,7 @@ export type StartResult = Awaited<ReturnType<RunnerApi['start']>>;
 export type RunnerWorker = Comlink.Endpoint & Pick<Worker, 'terminate'>;
 
 /** A runner worker for the page (one per client; `name` shows in the browser's task list). */
-export const makeRunnerWorker = (name: string): RunnerWorker =>
-  new Worker(new URL('../../workers/runner.worker.ts', import.meta.url), { type: 'module', name });
+export const makeRunnerWorker = (name: string): RunnerWorker => new Worker(new URL('../../workers/runner.worker.ts', import.meta.url), { type: 'module', name });
 
 /**
  * A handle on one runner worker, created on the first start and reused across runs, with the transport of a

@@ -67,7 +67,8 @@ describe('createRunStore', () => {
       armSpec: (spec: SpecOf<'poisoning'>, arm) => ({ ...spec, arm }),
       client: (name, arm) => {
         names.push(name);
-        return (clients[arm] = new InProcessClient());
+        clients[arm] = new InProcessClient();
+        return clients[arm];
       },
     });
     expect(names).toEqual(['test-clean', 'test-poisoned']);

@@ -83,8 +83,7 @@ export function createRunStore<const A extends string, S, X = unknown>(opts: Run
     let generation = 0;
     let startedAt = 0;
     const settled = (arms: Arms) => ARMS.every((a) => arms[a]?.final || arms[a]?.error);
-    const publish = (arms: Arms, extra: Partial<RunStoreState<A, S>> = {}) =>
-      set({ arms, ...derive(arms), revision: get().revision + 1, ...extra } as Partial<State>);
+    const publish = (arms: Arms, extra: Partial<RunStoreState<A, S>> = {}) => set({ arms, ...derive(arms), revision: get().revision + 1, ...extra } as Partial<State>);
     const flush = () => {
       scheduled = false;
       if (!pending) return;
@@ -130,8 +129,7 @@ export function createRunStore<const A extends string, S, X = unknown>(opts: Run
         const gen = ++generation;
         startedAt = performance.now();
         const arms: Arms = {};
-        for (const arm of ARMS)
-          arms[arm] = { spec: armSpec(spec, arm), buffers: null, blocks: [], status: null, views: {}, final: null, error: null, wallMs: null, id: gen };
+        for (const arm of ARMS) arms[arm] = { spec: armSpec(spec, arm), buffers: null, blocks: [], status: null, views: {}, final: null, error: null, wallMs: null, id: gen };
         pending = null;
         publish(arms, { transport: paused ? 'paused' : 'running' });
         await Promise.all(

@@ -36,7 +36,8 @@ export function RestrictToggle() {
     if (ui.restrictedFor === main.id) return;
     if (candidate && typeof candidate !== 'string') {
       ui.setRestrictedFor(main.id);
-      void useRestrictedRun.getState().start(candidate);
+      // paused with the full run (it resumes with it: see the Saddles toolbar)
+      void useRestrictedRun.getState().start(candidate, useSaddlesRun.getState().transport === 'paused');
     } else if (useRestrictedRun.getState().run) {
       // a new full run: the old restricted curve goes until the new w* is known
       useRestrictedRun.getState().reset();
@@ -62,8 +63,8 @@ export function RestrictToggle() {
       </div>
       {on && (
         <p className="text-slate-500">
-          The sub-network can only fit as well as the neurons active in w*: its loss settles on the predicted first saddle (dashed green on the staircase), where the
-          full run should rest until its other neurons grow.
+          The sub-network can only fit as well as the neurons active in w*: its loss settles on the predicted first saddle (dashed green on the staircase), where the full run
+          should rest until its other neurons grow.
         </p>
       )}
       {on && (

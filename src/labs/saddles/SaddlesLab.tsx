@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { shareUrl } from '../../experiment/link';
 import { labSpecNow, useExperiment, useLabSpec } from '../../state/experiment-store';
 import { IssueBanner } from '../../ui/IssueBanner';
+import { RunToolbar, type RunControls } from '../../ui/RunToolbar';
 import { Tex } from '../../ui/Tex';
 import { SaddlesControls } from './Controls';
 import { fmt } from './derive';
@@ -18,67 +19,92 @@ function Narration() {
   return (
     <div className="flex flex-col gap-1 text-sm text-slate-700 dark:text-slate-300" data-testid="saddles-narration">
       <p>
-        A network with <Tex>{'H(x; c\\,w) = c^{L}H(x; w)'}</Tex> started at <Tex>{'w(0) = \\delta w_0'}</Tex> barely moves: its loss stays at{' '}
-        <Tex>{'L(0)'}</Tex> while its direction climbs the neural correlation function <Tex>{'N(u) = \\tilde y^\\top H(X; u)'}</Tex> on the sphere
-        towards a KKT point <Tex>{'w^*'}</Tex>.
+        A network with <Tex>{'H(x; c\\,w) = c^{L}H(x; w)'}</Tex> started at <Tex>{'w(0) = \\delta w_0'}</Tex> barely moves: its loss stays at <Tex>{'L(0)'}</Tex> while its
+        direction climbs the neural correlation function <Tex>{'N(u) = \\tilde y^\\top H(X; u)'}</Tex> on the sphere towards a KKT point <Tex>{'w^*'}</Tex>.
       </p>
       <p>
-        Then it escapes, after about <Tex>{'\\ln(1/\\delta)/(2N^*)'}</Tex> (degree 2) or <Tex>{'T_{\\text{blow}}(w_0)/\\delta^{L-2}'}</Tex>, and stalls at a
-        saddle: the best fit of the few neurons active in <Tex>{'w^*'}</Tex>. The other neurons are still about δ in size.
+        Then it escapes, after about <Tex>{'\\ln(1/\\delta)/(2N^*)'}</Tex> (degree 2) or <Tex>{'T_{\\text{blow}}(w_0)/\\delta^{L-2}'}</Tex>, and stalls at a saddle: the best fit of
+        the few neurons active in <Tex>{'w^*'}</Tex>. The other neurons are still about δ in size.
       </p>
     </div>
   );
 }
 
-/** Run / Stop / Reset / Share for the Saddles lab. */
+/** The transport of the Saddles run; the restricted run (the first-saddle oracle) pauses, resumes and stops with it. */
+function useSaddlesControls(): RunControls {
+  const { transport, start, pause, resume, step, stop, reset } = useSaddlesRun();
+  const restricted = () => useRestrictedRun.getState();
+  return {
+    transport,
+    start: (paused) => start(labSpecNow('saddles'), paused),
+    pause: () => {
+      pause();
+      restricted().pause();
+    },
+    resume: () => {
+      resume();
+      restricted().resume();
+    },
+    step,
+    stop: () => {
+      stop();
+      restricted().stop();
+    },
+    reset,
+  };
+}
+
+/** Run / Pause / Step / Stop / Reset / Share for the Saddles lab, and the run's status. */
 function Transport() {
   const spec = useLabSpec('saddles');
-  const { transport, start, stop, reset, run } = useSaddlesRun();
+  const controls = useSaddlesControls();
+  const run = useSaddlesRun((s) => s.run);
+  useSaddlesRun((s) => s.revision);
+  const { transport } = controls;
   const st = run?.status;
   const pct = Math.round(100 * (st?.progress ?? 0));
   const share = () => {
     const url = shareUrl(spec, window.location);
     void navigator.clipboard?.writeText(url).catch(() => undefined);
   };
+  const gd = (run?.spec ?? spec).optim.kind !== 'flow';
   return (
     <div className="flex flex-col gap-2">
-      <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label="Run controls">
-        <button
-          type="button"
-          data-testid="run"
-          className="rounded px-3 py-1.5 text-sm font-medium border bg-sky-600 text-white border-sky-700 hover:bg-sky-700 disabled:opacity-40"
-          onClick={() => void start(spec)}
-          disabled={transport === 'running'}
-        >
-          {transport === 'done' ? 'Run again' : 'Run'}
-        </button>
-        <button
-          type="button"
-          data-testid="stop"
-          className={btn}
-          onClick={() => {
-            stop();
-            useRestrictedRun.getState().stop();
-          }}
-          disabled={transport !== 'running'}
-        >
-          Stop
-        </button>
-        <button type="button" data-testid="reset" className={btn} onClick={reset} disabled={transport === 'idle'}>
-          Reset
-        </button>
-        <button type="button" data-testid="share" className={`${btn} ml-auto`} onClick={share}>
+      <RunToolbar controls={controls} stepTitle={gd ? 'One GD step' : 'One solver step'}>
+        <button type="button" data-testid="share" className={btn} onClick={share}>
           Copy link
         </button>
-      </div>
-      <div className="rounded border border-slate-200 dark:border-slate-800 p-2 text-xs" aria-live="polite" data-testid="status" data-done={run?.final ? 'true' : 'false'}>
+      </RunToolbar>
+      <div
+        className="rounded border border-slate-200 dark:border-slate-800 p-2 text-xs"
+        aria-live="polite"
+        data-testid="status"
+        data-done={run?.final ? 'true' : 'false'}
+        data-transport={transport}
+        data-steps={st ? String(st.steps) : ''}
+      >
         <div className="num text-slate-600">
-          {st ? `t = ${fmt(st.t)} · step ${st.steps} · loss ${fmt(st.loss)}${run?.wallMs ? ` · ${(run.wallMs / 1000).toFixed(1)} s wall` : ''}` : run ? 'analysing the NCF and starting…' : 'not started'}
+          {st
+            ? `t = ${fmt(st.t)} · step ${st.steps} · loss ${fmt(st.loss)}${run?.wallMs ? ` · ${(run.wallMs / 1000).toFixed(1)} s wall` : ''}${transport === 'paused' ? ' · paused' : ''}`
+            : run
+              ? 'analysing the NCF and starting…'
+              : 'not started'}
         </div>
-        <div className="mt-1 h-1.5 w-full rounded bg-slate-200 dark:bg-slate-800" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100} aria-label="run progress">
+        <div
+          className="mt-1 h-1.5 w-full rounded bg-slate-200 dark:bg-slate-800"
+          role="progressbar"
+          aria-valuenow={pct}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-label="run progress"
+        >
           <div className="h-1.5 rounded bg-sky-600" style={{ width: `${pct}%` }} />
         </div>
-        {run?.error && <p className="mt-1 text-red-600" role="alert">{run.error}</p>}
+        {run?.error && (
+          <p className="mt-1 text-red-600" role="alert">
+            {run.error}
+          </p>
+        )}
         {st?.stop && <p className="mt-1 text-slate-700 dark:text-slate-300">{st.stop.message}</p>}
       </div>
     </div>

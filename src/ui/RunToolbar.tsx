@@ -1,0 +1,108 @@
+import { type ReactNode, type RefObject, useEffect, useRef } from 'react';
+import type { Transport } from '../state/run-store';
+
+const BTN = 'rounded px-3 py-1.5 text-sm font-medium border disabled:opacity-40 disabled:cursor-not-allowed';
+const SECONDARY = `${BTN} border-slate-300 dark:border-slate-700 hover:bg-slate-100 dark:hover:bg-slate-800`;
+const PRIMARY = `${BTN} bg-sky-600 text-white border-sky-700 hover:bg-sky-700`;
+
+/** The transport of a run store (see createRunStore), with the start bound to the page's current experiment. */
+export interface RunControls {
+  transport: Transport;
+  /** Starts a run of the experiment on the page; paused: it waits for a step or a resume. */
+  start(paused?: boolean): Promise<void> | void;
+  pause(): void;
+  resume(): void;
+  step(n: number): void;
+  stop(): void;
+  reset(): void;
+}
+
+export interface RunToolbarProps {
+  controls: RunControls;
+  /** What Run runs (its tooltip). */
+  runTitle?: string;
+  /** What one step is (its tooltip), e.g. "One solver step". */
+  stepTitle?: string;
+  /** Steps of the second step button ("Step ×100"); 0 for none. */
+  bigStep?: number;
+  /** Space (run, pause, resume) and '.' (one step) as shortcuts while no field has the focus. */
+  keyboard?: boolean;
+  /** After the buttons, at the end of the row (e.g. Share). */
+  children?: ReactNode;
+}
+
+/** n steps, then paused; from idle or done a paused run is started first. */
+function stepRun(controls: RefObject<RunControls>, n: number) {
+  const c = controls.current;
+  if (c.transport === 'idle' || c.transport === 'done') void Promise.resolve(c.start(true)).then(() => controls.current.step(n));
+  else c.step(n);
+}
+
+/**
+ * Run / Pause / Step / Stop / Reset of a lab's run. Pause keeps the run where it stands: Run turns into Resume,
+ * which continues from the same step, and Step takes exactly n steps (from idle or done it starts a paused run
+ * first). Stop ends the run and keeps its results on screen; Reset clears them.
+ */
+export function RunToolbar({ controls, runTitle = 'Run', stepTitle = 'One step', bigStep = 100, keyboard = true, children }: RunToolbarProps) {
+  const { transport } = controls;
+  // the keyboard handler reads the newest controls without re-registering
+  const latest = useRef(controls);
+  latest.current = controls;
+
+  const stepBy = (n: number) => stepRun(latest, n);
+
+  useEffect(() => {
+    if (!keyboard) return;
+    const onKey = (e: KeyboardEvent) => {
+      const tag = (e.target as HTMLElement | null)?.tagName;
+      if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || e.ctrlKey || e.metaKey || e.altKey) return;
+      const c = latest.current;
+      if (e.key === ' ') {
+        e.preventDefault();
+        if (c.transport === 'running') c.pause();
+        else if (c.transport === 'paused') c.resume();
+        else void c.start();
+      } else if (e.key === '.') {
+        stepRun(latest, 1);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [keyboard]);
+
+  const running = transport === 'running';
+  const live = running || transport === 'paused';
+  const keys = (k: string) => (keyboard ? ` (${k})` : '');
+  return (
+    <div className="flex flex-wrap items-start gap-2" role="toolbar" aria-label="Run controls" data-transport={transport}>
+      <button
+        type="button"
+        data-testid="run"
+        className={PRIMARY}
+        onClick={() => (transport === 'paused' ? controls.resume() : void controls.start())}
+        disabled={running}
+        title={transport === 'paused' ? `Resume from where the run stands${keys('space')}` : `${runTitle}${keys('space')}`}
+      >
+        {transport === 'paused' ? 'Resume' : transport === 'done' ? 'Run again' : 'Run'}
+      </button>
+      <button type="button" data-testid="pause" className={SECONDARY} onClick={controls.pause} disabled={!running} title={`Pause${keys('space')}`}>
+        Pause
+      </button>
+      <button type="button" data-testid="step" className={SECONDARY} onClick={() => stepBy(1)} title={`${stepTitle}, then pause${keys('.')}`}>
+        Step
+      </button>
+      {bigStep > 1 && (
+        <button type="button" data-testid={`step-${bigStep}`} className={SECONDARY} onClick={() => stepBy(bigStep)} title={`${bigStep} steps, then pause`}>
+          Step ×{bigStep}
+        </button>
+      )}
+      <button type="button" data-testid="stop" className={SECONDARY} onClick={controls.stop} disabled={!live} title="End the run here; its results stay">
+        Stop
+      </button>
+      <button type="button" data-testid="reset" className={SECONDARY} onClick={controls.reset} disabled={transport === 'idle'} title="Clear the run">
+        Reset
+      </button>
+      {children && <div className="ml-auto flex min-w-0 flex-wrap items-start gap-2">{children}</div>}
+    </div>
+  );
+}
