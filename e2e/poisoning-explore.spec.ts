@@ -1,4 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { findPreset } from '../src/experiment/presets';
+import type { Spec } from '../src/experiment/schema';
+import { lossSlice } from '../src/labs/poisoning/explore/explore-model';
 import { ARMS, collectPageErrors, shot, waitBothDone } from './helpers';
 
 const specialRows = (page: import('@playwright/test').Page) => page.locator('[data-testid=seq-row][data-special=true]');
@@ -110,7 +113,9 @@ test('Explore: the poison dose knobs switch special rows off and rescale them, t
   await page.getByTestId('dose-amplitude').fill('0.5');
   await page.getByTestId('dose-amplitude').press('Enter');
   await expect(page.getByTestId('dose-amplitude')).toHaveValue('0.5');
-  const values = await page.locator('[data-testid=seq-row][data-special=true] [data-testid^=bar-]').evaluateAll((els) => els.map((e) => Math.abs(Number(e.getAttribute('data-value')))));
+  const values = await page
+    .locator('[data-testid=seq-row][data-special=true] [data-testid^=bar-]')
+    .evaluateAll((els) => els.map((e) => Math.abs(Number(e.getAttribute('data-value')))));
   expect(Math.max(...values)).toBeGreaterThan(0.49);
   // all ten back in use (the six that were off were rescaled alike)
   await page.getByTestId('dose-count').fill('10');
@@ -120,4 +125,33 @@ test('Explore: the poison dose knobs switch special rows off and rescale them, t
   await page.getByTestId('dose-amplitude').fill('2');
   await page.getByTestId('dose-amplitude').press('Enter');
   await expect(dose.getByRole('alert')).toContainText('switch a special row');
+});
+
+test('Explore: the (a1, a2) slice is mapped in the landscape worker, with the values the page computed before', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.goto('/#lab=poisoning&page=explore');
+  await page.getByTestId('preset-select').selectOption('B-6-s200');
+  const land = page.getByTestId('plot-landscape');
+  // the main-thread slice of before, over the same 100 x 100 points, as the page's colour range (log10 loss)
+  const spec = findPreset('B-6-s200')!.spec as Extract<Spec, { lab: 'poisoning' }>;
+  const range = (arm: 'clean' | 'poisoned', bcOne: boolean) => {
+    const v = lossSlice(spec, arm, [-0.6, 1.4], 100, bcOne)!.values;
+    const logs = Array.from(v, (x) => Math.log10(Math.max(x, 1e-16)));
+    return [Math.min(...logs), Math.max(...logs)];
+  };
+  const expectRange = async ([lo, hi]: number[]) => {
+    await expect.poll(async () => Number(await land.getAttribute('data-log-min'))).toBeCloseTo(lo, 9);
+    await expect.poll(async () => Number(await land.getAttribute('data-log-max'))).toBeCloseTo(hi, 9);
+  };
+  await expect(land).toHaveAttribute('data-grid', '100x100');
+  await expectRange(range('poisoned', false));
+  expect(
+    page.workers().some((w) => w.url().includes('landscape.worker')),
+    'the grid comes from the landscape worker',
+  ).toBe(true);
+  await page.getByTestId('landscape-surface').selectOption('clean');
+  await expectRange(range('clean', false));
+  await page.getByTestId('landscape-bc1').check();
+  await expectRange(range('clean', true));
+  expect(errors).toEqual([]);
 });

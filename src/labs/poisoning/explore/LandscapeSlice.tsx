@@ -1,11 +1,13 @@
 import { contours, geoPath, interpolateViridis, rgb } from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLandscapeGrid } from '../../../plots/landscape-client';
 import { useLabSpec } from '../../../state/experiment-store';
 import { ARMS, useRuns } from '../../../state/runs-store';
 import { ARM_COLORS } from '../arms';
 import { ARM_EXPLORE_SHORT, cardCls, commitSpec, fmt } from './commit';
-import { armHasRows, initialA, lossSlice, placeA12, type Arm } from './explore-model';
-import { type PoisoningSpec } from '../schema';
+import { initialA, placeA12, type Arm } from './explore-model';
+import { rowsFromBottom, SLICE_FIELD, sliceDomain, sliceParams } from './slice-field';
+import type { PoisoningSpec } from '../schema';
 
 const DOMAIN: [number, number] = [-0.6, 1.4];
 const SIZE = 300;
@@ -25,10 +27,12 @@ export function LandscapeSlice() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const n = sliceResolution(spec);
 
-  const grid = useMemo(() => {
-    if (spec.model.d < 2 || !armHasRows(spec, surface) || n === 0) return null;
-    return lossSlice(spec, surface, DOMAIN, n, bcOne);
-  }, [spec, surface, n, bcOne]);
+  // The loss over the slice is mapped in the landscape worker (the field 'poisoning-slice' of the lab's core).
+  const params = useMemo(() => (n === 0 ? null : sliceParams(spec, surface, bcOne)), [spec, surface, n, bcOne]);
+  const request = useMemo(() => (params ? { field: SLICE_FIELD, params, ...sliceDomain(DOMAIN, n) } : null), [params, n]);
+  const result = useLandscapeGrid(request);
+  // values[iy * nx + ix] at (a_1, a_2) = (x_ix, y_iy), rows from the bottom
+  const grid = useMemo(() => (request && result ? { nx: result.nx, ny: result.ny, values: rowsFromBottom(result.values, result.nx, result.ny) } : null), [request, result]);
   const logv = useMemo(() => {
     if (!grid) return null;
     const floor = 1e-16;
@@ -95,14 +99,27 @@ export function LandscapeSlice() {
 
   const ticks = [-0.5, 0, 0.5, 1];
   return (
-    <section className={`${cardCls} max-w-[380px]`} aria-labelledby="land-h" data-testid="plot-landscape" data-points={String(nPoints)}>
+    <section
+      className={`${cardCls} max-w-[380px]`}
+      aria-labelledby="land-h"
+      data-testid="plot-landscape"
+      data-points={String(nPoints)}
+      data-grid={grid ? `${grid.nx}x${grid.ny}` : ''}
+      data-log-min={grid ? String(lo) : ''}
+      data-log-max={grid ? String(hi) : ''}
+    >
       <div className="flex flex-wrap items-center gap-2">
         <h3 id="land-h" className="text-sm font-semibold">
           Loss over (a₁, a₂)
         </h3>
         <label className="ml-auto text-xs text-slate-500">
           surface{' '}
-          <select value={surface} onChange={(e) => setSurface(e.target.value as Arm)} className="rounded border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 text-xs">
+          <select
+            value={surface}
+            data-testid="landscape-surface"
+            onChange={(e) => setSurface(e.target.value as Arm)}
+            className="rounded border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 text-xs"
+          >
             <option value="poisoned">with special</option>
             <option value="clean">without special</option>
           </select>
@@ -119,7 +136,11 @@ export function LandscapeSlice() {
       )}
       {!grid ? (
         <p className="mt-2 text-xs text-slate-500">
-          {n === 0 ? 'This model is too large to map the slice without slowing the page; reduce the rows or the head.' : 'Needs d ≥ 2 and enabled rows in this arm.'}
+          {n === 0
+            ? 'This model is too large to map the slice quickly; reduce the rows or the head.'
+            : request
+              ? 'Mapping the slice…'
+              : 'Needs d ≥ 2 and enabled rows in this arm.'}
         </p>
       ) : (
         <svg width={SIZE + M.l + M.r} height={SIZE + M.t + M.b} className="mt-1 block max-w-full" role="img" aria-label="loss landscape over a1 and a2">
@@ -127,9 +148,9 @@ export function LandscapeSlice() {
             <canvas ref={canvasRef} style={{ width: SIZE, height: SIZE, imageRendering: 'auto' }} />
           </foreignObject>
           <g transform={`translate(${M.l},${M.t})`}>
-            <g transform={`translate(0,${SIZE}) scale(${SIZE / (n - 1)},${-SIZE / (n - 1)}) translate(-0.5,-0.5)`}>
+            <g transform={`translate(0,${SIZE}) scale(${SIZE / (grid.nx - 1)},${-SIZE / (grid.ny - 1)}) translate(-0.5,-0.5)`}>
               {contourPaths.map((c, i) => (
-                <path key={i} d={c.d} fill="none" stroke="white" strokeOpacity={0.35} strokeWidth={(0.8 * (n - 1)) / SIZE} />
+                <path key={i} d={c.d} fill="none" stroke="white" strokeOpacity={0.35} strokeWidth={(0.8 * (grid.nx - 1)) / SIZE} />
               ))}
             </g>
             <line x1={sx(0)} x2={sx(0)} y1={0} y2={SIZE} stroke="white" strokeOpacity={0.3} />
@@ -145,6 +166,7 @@ export function LandscapeSlice() {
               ) : null,
             )}
             {a0 && <circle cx={sx(a0[0])} cy={sy(a0[1])} r={5} fill="none" stroke="white" strokeWidth={2} data-testid="init-marker" />}
+            {/* biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut; the initialisation is also typed in the controls */}
             <rect
               x={0}
               y={0}
@@ -200,12 +222,12 @@ export function LandscapeSlice() {
   );
 }
 
-/** Floating-point work the slice may spend on the main thread (a few tens of milliseconds). */
+/** Floating-point work of one slice in the landscape worker (a few tens of milliseconds, so it follows edits). */
 const SLICE_BUDGET = 2e7;
 
 /**
- * Grid points per side for the slice: 100 (40 with a head) when cheap, fewer for big models so an edit never
- * freezes the page; 0 when even a 12 x 12 grid would be too slow (the panel then says so).
+ * Grid points per side for the slice: 100 (40 with a head) when cheap, fewer for big models so the slice
+ * follows an edit quickly; 0 when even a 12 x 12 grid would be too slow (the panel then says so).
  */
 export function sliceResolution(spec: PoisoningSpec): number {
   const kappa = spec.data.length;
