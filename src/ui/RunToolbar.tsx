@@ -1,9 +1,6 @@
 import { type ReactNode, type RefObject, useEffect, useRef } from 'react';
 import type { Transport } from '../state/run-store';
-
-const BTN = 'rounded px-3 py-1.5 text-sm font-medium border disabled:opacity-40 disabled:cursor-not-allowed';
-const SECONDARY = `${BTN} border-slate-300 dark:border-slate-700 hover:bg-slate-100 dark:hover:bg-slate-800`;
-const PRIMARY = `${BTN} bg-sky-600 text-white border-sky-700 hover:bg-sky-700`;
+import { Button } from './Button';
 
 /** The transport of a run store (see createRunStore), with the start bound to the page's current experiment. */
 export interface RunControls {
@@ -75,33 +72,32 @@ export function RunToolbar({ controls, runTitle = 'Run', stepTitle = 'One step',
   const keys = (k: string) => (keyboard ? ` (${k})` : '');
   return (
     <div className="flex flex-wrap items-start gap-2" role="toolbar" aria-label="Run controls" data-transport={transport}>
-      <button
-        type="button"
-        data-testid="run"
-        className={PRIMARY}
+      <Button
+        variant="primary"
+        testId="run"
         onClick={() => (transport === 'paused' ? controls.resume() : void controls.start())}
         disabled={running}
         title={transport === 'paused' ? `Resume from where the run stands${keys('space')}` : `${runTitle}${keys('space')}`}
       >
         {transport === 'paused' ? 'Resume' : transport === 'done' ? 'Run again' : 'Run'}
-      </button>
-      <button type="button" data-testid="pause" className={SECONDARY} onClick={controls.pause} disabled={!running} title={`Pause${keys('space')}`}>
+      </Button>
+      <Button testId="pause" onClick={controls.pause} disabled={!running} title={`Pause${keys('space')}`}>
         Pause
-      </button>
-      <button type="button" data-testid="step" className={SECONDARY} onClick={() => stepBy(1)} title={`${stepTitle}, then pause${keys('.')}`}>
+      </Button>
+      <Button testId="step" onClick={() => stepBy(1)} title={`${stepTitle}, then pause${keys('.')}`}>
         Step
-      </button>
+      </Button>
       {bigStep > 1 && (
-        <button type="button" data-testid={`step-${bigStep}`} className={SECONDARY} onClick={() => stepBy(bigStep)} title={`${bigStep} steps, then pause`}>
+        <Button testId={`step-${bigStep}`} onClick={() => stepBy(bigStep)} title={`${bigStep} steps, then pause`}>
           Step ×{bigStep}
-        </button>
+        </Button>
       )}
-      <button type="button" data-testid="stop" className={SECONDARY} onClick={controls.stop} disabled={!live} title="End the run here; its results stay">
+      <Button testId="stop" onClick={controls.stop} disabled={!live} title="End the run here; its results stay">
         Stop
-      </button>
-      <button type="button" data-testid="reset" className={SECONDARY} onClick={controls.reset} disabled={transport === 'idle'} title="Clear the run">
+      </Button>
+      <Button testId="reset" onClick={controls.reset} disabled={transport === 'idle'} title="Clear the run">
         Reset
-      </button>
+      </Button>
       {children && <div className="ml-auto flex min-w-0 flex-wrap items-start gap-2">{children}</div>}
     </div>
   );

@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { shareUrl } from '../../experiment/link';
 import { labSpecNow, useExperiment, useLabSpec } from '../../state/experiment-store';
 import { IssueBanner } from '../../ui/IssueBanner';
-import { RunToolbar, type RunControls } from '../../ui/RunToolbar';
+import { type RunControls, RunToolbar } from '../../ui/RunToolbar';
+import { ShareButton } from '../../ui/ShareButton';
 import { Tex } from '../../ui/Tex';
 import { SaddlesControls } from './Controls';
 import { fmt } from './derive';
@@ -12,8 +13,6 @@ import { RestrictToggle } from './RestrictToggle';
 import { useRestrictedRun, useSaddlesRun } from './store';
 import { SaddlesSummary } from './Summary';
 import { EscapeSweep } from './Sweep';
-
-const btn = 'rounded px-3 py-1.5 text-sm font-medium border border-slate-300 dark:border-slate-700 hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-40';
 
 function Narration() {
   return (
@@ -63,17 +62,11 @@ function Transport() {
   const { transport } = controls;
   const st = run?.status;
   const pct = Math.round(100 * (st?.progress ?? 0));
-  const share = () => {
-    const url = shareUrl(spec, window.location);
-    void navigator.clipboard?.writeText(url).catch(() => undefined);
-  };
   const gd = (run?.spec ?? spec).optim.kind !== 'flow';
   return (
     <div className="flex flex-col gap-2">
       <RunToolbar controls={controls} stepTitle={gd ? 'One GD step' : 'One solver step'}>
-        <button type="button" data-testid="share" className={btn} onClick={share}>
-          Copy link
-        </button>
+        <ShareButton getUrl={() => shareUrl(labSpecNow('saddles'), window.location)} />
       </RunToolbar>
       <div
         className="rounded border border-slate-200 dark:border-slate-800 p-2 text-xs"
