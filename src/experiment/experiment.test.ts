@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { decodeSpec, encodeSpec, shareUrl } from './link';
-import { PRESETS } from './presets';
-import { thm1Spec } from '../labs/poisoning/presets/thm1';
+import { findPreset, PRESETS } from './presets';
+import type { SpecOf } from './schema';
 import { parseSpec } from './validate';
 
-const good = thm1Spec({ d: 10, kappa: 7, seed: 242, scale: 1e-3, tieC: 5, maxTime: 1e11 });
+// Theorem 1, d = 10, kappa = 7, seed 242 (the Poisoning lab's default experiment).
+const good = structuredClone(findPreset('thm1-d10k7-s242')!.spec) as SpecOf<'poisoning'>;
 
 function fieldsOf(input: unknown): string[] {
   const r = parseSpec(input);
