@@ -1,5 +1,7 @@
 import type { SeriesBuffers } from '../../state/series';
-import { fmt, type MarkerOverride } from './derive';
+import { Button } from '../../ui/Button';
+import { fmt } from '../../ui/format';
+import type { MarkerOverride } from './derive';
 import { useSaddlesUi } from './ui-store';
 
 interface Props {
@@ -22,7 +24,10 @@ export function MarkerControls({ b, runId, marks, manual, isGd }: Props) {
   const slider = (which: 'i1' | 'i2', text: string) => (
     <label className="flex flex-1 flex-col gap-0.5" style={{ minWidth: 220 }}>
       <span>
-        {which} ({text}): <span className="num" data-testid={`marker-${which}-value`}>{at(marks[which])}</span>
+        {which} ({text}):{' '}
+        <span className="num" data-testid={`marker-${which}-value`}>
+          {at(marks[which])}
+        </span>
         {manual[which] !== null ? ' · set by hand' : marks[which] !== null ? ' · automatic' : ''}
       </span>
       <input
@@ -41,16 +46,15 @@ export function MarkerControls({ b, runId, marks, manual, isGd }: Props) {
     <div className="flex flex-wrap items-end gap-3 text-xs" data-testid="marker-controls">
       {slider('i1', 'before the escape')}
       {slider('i2', 'at the first saddle')}
-      <button
-        type="button"
-        data-testid="marker-auto"
-        className="rounded px-2 py-1 font-medium border border-slate-300 dark:border-slate-700 hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-40"
+      <Button
+        variant="subtle"
+        testId="marker-auto"
         disabled={!anyManual}
         onClick={() => useSaddlesUi.getState().resetMarkers()}
         title={isGd ? 'i1 = 2000 iterations before the measured escape, i2 = 5000 after' : 'i1 = 1.5 % of the escape time before it, i2 = 4 % after'}
       >
         Automatic markers
-      </button>
+      </Button>
     </div>
   );
 }

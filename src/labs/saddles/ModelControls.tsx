@@ -1,13 +1,40 @@
 import { useState } from 'react';
 import { homogeneityDegree } from '../../engine/homogeneous/ff';
-import { saddlesParamCount, type SaddlesSpec } from './schema';
-import { parseSpec } from '../../experiment/validate';
-import { useExperiment, useLabSpec } from '../../state/experiment-store';
+import { FieldError } from '../../ui/FieldMessage';
 import { NumberField } from '../../ui/NumberField';
-import { ACTIVATION_LABELS, FAMILY_LABELS, activationOf, familyOf, withActivation, withDataKind, withFamily, withFf, withLoss, withSingleLabel, withSphere, withToy, withWidth, type Activation, type Family, type FfDataKind } from './model-edit';
+import { SelectField } from '../../ui/SelectField';
+import { useSpecEditor } from '../../ui/useSpecEditor';
+import {
+  ACTIVATION_LABELS,
+  FAMILY_LABELS,
+  activationOf,
+  familyOf,
+  withActivation,
+  withDataKind,
+  withFamily,
+  withFf,
+  withLoss,
+  withSingleLabel,
+  withSphere,
+  withToy,
+  withWidth,
+  type Activation,
+  type Family,
+  type FfDataKind,
+} from './model-edit';
+import { type SaddlesSpec, saddlesParamCount } from './schema';
 
-const select = 'rounded border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1 text-sm';
-const label = 'text-xs font-medium text-slate-600 dark:text-slate-400';
+const FAMILIES = (Object.keys(FAMILY_LABELS) as Family[]).map((f) => ({ value: f, label: FAMILY_LABELS[f] }));
+const ACTIVATIONS = (Object.keys(ACTIVATION_LABELS) as Activation[]).map((a) => ({ value: a, label: ACTIVATION_LABELS[a] }));
+const DATA_KINDS: { value: FfDataKind; label: string }[] = [
+  { value: 'sphere', label: 'unit sphere, teacher labels' },
+  { value: 'circle8', label: '8 points on the circle (d = 2)' },
+  { value: 'single', label: 'one point x = 1 (d = 1)' },
+];
+const LOSSES: { value: SaddlesSpec['loss']; label: string }[] = [
+  { value: 'mse-mean', label: 'mean square (1/n) Σ (H − y)²' },
+  { value: 'sq-sum', label: 'sum square Σ (H − y)²' },
+];
 
 /**
  * Model, data and loss of the Saddles lab (lab spec 7, Controls): family, activation max(x, αx)^p, widths, input
@@ -15,16 +42,16 @@ const label = 'text-xs font-medium text-slate-600 dark:text-slate-400';
  * refused one shows the validator's message at the field and the last good spec stays.
  */
 export function SaddlesModelControls() {
-  const spec = useLabSpec('saddles');
+  const editor = useSpecEditor('saddles', { source: 'saddles' });
+  const spec = editor.spec;
   const [selectError, setSelectError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
 
   /** Applies a candidate; returns the validator's messages (shown at the field), or null when accepted. */
   const commit = (candidate: SaddlesSpec): string | null => {
-    const r = parseSpec(candidate);
-    if (!r.ok) return r.issues.map((i) => `${i.field}: ${i.message}`).join('; ');
     const before = spec.init.dir.kind;
-    useExperiment.getState().apply(candidate, 'saddles');
+    const refused = editor.commit(candidate);
+    if (refused) return refused;
     setNote(before === 'explicit' && candidate.init.dir.kind === 'random' ? 'The hand-set initial direction no longer fits the network; w₀ is now the seeded random draw.' : null);
     return null;
   };
@@ -41,51 +68,48 @@ export function SaddlesModelControls() {
     <details open className="rounded border border-slate-200 dark:border-slate-800 p-2" data-testid="model-controls">
       <summary className="cursor-pointer text-xs font-medium text-slate-600 dark:text-slate-400">Model, data and loss</summary>
       <div className="mt-2 grid grid-cols-2 gap-2">
-        <div className="col-span-2 flex flex-col gap-0.5">
-          <label htmlFor="sd-family" className={label}>
-            Model
-          </label>
-          <select id="sd-family" data-testid="model-family" className={select} value={family} onChange={(e) => commitSelect(withFamily(spec, e.target.value as Family))}>
-            {(Object.keys(FAMILY_LABELS) as Family[]).map((f) => (
-              <option key={f} value={f}>
-                {FAMILY_LABELS[f]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          className="col-span-2"
+          label="Model"
+          id="sd-family"
+          testId="model-family"
+          value={family}
+          options={FAMILIES}
+          onChange={(f) => commitSelect(withFamily(spec, f))}
+        />
         {model.kind === 'ff' ? (
           <>
-            <div className="col-span-2 flex flex-col gap-0.5">
-              <label htmlFor="sd-act" className={label}>
-                Activation σ
-              </label>
-              <select id="sd-act" data-testid="activation-select" className={select} value={act} onChange={(e) => commitSelect(withActivation(spec, e.target.value as Activation))}>
-                {(Object.keys(ACTIVATION_LABELS) as Activation[]).map((a) => (
-                  <option key={a} value={a}>
-                    {ACTIVATION_LABELS[a]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              className="col-span-2"
+              label="Activation σ"
+              id="sd-act"
+              testId="activation-select"
+              value={act}
+              options={ACTIVATIONS}
+              onChange={(a) => commitSelect(withActivation(spec, a))}
+            />
             {act === 'poly' && (
               <>
                 <NumberField label="leak α (0 to 1)" testId="field-alpha" value={model.alpha} onCommit={(alpha) => commit(withFf(spec, { alpha }))} />
                 <NumberField label="power p (1, 2 or 3)" testId="field-p" value={model.p} onCommit={(p) => commit(withFf(spec, { p }))} />
               </>
             )}
-            <NumberField label={family === 'three-layer' ? 'width of W₁ (k₁)' : 'hidden width k'} testId="field-width1" value={model.widths[0]} onCommit={(k) => commit(withWidth(spec, 0, k))} />
+            <NumberField
+              label={family === 'three-layer' ? 'width of W₁ (k₁)' : 'hidden width k'}
+              testId="field-width1"
+              value={model.widths[0]}
+              onCommit={(k) => commit(withWidth(spec, 0, k))}
+            />
             {family === 'three-layer' && <NumberField label="width of W₂ (k₂)" testId="field-width2" value={model.widths[1]} onCommit={(k) => commit(withWidth(spec, 1, k))} />}
             <NumberField label="input dimension d" testId="field-d" value={model.d} onCommit={(d) => commit(withFf(spec, { d }))} />
-            <div className="flex flex-col gap-0.5">
-              <label htmlFor="sd-data" className={label}>
-                Data
-              </label>
-              <select id="sd-data" data-testid="data-select" className={select} value={data.kind} onChange={(e) => commitSelect(withDataKind(spec, e.target.value as FfDataKind))}>
-                <option value="sphere">unit sphere, teacher labels</option>
-                <option value="circle8">8 points on the circle (d = 2)</option>
-                <option value="single">one point x = 1 (d = 1)</option>
-              </select>
-            </div>
+            <SelectField
+              label="Data"
+              id="sd-data"
+              testId="data-select"
+              value={data.kind as FfDataKind}
+              options={DATA_KINDS}
+              onChange={(k) => commitSelect(withDataKind(spec, k))}
+            />
             {data.kind === 'single' && <NumberField label="label y of x = 1" testId="field-single-y" value={data.y} onCommit={(y) => commit(withSingleLabel(spec, y))} />}
             {data.kind === 'sphere' && (
               <>
@@ -96,7 +120,11 @@ export function SaddlesModelControls() {
                 <NumberField label="label scale" testId="field-label-scale" value={data.labelScale} onCommit={(labelScale) => commit(withSphere(spec, { labelScale }))} />
                 <div className="flex flex-col justify-end gap-1 text-xs">
                   <label className="flex items-center gap-1">
-                    <input type="checkbox" checked={data.teacherNorm === 'joint'} onChange={(e) => commitSelect(withSphere(spec, { teacherNorm: e.target.checked ? 'joint' : 'raw' }))} />
+                    <input
+                      type="checkbox"
+                      checked={data.teacherNorm === 'joint'}
+                      onChange={(e) => commitSelect(withSphere(spec, { teacherNorm: e.target.checked ? 'joint' : 'raw' }))}
+                    />
                     teacher later layers normalised
                   </label>
                   {family === 'three-layer' && (
@@ -121,21 +149,9 @@ export function SaddlesModelControls() {
             )}
           </>
         )}
-        <div className="col-span-2 flex flex-col gap-0.5">
-          <label htmlFor="sd-loss" className={label}>
-            Loss
-          </label>
-          <select id="sd-loss" data-testid="loss-select" className={select} value={spec.loss} onChange={(e) => commitSelect(withLoss(spec, e.target.value as SaddlesSpec['loss']))}>
-            <option value="mse-mean">mean square (1/n) Σ (H − y)²</option>
-            <option value="sq-sum">sum square Σ (H − y)²</option>
-          </select>
-        </div>
+        <SelectField className="col-span-2" label="Loss" id="sd-loss" testId="loss-select" value={spec.loss} options={LOSSES} onChange={(l) => commitSelect(withLoss(spec, l))} />
       </div>
-      {selectError && (
-        <p role="alert" className="mt-1 text-xs text-red-600" data-testid="model-error">
-          {selectError}
-        </p>
-      )}
+      <FieldError message={selectError} testId="model-error" className="mt-1 block" />
       <p className="mt-1 text-xs text-slate-500" data-testid="model-facts">
         {nParams} parameters, degree of homogeneity L = {Lh}; initialisation δ·w₀ with w₀{' '}
         {spec.init.dir.kind === 'explicit' ? 'set by hand' : spec.init.dir.kind === 'kkt' ? 'a KKT point of the NCF (warm start)' : `a random unit vector (init seed ${spec.seed})`}

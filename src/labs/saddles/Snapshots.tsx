@@ -1,5 +1,6 @@
 import type { SeriesBuffers } from '../../state/series';
-import { fmt, type MarkerOverride } from './derive';
+import { fmt } from '../../ui/format';
+import type { MarkerOverride } from './derive';
 import { WeightHeatmap, type NeuronSelection } from './Heatmap';
 import { MarkerControls } from './MarkerControls';
 import { CircleOfDirections } from './PhasePortrait';
@@ -26,7 +27,9 @@ export function Snapshots({ run, b, scrubIdx, onScrub, marks, manual }: Props) {
   const dims = spec.model.kind === 'ff' ? [spec.model.d, ...spec.model.widths, 1] : [];
   const at = (i: number) => (isGd ? `iteration ${b.step[i]}` : `t = ${fmt(b.t[i])}`);
   const selection: NeuronSelection = { selected, zeroed: spec.init.zeroNeurons ?? [], onToggle: (l) => useSaddlesUi.getState().toggleSelected(l) };
-  const heat = (index: number, title: string, testId: string) => <WeightHeatmap buffers={b} blocks={run.blocks} dims={dims} index={index} title={title} testId={testId} selection={selection} />;
+  const heat = (index: number, title: string, testId: string) => (
+    <WeightHeatmap buffers={b} blocks={run.blocks} dims={dims} index={index} title={title} testId={testId} selection={selection} />
+  );
   return (
     <div className="flex flex-col gap-2 rounded border border-slate-200 dark:border-slate-800 p-2">
       <label className="text-xs font-medium" htmlFor="sd-scrub">

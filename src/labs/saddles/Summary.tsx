@@ -1,5 +1,6 @@
 import { firstSaddlePlateau } from '../../engine/homogeneous/staircase';
-import { escapeIndex, fmt, predictionsFrom, staircaseAxis, timeToIteration } from './derive';
+import { fmt } from '../../ui/format';
+import { escapeIndex, predictionsFrom, staircaseAxis, timeToIteration } from './derive';
 import { Figure1Note } from './PaperNote';
 import { plateauOf } from './RestrictToggle';
 import { useRestrictedRun, useSaddlesRun } from './store';
@@ -36,10 +37,15 @@ export function SaddlesSummary() {
     ['active neurons in w*', `${pred.nActive} of ${pred.nUnits}`, ''],
     ['first saddle: loss of the restricted network', fmt(pred.saddleLoss, 7), Number.isFinite(plateau) ? `plateau ${fmt(plateau, 7)}` : '—'],
   ];
-  if (spec.init.zeroNeurons?.length) rows.splice(1, 0, [`‖w(0)‖ with ${spec.init.zeroNeurons.join(', ')} zeroed (the δ of the predictions)`, fmt(pred.delta, 6), `δ = ${fmt(spec.init.delta, 6)} before zeroing`]);
+  if (spec.init.zeroNeurons?.length)
+    rows.splice(1, 0, [`‖w(0)‖ with ${spec.init.zeroNeurons.join(', ')} zeroed (the δ of the predictions)`, fmt(pred.delta, 6), `δ = ${fmt(spec.init.delta, 6)} before zeroing`]);
   if (showRestricted && restricted) {
     const rp = plateauOf(restricted);
-    rows.push(['restricted run (second worker): its first-saddle plateau', Number.isFinite(rp) ? fmt(rp, 7) : restricted.final ? 'no plateau' : 'running…', Number.isFinite(plateau) ? `plateau ${fmt(plateau, 7)}${Number.isFinite(rp) ? ` (${fmt((100 * (plateau - rp)) / rp, 2)} %)` : ''}` : '—']);
+    rows.push([
+      'restricted run (second worker): its first-saddle plateau',
+      Number.isFinite(rp) ? fmt(rp, 7) : restricted.final ? 'no plateau' : 'running…',
+      Number.isFinite(plateau) ? `plateau ${fmt(plateau, 7)}${Number.isFinite(rp) ? ` (${fmt((100 * (plateau - rp)) / rp, 2)} %)` : ''}` : '—',
+    ]);
   }
   if (Number.isFinite(pred.saddleBalance)) rows.push(['‖a‖²/v² at the restricted saddle (theory: 2)', fmt(pred.saddleBalance, 6), '']);
   const relu = spec.model.kind === 'ff' && spec.model.p === 1;
@@ -57,21 +63,31 @@ export function SaddlesSummary() {
           {rows.map(([a, p, m]) => (
             <tr key={a}>
               <td className="pr-2">{a}</td>
-              <td className="pr-2" data-testid={`pred-${a.split(' ')[0]}`}>{p}</td>
+              <td className="pr-2" data-testid={`pred-${a.split(' ')[0]}`}>
+                {p}
+              </td>
               <td>{m}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {relu && <p className="mt-1 text-amber-700">ReLU violates Assumption 1 (locally Lipschitz gradient): these predictions are outside the theorems and shown as empirical only.</p>}
+      {relu && (
+        <p className="mt-1 text-amber-700">ReLU violates Assumption 1 (locally Lipschitz gradient): these predictions are outside the theorems and shown as empirical only.</p>
+      )}
       {Number.isFinite(relErr) && Math.abs(relErr) > 0.05 && !relu && (
         <p className="mt-1 text-amber-700">
-          The measured escape (first L ≤ 0.99 L(0)) differs from the prediction by {fmt(tEsc - pred.tEscW0, 3)} in t ({(100 * relErr).toFixed(1)} %). The
-          predictors hold only up to an O(1) offset in t that does not shrink with δ{lh2 ? '; with Lh = 2 the escape time itself is only O(ln(1/δ)), so the offset is a large fraction of it — the sweep below shows the slope 1/(2N*) is right' : ', or δ is not small enough here'}.
+          The measured escape (first L ≤ 0.99 L(0)) differs from the prediction by {fmt(tEsc - pred.tEscW0, 3)} in t ({(100 * relErr).toFixed(1)} %). The predictors hold only up to
+          an O(1) offset in t that does not shrink with δ
+          {lh2
+            ? '; with Lh = 2 the escape time itself is only O(ln(1/δ)), so the offset is a large fraction of it — the sweep below shows the slope 1/(2N*) is right'
+            : ', or δ is not small enough here'}
+          .
         </p>
       )}
       <Figure1Note spec={spec} b={b} pred={pred} done={!!run.final} />
-      {pred.nActive === pred.nUnits && <p className="mt-1 text-slate-600">Every neuron is active in w*: there is no sparse sub-network to restrict to, so no separate first-saddle prediction.</p>}
+      {pred.nActive === pred.nUnits && (
+        <p className="mt-1 text-slate-600">Every neuron is active in w*: there is no sparse sub-network to restrict to, so no separate first-saddle prediction.</p>
+      )}
     </div>
   );
 }

@@ -1,13 +1,13 @@
 import { useRef, useState } from 'react';
 import { homogeneityDegree } from '../../engine/homogeneous/ff';
 import { TimeSeriesPlot } from '../../plots/TimeSeriesPlot';
-import type { SaddlesSpec } from './schema';
 import { useLabSpec } from '../../state/experiment-store';
 import { sharedPool } from '../../state/worker-pool';
-import { fmt } from './derive';
+import { Button } from '../../ui/Button';
+import { fmt } from '../../ui/format';
+import type { Predictions } from '../../engine/homogeneous/problem';
 import { ncfWorker } from './ncf-client';
-
-const btn = 'rounded px-2 py-1 text-xs font-medium border border-slate-300 dark:border-slate-700 hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-40';
+import type { SaddlesSpec } from './schema';
 
 interface Point {
   delta: number;
@@ -29,7 +29,7 @@ export function EscapeSweep() {
   const run = async () => {
     // the NCF analysis (the laws' N*, T_blow, c) takes up to seconds on big nets: in the NCF worker
     setProgress('NCF analysis');
-    let pred;
+    let pred: Predictions;
     try {
       pred = await ncfWorker().analyse({ ...spec, init: { ...spec.init, delta: 0.01 } });
     } catch (e) {
@@ -63,22 +63,30 @@ export function EscapeSweep() {
   const xOf = (d: number) => (Lh === 2 ? Math.log(1 / eff(d)) : eff(d) ** -(Lh - 2));
   const xs = Float64Array.from(points, (p) => xOf(p.delta));
   const ys = Float64Array.from(points, (p) => p.tEsc);
-  const law = theory ? Float64Array.from(points, (p) => (Lh === 2 ? Math.log(1 / eff(p.delta)) / (2 * theory.Nstar) : 1 / (Lh * (Lh - 2) * theory.Nstar * eff(p.delta) ** (Lh - 2)))) : new Float64Array(0);
-  const w0law = theory ? Float64Array.from(points, (p) => (Lh === 2 ? Math.log(1 / (theory.c * eff(p.delta))) / (2 * theory.Nstar) : theory.Tblow / eff(p.delta) ** (Lh - 2))) : new Float64Array(0);
+  const law = theory
+    ? Float64Array.from(points, (p) => (Lh === 2 ? Math.log(1 / eff(p.delta)) / (2 * theory.Nstar) : 1 / (Lh * (Lh - 2) * theory.Nstar * eff(p.delta) ** (Lh - 2))))
+    : new Float64Array(0);
+  const w0law = theory
+    ? Float64Array.from(points, (p) => (Lh === 2 ? Math.log(1 / (theory.c * eff(p.delta))) / (2 * theory.Nstar) : theory.Tblow / eff(p.delta) ** (Lh - 2)))
+    : new Float64Array(0);
   return (
     <section className="flex flex-col gap-2 rounded border border-slate-200 dark:border-slate-800 p-2" data-testid="escape-sweep">
       <div className="flex items-center gap-2">
         <h3 className="text-sm font-medium">Escape time against δ (8 runs, δ/16 … 8δ, across the worker pool)</h3>
-        <button type="button" className={`${btn} ml-auto`} onClick={run} disabled={progress !== null && progress !== 'cancelled'} data-testid="sweep-run">
+        <Button variant="subtle" className="ml-auto" onClick={run} disabled={progress !== null && progress !== 'cancelled'} testId="sweep-run">
           Run sweep
-        </button>
+        </Button>
         {progress && progress !== 'cancelled' && (
-          <button type="button" className={btn} onClick={() => abort.current?.abort()}>
+          <Button variant="subtle" onClick={() => abort.current?.abort()}>
             Cancel
-          </button>
+          </Button>
         )}
       </div>
-      {progress && <p className="text-xs" aria-live="polite">{progress}</p>}
+      {progress && (
+        <p className="text-xs" aria-live="polite">
+          {progress}
+        </p>
+      )}
       <TimeSeriesPlot
         id="sd-sweep"
         title={Lh === 2 ? 'Escape time t_esc vs ln(1/δ)' : `Escape time t_esc vs δ^−${Lh - 2}`}
@@ -91,11 +99,7 @@ export function EscapeSweep() {
         yLabel="t_esc"
         emptyText="Press Run sweep"
       />
-      {points.length > 0 && (
-        <p className="text-xs num text-slate-600">
-          {points.map((p) => `δ = ${fmt(p.delta, 3)}: ${fmt(p.tEsc, 5)}`).join(' · ')}
-        </p>
-      )}
+      {points.length > 0 && <p className="text-xs num text-slate-600">{points.map((p) => `δ = ${fmt(p.delta, 3)}: ${fmt(p.tEsc, 5)}`).join(' · ')}</p>}
     </section>
   );
 }

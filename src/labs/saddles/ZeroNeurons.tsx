@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import type { SaddlesSpec } from './schema';
-import { parseSpec } from '../../experiment/validate';
-import { labSpecNow, useExperiment, useLabSpec } from '../../state/experiment-store';
+import { labSpecNow } from '../../state/experiment-store';
+import { Button } from '../../ui/Button';
+import { FieldError } from '../../ui/FieldMessage';
+import { inputClass } from '../../ui/field-styles';
+import { useSpecEditor } from '../../ui/useSpecEditor';
 import { sortNeurons } from './neurons';
+import type { SaddlesSpec } from './schema';
 import { useSaddlesRun } from './store';
 import { useSaddlesUi } from './ui-store';
-
-const btn = 'rounded px-2 py-1 text-xs font-medium border border-slate-300 dark:border-slate-700 hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-40';
 
 /** The spec with init.zeroNeurons set to `labels` (the field left out when empty, so presets still match). */
 function withZeroed(spec: SaddlesSpec, labels: string[]): SaddlesSpec {
@@ -19,21 +20,17 @@ function withZeroed(spec: SaddlesSpec, labels: string[]): SaddlesSpec {
  * outgoing weights set exactly to 0 in w(0), and the experiment runs again.
  */
 export function ZeroNeurons() {
-  const spec = useLabSpec('saddles');
+  const editor = useSpecEditor('saddles', { source: 'saddles' });
+  const spec = editor.spec;
   const selected = useSaddlesUi((s) => s.selected);
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
   const zeroed = spec.init.zeroNeurons ?? [];
 
   const rerun = (labels: string[]) => {
-    const next = withZeroed(spec, labels);
-    const r = parseSpec(next);
-    if (!r.ok) {
-      setError(r.issues.map((i) => `${i.field}: ${i.message}`).join('; '));
-      return;
-    }
-    setError(null);
-    useExperiment.getState().apply(next, 'saddles');
+    const refused = editor.commit(withZeroed(spec, labels));
+    setError(refused);
+    if (refused) return;
     useSaddlesUi.getState().clearSelected();
     void useSaddlesRun.getState().start(labSpecNow('saddles'));
   };
@@ -46,21 +43,21 @@ export function ZeroNeurons() {
   return (
     <div className="flex flex-col gap-1 text-xs" data-testid="zero-panel">
       <p className="text-slate-600 dark:text-slate-400">
-        Click a row of a heatmap to pick that hidden neuron (its incoming row, and its entry of v or column of the next W, are outlined). Zeroed neurons
-        start at exactly 0 and, by zero preservation, stay there.
+        Click a row of a heatmap to pick that hidden neuron (its incoming row, and its entry of v or column of the next W, are outlined). Zeroed neurons start at exactly 0 and, by
+        zero preservation, stay there.
       </p>
       <div className="flex flex-wrap items-center gap-2">
         <span data-testid="zero-selected">{selected.length ? `Picked: ${sortNeurons(selected).join(', ')}` : 'No neuron picked.'}</span>
-        <button type="button" className={btn} data-testid="zero-run" disabled={selected.length === 0} onClick={() => rerun([...zeroed, ...selected])}>
+        <Button variant="subtle" testId="zero-run" disabled={selected.length === 0} onClick={() => rerun([...zeroed, ...selected])}>
           Zero {selected.length === 1 ? 'this neuron' : 'these neurons'} and re-run
-        </button>
-        <button type="button" className={btn} disabled={selected.length === 0} onClick={() => useSaddlesUi.getState().clearSelected()}>
+        </Button>
+        <Button variant="subtle" disabled={selected.length === 0} onClick={() => useSaddlesUi.getState().clearSelected()}>
           Clear pick
-        </button>
+        </Button>
         <label className="flex items-center gap-1">
           or type
           <input
-            className="w-24 rounded border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 px-1"
+            className={`${inputClass} w-24 py-0.5 text-xs`}
             placeholder="1:3, 1:7"
             data-testid="zero-typed"
             value={typed}
@@ -75,16 +72,12 @@ export function ZeroNeurons() {
           <span className="text-red-700 dark:text-red-400" data-testid="zero-current">
             Zeroed in this experiment: {zeroed.join(', ')}
           </span>
-          <button type="button" className={btn} data-testid="zero-restore" onClick={() => rerun([])}>
+          <Button variant="subtle" testId="zero-restore" onClick={() => rerun([])}>
             Restore them and re-run
-          </button>
+          </Button>
         </div>
       )}
-      {error && (
-        <p role="alert" className="text-red-600">
-          {error}
-        </p>
-      )}
+      <FieldError message={error} />
     </div>
   );
 }

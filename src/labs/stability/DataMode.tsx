@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
-import { dataFit, type StabilitySpec } from './schema';
+import { Button } from '../../ui/Button';
+import { FieldError } from '../../ui/FieldMessage';
+import { useSpecEditor } from '../../ui/useSpecEditor';
 import { formatData, parseData } from './data-mode-logic';
 import { fmt } from './format';
-import { sweepBtn } from './styles';
+import { dataFit, type StabilitySpec } from './schema';
 
 const EXAMPLE = '1, 2\n3, 2';
 
@@ -14,14 +16,18 @@ export function DataMode({ spec, update }: { spec: StabilitySpec; update: (next:
   const data = spec.model.data;
   const [text, setText] = useState(data ? formatData(data) : EXAMPLE);
   const [err, setErr] = useState<string | null>(null);
+  const editor = useSpecEditor('stability');
   useEffect(() => {
     if (data) setText(formatData(data));
   }, [data]);
   const apply = () => {
     const d = parseData(text);
     if (typeof d === 'string') return setErr(d);
-    setErr(null);
-    update({ ...spec, model: { ...spec.model, data: d, phi: Math.abs(dataFit(d).phi) }, ui: { ...spec.ui, preset: undefined } }, true);
+    // validated here, so a refusal shows under the points (the view is refitted to the new Φ when accepted)
+    const candidate: StabilitySpec = { ...spec, model: { ...spec.model, data: d, phi: Math.abs(dataFit(d).phi) }, ui: { ...spec.ui, preset: undefined } };
+    const refused = editor.check(candidate);
+    setErr(refused);
+    if (!refused) update(candidate, true);
   };
   const leave = () => {
     if (!data) return;
@@ -38,17 +44,23 @@ export function DataMode({ spec, update }: { spec: StabilitySpec; update: (next:
         </p>
         <label className="flex flex-col gap-0.5 font-medium text-slate-600 dark:text-slate-400">
           points, one “x, y” per line
-          <textarea value={text} onChange={(e) => setText(e.target.value)} rows={4} className="num rounded border border-slate-300 px-2 py-1 font-normal dark:border-slate-700 dark:bg-slate-900" data-testid="data-input" />
+          <textarea
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            rows={4}
+            className="num rounded border border-slate-300 px-2 py-1 font-normal dark:border-slate-700 dark:bg-slate-900"
+            data-testid="data-input"
+          />
         </label>
-        {err && <p className="text-red-700 dark:text-red-400">{err}</p>}
+        <FieldError message={err} />
         <div className="flex gap-2">
-          <button type="button" className={sweepBtn} onClick={apply} data-testid="data-apply">
+          <Button onClick={apply} testId="data-apply">
             {data ? 'Update data' : 'Use these data'}
-          </button>
+          </Button>
           {data && (
-            <button type="button" className={sweepBtn} onClick={leave} data-testid="data-leave">
+            <Button onClick={leave} testId="data-leave">
               Leave data mode
-            </button>
+            </Button>
           )}
         </div>
         {fit && (
