@@ -148,7 +148,7 @@ test('restrict to the active sub-network: the first-saddle oracle runs in a seco
   await expect(page.getByTestId('restrict-status')).toContainText('Starts with the next run');
   await page.getByTestId('run').click();
   await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout: 30_000 });
-  // one neuron of four kept; its plateau is the best one-neuron fit 2 - sqrt3 = 0.2679492 (lab spec 5.2)
+  // one neuron of four kept; its plateau is the best one-neuron fit 2 - sqrt3 = 0.2679492 (docs/labs/saddles.md Sec. 5.2)
   const status = page.getByTestId('restrict-status');
   await expect(status).toContainText('1 neuron kept, from δw*');
   await expect(status).toContainText('(done)', { timeout: 20_000 });
@@ -179,7 +179,7 @@ test('zero these neurons: pick a row in a heatmap, re-run, and the neuron stays 
   await page.getByTestId('preset-select').selectOption('sd-sq2-tiny');
   await page.getByTestId('run').click();
   await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout: 30_000 });
-  // SD-sq2-tiny: the race is won by neuron 4 (lab spec 5.2)
+  // SD-sq2-tiny: the race is won by neuron 4 (docs/labs/saddles.md Sec. 5.2)
   await expect(page.getByTestId('plot-sd-units').getByText('neuron 1:4 (winner)')).toBeVisible();
   // row 4 of W1 in the init heatmap is neuron 1:4
   const init = page.getByTestId('heatmap-init');
@@ -240,7 +240,7 @@ test('phase portraits: the single neuron on its conserved curve, and a d = 2 net
   const plane = page.getByTestId('neuron-plane');
   await expect(plane.getByTestId('neuron-plane-path')).toHaveCount(1);
   await expect(plane.getByTestId('neuron-plane-limit')).toHaveCount(1);
-  // the limit of lab spec 5.1: (sqrt2 (1/2)^(1/3), (1/2)^(1/3)) = (1.122462, 0.793701)
+  // the limit of docs/labs/saddles.md Sec. 5.1: (sqrt2 (1/2)^(1/3), (1/2)^(1/3)) = (1.122462, 0.793701)
   await expect(page.getByTestId('neuron-plane-conserved')).toContainText('(a, v) = (1.12246, 0.793701)');
   await page.waitForTimeout(300);
   await page.screenshot({ path: shot('saddles-neuron.png'), fullPage: true });
@@ -249,7 +249,7 @@ test('phase portraits: the single neuron on its conserved curve, and a d = 2 net
   await page.getByTestId('run').click();
   await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout: 30_000 });
   const polar = page.getByTestId('neuron-polar');
-  // M's eigenvalues 6 -+ sqrt3 (lab spec 5.2) and one point per neuron
+  // M's eigenvalues 6 -+ sqrt3 (docs/labs/saddles.md Sec. 5.2) and one point per neuron
   await expect(polar.getByTestId('polar-ray-1')).toContainText('7.732');
   await expect(polar.getByTestId('polar-ray-2')).toContainText('4.268');
   await expect(polar.locator('[data-testid^=polar-neuron-]')).toHaveCount(4);

@@ -17,7 +17,7 @@ export function spherePoints(rng: Rng, n: number, d: number): Float64Array {
   return X;
 }
 
-/** The shared 2-D data of lab spec 5.2: x_i = (cos(i pi/8), sin(i pi/8)), y_i = (u1.x)^2 + (u2.x)^2 / 2. */
+/** The shared 2-D data of docs/labs/saddles.md Sec. 5.2: x_i = (cos(i pi/8), sin(i pi/8)), y_i = (u1.x)^2 + (u2.x)^2 / 2. */
 export function circle8(): { X: Float64Array; y: Float64Array } {
   const X = new Float64Array(16);
   const y = new Float64Array(8);

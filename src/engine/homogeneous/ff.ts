@@ -22,7 +22,7 @@ export function homogeneityDegree(depth: number, p: number): number {
 
 /**
  * Feed-forward net without biases, H(x) = W_depth s(W_(depth-1) ... s(W_1 x)), s(z) = max(z, alpha z)^p
- * (lab spec 2.2, Eq. 9 of paper 003). Parameters are W_1, ..., W_depth row-major, back to back; the last
+ * (docs/labs/saddles.md Sec. 2.2, Eq. 9 of paper 003). Parameters are W_1, ..., W_depth row-major, back to back; the last
  * block (1 x k_(depth-1)) is named v. Backprop over all points at once, activations stored unit-major
  * (z[l][j * n + i]), so the inner loops run over data points.
  */

@@ -1,7 +1,7 @@
 /**
  * The Neural Correlation Function of paper 003 (Eqs. 3-5): N(u) = ytilde^T H(X; u), its KKT points on the unit
  * sphere, the direction its flow converges to from w0, the blow-up time of that flow, and the escape-time
- * predictions built on them (lab spec 4.3).
+ * predictions built on them (docs/labs/saddles.md Sec. 4.3).
  */
 import { Dopri5 } from '../core/integrators/ode';
 import type { HomogeneousModel } from './types';
@@ -76,7 +76,7 @@ export interface NcfLimit {
 }
 
 /**
- * The direction-only NCF flow in the time tau of lab spec 4.3,
+ * The direction-only NCF flow in the time tau of docs/labs/saddles.md Sec. 4.3,
  *   duh/dtau = grad N(uh) - Lh N(uh) uh,  drho/dtau = -Lh(Lh-2) N(uh) rho,  dt/dtau = rho,
  * integrated by DOPRI5 until the KKT residual is below tol (and rho < 1e-14 when Lh > 2). For Lh = 2, rho = 1
  * and t = tau; the extra state I = int N(uh) dtau gives c(u0).
@@ -138,7 +138,7 @@ export function ncfFlowLimit(model: HomogeneousModel, u0: Float64Array, opts: { 
 
 /**
  * Which units (hidden neurons or coordinates) are active in a unit vector u: in + out energy at least
- * thr of the total (lab spec 2.5).
+ * thr of the total (docs/labs/saddles.md Sec. 2.5).
  */
 export function activeUnits(model: HomogeneousModel, u: Float64Array, thr = 1e-8): boolean[] {
   const total = pow(norm(u), 2);
@@ -157,14 +157,14 @@ export interface EscapePrediction {
   fromW0: number;
 }
 
-/** Escape-time predictors of lab spec 4.3 (flow time; GD iterations = t/eta). NaN when N* <= 0. */
+/** Escape-time predictors of docs/labs/saddles.md Sec. 4.3 (flow time; GD iterations = t/eta). NaN when N* <= 0. */
 export function predictEscape(Lh: number, Nstar: number, delta: number, Tblow: number, c: number): EscapePrediction {
   if (!(Nstar > 0)) return { fromWstar: NaN, fromW0: NaN };
   if (Lh === 2) return { fromWstar: log(1 / delta) / (2 * Nstar), fromW0: log(1 / (c * delta)) / (2 * Nstar) };
   return { fromWstar: 1 / (Lh * (Lh - 2) * Nstar * pow(delta, Lh - 2)), fromW0: Tblow / pow(delta, Lh - 2) };
 }
 
-/** The theoretical escape law drawn in the sweep: t(delta) from w* (lab spec 4.3). */
+/** The theoretical escape law drawn in the sweep: t(delta) from w* (docs/labs/saddles.md Sec. 4.3). */
 export function escapeLaw(Lh: number, Nstar: number, delta: number): number {
   return predictEscape(Lh, Nstar, delta, NaN, NaN).fromWstar;
 }

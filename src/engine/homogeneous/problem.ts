@@ -29,7 +29,7 @@ export interface SaddlesAnalysis {
 
 /**
  * The first saddle predicted from w*: gradient flow of the sub-network of the units active in w*, started at
- * delta times w* restricted to them, run until it settles after escaping (lab spec 3.2, oracle 9). Returns the
+ * delta times w* restricted to them, run until it settles after escaping (docs/labs/saddles.md Sec. 3.2, oracle 9). Returns the
  * loss there and, for two-layer nets, ||a||^2 / v^2 of the strongest neuron.
  */
 export function restrictedSaddle(model: HomogeneousModel, wstar: Float64Array, active: boolean[], delta: number, tEsc: number): { loss: number; balance: number; converged: boolean; theta: Float64Array } {
@@ -126,7 +126,7 @@ export function analyseStart(model: HomogeneousModel, w0: Float64Array, delta0: 
 }
 
 /**
- * The Problem a saddles run trains: the model's loss and gradient plus the lab's metrics (lab spec 2.5):
+ * The Problem a saddles run trains: the model's loss and gradient plus the lab's metrics (docs/labs/saddles.md Sec. 2.5):
  * ||w||, N(w/||w||), cos(w, w*), KKT residual, sparsity ||w_z||/||w|| over the units inactive in w*, the drift
  * of the conserved c_(l,j) relative to each neuron's energy, and every unit's norm.
  */
@@ -186,7 +186,7 @@ export class SaddlesProblem implements Problem {
 
   /**
    * Hessian for the stiff solver: exact for the toys; for networks by central differences of the exact
-   * gradient with h scaled to ||w|| (lab spec 3.1, fallback), symmetrised.
+   * gradient with h scaled to ||w|| (docs/labs/saddles.md Sec. 3.1, fallback), symmetrised.
    */
   hess(theta: Float64Array, out: Float64Array): void {
     const n = this.n;

@@ -1,5 +1,5 @@
 /**
- * The loss staircase of a run from small initialisation (lab spec 2.5 and 4.4 of the Saddles lab): the
+ * The loss staircase of a run from small initialisation (docs/labs/saddles.md Sec. 2.5 and 4.4 of the Saddles lab): the
  * operational escape time, the plateaus and their levels. Works on recorded snapshots (t increasing).
  */
 
@@ -11,7 +11,7 @@ export interface Plateau {
   level: number;
 }
 
-/** First snapshot with L <= 0.99 L(0), or -1 (lab spec 2.5: t_esc). */
+/** First snapshot with L <= 0.99 L(0), or -1 (docs/labs/saddles.md Sec. 2.5: t_esc). */
 export function escapeIndex(loss: ArrayLike<number>, count: number, L0 = loss[0]): number {
   if (!(L0 > 0)) return -1;
   for (let i = 0; i < count; i++) if (loss[i] <= 0.99 * L0) return i;
@@ -20,7 +20,7 @@ export function escapeIndex(loss: ArrayLike<number>, count: number, L0 = loss[0]
 
 /**
  * Maximal runs of snapshots where the loss changed by less than `tol` (relative) over a trailing window of
- * `window` times the elapsed time (lab spec 4.4: 2 % and 1e-4). The loss is compared with the latest snapshot
+ * `window` times the elapsed time (docs/labs/saddles.md Sec. 4.4: 2 % and 1e-4). The loss is compared with the latest snapshot
  * at or before the window's start (so sparse records judge over a longer span, never a shorter one); the
  * first snapshot is never flat.
  */

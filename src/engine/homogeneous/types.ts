@@ -5,7 +5,7 @@ export type LossKind = 'sq-sum' | 'mse-mean';
 /**
  * A group of parameters the lab tracks as one "neuron": a hidden neuron's incoming row and outgoing column
  * (feed-forward nets), or one coordinate (toys). in/out are parameter indices; for the rescaling symmetry
- * in -> c in, out -> c^-p out, the conserved quantity is ||in||^2 - p ||out||^2 (lab spec 3.4).
+ * in -> c in, out -> c^-p out, the conserved quantity is ||in||^2 - p ||out||^2 (docs/labs/saddles.md Sec. 3.4).
  */
 export interface Unit {
   label: string;

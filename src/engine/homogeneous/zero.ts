@@ -2,7 +2,7 @@ import type { HomogeneousModel } from './types';
 
 /**
  * Parameter indices of the hidden neurons named "layer:neuron" (1-based, the units' labels): their incoming row
- * and outgoing column. Zeroing all of them leaves those neurons exactly 0 forever (lab spec 3.4, Lemma 16).
+ * and outgoing column. Zeroing all of them leaves those neurons exactly 0 forever (docs/labs/saddles.md Sec. 3.4, Lemma 16).
  */
 export function zeroedIndices(model: HomogeneousModel, labels: readonly string[]): Int32Array {
   const out: number[] = [];

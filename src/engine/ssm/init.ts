@@ -8,7 +8,7 @@ export function tieDiff(c: number, scale: number): number {
 
 /**
  * Theorem-1 initialisation, identical to the reference: stream MT(seed), a = sort_desc(scale U[0,1)^d),
- * then overwrite a_2 := a_1 - diff (lab spec Sec. 5.3).
+ * then overwrite a_2 := a_1 - diff (docs/labs/poisoning.md Sec. 5.3).
  */
 export function uniformSortedInit(seed: number, d: number, scale: number, tieC: number): Float64Array {
   const rng = new Rng(seed);
@@ -25,7 +25,7 @@ export function headSize(head: { width: number; depth: number } | null): number 
 }
 
 /**
- * The GD/Adam initialisation of the reference code (lab spec Sec. 5.4) from the stream MT(seed + 100000):
+ * The GD/Adam initialisation of the reference code (docs/labs/poisoning.md Sec. 5.4) from the stream MT(seed + 100000):
  * |N(0, sdA)| sorted descending for a, likewise for b, c only reversed; near-ties between the leading
  * entries (as many as the teacher has), then `warm` added to a and b; head weights continue the stream.
  */

@@ -1,5 +1,5 @@
 /**
- * Gram matrix of the reversed sequences, G = (1/n) sum_i u u^T with u_k = x_{kappa-k} (lab spec Sec. 2.2):
+ * Gram matrix of the reversed sequences, G = (1/n) sum_i u u^T with u_k = x_{kappa-k} (docs/labs/poisoning.md Sec. 2.2):
  * position l feeds impulse index k = kappa - l, so the loss is (h - h*)^T G (h - h*) for teacher labels.
  */
 export function gramOfRows(rows: number[][], kappa: number): Float64Array {
@@ -16,7 +16,7 @@ export function gramOfRows(rows: number[][], kappa: number): Float64Array {
 }
 
 /**
- * Seeded training rows as the reference code draws them (lab spec Sec. 5.4): stream MT(seed); each row in
+ * Seeded training rows as the reference code draws them (docs/labs/poisoning.md Sec. 5.4): stream MT(seed); each row in
  * order draws N(0, 1) for its marked positions (1-based, increasing); unmarked entries are 0.
  */
 export function drawRows(rng: { gauss(): number }, kappa: number, count: number, positions: number[]): number[][] {

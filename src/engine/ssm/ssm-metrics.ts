@@ -1,5 +1,5 @@
 import { exp, log } from '../core/det-math';
-/** Metrics of paper 000 (lab spec Sec. 2.5), on plain arrays so the UI and tests can call them too. */
+/** Metrics of paper 000 (docs/labs/poisoning.md Sec. 2.5), on plain arrays so the UI and tests can call them too. */
 
 /**
  * Normalised generalisation error max_{from<=k<K} |h_k - h*_k| / max_{from<=k<K} |h*_k| (Definition 1,

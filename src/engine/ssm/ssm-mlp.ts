@@ -23,7 +23,7 @@ const TEST_LENGTH = 40;
 const DEAD_HEAD_STEPS = 20_000;
 
 /**
- * The SSM with a ReLU MLP head of paper 000 (lab spec Sec. 2.3, 3.2): phi_w(x) = D_out relu(D_hid relu(D_in z))
+ * The SSM with a ReLU MLP head of paper 000 (docs/labs/poisoning.md Sec. 2.3, 3.2): phi_w(x) = D_out relu(D_hid relu(D_in z))
  * with z the SSM output, no biases, relu'(0) = 0. Labels come from the teacher SSM under the teacher head
  * D*_in = 1, D*_hid = I, D*_out = 0.5 1^T, i.e. y = (dh/2) relu(z*). Parameters: [a, (b, c), D_in, D_hid..., D_out].
  * Per-example forward and backward (the head breaks the Gram form).
@@ -153,7 +153,7 @@ export class SsmMlp implements Problem {
       const delta = this.y[i] - this.head(theta, z);
       loss += delta * delta;
       const e = (-2 / nr) * delta;
-      // Backward through the head (lab spec Sec. 3.2).
+      // Backward through the head (docs/labs/poisoning.md Sec. 3.2).
       const out = this.n - w;
       const last = this.outs[depth - 1];
       let gcur = this.g1;
@@ -184,7 +184,7 @@ export class SsmMlp implements Problem {
       }
       for (let k = 0; k < kappa; k++) this.rho[k] += dz * this.U[i * kappa + k];
     }
-    // SSM part from rho = dl/dh (lab spec Sec. 3.1, Gram form with an MLP).
+    // SSM part from rho = dl/dh (docs/labs/poisoning.md Sec. 3.1, Gram form with an MLP).
     const rho = this.rho;
     for (let j = 0; j < d; j++) {
       const a = theta[j];
@@ -215,7 +215,7 @@ export class SsmMlp implements Problem {
     fdHessian(this, theta, 1e-6, out);
   }
 
-  /** ||yhat - y*|| / ||y*|| on 2000 N(0, 1) test sequences of length 40 from MT(seed + 12) (lab spec Sec. 2.5). */
+  /** ||yhat - y*|| / ||y*|| on 2000 N(0, 1) test sequences of length 40 from MT(seed + 12) (docs/labs/poisoning.md Sec. 2.5). */
   testError(theta: Float64Array): number {
     if (!this.testU) {
       const rng = new Rng((this.cfg.seed + 12) >>> 0);

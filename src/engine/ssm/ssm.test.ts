@@ -32,7 +32,7 @@ function thm1ClosedForm(a: number[], L: number, poisoned: boolean) {
   return { loss, grad, hess };
 }
 
-describe('diagonal SSM, tiny case of the lab spec (oracle 1)', () => {
+describe('diagonal SSM, tiny case of the docs/labs/poisoning.md (oracle 1)', () => {
   const a = [0.5, -0.3, 0.1];
   const b = [1, 0.5, -0.2];
   const c = [0.3, -0.7, 0.9];

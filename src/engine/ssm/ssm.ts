@@ -15,7 +15,7 @@ export interface SsmConfig {
 }
 
 /**
- * The diagonal SSM student of paper 000 with teacher labels, in Gram form (lab spec Sec. 2.2, 3.1):
+ * The diagonal SSM student of paper 000 with teacher labels, in Gram form (docs/labs/poisoning.md Sec. 2.2, 3.1):
  * l = e^T G e with e = h - h*, rho = dl/dh = 2 G e. Parameters are [a] (B = C = 1 fixed, Theorem-1 mode)
  * or [a, b, c]. Cost per gradient O(kappa^2 + d kappa), independent of the number of rows.
  */
@@ -218,7 +218,7 @@ export class DiagonalSsm implements Problem {
   }
 
   /**
-   * The reference code's adaptive-step norm: ||G_A||_F of the full-matrix A gradient (lab spec Sec. 3.4)
+   * The reference code's adaptive-step norm: ||G_A||_F of the full-matrix A gradient (docs/labs/poisoning.md Sec. 3.4)
    * plus the un-squared norms of the b and c gradients (included even when B, C are fixed).
    */
   adaptiveNorm(theta: Float64Array, g: Float64Array): number {

@@ -8,7 +8,7 @@ export interface DiagonalTeacher {
   c: number[];
 }
 
-/** The teachers of paper 000 (lab spec Sec. 2.4). thm1 depends on the student dimension d. */
+/** The teachers of paper 000 (docs/labs/poisoning.md Sec. 2.4). thm1 depends on the student dimension d. */
 export function resolveTeacher(t: TeacherChoice, d: number): DiagonalTeacher {
   switch (t.kind) {
     case 'thm1':

@@ -3,7 +3,7 @@ import { bounded, int, optimSchema, positive, recordDefault, recordSchema, seedS
 import type { SpecIssue } from '../../experiment/issues';
 import { LIMITS } from '../../experiment/limits';
 
-/** Teachers of paper 000 (Sec. 2.4 of the lab spec) or an explicit diagonal one. */
+/** Teachers of paper 000 (Sec. 2.4 of the docs/labs/poisoning.md) or an explicit diagonal one. */
 const teacherSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('thm1') }),
   z.strictObject({ kind: z.literal('one') }),
@@ -22,7 +22,7 @@ const ssmModelSchema = z.strictObject({
   /** Learn B and C as well as A; otherwise B = C = 1 (Theorem-1 mode). */
   trainBC: z.boolean(),
   /**
-   * Optional ReLU MLP head on the SSM output (lab spec Sec. 2.3): width dh, depth = number of hidden ReLU
+   * Optional ReLU MLP head on the SSM output (docs/labs/poisoning.md Sec. 2.3): width dh, depth = number of hidden ReLU
    * layers (2 in the paper). The teacher then carries the head D*_in = 1, D*_hid = I, D*_out = 0.5 1^T.
    */
   head: z
@@ -51,7 +51,7 @@ const initSchema = z.discriminatedUnion('kind', [
     tieC: bounded('tie exponent c', 0, 100),
   }),
   /**
-   * The GD/Adam initialisation of the reference code (lab spec Sec. 5.4), from the stream MT(seed + 100000):
+   * The GD/Adam initialisation of the reference code (docs/labs/poisoning.md Sec. 5.4), from the stream MT(seed + 100000):
    * a = sort_desc|N(0, sdA)|, b = sort_desc|N(0, sdBC)|, c = reverse|N(0, sdBC)|, near-ties, plus warm.
    */
   z.strictObject({

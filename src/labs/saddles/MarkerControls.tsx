@@ -15,7 +15,7 @@ interface Props {
 }
 
 /**
- * Sliders over the recorded snapshots for the heatmap markers i1 and i2 (lab spec 7: automatic 2000 iterations
+ * Sliders over the recorded snapshots for the heatmap markers i1 and i2 (docs/labs/saddles.md Sec. 7: automatic 2000 iterations
  * before and 5000 after the escape, or wherever the user puts them), with a reset to automatic.
  */
 export function MarkerControls({ b, runId, marks, manual, isGd }: Props) {

@@ -37,7 +37,7 @@ const LOSSES: { value: SaddlesSpec['loss']; label: string }[] = [
 ];
 
 /**
- * Model, data and loss of the Saddles lab (lab spec 7, Controls): family, activation max(x, αx)^p, widths, input
+ * Model, data and loss of the Saddles lab (docs/labs/saddles.md Sec. 7, Controls): family, activation max(x, αx)^p, widths, input
  * dimension, data size and seeds, teacher, loss. Every edit is a whole candidate spec through the validator; a
  * refused one shows the validator's message at the field and the last good spec stays.
  */

@@ -20,7 +20,7 @@ interface Props {
 const poly = (pts: [number, number][], sx: (v: number) => number, sy: (v: number) => number) => 'M' + pts.map(([a, v]) => `${sx(a).toFixed(1)},${sy(v).toFixed(1)}`).join('L');
 
 /**
- * The single neuron H = v s(a x) in its (a, v) plane (lab spec 7.5): the level sets of the conserved
+ * The single neuron H = v s(a x) in its (a, v) plane (docs/labs/saddles.md Sec. 7.5): the level sets of the conserved
  * a^2 - p v^2 (gradient flow stays on one), the zero-loss curve, the run's path and where it should end.
  */
 export function NeuronPlane({ buffers, y, p, square, index }: Props) {

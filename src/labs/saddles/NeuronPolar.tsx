@@ -19,9 +19,9 @@ interface Props {
 }
 
 /**
- * A two-layer square net in d = 2 (lab spec 7.5): each neuron j at the angle of a_j and at radius
+ * A two-layer square net in d = 2 (docs/labs/saddles.md Sec. 7.5): each neuron j at the angle of a_j and at radius
  * log ||(a_j, v_j)|| (one ring per decade), with its trail up to the scrubbed snapshot, and the eigenvectors of
- * M = sum_i ytilde_i x_i x_i^T as rays: the NCF turns every a_j towards them (lab spec 3.2).
+ * M = sum_i ytilde_i x_i x_i^T as rays: the NCF turns every a_j towards them (docs/labs/saddles.md Sec. 3.2).
  */
 export function NeuronPolar({ buffers, spec, index }: Props) {
   const k = spec.model.kind === 'ff' ? spec.model.widths[0] : 0;

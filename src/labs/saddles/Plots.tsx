@@ -67,7 +67,7 @@ export function SaddlesPlots() {
     restrictedSeries = [{ id: 'restricted', label, color: '#009E73', x, y: rb.loss, n: m, width: 2, dash: [6, 4] }];
   }
 
-  // the staircase's plateaus (lab spec 4.4), shaded
+  // the staircase's plateaus (docs/labs/saddles.md Sec. 4.4), shaded
   const bands: Band[] = b
     ? plateaus(staircaseAxis(b, spec!), b.loss, n).map((p) => ({ from: xs![p.from], to: xs![p.to], label: `plateau ${fmt(p.level, 4)}`, shortLabel: fmt(p.level, 4), color: '#009E73' }))
     : [];

@@ -5,7 +5,7 @@ import { restrictedSpec } from './restricted';
 import { useRestrictedRun, useSaddlesRun } from './store';
 import { useSaddlesUi } from './ui-store';
 
-/** Plateau of a run's first saddle (lab spec 4.4), NaN before it has one. */
+/** Plateau of a run's first saddle (docs/labs/saddles.md Sec. 4.4), NaN before it has one. */
 export function plateauOf(run: ReturnType<typeof useRestrictedRun.getState>['run']): number {
   const b = run?.buffers;
   if (!run || !b) return NaN;

@@ -22,7 +22,7 @@ export function SaddlesSummary() {
   const lh2 = pred.Lh === 2;
   const spec = run.spec;
   const iter = spec.optim.kind !== 'flow' ? spec.optim.lr : NaN;
-  // the first plateau after the escape (lab spec 4.4)
+  // the first plateau after the escape (docs/labs/saddles.md Sec. 4.4)
   const plateau = (b && firstSaddlePlateau(staircaseAxis(b, run.spec), b.loss, b.count)?.level) ?? NaN;
   const rows: [string, string, string][] = [
     ['degree of homogeneity Lh', String(pred.Lh), ''],

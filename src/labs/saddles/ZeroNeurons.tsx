@@ -16,7 +16,7 @@ function withZeroed(spec: SaddlesSpec, labels: string[]): SaddlesSpec {
 }
 
 /**
- * "Zero these neurons" (lab spec 7, toggles; 3.4): neurons picked in a heatmap (or typed) get their incoming and
+ * "Zero these neurons" (docs/labs/saddles.md Sec. 7, toggles; 3.4): neurons picked in a heatmap (or typed) get their incoming and
  * outgoing weights set exactly to 0 in w(0), and the experiment runs again.
  */
 export function ZeroNeurons() {

@@ -3,7 +3,7 @@ import { neuronParamIndices } from './neurons';
 
 /**
  * Under the per-neuron plot: the zeroed neurons' largest |weight| over every snapshot so far. Their norms are
- * exactly 0, which a log axis cannot draw, so the check is said in words (lab spec 3.4, Lemma 16).
+ * exactly 0, which a log axis cannot draw, so the check is said in words (docs/labs/saddles.md Sec. 3.4, Lemma 16).
  */
 export function ZeroedCheck({ b, dims, zeroed }: { b: SeriesBuffers; dims: number[]; zeroed: readonly string[] }) {
   if (zeroed.length === 0) return null;

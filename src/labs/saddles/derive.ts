@@ -4,7 +4,7 @@ import type { SaddlesSpec } from './schema';
 import { nearestIndex } from '../../plots/series-math';
 import type { SeriesBuffers } from '../../state/series';
 
-/** First snapshot with L <= 0.99 L(0) (the lab's operational escape time, lab spec 2.5), or -1. */
+/** First snapshot with L <= 0.99 L(0) (the lab's operational escape time, docs/labs/saddles.md Sec. 2.5), or -1. */
 export function escapeIndex(b: SeriesBuffers | null, L0: number): number {
   return b ? escapeIndexOf(b.loss, b.count, L0) : -1;
 }

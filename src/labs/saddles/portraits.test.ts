@@ -1,4 +1,4 @@
-// Geometry behind the phase portraits of lab spec 7.5; expected numbers are the lab spec's (5.1, 5.2) closed forms.
+// Geometry behind the phase portraits of docs/labs/saddles.md Sec. 7.5; expected numbers are the docs/labs/saddles.md's (5.1, 5.2) closed forms.
 import { describe, expect, it } from 'vitest';
 import { circle8 } from '../../engine/homogeneous/data';
 import { balancedNeuronLimit, conservedCurve, eigSym2, ncfMatrix, neuronPolar } from './portraits';

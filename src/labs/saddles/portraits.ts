@@ -1,7 +1,7 @@
 /**
- * Geometry of the phase portraits of lab spec 7.5 beyond Example 1: the single-neuron (a, v) plane with the
+ * Geometry of the phase portraits of docs/labs/saddles.md Sec. 7.5 beyond Example 1: the single-neuron (a, v) plane with the
  * conserved a^2 - p v^2, and the polar view of a two-layer square net in d = 2, where each neuron sits at the
- * angle of a_j and the NCF's matrix M = sum_i ytilde_i x_i x_i^T has its eigenvectors as rays (lab spec 3.2).
+ * angle of a_j and the NCF's matrix M = sum_i ytilde_i x_i x_i^T has its eigenvectors as rays (docs/labs/saddles.md Sec. 3.2).
  */
 
 /** M = sum_i ytilde_i x_i x_i^T (d x d, row-major) from row-major inputs X (n x d). */
@@ -35,7 +35,7 @@ export function neuronPolar(param: (k: number) => number, width: number, j: numb
 
 /**
  * The level set a^2 - p v^2 = c inside |a| <= A, |v| <= V as polylines (each branch a = +-sqrt(c + p v^2)).
- * Gradient flow of a single neuron stays on the one it starts on (lab spec 3.4).
+ * Gradient flow of a single neuron stays on the one it starts on (docs/labs/saddles.md Sec. 3.4).
  */
 export function conservedCurve(c: number, p: number, A: number, V: number, samples = 160): [number, number][][] {
   const out: [number, number][][] = [];
@@ -58,7 +58,7 @@ export function conservedCurve(c: number, p: number, A: number, V: number, sampl
 
 /**
  * Where a square neuron (H = v (a x)^2, x = 1, label y) started on the balanced line a^2 = 2 v^2 ends: the
- * line meets the zero-loss curve v a^2 = y at v = (y/2)^(1/3), a = sqrt2 v (lab spec 5.1, SD-neuron).
+ * line meets the zero-loss curve v a^2 = y at v = (y/2)^(1/3), a = sqrt2 v (docs/labs/saddles.md Sec. 5.1, SD-neuron).
  */
 export function balancedNeuronLimit(y: number): { a: number; v: number } {
   const v = Math.cbrt(y / 2);

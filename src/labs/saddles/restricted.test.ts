@@ -1,4 +1,4 @@
-// The restricted first-saddle run (lab spec 3.2, oracle 9) as the page starts it: a spec of the sub-network
+// The restricted first-saddle run (docs/labs/saddles.md Sec. 3.2, oracle 9) as the page starts it: a spec of the sub-network
 // active in w*, from delta w* restricted, run by the same engine as any spec. Expected plateaus are the lab
 // spec's closed forms (2 - sqrt3, 0.8113192, Example 1's saddle L = 1), not the engine's own restricted run.
 import { describe, expect, it } from 'vitest';

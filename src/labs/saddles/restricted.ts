@@ -1,7 +1,7 @@
 import type { SaddlesSpec } from './schema';
 
 /**
- * The first-saddle oracle as a spec of its own (lab spec 3.2, oracle 9): the sub-network of the hidden neurons
+ * The first-saddle oracle as a spec of its own (docs/labs/saddles.md Sec. 3.2, oracle 9): the sub-network of the hidden neurons
  * active in w* (for the toys: the coordinates), started at delta times w* restricted to it, trained with the
  * same optimiser and horizon. Its plateau is the predicted first saddle of the full run. Pure index selection
  * (the parameter layout of FeedForward: W_1 .. W_depth row-major, back to back); nothing is computed here.

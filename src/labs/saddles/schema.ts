@@ -8,7 +8,7 @@ export const SADDLES_MAX_PARAMS = 20_000;
 export const SADDLES_MAX_UNITS = 768;
 
 /**
- * Paper 003 (saddles): homogeneous networks from small initialisation. Models of Sec. 2.2 of the lab spec:
+ * Paper 003 (saddles): homogeneous networks from small initialisation. Models of Sec. 2.2 of the docs/labs/saddles.md:
  * feed-forward nets with activation max(z, alpha z)^p and no biases, and the two-coordinate toys
  * H = w1^Lh x1 + w2^Lh x2 (Example 1 is Lh = 2).
  */
@@ -44,7 +44,7 @@ const sphereDataSchema = z.strictObject({
   labelScale: positive('label scale', 1e4).default(1),
 });
 
-/** The eight points x_i = (cos(i pi/8), sin(i pi/8)) with the fixed two-neuron square teacher (lab spec 5.2). */
+/** The eight points x_i = (cos(i pi/8), sin(i pi/8)) with the fixed two-neuron square teacher (docs/labs/saddles.md Sec. 5.2). */
 const circleDataSchema = z.strictObject({ kind: z.literal('circle8') });
 
 /** Example 1's data: (1, 0) -> y1, (0, 1) -> y2. */
@@ -53,7 +53,7 @@ const toyDataSchema = z.strictObject({
   y: z.tuple([bounded('label y1', -1e4, 1e4), bounded('label y2', -1e4, 1e4)]).default([4, 1]),
 });
 
-/** One data point x = 1 in d = 1 with label y: the single-neuron toy H = v (a x)^2 of lab spec 5.1 (SD-neuron). */
+/** One data point x = 1 in d = 1 with label y: the single-neuron toy H = v (a x)^2 of docs/labs/saddles.md Sec. 5.1 (SD-neuron). */
 const singleDataSchema = z.strictObject({
   kind: z.literal('single'),
   y: bounded('label y', -1e4, 1e4).default(1),
@@ -79,7 +79,7 @@ const initSchema = z.strictObject({
   dir: directionSchema,
   /**
    * Hidden neurons whose incoming and outgoing weights are set exactly to 0 in w(0) = delta w0 (the others are
-   * left as they are). By zero preservation (lab spec 3.4) they stay exactly 0. Absent means none.
+   * left as they are). By zero preservation (docs/labs/saddles.md Sec. 3.4) they stay exactly 0. Absent means none.
    */
   zeroNeurons: z.array(neuronLabelSchema).max(SADDLES_MAX_UNITS, `more than ${SADDLES_MAX_UNITS} zeroed neurons listed`).optional(),
 });
@@ -94,7 +94,7 @@ const flowSchema = z.strictObject({
 
 const gdSchema = z.strictObject({ kind: z.literal('gd'), lr: positive('learning rate', 100) });
 
-/** GD with a step rule of the lab spec 4.1: the paper's piecewise schedule, or the clipped step. */
+/** GD with a step rule of the docs/labs/saddles.md Sec. 4.1: the paper's piecewise schedule, or the clipped step. */
 const gdScheduleSchema = z.strictObject({
   kind: z.literal('gd-schedule'),
   lr: positive('learning rate', 100),
@@ -192,7 +192,7 @@ function zeroNeuronIssues(spec: SaddlesSpec): SpecIssue[] {
   return issues;
 }
 
-/** A named preset of the saddles lab (lab spec 5). */
+/** A named preset of the saddles lab (docs/labs/saddles.md Sec. 5). */
 export interface SaddlesPresetRow {
   id: string;
   title: string;
@@ -215,7 +215,7 @@ const sphere = (n: number, teacherWidth = 2, extra: Partial<Extract<SaddlesSpec[
 });
 const stop = (o: { maxSteps?: number; maxTime?: number }) => ({ ...stopDefault, lossBelow: 1e-14, maxSteps: o.maxSteps ?? 1e6, maxTime: o.maxTime ?? 1e13 });
 
-/** Initial direction of SD-sq2-tiny (lab spec 5.2): W rows, then v. */
+/** Initial direction of SD-sq2-tiny (docs/labs/saddles.md Sec. 5.2): W rows, then v. */
 export const SQ2_TINY_W0 = [0.3, -0.2, -0.1, 0.4, 0.25, 0.15, -0.35, -0.05, 0.2, -0.3, 0.1, 0.25];
 /** Initial direction of SD-sq3-tiny: W1 rows, W2 rows, v. */
 export const SQ3_TINY_W0 = [0.3, -0.2, -0.1, 0.4, 0.25, 0.15, 0.2, -0.1, 0.3, -0.25, 0.1, 0.05, 0.15, 0.2, -0.3, 0.2, -0.3, 0.25];
@@ -239,7 +239,7 @@ function fig1(optim: 'gd' | 'flow'): SaddlesSpec {
   };
 }
 
-/** Figure 4 (lab spec 4.5): three-layer square net, W1, W2 20x20, PGA warm start, teacher draw 1; only the step rule differs between its presets. */
+/** Figure 4 (docs/labs/saddles.md Sec. 4.5): three-layer square net, W1, W2 20x20, PGA warm start, teacher draw 1; only the step rule differs between its presets. */
 function fig4(optim: SaddlesSpec['optim']): SaddlesSpec {
   return {
     ...base,

@@ -4,7 +4,7 @@ import type { StepResult } from './types';
 import { pow } from '../det-math';
 
 /**
- * The adaptive-step GD of the reference code ("code" variant, lab spec Sec. 4.3):
+ * The adaptive-step GD of the reference code ("code" variant, docs/labs/poisoning.md Sec. 4.3):
  * Gamma_t = 0.8 Gamma_{t-1} + 0.2 g_t with g_t the model's un-squared norm sum, and
  * eta_t = lr / (sqrt(Gamma_t / (1 - 0.8^(t+1))) + 1e-6).
  */

@@ -2,7 +2,7 @@ import type { Problem } from '../problem';
 import { DiscreteIntegrator } from './discrete';
 import type { StepResult } from './types';
 
-/** Step rules of the saddles lab (lab spec 4.1): the paper's piecewise schedule, or a clipped step. */
+/** Step rules of the saddles lab (docs/labs/saddles.md Sec. 4.1): the paper's piecewise schedule, or a clipped step. */
 export type StepRule = { kind: 'piecewise'; at: number[]; lrs: number[] } | { kind: 'clipped'; s: number };
 
 /**

@@ -17,7 +17,7 @@ type Sequence = PoisoningSpec['data']['sequences'][number];
 
 // ---------------------------------------------------------------- near-tie gap <-> tie exponent
 
-/** Gap a_1 - a_2 of the reference near-tie: gap = 0.05 exp(c log10 scale) (lab spec Sec. 5.2). */
+/** Gap a_1 - a_2 of the reference near-tie: gap = 0.05 exp(c log10 scale) (docs/labs/poisoning.md Sec. 5.2). */
 export const gapOfTie = (tieC: number, scale: number): number => tieDiff(tieC, scale);
 
 /**
@@ -216,7 +216,7 @@ export interface Grid {
 }
 
 /**
- * Training loss of one arm over (a_1, a_2), every other parameter at its initial value (lab spec Sec. 8:
+ * Training loss of one arm over (a_1, a_2), every other parameter at its initial value (docs/labs/poisoning.md Sec. 8:
  * the landscape slice), or with b = c = 1 when bcOne. Needs d >= 2.
  */
 export function lossSlice(spec: PoisoningSpec, arm: Arm, domain: [number, number], n: number, bcOne = false): Grid | null {

@@ -12,7 +12,7 @@ function runArm(id: string, seed: number, arm: 'clean' | 'poisoned'): FinalState
 const converged = (f: FinalState) => f.stop.reason === 'converged';
 const mean = (xs: number[]) => xs.reduce((s, v) => s + v, 0) / xs.length;
 
-/** The slower MLP-head presets of paper 000 (d = 20, dh = 25), lab spec Sec. 6.2. */
+/** The slower MLP-head presets of paper 000 (d = 20, dh = 25), docs/labs/poisoning.md Sec. 6.2. */
 describe('poisoning presets with a 25-wide MLP head (Adam)', () => {
   it('M-10 (Table 3, row 3): over converged runs the poisoned mean exceeds the clean mean; dead heads are flagged', () => {
     const seeds = GD_PRESETS.find((p) => p.id === 'M-10')!.seeds;

@@ -15,8 +15,8 @@ const sortedAbs = (a: number[]) => a.map(Math.abs).sort((x, y) => y - x);
 const mean = (xs: number[]) => xs.reduce((s, v) => s + v, 0) / xs.length;
 const converged = (f: FinalState) => f.stop.reason === 'converged';
 
-/** Paper 000's GD/Adam presets reach the outcomes the lab spec (Sec. 6.2) asserts. */
-describe('poisoning presets by GD and Adam (qualitative, lab spec Sec. 6.2)', () => {
+/** Paper 000's GD/Adam presets reach the outcomes the docs/labs/poisoning.md (Sec. 6.2) asserts. */
+describe('poisoning presets by GD and Adam (qualitative, docs/labs/poisoning.md Sec. 6.2)', () => {
   for (const [id, minRatio, minWith] of [
     ['B-6', 10, 2],
     ['B-10', 4, null],

@@ -2,7 +2,7 @@ import { drawRows } from '../../../engine/ssm/ssm-data';
 import { Rng } from '../../../engine/core/rng';
 import { type PoisoningSpec, type Teacher } from '../schema';
 
-/** A GD/Adam preset of paper 000 (lab spec Sec. 6.2); specs for each seed are built with seeded data. */
+/** A GD/Adam preset of paper 000 (docs/labs/poisoning.md Sec. 6.2); specs for each seed are built with seeded data. */
 export interface GdPresetDef {
   id: string;
   title: string;
@@ -25,7 +25,7 @@ export interface GdPresetDef {
   genWindow: number;
   /** The paper's printed values (without / with), when the preset reproduces a table row. */
   paper?: { clean: number; poisoned: number };
-  /** What the lab's float64 reference implementation reached (lab spec Sec. 6.2), for display. */
+  /** What the lab's float64 reference implementation reached (docs/labs/poisoning.md Sec. 6.2), for display. */
   labNote: string;
 }
 

@@ -38,7 +38,7 @@ export function thm1Spec(o: Thm1Options): PoisoningSpec {
   };
 }
 
-/** Table 1 row 1 (d = 10, kappa = 7) and Table 3 row 1 (d = 20, kappa = 9) settings, per the lab spec. */
+/** Table 1 row 1 (d = 10, kappa = 7) and Table 3 row 1 (d = 20, kappa = 9) settings, per the docs/labs/poisoning.md. */
 export const THM1_TABLE_ROWS = [
   {
     id: 'T1-7',

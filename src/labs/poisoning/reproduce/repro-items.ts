@@ -15,7 +15,7 @@ export interface ReproItem {
   /** Name of the generalisation metric the paper reports for this item. */
   metric: string;
   paper?: { clean: number; poisoned: number };
-  /** How the lab judges the outcome (the lab spec's assertion), in words. */
+  /** How the lab judges the outcome (the docs/labs/poisoning.md's assertion), in words. */
   criterion: string;
   note: string;
 }

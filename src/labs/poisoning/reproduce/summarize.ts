@@ -33,7 +33,7 @@ export function seedsWithRatio(outcomes: SeedOutcome[], factor: number): { hits:
 export const sortedAbs = (a: number[]) => a.map(Math.abs).sort((x, y) => y - x);
 
 export interface Verdict {
-  /** null: not judged (a dead ReLU head, or a figure the lab spec shows without an assertion). */
+  /** null: not judged (a dead ReLU head, or a figure the docs/labs/poisoning.md shows without an assertion). */
   holds: boolean | null;
   text: string;
 }
@@ -41,7 +41,7 @@ export interface Verdict {
 /** Three significant digits in exponent form, as the paper prints its Gen values. */
 const sci3 = (v: number) => fmt(v, { digits: 3, exp: true });
 
-/** The lab spec's assertion for an item, judged on the runs just made (null until every run is in). */
+/** The docs/labs/poisoning.md's assertion for an item, judged on the runs just made (null until every run is in). */
 export function verdictFor(id: string, outcomes: SeedOutcome[], reference?: Map<string, number>): Verdict | null {
   if (!outcomes.length || outcomes.some((o) => !o.clean || !o.poisoned)) return null;
   const cleanS = spreadOf(outcomes.map((o) => o.clean));
@@ -101,5 +101,5 @@ export function verdictFor(id: string, outcomes: SeedOutcome[], reference?: Map<
         .join(', ')}); poisoned top ${ap[0].toFixed(3)}`,
     };
   }
-  return { holds: null, text: `clean Gen ${sci3(c.metrics.gen)}, poisoned ${sci3(p.metrics.gen)} (shown; the lab spec asserts nothing here)` };
+  return { holds: null, text: `clean Gen ${sci3(c.metrics.gen)}, poisoned ${sci3(p.metrics.gen)} (shown; the docs/labs/poisoning.md asserts nothing here)` };
 }

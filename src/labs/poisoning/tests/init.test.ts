@@ -4,7 +4,7 @@ import { thm1Spec } from '../presets/thm1';
 import { tieDiff, uniformSortedInit } from '../../../engine/ssm/init';
 import { buildSsm } from '../build';
 
-describe('diff helper (lab spec Sec. 5.2)', () => {
+describe('diff helper (docs/labs/poisoning.md Sec. 5.2)', () => {
   const table: [number, number, number][] = [
     [20, 1e-2, 2.124e-19],
     [20, 1e-3, 4.378e-28],
@@ -41,7 +41,7 @@ describe('Theorem-1 initialisation', () => {
   });
 });
 
-describe('GD/Adam initialisation (lab spec Sec. 5.4)', () => {
+describe('GD/Adam initialisation (docs/labs/poisoning.md Sec. 5.4)', () => {
   it('draws a, b, c from MT(seed + 100000), ties the leading entries as the teacher asks, adds warm, and continues the stream into the head', async () => {
     const { gdNormalInit } = await import('../../../engine/ssm/init');
     const { Rng } = await import('../../../engine/core/rng');

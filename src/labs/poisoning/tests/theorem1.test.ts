@@ -26,7 +26,7 @@ describe('Theorem 1 by exact gradient flow', () => {
       const { final } = runReference(d, seed, poisoned);
       finals.set(key(d, seed, poisoned), final);
       expect(final.stop.reason).toBe('converged');
-      // The issue asks for 1 %; the lab spec's tolerance for these exact flows is 2e-3 per value.
+      // The issue asks for 1 %; the docs/labs/poisoning.md's tolerance for these exact flows is 2e-3 per value.
       expect(Math.abs(final.metrics.gen - expected) / expected).toBeLessThan(2e-3);
     },
   );
@@ -71,7 +71,7 @@ describe('Theorem 1 by exact gradient flow', () => {
   });
 });
 
-describe('conserved quantities of the clean flow (lab spec oracle 6)', () => {
+describe('conserved quantities of the clean flow (docs/labs/poisoning.md oracle 6)', () => {
   it('a_j^(3-kappa) - a_1^(3-kappa) stays constant along the flow (relative 1e-6)', () => {
     for (const [d, seed] of [
       [10, 242],

@@ -1,4 +1,4 @@
-// Paper 003's ReLU figures (lab spec 5.3, SD-fig5 and SD-fig6): outside the theorems (ReLU violates
+// Paper 003's ReLU figures (docs/labs/saddles.md Sec. 5.3, SD-fig5 and SD-fig6): outside the theorems (ReLU violates
 // Assumption 1), so what is asserted is the structure the paper shows, for the presets' own teacher draws:
 // when the drop comes, how fast it is, which neurons carry weight, and how in- and out-weights pair up
 // (the rescaling symmetry conserves ||in||^2 - ||out||^2 for p = 1, so grown neurons are balanced).

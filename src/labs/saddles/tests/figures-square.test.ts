@@ -1,4 +1,4 @@
-// Paper 003's square-network figures (lab spec 5.3, SD-fig1 and SD-fig4): what the lab predicts before a run
+// Paper 003's square-network figures (docs/labs/saddles.md Sec. 5.3, SD-fig1 and SD-fig4): what the lab predicts before a run
 // against what the full preset run does. Slow by design (about 40 s in all): these are the presets users open.
 import { describe, expect, it } from 'vitest';
 import { escapeIndex, firstSaddlePlateau, plateaus } from '../../../engine/homogeneous/staircase';

@@ -26,7 +26,7 @@ function net(dims: number[], p: number, alpha: number, loss: 'sq-sum' | 'mse-mea
   return new FeedForward({ dims, p, alpha, X, y, loss });
 }
 
-/** Every model family of the lab with its degree of homogeneity, written out by hand (lab spec 2.2). */
+/** Every model family of the lab with its degree of homogeneity, written out by hand (docs/labs/saddles.md Sec. 2.2). */
 const MODELS: [string, HomogeneousModel, number][] = [
   ['2-layer square', net([3, 4, 1], 2, 1), 3],
   ['3-layer square', net([3, 4, 3, 1], 2, 1), 7],
@@ -112,7 +112,7 @@ describe('homogeneous models (paper 003)', () => {
   });
 });
 
-/** SD-sq2-tiny (lab spec 5.2): width 4 square net on the 8 circle points, sq-sum. */
+/** SD-sq2-tiny (docs/labs/saddles.md Sec. 5.2): width 4 square net on the 8 circle points, sq-sum. */
 function sq2Tiny(): FeedForward {
   const { X, y } = circle8();
   return new FeedForward({ dims: [2, 4, 1], p: 2, alpha: 1, X, y, loss: 'sq-sum' });
@@ -125,7 +125,7 @@ function conservedOf(w: Float64Array, j: number): [number, number] {
   return [a2 - 2 * v2, a2 + 2 * v2];
 }
 
-describe('conservation and zero preservation (lab spec 3.4)', () => {
+describe('conservation and zero preservation (docs/labs/saddles.md Sec. 3.4)', () => {
   it('the data of 5.2 give L(0) = 5.25', () => {
     const m = sq2Tiny();
     expect(m.loss(new Float64Array(m.n))).toBeCloseTo(5.25, 13);

@@ -1,4 +1,4 @@
-// Engine side of the Saddles lab's tools: neurons zeroed at the start (init.zeroNeurons, lab spec 3.4 and 7)
+// Engine side of the Saddles lab's tools: neurons zeroed at the start (init.zeroNeurons, docs/labs/saddles.md Sec. 3.4 and 7)
 // and the single-neuron preset on the one data point x = 1 (SD-neuron, 5.1). Expected numbers come from the lab
 // spec or are computed here from the preset's w0, never read off the engine.
 import { describe, expect, it } from 'vitest';
@@ -45,7 +45,7 @@ describe('init.zeroNeurons: neurons set exactly to 0 at the start', () => {
     expect(Math.abs(a.pred.Nstar - (2 * (6 + Math.sqrt(3))) / (3 * Math.sqrt(3)))).toBeLessThan(1e-8);
     expect(a.active[3]).toBe(false);
     expect(a.active.filter(Boolean)).toHaveLength(1);
-    // and the un-zeroed run's winner was neuron 4 (lab spec 5.2: "the NCF race is won by neuron 4")
+    // and the un-zeroed run's winner was neuron 4 (docs/labs/saddles.md Sec. 5.2: "the NCF race is won by neuron 4")
     const { problem: full } = buildSaddles(valid(preset('sd-sq2-tiny')));
     expect(full.analysis.active).toEqual([false, false, false, true]);
   });
@@ -71,7 +71,7 @@ describe('SD-neuron preset: H = v (a x)^2 on the single point x = 1, y = 1', () 
     const all = run.recorder.all();
     const pred = (run.problem as ReturnType<typeof buildSaddles>['problem']).analysis.pred;
     expect(Math.abs(pred.Nstar - 0.7698)).toBeLessThan(5e-7);
-    // L(0) = y^2 = 1, and at delta w*: L = L(0) - delta^3 N* + delta^6 H(w*)^2 (lab spec 6, oracle 2)
+    // L(0) = y^2 = 1, and at delta w*: L = L(0) - delta^3 N* + delta^6 H(w*)^2 (docs/labs/saddles.md Sec. 6, oracle 2)
     expect(pred.L0).toBe(1);
     const Nstar = 4 / (3 * Math.sqrt(3));
     expect(Math.abs(all.loss[0] - (1 - 1e-6 * Nstar + 1e-12 * (Nstar / 2) ** 2))).toBeLessThan(1e-15);

@@ -1,4 +1,4 @@
-// Test oracles 6, 8 and 10 of the Saddles lab spec (/work/shared/labs/saddles.md, section 6): the NCF flow's closed
+// Test oracles 6, 8 and 10 of the Saddles docs/labs/saddles.md (docs/labs/saddles.md, section 6): the NCF flow's closed
 // forms (3.3), KKT points found by projected gradient ascent (4.3), and the Delta of the top KKT point of SD-sq2-tiny
 // (3.2) from the Hessian of N projected on u*^perp. Expected values come from the spec or from closed forms computed
 // here (eigen-decompositions by ml-matrix, 1-D maximisation over the circle); none is the engine's own output.
@@ -19,7 +19,7 @@ const norm = (w: ArrayLike<number>) => Math.sqrt(Array.from(w).reduce((s, v) => 
 const dot = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).reduce((s, v, i) => s + v * b[i], 0);
 const energy = (u: Float64Array, idx: ArrayLike<number>) => Array.from(idx).reduce((s, k) => s + u[k] * u[k], 0);
 
-/** Square nets on the shared data of lab spec 5.2 (sq-sum). */
+/** Square nets on the shared data of docs/labs/saddles.md Sec. 5.2 (sq-sum). */
 const square = (widths: number[]) => {
   const { X, y } = circle8();
   return new FeedForward({ dims: [2, ...widths, 1], p: 2, alpha: 1, X, y, loss: 'sq-sum' });
@@ -33,7 +33,7 @@ function symEig(A: number[][]): { values: number[]; vectors: number[][] } {
   return { values: order.map(([v]) => v), vectors: order.map(([, i]) => V.getColumn(i)) };
 }
 
-/** Hess N(u) by central differences of the exact grad N (lab spec 3.1 fallback), as rows. */
+/** Hess N(u) by central differences of the exact grad N (docs/labs/saddles.md Sec. 3.1 fallback), as rows. */
 function ncfHessian(model: HomogeneousModel, u: Float64Array, h: number): number[][] {
   const n = model.n;
   const H = fdHessian({ n, grad: (x, g) => model.ncfGrad(x, g) }, u, h);
@@ -41,7 +41,7 @@ function ncfHessian(model: HomogeneousModel, u: Float64Array, h: number): number
 }
 
 /**
- * Delta of a KKT point (lab spec 2.4): Lh N(u*) - max over unit b orthogonal to u* of b^T Hess N(u*) b, computed in an
+ * Delta of a KKT point (docs/labs/saddles.md Sec. 2.4): Lh N(u*) - max over unit b orthogonal to u* of b^T Hess N(u*) b, computed in an
  * orthonormal basis of u*^perp (the columns other than k of the Householder reflection taking e_k to u*).
  */
 function projectedDelta(model: HomogeneousModel, u: Float64Array, hess: number[][]): number {
@@ -58,7 +58,7 @@ function projectedDelta(model: HomogeneousModel, u: Float64Array, hess: number[]
   return model.Lh * N - top;
 }
 
-/** The top eigenpair of M = sum_i ytilde_i x_i x_i^T of the shared 2-D data (lab spec 3.2). */
+/** The top eigenpair of M = sum_i ytilde_i x_i x_i^T of the shared 2-D data (docs/labs/saddles.md Sec. 3.2). */
 function circleM() {
   const { X, y } = circle8();
   const M = [[0, 0], [0, 0]];
@@ -99,7 +99,7 @@ function maxOnCircle(q: number): { theta: number; value: number } {
 /**
  * The single-path KKT point of a depth-`depth` square net on the shared data: the path through hidden neuron 1 of
  * every layer, with layer energies p^(depth-l) (p-1)/(p^depth - 1) (oracle 6) and the first-layer row along the
- * maximiser of sum 2 y_i (u^T x_i)^(2^(depth-1)). N(u*) = prod_l e_l^(p^(depth-l)/2) * that maximum (lab spec 5.2).
+ * maximiser of sum 2 y_i (u^T x_i)^(2^(depth-1)). N(u*) = prod_l e_l^(p^(depth-l)/2) * that maximum (docs/labs/saddles.md Sec. 5.2).
  */
 function singlePath(depth: number): { model: FeedForward; u: Float64Array; N: number } {
   const model = square(Array.from({ length: depth - 1 }, () => 2));
@@ -115,7 +115,7 @@ function singlePath(depth: number): { model: FeedForward; u: Float64Array; N: nu
   return { model, u, N: coef * value };
 }
 
-/** The top KKT point of SD-sq2-tiny in closed form (lab spec 3.2): neuron 4 with a = sqrt(2/3) u1, v = 1/sqrt3. */
+/** The top KKT point of SD-sq2-tiny in closed form (docs/labs/saddles.md Sec. 3.2): neuron 4 with a = sqrt(2/3) u1, v = 1/sqrt3. */
 function sq2TopKkt(): { model: FeedForward; u: Float64Array } {
   const model = square([4]);
   const u1 = circleM().vectors[1];
@@ -135,7 +135,7 @@ function ncfFlow(model: HomogeneousModel, u0: Float64Array, ts: number[], rtol =
   });
 }
 
-describe('oracle 8: NCF closed forms (lab spec 3.3)', () => {
+describe('oracle 8: NCF closed forms (docs/labs/saddles.md Sec. 3.3)', () => {
   it('Lh = 2: a two-layer linear net has N(u) = u^T S u and its NCF flow is exp(2 S t) u0 (rel. 1e-9)', () => {
     // H = v^T W x, so N(W, v) = v^T W m with m = sum_i ytilde_i x_i: S couples W[j, :] with v_j through m/2.
     const rng = new Rng(31);
@@ -293,7 +293,7 @@ describe('oracle 10: Delta of the top KKT point from the projected Hessian of N'
     expect(Math.abs(projectedDelta(model, lim.u, ncfHessian(model, lim.u, 1e-3)) - 4)).toBeLessThan(1e-5);
   });
 
-  it('Example 1: Delta = 16 - 4 = 12 = 2(lam1 - lam2) for N = u^T S u, S = diag(8, 2) (lab spec 3.3, 3.5)', () => {
+  it('Example 1: Delta = 16 - 4 = 12 = 2(lam1 - lam2) for N = u^T S u, S = diag(8, 2) (docs/labs/saddles.md Sec. 3.3, 3.5)', () => {
     const toy = new Toy(2, [4, 1], 'sq-sum');
     const u = Float64Array.of(1, 0);
     const H = ncfHessian(toy, u, 1e-3);
@@ -305,7 +305,7 @@ describe('oracle 10: Delta of the top KKT point from the projected Hessian of N'
     ['SD-sq2-tiny top KKT point', () => ({ ...sq2TopKkt(), h: 1e-3 })],
     ['three-layer single path', () => ({ ...singlePath(3), h: 1e-4 })],
   ] as [string, () => { model: HomogeneousModel; u: Float64Array; h: number }][])(
-    '%s: u* is an eigenvector of Hess N(u*) with eigenvalue Lh(Lh-1) N(u*) (lab spec 2.4)',
+    '%s: u* is an eigenvector of Hess N(u*) with eigenvalue Lh(Lh-1) N(u*) (docs/labs/saddles.md Sec. 2.4)',
     (_name, make) => {
       const { model, u, h } = make();
       const H = ncfHessian(model, u, h);
@@ -317,7 +317,7 @@ describe('oracle 10: Delta of the top KKT point from the projected Hessian of N'
   );
 });
 
-describe('oracle 2: the origin (lab spec 3.3)', () => {
+describe('oracle 2: the origin (docs/labs/saddles.md Sec. 3.3)', () => {
   const rng = new Rng(23);
   const X = spherePoints(rng, 6, 3);
   const y = Float64Array.from({ length: 6 }, () => rng.gauss());

@@ -11,7 +11,7 @@ const sq = (widths: number[]) => {
 };
 const energy = (u: Float64Array, idx: ArrayLike<number>) => Array.from(idx).reduce((s, k) => s + u[k] * u[k], 0);
 
-describe('NCF of paper 003 against the closed forms of the lab spec', () => {
+describe('NCF of paper 003 against the closed forms of the docs/labs/saddles.md', () => {
   it('Example 1: N = 8 u1^2 + 2 u2^2, the flow from (1,1)/sqrt2 reaches w* = (1, 0), N* = 8, c = 1/sqrt2', () => {
     const lim = ncfFlowLimit(new Toy(2, [4, 1], 'sq-sum'), Float64Array.of(1, 1));
     expect(lim.N).toBeCloseTo(8, 9);

@@ -5,7 +5,7 @@ import { GradientFlow } from '../../../engine/core/integrators/flow';
 import { GradientDescent } from '../../../engine/core/integrators/gd';
 import { buildSaddles } from '../build';
 
-/** Example 1 closed form (lab spec 3.5): psi(t, delta w0), w0 = (1, 1)/sqrt2. */
+/** Example 1 closed form (docs/labs/saddles.md Sec. 3.5): psi(t, delta w0), w0 = (1, 1)/sqrt2. */
 const psi = (t: number, d: number) => [2 * d / Math.sqrt(d * d + (8 - d * d) * Math.exp(-32 * t)), d / Math.sqrt(d * d + (2 - d * d) * Math.exp(-8 * t))];
 
 const ex1 = (delta: number): SaddlesSpec => ({ ...(structuredClone(findPreset('sd-ex1-0.1')!.spec) as SaddlesSpec), init: { delta, dir: { kind: 'explicit', w0: [1, 1] } } });
@@ -16,7 +16,7 @@ function flowTo(spec: SaddlesSpec, rtol: number, atol: number) {
 }
 
 describe('Example 1 (paper 003, App. E) against DOPRI5', () => {
-  it('the closed form gives the values listed in the lab spec', () => {
+  it('the closed form gives the values listed in the docs/labs/saddles.md', () => {
     expect(psi(0.3, 0.1)[0]).toBeCloseTo(1.94798651, 8);
     expect(psi(0.3, 0.1)[1]).toBeCloseTo(0.22909719, 8);
     expect(psi(1, 0.05)[1]).toBeCloseTo(0.88804391, 8);
@@ -44,7 +44,7 @@ describe('Example 1 (paper 003, App. E) against DOPRI5', () => {
   });
 
   it('GD tracks the closed form: eta = 1e-4 within 5e-3 along the path, eta = 1e-3 ends at (2.0, 0.9999626)', () => {
-    // The lab spec asks 1e-3; in the steep drops GD lags the flow by O(eta) in time and the observed worst
+    // The docs/labs/saddles.md asks 1e-3; in the steep drops GD lags the flow by O(eta) in time and the observed worst
     // deviation is 3.8e-3 (the end points agree far better). We assert what is true.
     const { problem, theta0 } = buildSaddles(ex1(0.001));
     const gd = new GradientDescent(problem, theta0, 1e-4);
@@ -88,7 +88,7 @@ function measureEscape(spec: SaddlesSpec, tEnd: number) {
   return { tEsc, flow, problem };
 }
 
-describe('square networks: predicted escape and first saddle (lab spec 5.2)', () => {
+describe('square networks: predicted escape and first saddle (docs/labs/saddles.md Sec. 5.2)', () => {
   it('two-layer, delta = 0.0025: escape within 1 % of T_blow/delta, plateau = restricted one-neuron loss to 5 digits', () => {
     const spec = tiny('sd-sq2-tiny', 0.0025, SQ2_TINY_W0);
     const { problem } = buildSaddles(spec);
@@ -108,7 +108,7 @@ describe('square networks: predicted escape and first saddle (lab spec 5.2)', ()
     const { tEsc, flow } = measureEscape(spec, pred.tEscW0 + 3);
     expect(Math.abs(tEsc - pred.tEscW0) / tEsc).toBeLessThan(0.01);
     expect(Math.abs(tEsc - 11883.25)).toBeLessThan(0.05);
-    // just after escape the loss passes within 0.01 of the single-path plateau (lab spec 5.2)
+    // just after escape the loss passes within 0.01 of the single-path plateau (docs/labs/saddles.md Sec. 5.2)
     expect(flow.loss).toBeLessThan(5.25);
   });
 

@@ -1,4 +1,4 @@
-// The small deterministic networks of the Saddles lab spec (/work/shared/labs/saddles.md, 5.2) and the SD-sq2-tiny
+// The small deterministic networks of the Saddles docs/labs/saddles.md (docs/labs/saddles.md, 5.2) and the SD-sq2-tiny
 // rows of the sweeps SD-scaling / SD-delta-sparsity (5.4): escape times, sparsity, plateau levels, GD on the tiny
 // square net. References are the spec's numbers and an independent solver written here: fixed-step RK4 on the
 // closed-form gradients of 3.2 (two-layer) and of the single path (three-layer), with its own copy of the data.
@@ -15,10 +15,10 @@ import { FeedForward } from '../../../engine/homogeneous/ff';
 import { buildSaddles } from '../build';
 
 const SQRT3 = Math.sqrt(3);
-const L0 = 5.25; // lab spec 5.2
+const L0 = 5.25; // docs/labs/saddles.md Sec. 5.2
 const N2 = (2 * (6 + SQRT3)) / (3 * SQRT3); // N* of SD-sq2-tiny (3.2)
 
-/** The data of lab spec 5.2, written out again: x_i = (cos(i pi/8), sin(i pi/8)), y_i = (u1.x)^2 + (u2.x)^2 / 2. */
+/** The data of docs/labs/saddles.md Sec. 5.2, written out again: x_i = (cos(i pi/8), sin(i pi/8)), y_i = (u1.x)^2 + (u2.x)^2 / 2. */
 const DATA = Array.from({ length: 8 }, (_, i) => {
   const x = [Math.cos((i * Math.PI) / 8), Math.sin((i * Math.PI) / 8)];
   return { x, y: x[0] ** 2 + 0.5 * (0.5 * x[0] + (SQRT3 / 2) * x[1]) ** 2 };
@@ -126,7 +126,7 @@ const tiny = (id: 'sd-sq2-tiny' | 'sd-sq3-tiny', delta: number, w0: number[]): S
   return { ...s, init: { delta, dir: { kind: 'explicit', w0 } } };
 };
 
-/** Gradient flow of a preset at rtol 1e-10, atol 1e-14 delta (lab spec 4.2), recorded for event location. */
+/** Gradient flow of a preset at rtol 1e-10, atol 1e-14 delta (docs/labs/saddles.md Sec. 4.2), recorded for event location. */
 function run(spec: SaddlesSpec) {
   const { problem, theta0 } = buildSaddles(spec);
   const path = new FlowPath(problem, theta0, 1e-10, 1e-14 * spec.init.delta);
@@ -173,7 +173,7 @@ describe('SD-sq2-tiny: gradient flow from delta w0 (5.2) and SD-delta-sparsity (
 
   it.each(rows)('delta = %s: t_esc = T_blow/delta - 0.43 (+-0.01), sparsity and plateau at t_esc + 5, sparsity at t_esc - 2', (delta, tSpec, sAfter, sBefore, level) => {
     const { problem, theta0, path, loss } = run(tiny('sd-sq2-tiny', delta, SQ2_TINY_W0));
-    const Tblow = 0.21908; // lab spec 5.2 (T_blow(w0) = 0.219080)
+    const Tblow = 0.21908; // docs/labs/saddles.md Sec. 5.2 (T_blow(w0) = 0.219080)
     path.advance(2 * Tblow / delta, (th) => loss(th) < 0.5 * L0);
     const tEsc = path.crossing(loss, 0.99 * L0);
     expect(Math.abs(tEsc - (Tblow / delta - 0.43))).toBeLessThan(0.01);
@@ -290,7 +290,7 @@ describe('SD-sq3-tiny (Lh = 7, 5.2)', () => {
     w[15] = Math.sqrt(1 / 7);
     return w;
   })();
-  const Nstar = 0.2197545; // lab spec 5.2
+  const Nstar = 0.2197545; // docs/labs/saddles.md Sec. 5.2
 
   it.each([
     [0.4, 12.342],
@@ -327,7 +327,7 @@ describe('SD-sq3-tiny (Lh = 7, 5.2)', () => {
   });
 });
 
-describe('oracles 4 and 5 beyond two-layer square nets (lab spec 3.4)', () => {
+describe('oracles 4 and 5 beyond two-layer square nets (docs/labs/saddles.md Sec. 3.4)', () => {
   /** c = ||in||^2 - p ||out||^2 and the energy ||in||^2 + p ||out||^2 of one hidden neuron. */
   const conserved = (w: Float64Array, inIdx: Int32Array, outIdx: Int32Array, p: number) => {
     const a = Array.from(inIdx).reduce((s, k) => s + w[k] * w[k], 0);

@@ -1,4 +1,4 @@
-// The exact toys of the Saddles lab spec (/work/shared/labs/saddles.md, 5.1) and the Example 1 / toy rows of the
+// The exact toys of the Saddles docs/labs/saddles.md (docs/labs/saddles.md, 5.1) and the Example 1 / toy rows of the
 // sweep SD-scaling (5.4), solved as ODEs by the engine (DOPRI5, tight tolerances). Expected numbers are the spec's
 // or come from closed forms and quadratures written out here, never from the engine itself.
 import { describe, expect, it } from 'vitest';
@@ -13,13 +13,13 @@ import { analyseSaddles, buildSaddles } from '../build';
 
 const SQRT2 = Math.SQRT2;
 
-/** A toy preset (lab spec 5.1): Example 1's spec with degree Lh, delta and w0 = (1, 1)/sqrt2. */
+/** A toy preset (docs/labs/saddles.md Sec. 5.1): Example 1's spec with degree Lh, delta and w0 = (1, 1)/sqrt2. */
 function toySpec(Lh: number, delta: number, w0: number[] = [1, 1]): SaddlesSpec {
   const s = structuredClone(findPreset('sd-ex1-0.1')!.spec) as SaddlesSpec;
   return { ...s, model: { kind: 'toy', Lh, d: 2 }, init: { delta, dir: { kind: 'explicit', w0 } } };
 }
 
-/** Gradient flow of a spec from delta w0, tolerances scaled to delta (lab spec 4.2). */
+/** Gradient flow of a spec from delta w0, tolerances scaled to delta (docs/labs/saddles.md Sec. 4.2). */
 function toyPath(spec: SaddlesSpec, rtol = 1e-12) {
   const { problem, theta0 } = buildSaddles(spec);
   return { problem, theta0, path: new FlowPath(problem, theta0, rtol, 1e-16 * spec.init.delta) };
@@ -37,7 +37,7 @@ function simpson(f: (x: number) => number, a: number, b: number, n = 2000): numb
 }
 
 /**
- * t_half = int_{d0}^{b} du / (2 Lh u^(Lh-1) (y - u^Lh)), b = (y/2)^(1/Lh) (lab spec 5.1, SD-toyL), by the partial
+ * t_half = int_{d0}^{b} du / (2 Lh u^(Lh-1) (y - u^Lh)), b = (y/2)^(1/Lh) (docs/labs/saddles.md Sec. 5.1, SD-toyL), by the partial
  * fractions 1/(u^(Lh-1)(y - u^Lh)) = (1/y)(u^(1-Lh) + u/(y - u^Lh)): the first part in closed form, the second
  * (smooth, y - u^Lh >= y/2) by Simpson.
  */
@@ -48,7 +48,7 @@ function toyHalfTime(Lh: number, y: number, d0: number): number {
   return (first + second) / (2 * Lh * y);
 }
 
-/** Example 1 closed forms (lab spec 3.5). */
+/** Example 1 closed forms (docs/labs/saddles.md Sec. 3.5). */
 const psi = (t: number, d: number) => [2 * d / Math.sqrt(d * d + (8 - d * d) * Math.exp(-32 * t)), d / Math.sqrt(d * d + (2 - d * d) * Math.exp(-8 * t))];
 const pLimit = (t: number) => 2 / Math.sqrt(1 + 4 * Math.exp(-32 * t));
 
