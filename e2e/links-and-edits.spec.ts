@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { encodeSpec } from '../src/experiment/link';
 import { findPreset } from '../src/experiment/presets';
-import type { Spec } from '../src/experiment/schema';
+import type { Spec, SpecOf } from '../src/experiment/schema';
 import { currentSpec } from './helpers';
 
 /** Asserts the refusal banner is up and names `field` among its issues. */
@@ -24,7 +24,7 @@ test('bad links are refused, name the bad field, and keep the user\'s experiment
   await expect(seed).toHaveValue('243');
 
   // Every bad link starts from a valid experiment with another seed, so a wrongly accepted link shows.
-  const other = findPreset('thm1-d10k7-s244')!.spec;
+  const other = findPreset('thm1-d10k7-s244')!.spec as SpecOf<'poisoning'>;
   const packed = encodeSpec(other).replace(/^s=/, '');
   const badSpec = (patch: Record<string, unknown>) => encodeSpec({ ...other, ...patch } as unknown as Spec);
   const cases = [

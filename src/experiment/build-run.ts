@@ -16,7 +16,8 @@ export function buildIntegrator(o: OptimSpec, problem: Problem, theta0: Float64A
     case 'gd':
       return new GradientDescent(problem, theta0, o.lr);
     case 'adam':
-      return new Adam(problem, theta0, o.lr, o.beta1, o.beta2, o.eps);
+      // MultiStepLR milestones and gamma, and where eps enters (PyTorch's form), when the lab's spec has them.
+      return new Adam(problem, theta0, o.lr, o.beta1, o.beta2, o.eps, o.milestones, o.gamma, 'epsPlacement' in o ? o.epsPlacement : undefined);
     case 'adaptive-gd':
       return new AdaptiveGd(problem, theta0, o.lr);
     case 'gd-schedule':

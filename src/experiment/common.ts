@@ -13,6 +13,17 @@ export const int = (what: string, min: number, max: number) => bounded(what, min
 export const vector = (what: string, maxLen: number) =>
   z.array(bounded(what, -LIMITS.maxAbsValue, LIMITS.maxAbsValue)).min(1, `${what} must not be empty`).max(maxLen, `${what} has more than ${maxLen} entries`);
 
+/**
+ * Adam's optional step schedule (PyTorch's MultiStepLR): the learning rate is multiplied by gamma once the step
+ * count passes each milestone. Both optional with no default, so a spec without them normalises unchanged.
+ */
+export const adamMilestonesSchema = z
+  .array(int('adam milestone', 1, LIMITS.maxSteps))
+  .max(16, 'adam milestones has more than 16 entries')
+  .refine((m) => m.every((v, i) => i === 0 || v > m[i - 1]), 'adam milestones must increase')
+  .optional();
+export const adamGammaSchema = finite('adam gamma').gt(0, 'adam gamma must be positive').max(1, 'adam gamma must be at most 1').optional();
+
 export const optimSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('flow'),
@@ -27,6 +38,8 @@ export const optimSchema = z.discriminatedUnion('kind', [
     beta1: bounded('beta1', 0, 0.999999).default(0.9),
     beta2: bounded('beta2', 0, 0.999999999).default(0.999),
     eps: positive('adam eps', 1).default(1e-7),
+    milestones: adamMilestonesSchema,
+    gamma: adamGammaSchema,
   }),
   z.strictObject({ kind: z.literal('adaptive-gd'), lr: positive('learning rate', 100) }),
 ]);

@@ -1,3 +1,4 @@
+import { extrapolationCore } from './extrapolation/core';
 import { poisoningCore } from './poisoning/core';
 import { saddlesCore } from './saddles/core';
 import { stabilityCore } from './stability/core';
@@ -6,4 +7,4 @@ import { stabilityCore } from './stability/core';
  * Every lab's core, once: spec parsing, presets, workers and the CLI are derived from this list. A lab added
  * here must also be added to ui-registry.ts (the compiler says so).
  */
-export const LAB_CORES = [poisoningCore, stabilityCore, saddlesCore] as const;
+export const LAB_CORES = [poisoningCore, stabilityCore, saddlesCore, extrapolationCore] as const;

@@ -1,4 +1,5 @@
 import type { LabId } from '../experiment/schema';
+import { extrapolationUi } from './extrapolation/ui';
 import type { LabUi, UpcomingLab } from './lab-ui';
 import { poisoningUi } from './poisoning/ui';
 import { saddlesUi } from './saddles/ui';
@@ -12,17 +13,11 @@ export const LAB_UIS: { [L in LabId]: LabUi } = {
   poisoning: poisoningUi,
   stability: stabilityUi,
   saddles: saddlesUi,
+  extrapolation: extrapolationUi,
 };
 
 /** Labs announced in the header that have no page yet: their one-line promise stands in for the page. */
 export const UPCOMING_LABS: UpcomingLab[] = [
-  {
-    id: 'extrapolation',
-    title: 'Extrapolation',
-    paper: 'Paper 002',
-    blurb: 'Will show overparameterised linear RNNs trained by gradient descent learning low-dimensional state spaces that extrapolate.',
-    navOrder: 1,
-  },
   {
     id: 'flow-vs-descent',
     title: 'Flow vs Descent',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findPreset } from '../../experiment/presets';
+import type { SpecOf } from '../../experiment/schema';
 import { analyse, findKkt } from './jobs';
 
 describe('KKT search behind the worker', () => {
@@ -15,7 +16,7 @@ describe('KKT search behind the worker', () => {
 
 describe('NCF analysis behind the worker', () => {
   it('gives the predictions of SD-sq2-tiny (N* = 2(6 + sqrt3)/(3 sqrt3), T_blow = 0.219080) and refuses a bad spec by field', () => {
-    const spec = structuredClone(findPreset('sd-sq2-tiny')!.spec);
+    const spec = structuredClone(findPreset('sd-sq2-tiny')!.spec as SpecOf<'saddles'>);
     const pred = analyse(spec);
     expect(pred.Nstar).toBeCloseTo((2 * (6 + Math.sqrt(3))) / (3 * Math.sqrt(3)), 6);
     expect(pred.Tblow).toBeCloseTo(0.21908, 5);

@@ -1,0 +1,38 @@
+import { defineLab } from '../../experiment/lab-core';
+import { buildExtrapolation } from './build';
+import { prop3Demo } from './prop3';
+import { EXTRAPOLATION_DEFAULT_PRESET, EXTRAPOLATION_PRESET_ROWS, extrapolationPresetRow } from './presets';
+import { type ExtrapolationSpec, extrapolationCrossIssues, extrapolationSpecSchema } from './schema';
+import { pointSpec, runPoint, runSweep, runWithResponse, sweepPoint } from './sweeps';
+
+/**
+ * CLI output of a preset that is not one run: a sweep preset's points and per-k summary, the impulse responses of an
+ * overlay preset (E-5, E-6) at each of its k, or the static Proposition 3 construction (E-P3). Null otherwise.
+ */
+export function extrapolationCliPreset(id: string): unknown | null {
+  const row = extrapolationPresetRow(id);
+  if (!row) return null;
+  const spec = row.spec;
+  if (row.id === 'E-P3') return { preset: row.id, title: row.title, demo: prop3Demo() };
+  if (spec.ui?.sweep) return { preset: row.id, title: row.title, spec, sweep: spec.ui.sweep, ...runSweep(spec) };
+  if (spec.ui?.overlay) {
+    const ks = [spec.training.k, ...spec.ui.overlay.ks].sort((a, b) => a - b);
+    return { preset: row.id, title: row.title, spec, runs: ks.map((k) => ({ k, ...runWithResponse(pointSpec(spec, { k })) })) };
+  }
+  return null;
+}
+
+/** Paper 002: overparameterised linear RNNs learn low-dimensional state spaces (docs/labs/extrapolation.md). */
+export const extrapolationCore = defineLab({
+  id: 'extrapolation',
+  schema: extrapolationSpecSchema,
+  crossIssues: extrapolationCrossIssues,
+  presets: EXTRAPOLATION_PRESET_ROWS.map((r) => ({ id: r.id, title: r.title, description: r.description, spec: r.spec })),
+  defaultPresetId: EXTRAPOLATION_DEFAULT_PRESET,
+  buildProblem: buildExtrapolation,
+  // sweepPoint: one (teacher, k, sigma, seed) spec of a sweep (sweeps.ts: sweepPoints) to its end; prop3: the E-P3 construction.
+  jobs: { sweepPoint, prop3: prop3Demo },
+  // The run's score next to the CLI's final state: E, the zero-solution line, the fitted flag, beta_BC (the same run again).
+  cliSummary: (spec: ExtrapolationSpec) => ({ extrapolation: runPoint(spec) }),
+  cliPreset: extrapolationCliPreset,
+});
