@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { STABILITY_PRESET_ROWS, stabilitySpecFromRow } from '../src/labs/stability/schema';
-import { decodeSpec } from '../src/experiment/link';
+import { decodeSpec, encodeSpec } from '../src/experiment/link';
 import { shot } from './helpers';
-import { compare } from '../src/labs/stability/compare';
+import { compare, PAGE_TRACE_CAP } from '../src/labs/stability/compare';
 
 /** Screenshots looked at while building the lab (git-ignored scratch folder). */
 const scratch = (name: string) => fileURLToPath(new URL(`../.scratch/${name}`, import.meta.url));
@@ -15,6 +15,11 @@ async function openLab(page: Page) {
   await expect(page.getByTestId('lab-stability')).toBeVisible();
   // The 200 x 200 grid arrives from the landscape worker.
   await expect(page.locator(`${LAND}[data-grid="200x200"]`)).toHaveCount(1);
+}
+
+/** The comparison on screen is the current experiment's (the worker's answer has arrived: no "updating…"). */
+async function settled(page: Page, timeout = 20_000) {
+  await expect(page.getByTestId('stability-status')).toHaveAttribute('data-updating', 'false', { timeout });
 }
 
 const gdPoints = async (page: Page) => Number(await page.locator(`${LAND} [data-overlay=gd]`).getAttribute('data-points'));
@@ -31,6 +36,7 @@ test('a click on the landscape places the start and the GD path appears; the eta
   expect(a0).toBeGreaterThan(0.5);
   expect(b0).toBeGreaterThan(0.3);
   await expect(page.getByTestId('stability-preset')).toHaveValue('');
+  await settled(page);
   expect(await gdPoints(page)).toBeGreaterThan(1);
   const before = await gdPath(page);
   const label = await page.getByTestId('eta-value').textContent();
@@ -66,7 +72,7 @@ test('a share link restores the same view', async ({ page, browser }) => {
     await other.goto(link);
     await expect(other.getByTestId('stability-preset')).toHaveValue('S-catapult');
     await expect(other.getByTestId('stability-status')).toHaveAttribute('data-steps', '22');
-    await expect(other.getByTestId('eta-value')).toHaveText(await page.getByTestId('eta-value').textContent() as string);
+    await expect(other.getByTestId('eta-value')).toHaveText((await page.getByTestId('eta-value').textContent()) as string);
     await expect(other.locator(`${LAND}[data-grid="200x200"]`)).toHaveCount(1);
     const got = JSON.parse((await other.locator(LAND).getAttribute('data-view'))!) as { x: number[]; y: number[] };
     for (const k of ['x', 'y'] as const) for (const i of [0, 1]) expect(got[k][i]).toBeCloseTo(view[k][i], 6);
@@ -86,7 +92,9 @@ test('eta sweep across the worker pool and the bifurcation view', async ({ page 
   const runs = Number(await done.getAttribute('data-runs'));
   const ms = Number(await done.getAttribute('data-ms'));
   const timing = await page.getByTestId('landscape-timing').getAttribute('data-grid-ms');
-  console.log(`[bench] eta sweep in the browser: ${runs} GD runs in ${ms} ms = ${((runs / ms) * 1000).toFixed(0)} runs/s (all pool workers); 200x200 landscape round trip ${timing} ms`);
+  console.log(
+    `[bench] eta sweep in the browser: ${runs} GD runs in ${ms} ms = ${((runs / ms) * 1000).toFixed(0)} runs/s (all pool workers); 200x200 landscape round trip ${timing} ms`,
+  );
   await expect(page.getByTestId('eta-sweep-summary')).toContainText('first divergence');
   await page.locator('[data-testid=plot-sw-eta-lam]').scrollIntoViewIfNeeded();
   await page.waitForTimeout(200);
@@ -103,7 +111,9 @@ test('eta sweep across the worker pool and the bifurcation view', async ({ page 
   await expect(page.getByTestId('bif-done')).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('[data-testid=landscape-bifurcation][data-grid="2000x300"]')).toHaveCount(1);
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-  console.log(`[bench] S-bif in the browser: 2000 columns x (1e5 + 64) steps in ${await page.getByTestId('bif-done').getAttribute('data-ms')} ms; main-thread tasks > 50 ms: ${longTasks.length}, longest ${Math.max(0, ...longTasks).toFixed(0)} ms`);
+  console.log(
+    `[bench] S-bif in the browser: 2000 columns x (1e5 + 64) steps in ${await page.getByTestId('bif-done').getAttribute('data-ms')} ms; main-thread tasks > 50 ms: ${longTasks.length}, longest ${Math.max(0, ...longTasks).toFixed(0)} ms`,
+  );
   expect(Math.max(0, ...longTasks)).toBeLessThan(300);
   await page.locator('[data-testid=landscape-bifurcation]').scrollIntoViewIfNeeded();
   await page.waitForTimeout(200);
@@ -116,6 +126,7 @@ test('a wider network (d > 1) with a seeded start runs through its exact reducti
   await page.getByTestId('wide-d').fill('5');
   await page.getByTestId('wide-d').press('Enter');
   await expect(page.getByText('d = 5: the run is shown through its exact reduction')).toBeVisible();
+  await settled(page);
   expect(await gdPoints(page)).toBeGreaterThan(1);
   const before = await gdPath(page);
   await page.getByTestId('wide-structure').selectOption('orthogonal');
@@ -126,6 +137,8 @@ test('a wider network (d > 1) with a seeded start runs through its exact reducti
 test('step through the GD iterates: single steps, play to the end, back to the whole run', async ({ page }) => {
   await openLab(page);
   await page.getByTestId('stability-preset').selectOption('S-catapult');
+  await expect(page.getByTestId('stability-status')).toHaveAttribute('data-steps', '22');
+  await settled(page);
   const total = await gdPoints(page);
   expect(total).toBeGreaterThan(10);
   // the first step shows the start, the next ones one iterate more each, with the cursor on the time plots
@@ -225,6 +238,7 @@ test('shift-click places a second start: its GD path, outcome and end sharpness 
   // A second shift-click moves it: near (1, -0.5) it converges; its lam is shown next to GD's.
   await svg.click({ position: await landscapePos(page, 'stability', 1, -0.5), modifiers: ['Shift'] });
   await expect(page.getByTestId('compare-status')).toHaveAttribute('data-outcome', 'converged');
+  await settled(page);
   const lam2 = Number(await page.getByTestId('compare-lam').textContent());
   expect(lam2).toBeGreaterThan(2);
   expect(lam2).toBeLessThan(4);
@@ -297,4 +311,73 @@ test('data mode: points (x, y) give s, Phi and Const; GD with step eta on Lbar i
   await page.getByTestId('data-leave').click();
   await expect(page.getByTestId('data-fit')).toHaveCount(0);
   await expect(page.getByTestId('eta-value')).not.toContainText('η_eff');
+});
+
+test('at stop.maxSteps 1e6 (S-chaos), dragging the start and the eta slider for 2 s leaves no main-thread task over 50 ms', async ({ page }) => {
+  // A link with 1e6 steps: each comparison runs 1e6 GD steps (0.1-0.3 s) in the page's comparison worker; the page's
+  // thread used to run them inside a useMemo at every mouse move.
+  const chaos = stabilitySpecFromRow(STABILITY_PRESET_ROWS.find((r) => r.id === 'S-chaos')!);
+  const spec = { ...chaos, stop: { ...chaos.stop, maxSteps: 1e6 } };
+  await page.goto(`/#lab=stability&${encodeSpec(spec)}`);
+  await expect(page.getByTestId('lab-stability')).toBeVisible();
+  await expect(page.locator(`${LAND}[data-grid="200x200"]`)).toHaveCount(1);
+  const status = page.getByTestId('stability-status');
+  await expect(status).toHaveAttribute('data-steps', '1000000', { timeout: 20_000 });
+  await settled(page);
+  // The run went to 1e6 steps; the page records at most PAGE_TRACE_CAP iterates, evenly thinned, and says so.
+  await expect(page.getByTestId('trace-thinned')).toBeVisible();
+  expect(Number(await page.getByTestId('trace-thinned').getAttribute('data-recorded'))).toBeLessThanOrEqual(PAGE_TRACE_CAP);
+  console.log(`[bench] S-chaos at 1e6 steps: ${await status.getAttribute('data-ms')} ms in the comparison worker`);
+
+  // Long tasks from here on (buffered: entries queued before the observer's first callback are delivered too).
+  const t0 = await page.evaluate(() => {
+    const w = window as unknown as { dragLongTasks: { start: number; ms: number }[] };
+    w.dragLongTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.dragLongTasks.push({ start: e.startTime, ms: e.duration }))).observe({ type: 'longtask', buffered: true });
+    return performance.now();
+  });
+
+  // 1 s of dragging the start around (0.5, 0.3): mouse moves as fast as the page takes them (each waits until the
+  // page has handled it, so a busy page thread gets fewer).
+  const svg = page.locator(`${LAND} svg[role=img]`);
+  const box = (await svg.boundingBox())!;
+  const p0 = await landscapePos(page, 'stability', 0.5, 0.3);
+  await page.mouse.move(box.x + p0.x, box.y + p0.y);
+  await page.mouse.down();
+  let moves = 0;
+  for (const start = Date.now(); Date.now() - start < 1000; moves++) {
+    await page.mouse.move(box.x + p0.x + 70 * Math.sin(moves / 9), box.y + p0.y + 50 * Math.sin(moves / 13), { steps: 2 });
+  }
+  await page.mouse.up();
+
+  // 1 s of dragging the eta slider back and forth from its thumb.
+  const slider = page.getByTestId('eta-slider');
+  const sb = (await slider.boundingBox())!;
+  const [lo, hi, v] = await slider.evaluate((el: HTMLInputElement) => [Number(el.min), Number(el.max), Number(el.value)]);
+  const x0 = sb.x + 8 + ((v - lo) / (hi - lo)) * (sb.width - 16);
+  const y0 = sb.y + sb.height / 2;
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  let slides = 0;
+  for (const start = Date.now(); Date.now() - start < 1000; slides++) {
+    await page.mouse.move(Math.max(sb.x + 2, x0 - 120 * Math.abs(Math.sin(slides / 12))), y0, { steps: 2 });
+  }
+  await page.mouse.up();
+  // The last experiment's comparison arrives and is drawn; its tasks count too.
+  await settled(page);
+  await page.waitForTimeout(300);
+
+  const longTasks = (await page.evaluate(() => (window as unknown as { dragLongTasks: { start: number; ms: number }[] }).dragLongTasks)).filter((e) => e.start >= t0);
+  const longest = Math.max(0, ...longTasks.map((e) => e.ms));
+  console.log(
+    `[bench] drag at 1e6 steps: ${2 * moves} landscape moves + ${2 * slides} slider moves in 2 s; main-thread tasks > 50 ms: ${longTasks.length}, longest ${longest.toFixed(0)} ms`,
+  );
+  // each mouse.move waits until the page has handled it: a page thread kept free takes several a second
+  expect(moves).toBeGreaterThanOrEqual(3);
+  expect(slides).toBeGreaterThanOrEqual(3);
+  expect(longTasks, `long tasks during the drag: ${JSON.stringify(longTasks)}`).toHaveLength(0);
+  expect(longest).toBeLessThanOrEqual(50);
+  // The page followed the drag: the start and eta on screen are the dragged ones, and the comparison is theirs.
+  await expect(page.getByTestId('stability-preset')).toHaveValue('');
+  expect(Number(await page.getByTestId('a0-input').inputValue())).not.toBe(0.5);
 });

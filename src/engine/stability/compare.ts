@@ -17,6 +17,11 @@ export interface FlowSamples {
   dist: Float64Array;
   /** max |closed form - ODE| over the samples (a, b). */
   odeVsClosed: number;
+  /**
+   * Flow time up to which the samples are the ODE solution; later samples are the closed form, equal to the limit to
+   * double precision (an explicit solver would otherwise need ~t steps to cross a horizon of t).
+   */
+  odeUntil: number;
   ok: boolean;
 }
 
@@ -31,25 +36,54 @@ export interface ScalarComparison {
   gf: FlowSamples;
 }
 
-/** Runs GD (recorded) and samples the gradient flow ODE at the same times. Cheap: the model is scalar. */
-export function compareScalar(a0: number, b0: number, phi: number, eta: number, lossBelow: number, maxSteps: number): ScalarComparison {
-  const gd = runGdScalar(a0, b0, { phi, eta, lossBelow, maxSteps, record: true });
+/**
+ * Runs GD (recorded: at most traceCap iterates, evenly thinned beyond, see GdOptions) and samples the gradient flow
+ * ODE at the same times. Cheap per step: the model is scalar.
+ */
+export function compareScalar(a0: number, b0: number, phi: number, eta: number, lossBelow: number, maxSteps: number, traceCap?: number): ScalarComparison {
+  const gd = runGdScalar(a0, b0, { phi, eta, lossBelow, maxSteps, record: true, traceCap });
   const flow = closedFormFlow([a0], [b0], phi);
   return { phi, eta, a0, b0, gd, flow, gf: sampleFlow(a0, b0, phi, eta, gd, flow) };
+}
+
+/** Longest flow time the ODE is integrated over (the flow has settled long before for every Phi >= 1e-2). */
+const ODE_MAX_T = 1e4;
+
+/** First time (doubling from 1) at which the closed-form flow sits on its limit to double precision, at most ODE_MAX_T. */
+function settleTime(flow: ClosedFormFlow): number {
+  const lim = flow.limit();
+  const scale = 1 + Math.abs(lim.a[0]) + Math.abs(lim.b[0]);
+  let t = 1;
+  while (t < ODE_MAX_T) {
+    const p = flow.at(t);
+    if (Math.abs(p.a[0] - lim.a[0]) + Math.abs(p.b[0] - lim.b[0]) <= 1e-16 * scale) break;
+    t *= 2;
+  }
+  return Math.min(t, ODE_MAX_T);
 }
 
 function sampleFlow(a0: number, b0: number, phi: number, eta: number, gd: GdResult, flow: ClosedFormFlow): FlowSamples {
   const tr = gd.trace!;
   const n = tr.n;
-  const out = { a: new Float64Array(n), b: new Float64Array(n), eps: new Float64Array(n), lam: new Float64Array(n), dist: new Float64Array(n), odeVsClosed: 0, ok: true };
+  const odeUntil = settleTime(flow);
+  const out = { a: new Float64Array(n), b: new Float64Array(n), eps: new Float64Array(n), lam: new Float64Array(n), dist: new Float64Array(n), odeVsClosed: 0, odeUntil, ok: true };
   const theta0 = Float64Array.of(a0, b0);
   const st = createStepper('dopri5', gradientFlowSystem(new StabilityModel(1, phi, theta0)), 0, theta0, { rtol: 1e-12, atol: 1e-15 });
   for (let i = 0; i < n; i++) {
     const t = tr.step[i] * eta;
-    let guard = 0;
-    while (out.ok && st.t < t && guard++ < 100000) out.ok = st.step(t).ok;
-    const a = st.y[0];
-    const b = st.y[1];
+    let a: number;
+    let b: number;
+    if (t <= odeUntil) {
+      let guard = 0;
+      while (out.ok && st.t < t && guard++ < 100000) out.ok = st.step(t).ok;
+      a = st.y[0];
+      b = st.y[1];
+    } else {
+      // Past the settling time: the closed form (the limit to double precision), not ~t more solver steps.
+      const c = flow.at(t);
+      a = c.a[0];
+      b = c.b[0];
+    }
     out.a[i] = a;
     out.b[i] = b;
     out.eps[i] = a * b - phi;

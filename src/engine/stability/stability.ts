@@ -110,8 +110,14 @@ export interface GdOptions {
   maxSteps: number;
   /** Diverged when |eps| exceeds this or goes non-finite (default 1e8). */
   divergeAbove?: number;
-  /** Keep the trajectory (at most this many steps are stored, evenly thinned beyond). */
+  /** Keep the trajectory (at most traceCap iterates are stored, evenly thinned beyond). */
   record?: boolean;
+  /**
+   * Most iterates a recorded trace holds (default MAX_TRACE = 20000). Past it every other record is dropped and
+   * the stride doubles, so a long run keeps between traceCap/2 and traceCap evenly spaced iterates (and its last
+   * one) while the run itself goes on to its stop rule.
+   */
+  traceCap?: number;
   /** Look for a period p <= 64 after this many steps (default 2000; Infinity disables). */
   periodicAfter?: number;
 }
@@ -153,7 +159,7 @@ export interface GdResult {
   trace?: GdTrace;
 }
 
-const MAX_TRACE = 20_000;
+export const MAX_TRACE = 20_000;
 
 /**
  * GD on the d = 1 model (or the exact d = 1 reduction of any d, Sec. 2.3) to its stop rule. The step is the lab's one
@@ -169,28 +175,24 @@ export function runGdScalar(a0: number, b0: number, o: GdOptions): GdResult {
   let prod = 1;
   let sumEps2 = 0;
   let maxEtaEps = 0;
-  const keep = o.record ? Math.min(maxSteps + 1, MAX_TRACE) : 0;
-  // Every step is kept until the buffer is full; then every other record is dropped and the stride doubles.
+  const keep = o.record ? Math.max(2, Math.min(maxSteps + 1, o.traceCap ?? MAX_TRACE)) : 0;
+  // Every step is kept until `keep` records are held (the buffers grow by doubling up to it, so a short run of a
+  // long-horizon spec stays small); then every other record is dropped and the stride doubles.
   let stride = 1;
-  const tr: GdTrace | undefined = o.record
-    ? {
-        n: 0,
-        step: new Float64Array(keep),
-        a: new Float64Array(keep),
-        b: new Float64Array(keep),
-        eps: new Float64Array(keep),
-        lam: new Float64Array(keep),
-        S: new Float64Array(keep),
-        qRatio: new Float64Array(keep),
-        rho: new Float64Array(keep),
-        factor: new Float64Array(keep),
-        sumEps2: new Float64Array(keep),
-      }
-    : undefined;
+  const tr: GdTrace | undefined = o.record ? newTrace(Math.min(keep, 1024)) : undefined;
+  /** Makes room for one more record: grows the buffers while under `keep`, else thins (true = thinned). */
+  const makeRoom = (t: GdTrace): boolean => {
+    if (t.n < t.step.length) return false;
+    if (t.step.length < keep) {
+      growTrace(t, Math.min(keep, 2 * t.step.length));
+      return false;
+    }
+    thinTrace(t);
+    return true;
+  };
   const record = (k: number, a: number, b: number, eps: number, lam: number, prod: number, sumEps2: number) => {
     if (!tr) return;
-    if (tr.n === keep) {
-      thinTrace(tr);
+    if (makeRoom(tr)) {
       stride *= 2;
       if (k % stride !== 0) return;
     }
@@ -241,10 +243,30 @@ export function runGdScalar(a0: number, b0: number, o: GdOptions): GdResult {
   const eps = a * b - phi;
   const lam = a * a + b * b;
   if (tr && tr.step[tr.n - 1] !== k) {
-    if (tr.n === keep) thinTrace(tr);
+    // the last state is always kept (after the stride's records)
+    if (makeRoom(tr)) stride *= 2;
     record(k, a, b, eps, lam, prod, sumEps2);
   }
+  if (tr) growTrace(tr, tr.n); // exact length: what is sent between threads is what was recorded
   return { outcome, steps: k, a, b, eps, lam, S: sharpnessOf([a], [b], phi), qRatio: prod, sumEps2, maxEtaEps, period, trace: tr };
+}
+
+const TRACE_COLUMNS = ['step', 'a', 'b', 'eps', 'lam', 'S', 'qRatio', 'rho', 'factor', 'sumEps2'] as const;
+
+function newTrace(cap: number): GdTrace {
+  const t = { n: 0 } as GdTrace;
+  for (const c of TRACE_COLUMNS) t[c] = new Float64Array(cap);
+  return t;
+}
+
+/** Reallocates every column of a trace to `cap` entries (cap >= n), keeping its records. */
+function growTrace(t: GdTrace, cap: number): void {
+  if (t.step.length === cap) return;
+  for (const c of TRACE_COLUMNS) {
+    const next = new Float64Array(cap);
+    next.set(t[c].subarray(0, t.n));
+    t[c] = next;
+  }
 }
 
 /** Keeps records 0, 2, 4, ... of a full trace (the stride of the kept steps doubles). */
@@ -442,7 +464,12 @@ export class StabilityModel implements Problem {
    * lossScale s (data mode, Sec. 2.1): the loss is s L = Lbar - Const, so GD with step eta on it is GD with s eta on L
    * (the constant is left out so that the shared stop rule `loss < lossBelow` can still be met on noisy data).
    */
-  constructor(readonly d: number, readonly phi: number, theta0: Float64Array, readonly lossScale = 1) {
+  constructor(
+    readonly d: number,
+    readonly phi: number,
+    theta0: Float64Array,
+    readonly lossScale = 1,
+  ) {
     this.n = 2 * d;
     this.blocks = [
       { name: 'a', offset: 0, size: d },

@@ -7,7 +7,7 @@ import { fmt } from './format';
 import { selectCls, sweepBtn } from './styles';
 import { runScaleSweep, runSweepDef, useSweepView } from './sweep-view-store';
 import { useSweeps, type SweepPoint } from './sweeps-store';
-import { type Comparison } from './compare';
+import type { SpecBasics } from './compare';
 import { sweepBaseOf } from './sweeps';
 
 /** Converged runs of a sweep as plot columns (|Q| from the exact product). */
@@ -31,7 +31,7 @@ function outcomeBands(points: (SweepPoint | null)[]): string {
 }
 
 /** S-sweep: final sharpness, steps and imbalance left against eta (lab spec Sec. 7, plot 6). */
-export function EtaSweep({ c }: { c: Comparison }) {
+export function EtaSweep({ c }: { c: SpecBasics }) {
   const sw = useSweeps();
   const n = useSweepView((s) => s.etaN);
   const setView = useSweepView((s) => s.set);
@@ -88,7 +88,16 @@ export function EtaSweep({ c }: { c: Comparison }) {
             ]}
             yDomain={[0, Math.max(R, 2 * meta.phi) * 1.15]}
           />
-          <TimeSeriesPlot id="sw-eta-steps" title="Steps to converge" xLabel="η" yLabel="steps" xScale="log" yScale="log" revision={sw.revision} series={[{ id: 'steps', label: 'steps', color: OKABE_ITO[0], x: data.x, y: data.steps }]} />
+          <TimeSeriesPlot
+            id="sw-eta-steps"
+            title="Steps to converge"
+            xLabel="η"
+            yLabel="steps"
+            xScale="log"
+            yScale="log"
+            revision={sw.revision}
+            series={[{ id: 'steps', label: 'steps', color: OKABE_ITO[0], x: data.x, y: data.steps }]}
+          />
           <TimeSeriesPlot
             id="sw-eta-q"
             title="|Q∞/Q0| (imbalance left)"
@@ -107,7 +116,7 @@ export function EtaSweep({ c }: { c: Comparison }) {
 }
 
 /** Final sharpness, steps and imbalance against the init scale along the start's direction. */
-export function ScaleSweep({ c }: { c: Comparison }) {
+export function ScaleSweep({ c }: { c: SpecBasics }) {
   const sw = useSweeps();
   const data = sw.kind === 'scale' ? converged(sw.points) : null;
   const meta = sw.meta as { dir: number[]; eta: number; phi: number };
@@ -141,8 +150,26 @@ export function ScaleSweep({ c }: { c: Comparison }) {
               { axis: 'y', value: 2 * meta.phi, label: '2Φ', color: OKABE_ITO[2] },
             ]}
           />
-          <TimeSeriesPlot id="sw-scale-steps" title="Steps to converge" xLabel="σ" yLabel="steps" xScale="log" yScale="log" revision={sw.revision} series={[{ id: 'steps', label: 'steps', color: OKABE_ITO[0], x: data.x, y: data.steps }]} />
-          <TimeSeriesPlot id="sw-scale-q" title="|Q∞/Q0|" xLabel="σ" yLabel="|Q∞/Q0|" xScale="log" yScale="log" revision={sw.revision} series={[{ id: 'q', label: '|Q∞/Q0|', color: OKABE_ITO[3], x: data.x, y: data.q }]} />
+          <TimeSeriesPlot
+            id="sw-scale-steps"
+            title="Steps to converge"
+            xLabel="σ"
+            yLabel="steps"
+            xScale="log"
+            yScale="log"
+            revision={sw.revision}
+            series={[{ id: 'steps', label: 'steps', color: OKABE_ITO[0], x: data.x, y: data.steps }]}
+          />
+          <TimeSeriesPlot
+            id="sw-scale-q"
+            title="|Q∞/Q0|"
+            xLabel="σ"
+            yLabel="|Q∞/Q0|"
+            xScale="log"
+            yScale="log"
+            revision={sw.revision}
+            series={[{ id: 'q', label: '|Q∞/Q0|', color: OKABE_ITO[3], x: data.x, y: data.q }]}
+          />
         </div>
       )}
     </div>

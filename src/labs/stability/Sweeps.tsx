@@ -9,7 +9,7 @@ import { runSweepDef, useSweepView, type SweepTab } from './sweep-view-store';
 import { useSweeps } from './sweeps-store';
 import { sweepBtn } from './styles';
 import { Tradeoff } from './Tradeoff';
-import { type Comparison } from './compare';
+import type { SpecBasics } from './compare';
 import { sweepBaseOf } from './sweeps';
 
 const TABS: [SweepTab, string][] = [
@@ -21,7 +21,7 @@ const TABS: [SweepTab, string][] = [
 ];
 
 /** Sweeps over the worker pool (eta, trade-off runs, init scale, the Figure 3 stand-in) and the bifurcation view. */
-export function Sweeps({ spec, c }: { spec: StabilitySpec; c: Comparison }) {
+export function Sweeps({ spec, c }: { spec: StabilitySpec; c: SpecBasics }) {
   const { tab, setTab, applyDef } = useSweepView();
   const sw = useSweeps();
   // A sweep preset (menu, link or reload) opens its tab with its parameters and runs it.
@@ -37,7 +37,14 @@ export function Sweeps({ spec, c }: { spec: StabilitySpec; c: Comparison }) {
     <section className="flex flex-col gap-3 rounded border border-slate-200 p-3 dark:border-slate-800" data-testid="stability-sweeps" data-tab={tab} aria-label="Sweeps">
       <div className="flex flex-wrap items-center gap-1" role="tablist">
         {TABS.map(([t, label]) => (
-          <button key={t} role="tab" type="button" aria-selected={tab === t} onClick={() => setTab(t)} className={`rounded px-3 py-1.5 text-sm ${tab === t ? 'bg-sky-100 font-medium text-sky-900 dark:bg-sky-900/60 dark:text-sky-100' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}>
+          <button
+            key={t}
+            role="tab"
+            type="button"
+            aria-selected={tab === t}
+            onClick={() => setTab(t)}
+            className={`rounded px-3 py-1.5 text-sm ${tab === t ? 'bg-sky-100 font-medium text-sky-900 dark:bg-sky-900/60 dark:text-sky-100' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}
+          >
             {label}
           </button>
         ))}
@@ -70,7 +77,8 @@ export function Sweeps({ spec, c }: { spec: StabilitySpec; c: Comparison }) {
       {tab === 'bif' && <Bifurcation eta={c.eta * c.phi} />}
       {(tab === 'eta' || tab === 'scale') && (
         <p className="text-[11px] text-slate-500">
-          This sweep uses the start, Φ and tolerance of the experiment above{spec.model.d > 1 ? ' (through the exact reduction to d = 1)' : ''}; |Q∞/Q0| is the exact product of the per-step factors 1 − η²ε².
+          This sweep uses the start, Φ and tolerance of the experiment above{spec.model.d > 1 ? ' (through the exact reduction to d = 1)' : ''}; |Q∞/Q0| is the exact product of the
+          per-step factors 1 − η²ε².
           {spec.model.data ? ' Data mode: η here is the step on the reduced loss, η_eff = sη.' : ''}
         </p>
       )}

@@ -1,12 +1,10 @@
 import { useMemo } from 'react';
 import { OKABE_ITO } from '../../plots/palette';
-import { dataFit } from './schema';
 import { TimeSeriesPlot, type Band, type PlotSeries, type RefLine } from '../../plots/TimeSeriesPlot';
-import { stepRuns } from './player-logic';
 import { GD_COLOR, GF_COLOR } from './landscape-overlays';
 import { type Comparison } from './compare';
-
-const abs = (x: Float64Array, n: number) => Float64Array.from(x.subarray(0, n), Math.abs);
+import type { Envelope } from './envelope';
+import { plotData } from './plot-data';
 
 /**
  * Loss/residual, sharpness, imbalance, per-step factors and GD-GF distance against the GD step (GF at t = k eta);
@@ -14,30 +12,20 @@ const abs = (x: Float64Array, n: number) => Float64Array.from(x.subarray(0, n), 
  */
 export function TimePlots({ c, cursor }: { c: Comparison; cursor: number | null }) {
   const tr = c.gd.trace!;
-  const n = tr.n;
-  const s = useMemo(() => {
-    const step = tr.step.subarray(0, n);
-    // data mode: the loss on the data, Lbar = s L + Const
-    const fit = c.spec.model.data ? dataFit(c.spec.model.data) : { s: 1, konst: 0 };
-    const loss = Float64Array.from(tr.eps.subarray(0, n), (e) => fit.s * 0.5 * e * e + fit.konst);
-    const bound = Float64Array.from(tr.sumEps2.subarray(0, n), (v) => Math.exp(-c.eta * c.eta * v));
-    const asym = Float64Array.from(step, (k) => Math.abs(c.gd.eps) * Math.abs(1 - c.eta * c.gd.lam) ** (k - step[n - 1]));
-    return { step, loss, bound, asym };
-  }, [c, tr, n]);
+  // prepared in the comparison worker (compareJob); computed here for a comparison made on this thread
+  const s = useMemo(() => c.plots ?? plotData(c), [c]);
   // steps where eta |eps| > 1 (every Q_i flips sign) and > sqrt 2 (the imbalance grows), lab spec 3.3
-  const bands = useMemo((): Band[] => {
-    const flip = stepRuns(tr.step, tr.eps, n, c.eta, 1).map(([from, to]): Band => ({ from, to, color: OKABE_ITO[4], label: 'η|ε| > 1', shortLabel: '>1' }));
-    const grow = stepRuns(tr.step, tr.eps, n, c.eta, Math.SQRT2).map(([from, to]): Band => ({ from, to, color: OKABE_ITO[5], label: 'η|ε| > √2', shortLabel: '>√2' }));
-    return [...flip, ...grow];
-  }, [tr, n, c.eta]);
+  const bands = useMemo(
+    (): Band[] => [
+      ...s.flipRuns.map(([from, to]): Band => ({ from, to, color: OKABE_ITO[4], label: 'η|ε| > 1', shortLabel: '>1' })),
+      ...s.growRuns.map(([from, to]): Band => ({ from, to, color: OKABE_ITO[5], label: 'η|ε| > √2', shortLabel: '>√2' })),
+    ],
+    [s],
+  );
   const cursorLine: RefLine[] = cursor === null ? [] : [{ axis: 'x', value: tr.step[cursor], label: `k = ${tr.step[cursor]}`, color: '#111827' }];
-  const mk = (id: string, label: string, color: string, y: ArrayLike<number>, extra: Partial<PlotSeries> = {}): PlotSeries => ({ id, label, color, x: s.step, y, n, ...extra });
+  const mk = (id: string, label: string, color: string, e: Envelope, extra: Partial<PlotSeries> = {}): PlotSeries => ({ id, label, color, x: e.x, y: e.y, n: e.n, ...extra });
   const converged = c.gd.outcome === 'converged';
-  const flips = (() => {
-    let k = 0;
-    for (let i = 1; i < n; i++) if (Math.sign(tr.qRatio[i]) !== Math.sign(tr.qRatio[i - 1])) k++;
-    return k;
-  })();
+  const flips = s.flips;
   return (
     <div className="grid gap-4 md:grid-cols-2" data-testid="stability-timeplots">
       <TimeSeriesPlot
@@ -49,8 +37,8 @@ export function TimePlots({ c, cursor }: { c: Comparison; cursor: number | null 
         yScale="log"
         refLines={cursorLine}
         series={[
-          mk('gd-eps', '|ε| GD', GD_COLOR, abs(tr.eps, n)),
-          mk('gf-eps', '|ε| GF', GF_COLOR, abs(c.gf.eps, n)),
+          mk('gd-eps', '|ε| GD', GD_COLOR, s.gdEps),
+          mk('gf-eps', '|ε| GF', GF_COLOR, s.gfEps),
           mk('gd-loss', c.spec.model.data ? 'L̄ GD (data)' : 'L GD', OKABE_ITO[0], s.loss, { dash: [4, 3], width: 1 }),
           ...(converged ? [mk('asym', '|1 − ηλ∞|^k', OKABE_ITO[7], s.asym, { dash: [2, 3], width: 1 })] : []),
         ]}
@@ -61,7 +49,11 @@ export function TimePlots({ c, cursor }: { c: Comparison; cursor: number | null 
         title="Sharpness vs the 2/η line"
         xLabel="GD step k"
         yLabel="sharpness"
-        series={[mk('gd-S', 'S (top Hessian eig.) GD', GD_COLOR, tr.S), mk('gd-lam', 'λ = ‖a‖² + ‖b‖² GD', OKABE_ITO[0], tr.lam, { dash: [4, 3], width: 1 }), mk('gf-lam', 'λ GF', GF_COLOR, c.gf.lam)]}
+        series={[
+          mk('gd-S', 'S (top Hessian eig.) GD', GD_COLOR, s.S),
+          mk('gd-lam', 'λ = ‖a‖² + ‖b‖² GD', OKABE_ITO[0], s.lam, { dash: [4, 3], width: 1 }),
+          mk('gf-lam', 'λ GF', GF_COLOR, s.gfLam),
+        ]}
         refLines={[
           ...cursorLine,
           { axis: 'y', value: 2 / c.eta, label: '2/η', color: OKABE_ITO[4] },
@@ -76,7 +68,7 @@ export function TimePlots({ c, cursor }: { c: Comparison; cursor: number | null 
         xLabel="GD step k"
         yLabel="|Q(t)/Q(0)|"
         yScale="log"
-        series={[mk('q', '|Q(t)/Q(0)| GD', GD_COLOR, abs(tr.qRatio, n)), mk('bound', 'exp(−η² Σ ε²) (Thm 1 upper)', OKABE_ITO[0], s.bound, { dash: [4, 3], width: 1 })]}
+        series={[mk('q', '|Q(t)/Q(0)| GD', GD_COLOR, s.q), mk('bound', 'exp(−η² Σ ε²) (Thm 1 upper)', OKABE_ITO[0], s.bound, { dash: [4, 3], width: 1 })]}
         bands={bands}
         refLines={[
           ...cursorLine,
@@ -91,7 +83,7 @@ export function TimePlots({ c, cursor }: { c: Comparison; cursor: number | null 
         xLabel="GD step k"
         yLabel="‖θ_GD(k) − θ_GF(kη)‖"
         yScale="log"
-        series={[mk('dist', 'distance', OKABE_ITO[3], c.gf.dist)]}
+        series={[mk('dist', 'distance', OKABE_ITO[3], s.dist)]}
         refLines={cursorLine}
       />
       <TimeSeriesPlot
@@ -100,14 +92,9 @@ export function TimePlots({ c, cursor }: { c: Comparison; cursor: number | null 
         title="Per-step factors: ε′ = ρ ε and Q′ = (1 − η²ε²) Q"
         xLabel="GD step k"
         yLabel="factor"
-        series={[mk('rho', 'ρ = 1 − ηλ + η²ε(ε + Φ)', GD_COLOR, tr.rho), mk('qfac', '1 − η²ε²', OKABE_ITO[0], tr.factor, { dash: [4, 3] })]}
+        series={[mk('rho', 'ρ = 1 − ηλ + η²ε(ε + Φ)', GD_COLOR, s.rho), mk('qfac', '1 − η²ε²', OKABE_ITO[0], s.factor, { dash: [4, 3] })]}
         bands={bands}
-        refLines={[
-          ...cursorLine,
-          { axis: 'y', value: 1, label: '+1' },
-          { axis: 'y', value: 0, label: '0' },
-          { axis: 'y', value: -1, label: '−1' },
-        ]}
+        refLines={[...cursorLine, { axis: 'y', value: 1, label: '+1' }, { axis: 'y', value: 0, label: '0' }, { axis: 'y', value: -1, label: '−1' }]}
       />
     </div>
   );

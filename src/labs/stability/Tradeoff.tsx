@@ -6,7 +6,7 @@ import { sweepBtn } from './styles';
 import { runSweepDef, useSweepView } from './sweep-view-store';
 import { useSweeps, type SweepPoint } from './sweeps-store';
 import { describeTradeoff, formatEtas, formatStarts, parseEtas, parseStarts, type TradeoffItem } from './tradeoff-logic';
-import { type Comparison } from './compare';
+import type { SpecBasics } from './compare';
 import { sweepBaseOf } from './sweeps';
 
 /**
@@ -14,7 +14,7 @@ import { sweepBaseOf } from './sweeps';
  * experiment's eta); steps to converge against the imbalance left show when a bigger step or a smaller start is
  * faster, more regularised, or both.
  */
-export function Tradeoff({ c }: { c: Comparison }) {
+export function Tradeoff({ c }: { c: SpecBasics }) {
   const sw = useSweeps();
   const { vary, etas, starts } = useSweepView((s) => s.tradeoff);
   const setView = useSweepView((s) => s.set);
@@ -38,7 +38,12 @@ export function Tradeoff({ c }: { c: Comparison }) {
   const points = sw.kind === 'tradeoff' ? sw.points.filter((p): p is SweepPoint => !!p) : [];
   const runVary = (sw.meta as { def?: { vary: string } }).def?.vary;
   const mode = (v: 'eta' | 'init', label: string) => (
-    <button type="button" aria-pressed={vary === v} onClick={() => setView({ tradeoff: { vary: v, etas, starts } })} className={`rounded border px-2 py-0.5 ${vary === v ? 'border-sky-600 bg-sky-600 text-white' : 'border-slate-300 dark:border-slate-600'}`}>
+    <button
+      type="button"
+      aria-pressed={vary === v}
+      onClick={() => setView({ tradeoff: { vary: v, etas, starts } })}
+      className={`rounded border px-2 py-0.5 ${vary === v ? 'border-sky-600 bg-sky-600 text-white' : 'border-slate-300 dark:border-slate-600'}`}
+    >
       {label}
     </button>
   );
@@ -51,7 +56,13 @@ export function Tradeoff({ c }: { c: Comparison }) {
       <div className="flex flex-wrap items-end gap-2 text-sm">
         <label className="flex min-w-64 flex-1 flex-col gap-0.5 text-xs font-medium text-slate-600 dark:text-slate-400">
           {vary === 'eta' ? 'step sizes η' : 'starts (a₀, b₀)'}
-          <input value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && run()} className="num rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900" data-testid="tradeoff-input" />
+          <input
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && run()}
+            className="num rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+            data-testid="tradeoff-input"
+          />
         </label>
         <button type="button" className={sweepBtn} onClick={run} disabled={sw.running} data-testid="run-tradeoff">
           Run {vary === 'eta' ? 'step sizes' : 'starts'}
@@ -68,8 +79,8 @@ export function Tradeoff({ c }: { c: Comparison }) {
         </div>
       )}
       <p className="text-[11px] text-slate-500">
-        Φ, tolerance (|ε| &lt; {fmt(Math.sqrt(2 * c.spec.stop.lossBelow))}) and T max ({c.spec.stop.maxSteps}) are the experiment’s. Gradient flow keeps |Q/Q0| = 1; GD’s Q∞/Q0 is the exact product of the per-step
-        factors 1 − η²ε², and a smaller |Q∞| is a flatter minimum (λ∞ = √(Q∞² + 4Φ²)).
+        Φ, tolerance (|ε| &lt; {fmt(Math.sqrt(2 * c.spec.stop.lossBelow))}) and T max ({c.spec.stop.maxSteps}) are the experiment’s. Gradient flow keeps |Q/Q0| = 1; GD’s Q∞/Q0 is
+        the exact product of the per-step factors 1 − η²ε², and a smaller |Q∞| is a flatter minimum (λ∞ = √(Q∞² + 4Φ²)).
         {c.spec.model.data ? ' Data mode: the step sizes here are η_eff = sη on the reduced loss.' : ''}
       </p>
     </div>
@@ -142,8 +153,12 @@ function TradeoffScatter({ points, vary }: { points: SweepPoint[]; vary: 'eta' |
   const ext = (xs: number[]) => [Math.min(...xs) / 1.6, Math.max(...xs) * 1.6];
   const [x0, x1] = ext(its.map((p) => p.steps));
   const [y0, y1] = ext(its.map((p) => Math.max(p.q, 1e-300)));
-  const sx = scaleLog().domain([Math.max(1, x0), x1]).range([m.l, W - m.r]);
-  const sy = scaleLog().domain([y0, Math.min(1.5, y1)]).range([H - m.b, m.t]);
+  const sx = scaleLog()
+    .domain([Math.max(1, x0), x1])
+    .range([m.l, W - m.r]);
+  const sy = scaleLog()
+    .domain([y0, Math.min(1.5, y1)])
+    .range([H - m.b, m.t]);
   const xt = logTicks(sx.ticks(6));
   const yt = logTicks(sy.ticks(6));
   const pts = its.map((p) => [sx(p.steps), sy(Math.max(p.q, 1e-300))]);

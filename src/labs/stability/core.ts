@@ -4,6 +4,7 @@ import { buildStability } from './build';
 import { computeBifurcation, stabilityLogLoss } from './fields';
 import { STABILITY_DEFAULT_PRESET, STABILITY_PRESET_ROWS, stabilityCrossIssues, stabilitySpecFromRow, stabilitySpecSchema } from './schema';
 import { labSummary, sweepPresetOutput } from './sweeps';
+import { compareJob } from './compare';
 
 /** Paper 004: GD with a large step finds flatter minima than gradient flow (docs/labs/stability.md). */
 export const stabilityCore = defineLab({
@@ -13,7 +14,8 @@ export const stabilityCore = defineLab({
   presets: STABILITY_PRESET_ROWS.map((r) => ({ id: r.id, title: r.title, description: r.description, spec: stabilitySpecFromRow(r) })),
   defaultPresetId: STABILITY_DEFAULT_PRESET,
   buildProblem: buildStability,
-  jobs: { run: (job: StabilityJob) => runStabilityJob(job), bifurcation: computeBifurcation },
+  // compare: the page's GD-vs-GF comparison of a spec (its own worker, workers/stability-compare.worker.ts)
+  jobs: { run: (job: StabilityJob) => runStabilityJob(job), bifurcation: computeBifurcation, compare: compareJob },
   fields: { 'stability-log-loss': stabilityLogLoss },
   cliSummary: (spec) => ({ stability: labSummary(spec) }),
   cliPreset: sweepPresetOutput,

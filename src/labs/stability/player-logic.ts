@@ -26,3 +26,27 @@ export function stepRuns(step: ArrayLike<number>, eps: ArrayLike<number>, n: num
   }
   return out;
 }
+
+/**
+ * At most `max` intervals covering `runs` (sorted, disjoint x-intervals inside [lo, hi]) for drawing: the runs
+ * themselves when few enough, else the runs merged on a grid of 2 max equal cells (a cell is shaded when a run
+ * touches it). A chaotic orbit flips thousands of times; one shaded rectangle per flip is invisible at plot
+ * resolution and costs the page's thread a DOM element each.
+ */
+export function boundedRuns(runs: [number, number][], lo: number, hi: number, max: number): [number, number][] {
+  if (runs.length <= max || !(hi > lo)) return runs;
+  const cells = 2 * max;
+  const w = (hi - lo) / cells;
+  const shaded = new Uint8Array(cells);
+  const cell = (x: number) => Math.max(0, Math.min(cells - 1, Math.floor((x - lo) / w)));
+  for (const [from, to] of runs) for (let k = cell(from); k <= cell(to); k++) shaded[k] = 1;
+  const out: [number, number][] = [];
+  for (let k = 0; k < cells; k++) {
+    if (!shaded[k]) continue;
+    let j = k;
+    while (j + 1 < cells && shaded[j + 1]) j++;
+    out.push([lo + k * w, lo + (j + 1) * w]);
+    k = j;
+  }
+  return out;
+}

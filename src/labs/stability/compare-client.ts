@@ -1,0 +1,187 @@
+import * as Comlink from 'comlink';
+import { useEffect, useSyncExternalStore } from 'react';
+import type { GdResult } from '../../engine/stability/stability';
+import { comparisonFrom, type Comparison, type ComparisonData } from './compare';
+import type { StabilitySpec } from './schema';
+
+/**
+ * The Stability page's GD-vs-GF comparison, computed off the page's thread: the stability core's `compare` job in a
+ * worker of its own (not the sweep pool, so sweeps never delay it). The result on screen stays until a newer one
+ * arrives; only the latest request's result is applied; a request still computing when a newer one is waiting is
+ * abandoned after KILL_AFTER_MS by terminating its worker and starting a fresh one.
+ */
+
+/** A request that has run this long is not worth finishing once a newer one waits: its worker is terminated. */
+export const KILL_AFTER_MS = 200;
+
+export interface ComparisonView {
+  /** The comparison on screen (null until the first result). */
+  c: Comparison | null;
+  second: GdResult | null;
+  /** A newer experiment than the one on screen is being computed. */
+  pending: boolean;
+  /** Worker milliseconds of the result on screen. */
+  ms: number;
+  /** The latest request failed (the previous result stays on screen). */
+  error: string | null;
+  /** Workers terminated to cancel superseded runs (for the status line and the tests). */
+  restarts: number;
+}
+
+/** What the controller needs of a worker: the pool API's `job`, and a way to stop it. */
+export interface CompareWorker {
+  job(lab: string, name: string, args: unknown[]): Promise<unknown>;
+  terminate(): void;
+}
+
+interface Request {
+  id: number;
+  key: string;
+  spec: StabilitySpec;
+}
+
+/** The part of a spec the comparison depends on (page toggles and the view do not change the runs). */
+export function comparisonKey(spec: StabilitySpec): string {
+  return JSON.stringify({ ...spec, ui: { compare: spec.ui.compare ?? null } });
+}
+
+/**
+ * The request policy, without React or a real worker (unit-tested with a fake one): latest request wins, superseded
+ * results are dropped, a long superseded run is cancelled by replacing the worker.
+ */
+export class ComparisonController {
+  private worker: CompareWorker | null = null;
+  private seq = 0;
+  private latest: Request | null = null;
+  private inflight: (Request & { t0: number }) | null = null;
+  private queued: Request | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private appliedKey: string | null = null;
+  private view: ComparisonView = { c: null, second: null, pending: false, ms: 0, error: null, restarts: 0 };
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly spawn: () => CompareWorker,
+    private readonly now: () => number = () => performance.now(),
+    private readonly killAfter = KILL_AFTER_MS,
+  ) {}
+
+  subscribe = (fn: () => void) => {
+    this.listeners.add(fn);
+    return () => void this.listeners.delete(fn);
+  };
+
+  snapshot = () => this.view;
+
+  /** Asks for the comparison of a spec; a spec with the same key as the latest request changes nothing. */
+  request(spec: StabilitySpec): void {
+    const key = comparisonKey(spec);
+    if (this.latest?.key === key) return;
+    const req = { id: ++this.seq, key, spec };
+    this.latest = req;
+    if (key === this.appliedKey) {
+      // Back to the experiment on screen: nothing to compute (a run in flight is now superseded and dropped).
+      this.queued = null;
+      this.clearTimer();
+      this.set({ pending: false });
+      return;
+    }
+    this.set({ pending: true });
+    if (!this.inflight) {
+      this.send(req);
+      return;
+    }
+    const running = this.now() - this.inflight.t0;
+    if (running > this.killAfter) {
+      this.restart(req);
+      return;
+    }
+    // Wait for the run in flight a little: cheap runs finish long before; a long one is cancelled at killAfter.
+    this.queued = req;
+    if (!this.timer) this.timer = setTimeout(() => this.onTimer(), Math.max(0, this.killAfter - running));
+  }
+
+  /** Stops the worker (the page's state is kept for the next visit). */
+  dispose(): void {
+    this.clearTimer();
+    this.worker?.terminate();
+    this.worker = null;
+    this.inflight = null;
+    this.queued = null;
+    this.latest = null;
+    this.set({ pending: false });
+  }
+
+  private send(req: Request): void {
+    this.worker ??= this.spawn();
+    const fly = { ...req, t0: this.now() };
+    this.inflight = fly;
+    this.worker.job('stability', 'compare', [req.spec]).then(
+      (data) => this.settle(fly, data as ComparisonData, null),
+      (err: unknown) => this.settle(fly, null, err instanceof Error ? err.message : String(err)),
+    );
+  }
+
+  private settle(fly: Request, data: ComparisonData | null, error: string | null): void {
+    if (this.inflight?.id !== fly.id) return; // from a worker terminated since
+    this.inflight = null;
+    this.clearTimer();
+    if (fly.id === this.latest?.id) {
+      if (data) {
+        const { c, second, ms } = comparisonFrom(data);
+        this.appliedKey = fly.key;
+        this.set({ c, second, ms, pending: false, error: null });
+      } else this.set({ pending: false, error });
+    }
+    const next = this.queued;
+    this.queued = null;
+    if (next) this.send(next);
+  }
+
+  private onTimer(): void {
+    this.timer = null;
+    const next = this.queued;
+    if (!next) return;
+    this.queued = null;
+    if (this.inflight) this.restart(next);
+    else this.send(next);
+  }
+
+  private restart(req: Request): void {
+    this.clearTimer();
+    this.queued = null;
+    this.worker?.terminate();
+    this.worker = null;
+    this.inflight = null;
+    this.set({ restarts: this.view.restarts + 1 });
+    this.send(req);
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private set(patch: Partial<ComparisonView>): void {
+    this.view = { ...this.view, ...patch };
+    this.listeners.forEach((fn) => fn());
+  }
+}
+
+function spawnWorker(): CompareWorker {
+  const worker = new Worker(new URL('../../../workers/stability-compare.worker.ts', import.meta.url), { type: 'module', name: 'stability-compare' });
+  const api = Comlink.wrap<{ job(lab: string, name: string, args: unknown[]): unknown }>(worker);
+  return { job: (lab, name, args) => api.job(lab, name, args) as Promise<unknown>, terminate: () => worker.terminate() };
+}
+
+let controller: ComparisonController | null = null;
+/** The page's one comparison controller (and worker), created on first use. */
+export const comparisonController = () => (controller ??= new ComparisonController(spawnWorker));
+
+/** The comparison of a spec as the page shows it: the last result, and whether a newer one is on its way. */
+export function useComparison(spec: StabilitySpec): ComparisonView {
+  const ctl = comparisonController();
+  const view = useSyncExternalStore(ctl.subscribe, ctl.snapshot);
+  useEffect(() => ctl.request(spec), [ctl, spec]);
+  return view;
+}
