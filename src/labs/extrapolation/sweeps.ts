@@ -3,7 +3,8 @@ import type { Run, StopReason } from '../../engine/core/run';
 import { impulseOf, zeroSolutionError } from '../../engine/linear-rnn/metrics';
 import { buildRun } from '../../experiment/build-run';
 import { teacherImpulse } from './build';
-import type { ExtrapolationSpec, SweepDef, TeacherSpec } from './schema';
+import { formatIssues, parseWith } from '../../experiment/parse';
+import { type ExtrapolationSpec, extrapolationCrossIssues, extrapolationSpecSchema, type SweepDef, type TeacherSpec } from './schema';
 
 /**
  * Sweeps of the Extrapolation lab (Sec. 6.1; the sweep plot of Sec. 8.2): a sweep definition expands into one spec per point, each run to
@@ -138,8 +139,12 @@ function runAndScore(spec: ExtrapolationSpec): { result: PointResult; run: Run }
   return { result, run };
 }
 
-/** The pool's job: one point spec to its end. */
-export const sweepPoint = (spec: ExtrapolationSpec): PointResult => runPoint(spec);
+/** The pool's job: one point spec (validated here: it arrives as plain data) to its end. */
+export function sweepPoint(input: unknown): PointResult {
+  const parsed = parseWith(extrapolationSpecSchema, extrapolationCrossIssues, input);
+  if (!parsed.ok) throw new Error(`sweepPoint: ${formatIssues(parsed.issues)}`);
+  return runPoint(parsed.spec);
+}
 
 /** A run's result with its final impulse response h and the teacher's w over [0, H) (Figs 5 and 6). */
 export function runWithResponse(spec: ExtrapolationSpec): PointResult & { h: number[]; w: number[] } {

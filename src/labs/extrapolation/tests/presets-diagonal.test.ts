@@ -149,6 +149,9 @@ describe('sweeps and the CLI', () => {
     expect(s.fitted).toBe(true);
     // T1 at k = 3: w_3.. = (0, 0.25, 0, ...) (0.25 up to rounding), max |w| = 1: the zero response scores 0.25.
     expect(s.zeroLine).toBeCloseTo(0.25, 15);
+    // The pool's job: the same score from the spec as plain data, and a refusal naming the field.
+    expect(extrapolationCore.jobs!.sweepPoint(JSON.parse(JSON.stringify(spec)))).toEqual(s);
+    expect(() => extrapolationCore.jobs!.sweepPoint({ ...spec, student: { ...spec.student, d: 0 } })).toThrow(/student\.d: student dimension d must be at least 1/);
     expect(extrapolationCore.cliPreset!('no-such-preset')).toBeNull();
     expect(extrapolationCore.cliPreset!('thm1-d10k7-s242')).toBeNull();
   });
