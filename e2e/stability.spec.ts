@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { STABILITY_PRESET_ROWS, stabilitySpecFromRow } from '../src/labs/stability/schema';
@@ -380,4 +381,44 @@ test('at stop.maxSteps 1e6 (S-chaos), dragging the start and the eta slider for 
   // The page followed the drag: the start and eta on screen are the dragged ones, and the comparison is theirs.
   await expect(page.getByTestId('stability-preset')).toHaveValue('');
   expect(Number(await page.getByTestId('a0-input').inputValue())).not.toBe(0.5);
+});
+
+test('a sweep is marked "out of date — press Run" once the experiment changes what it used; the exports write the spec that produced them', async ({ page }) => {
+  await openLab(page);
+  await page.getByTestId('stability-preset').selectOption('S-ref');
+  await settled(page);
+  await page.getByTestId('run-eta-sweep').click();
+  await expect(page.getByTestId('sweep-done')).toBeVisible({ timeout: 30_000 });
+  const mark = page.getByTestId('sweep-stale');
+  await expect(mark).toHaveAttribute('data-stale', 'false');
+  // The eta sweep sweeps eta: a new eta leaves it current.
+  await page.getByTestId('eta-input').fill('0.2');
+  await page.getByTestId('eta-input').press('Enter');
+  await expect(page.getByTestId('eta-value')).toContainText('η = 0.2');
+  await expect(mark).toHaveAttribute('data-stale', 'false');
+  // A new start is part of what it ran from: out of date.
+  await page.getByTestId('a0-input').fill('1.5');
+  await page.getByTestId('a0-input').press('Enter');
+  await expect(mark).toHaveAttribute('data-stale', 'true');
+  await expect(page.getByTestId('sweep-stale-badge')).toContainText('out of date — press Run');
+  // Its export writes the experiment it ran from, not the one edited since.
+  const read = async (testId: string) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+    return JSON.parse(await readFile((await download.path())!, 'utf8'));
+  };
+  const sweep = await read('sweep-export');
+  expect(sweep.sweep).toBe('eta');
+  expect(sweep.spec.init.a).toEqual([2]);
+  expect(sweep.points).toHaveLength(400);
+  // The run's export writes the spec of the run on screen (the new start, once its comparison is back).
+  await settled(page);
+  const run = await read('run-export');
+  expect(run.spec.init.a).toEqual([1.5]);
+  expect(run.spec.optim.lr).toBe(0.2);
+  expect(run.gd.steps).toBe(Number(await page.getByTestId('stability-status').getAttribute('data-steps')));
+  // Run again: current.
+  await page.getByTestId('run-eta-sweep').click();
+  await expect(page.getByTestId('sweep-done')).toBeVisible({ timeout: 30_000 });
+  await expect(mark).toHaveAttribute('data-stale', 'false');
+  await expect(page.getByTestId('sweep-stale-badge')).toHaveCount(0);
 });

@@ -3,6 +3,9 @@ import { Landscape, type LandscapeOverlay } from '../../plots/Landscape';
 import type { LandscapeGrid } from '../../plots/landscape-draw';
 import { fmt } from './format';
 import { selectCls, sweepBtn } from './styles';
+import { Stale } from '../../ui/Stale';
+import type { StabilitySpec } from './schema';
+import { sweepIsStale } from './sweep-stale';
 import { runFig3, useSweepView } from './sweep-view-store';
 import { useSweeps, type SweepPoint } from './sweeps-store';
 
@@ -29,9 +32,11 @@ function cellValue(p: SweepPoint, panel: Panel): number {
  * The lab's Figure 3 stand-in (S-fig3): start sigma (cos 20 deg, sin 20 deg), eta on a linear grid, T = 20000,
  * converged at |eps| < 1e-6, diverged at |eps| > 1e6; every cell is a scalar GD job in the worker pool.
  */
-export function Fig3() {
+export function Fig3({ spec }: { spec: StabilitySpec }) {
   const sw = useSweeps();
   const { nSigma, nEta } = useSweepView((s) => s.fig3);
+  // its own protocol: out of date only when another grid is chosen than the one that ran
+  const stale = sw.kind === 'fig3' && sweepIsStale('fig3', sw.spec, sw.settings, spec, { kind: 'fig3', nSigma, nEta });
   const setView = useSweepView((s) => s.set);
   const [panel, setPanel] = useState<Panel>('q');
   const meta = sw.meta as { nS: number; nE: number };
@@ -51,39 +56,55 @@ export function Fig3() {
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <button type="button" className={sweepBtn} onClick={() => runFig3(nSigma, nEta)} disabled={sw.running} data-testid="run-fig3">
+        <button type="button" className={sweepBtn} onClick={() => runFig3(nSigma, nEta, spec)} disabled={sw.running} data-testid="run-fig3">
           Run Figure 3 grid
         </button>
-        <select value={full ? 'full' : 'coarse'} onChange={(e) => setView({ fig3: e.target.value === 'full' ? { nSigma: 100, nEta: 120 } : { nSigma: 40, nEta: 48 } })} className={selectCls} aria-label="grid">
+        <select
+          value={full ? 'full' : 'coarse'}
+          onChange={(e) => setView({ fig3: e.target.value === 'full' ? { nSigma: 100, nEta: 120 } : { nSigma: 40, nEta: 48 } })}
+          className={selectCls}
+          aria-label="grid"
+        >
           <option value="full">100 σ × 120 η (spec grid)</option>
           <option value="coarse">40 σ × 48 η</option>
         </select>
-        <span className="text-xs text-slate-500">Φ = 1, start σ(cos 20°, sin 20°), T = 20000, converged at |ε| &lt; 1e-6, diverged at |ε| &gt; 1e6 (white cells). The paper gives no protocol: this is the lab’s stand-in. Hover a cell for its run.</span>
+        <span className="text-xs text-slate-500">
+          Φ = 1, start σ(cos 20°, sin 20°), T = 20000, converged at |ε| &lt; 1e-6, diverged at |ε| &gt; 1e6 (white cells). The paper gives no protocol: this is the lab’s stand-in.
+          Hover a cell for its run.
+        </span>
       </div>
       <div className="flex gap-1 text-xs" role="group" aria-label="Panel">
         {(Object.keys(LABELS) as Panel[]).map((p) => (
-          <button key={p} type="button" aria-pressed={panel === p} onClick={() => setPanel(p)} className={`rounded border px-2 py-0.5 ${panel === p ? 'border-sky-600 bg-sky-600 text-white' : 'border-slate-300 dark:border-slate-600'}`}>
+          <button
+            key={p}
+            type="button"
+            aria-pressed={panel === p}
+            onClick={() => setPanel(p)}
+            className={`rounded border px-2 py-0.5 ${panel === p ? 'border-sky-600 bg-sky-600 text-white' : 'border-slate-300 dark:border-slate-600'}`}
+          >
             {p === 'q' ? 'Q(T)/Q(0)' : p === 'steps' ? 'steps' : p === 'lam' ? 'final λ' : 'outcome'}
           </button>
         ))}
       </div>
       {grid && (
-        <div className="max-w-3xl">
-          <Landscape
-            id="fig3"
-            title={`Figure 3 stand-in: ${LABELS[panel]}`}
-            grid={grid}
-            domain={{ x: grid.x, y: grid.y }}
-            levels="none"
-            colorDomain={panel === 'q' ? [-4, 0] : panel === 'outcome' ? [0, 3] : undefined}
-            colorLabel={LABELS[panel]}
-            xLabel="η"
-            yLabel="log₁₀ σ"
-            height={360}
-            overlays={overlays}
-            readout={(x, y) => `η ${fmt(x)}, σ ${fmt(10 ** y)}${cellText(sw.points, meta, x, y)}`}
-          />
-        </div>
+        <Stale stale={stale} testId="sweep-stale">
+          <div className="max-w-3xl">
+            <Landscape
+              id="fig3"
+              title={`Figure 3 stand-in: ${LABELS[panel]}`}
+              grid={grid}
+              domain={{ x: grid.x, y: grid.y }}
+              levels="none"
+              colorDomain={panel === 'q' ? [-4, 0] : panel === 'outcome' ? [0, 3] : undefined}
+              colorLabel={LABELS[panel]}
+              xLabel="η"
+              yLabel="log₁₀ σ"
+              height={360}
+              overlays={overlays}
+              readout={(x, y) => `η ${fmt(x)}, σ ${fmt(10 ** y)}${cellText(sw.points, meta, x, y)}`}
+            />
+          </div>
+        </Stale>
       )}
     </div>
   );

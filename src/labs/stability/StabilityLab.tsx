@@ -18,6 +18,8 @@ import { buildOverlays } from './landscape-overlays';
 import { Readout } from './Readout';
 import { specBasics, traceCoverage, type Comparison, type SpecBasics } from './compare';
 import { comparisonKey, useComparison } from './compare-client';
+import { downloadJson, runExport } from './export-json';
+import { Button } from '../../ui/Button';
 
 /**
  * Home view: [-3, 3]^2 sqrt(Phi), widened to hold the start and the GF limit (known from the spec at once) and the
@@ -220,6 +222,15 @@ export function StabilityLab() {
                 {outcomeText(c)}
                 <ThinnedNote g={c.gd} />
                 {error && <span className="block text-xs text-red-700 dark:text-red-400">The newest experiment failed to run: {error}</span>}
+                <Button
+                  variant="link"
+                  className="float-right"
+                  testId="run-export"
+                  title="This run's spec (the one that produced it), GD's end state, GF's limit and the second start's run, as JSON"
+                  onClick={() => downloadJson('implicit-bias-lab-stability-run.json', runExport(c, second))}
+                >
+                  Export JSON
+                </Button>
               </div>
             ) : (
               <div

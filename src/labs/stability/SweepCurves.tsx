@@ -5,10 +5,11 @@ import { OKABE_ITO } from '../../plots/palette';
 import { TimeSeriesPlot } from '../../plots/TimeSeriesPlot';
 import { fmt } from './format';
 import { selectCls, sweepBtn } from './styles';
+import { Stale } from '../../ui/Stale';
+import { sweepIsStale } from './sweep-stale';
 import { runScaleSweep, runSweepDef, useSweepView } from './sweep-view-store';
 import { useSweeps, type SweepPoint } from './sweeps-store';
 import type { SpecBasics } from './compare';
-import { sweepBaseOf } from './sweeps';
 
 /** Converged runs of a sweep as plot columns (|Q| from the exact product). */
 function converged(points: (SweepPoint | null)[]) {
@@ -35,7 +36,9 @@ export function EtaSweep({ c }: { c: SpecBasics }) {
   const sw = useSweeps();
   const n = useSweepView((s) => s.etaN);
   const setView = useSweepView((s) => s.set);
-  const run = () => runSweepDef({ tab: 'eta', n }, sweepBaseOf(c.spec));
+  const run = () => runSweepDef({ tab: 'eta', n }, c.spec);
+  // out of date once the experiment's start, Phi or tol (or the number of step sizes) changed since it ran
+  const stale = sw.kind === 'eta' && sweepIsStale('eta', sw.spec, sw.settings, c.spec, { kind: 'eta', n });
   const data = sw.kind === 'eta' ? converged(sw.points) : null;
   const meta = sw.meta as { a0: number; b0: number; phi: number };
   const curves = useMemo(() => {
@@ -63,54 +66,56 @@ export function EtaSweep({ c }: { c: SpecBasics }) {
           start ({fmt(c.a0)}, {fmt(c.b0)}), T = 20000
         </span>
       </div>
-      {summary && (
-        <p className="text-sm" data-testid="eta-sweep-summary">
-          {summary}
-        </p>
-      )}
-      {data && curves && (
-        <div className="grid gap-4 md:grid-cols-3">
-          <TimeSeriesPlot
-            id="sw-eta-lam"
-            title="Final sharpness λ∞ vs η"
-            xLabel="η"
-            yLabel="λ∞"
-            xScale="log"
-            revision={sw.revision}
-            series={[
-              { id: 'lam', label: 'GD λ∞ (converged runs)', color: OKABE_ITO[1], x: data.x, y: data.lam },
-              { id: '2eta', label: '2/η', color: OKABE_ITO[4], x: curves.xs, y: curves.twoOverEta, dash: [5, 3] },
-              { id: 'small', label: 'small-η law', color: OKABE_ITO[0], x: curves.xs, y: curves.small, dash: [2, 3] },
-            ]}
-            refLines={[
-              { axis: 'y', value: R, label: 'GF: R', color: OKABE_ITO[5] },
-              { axis: 'y', value: 2 * meta.phi, label: '2Φ', color: OKABE_ITO[2] },
-            ]}
-            yDomain={[0, Math.max(R, 2 * meta.phi) * 1.15]}
-          />
-          <TimeSeriesPlot
-            id="sw-eta-steps"
-            title="Steps to converge"
-            xLabel="η"
-            yLabel="steps"
-            xScale="log"
-            yScale="log"
-            revision={sw.revision}
-            series={[{ id: 'steps', label: 'steps', color: OKABE_ITO[0], x: data.x, y: data.steps }]}
-          />
-          <TimeSeriesPlot
-            id="sw-eta-q"
-            title="|Q∞/Q0| (imbalance left)"
-            xLabel="η"
-            yLabel="|Q∞/Q0|"
-            xScale="log"
-            yScale="log"
-            revision={sw.revision}
-            series={[{ id: 'q', label: '|Q∞/Q0|', color: OKABE_ITO[3], x: data.x, y: data.q }]}
-            refLines={[{ axis: 'y', value: 1, label: 'GF', color: OKABE_ITO[5] }]}
-          />
-        </div>
-      )}
+      <Stale stale={stale} testId="sweep-stale">
+        {summary && (
+          <p className="text-sm" data-testid="eta-sweep-summary">
+            {summary}
+          </p>
+        )}
+        {data && curves && (
+          <div className="grid gap-4 md:grid-cols-3">
+            <TimeSeriesPlot
+              id="sw-eta-lam"
+              title="Final sharpness λ∞ vs η"
+              xLabel="η"
+              yLabel="λ∞"
+              xScale="log"
+              revision={sw.revision}
+              series={[
+                { id: 'lam', label: 'GD λ∞ (converged runs)', color: OKABE_ITO[1], x: data.x, y: data.lam },
+                { id: '2eta', label: '2/η', color: OKABE_ITO[4], x: curves.xs, y: curves.twoOverEta, dash: [5, 3] },
+                { id: 'small', label: 'small-η law', color: OKABE_ITO[0], x: curves.xs, y: curves.small, dash: [2, 3] },
+              ]}
+              refLines={[
+                { axis: 'y', value: R, label: 'GF: R', color: OKABE_ITO[5] },
+                { axis: 'y', value: 2 * meta.phi, label: '2Φ', color: OKABE_ITO[2] },
+              ]}
+              yDomain={[0, Math.max(R, 2 * meta.phi) * 1.15]}
+            />
+            <TimeSeriesPlot
+              id="sw-eta-steps"
+              title="Steps to converge"
+              xLabel="η"
+              yLabel="steps"
+              xScale="log"
+              yScale="log"
+              revision={sw.revision}
+              series={[{ id: 'steps', label: 'steps', color: OKABE_ITO[0], x: data.x, y: data.steps }]}
+            />
+            <TimeSeriesPlot
+              id="sw-eta-q"
+              title="|Q∞/Q0| (imbalance left)"
+              xLabel="η"
+              yLabel="|Q∞/Q0|"
+              xScale="log"
+              yScale="log"
+              revision={sw.revision}
+              series={[{ id: 'q', label: '|Q∞/Q0|', color: OKABE_ITO[3], x: data.x, y: data.q }]}
+              refLines={[{ axis: 'y', value: 1, label: 'GF', color: OKABE_ITO[5] }]}
+            />
+          </div>
+        )}
+      </Stale>
     </div>
   );
 }
@@ -120,58 +125,63 @@ export function ScaleSweep({ c }: { c: SpecBasics }) {
   const sw = useSweeps();
   const data = sw.kind === 'scale' ? converged(sw.points) : null;
   const meta = sw.meta as { dir: number[]; eta: number; phi: number };
+  // the GF limit along the sweep's own direction (meta is replaced by every new sweep)
   const rCurve = useMemo(() => {
     if (sw.kind !== 'scale') return null;
     const xs = logspace(-2, Math.log10(4), 120);
     return { xs: Float64Array.from(xs), R: Float64Array.from(xs, (s) => closedFormFlow([s * meta.dir[0]], [s * meta.dir[1]], meta.phi).R) };
-  }, [sw.kind, sw.revision === 0]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [sw.kind, meta]);
+  // out of date once the start's direction, Phi, eta or tol changed since it ran
+  const stale = sw.kind === 'scale' && sweepIsStale('scale', sw.spec, sw.settings, c.spec, { kind: 'scale' });
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <button type="button" className={sweepBtn} onClick={() => runScaleSweep(sweepBaseOf(c.spec))} disabled={sw.running} data-testid="run-scale-sweep">
+        <button type="button" className={sweepBtn} onClick={() => runScaleSweep(c.spec)} disabled={sw.running} data-testid="run-scale-sweep">
           Run init-scale sweep (σ from 0.01 to 4 along the start’s direction, η = {fmt(c.eta)})
         </button>
       </div>
-      {data && rCurve && (
-        <div className="grid gap-4 md:grid-cols-3">
-          <TimeSeriesPlot
-            id="sw-scale-lam"
-            title="Final sharpness λ∞ vs init scale σ"
-            xLabel="σ"
-            yLabel="λ∞"
-            xScale="log"
-            revision={sw.revision}
-            series={[
-              { id: 'lam', label: 'GD λ∞', color: OKABE_ITO[1], x: data.x, y: data.lam },
-              { id: 'R', label: 'GF limit R', color: OKABE_ITO[5], x: rCurve.xs, y: rCurve.R, dash: [5, 3] },
-            ]}
-            refLines={[
-              { axis: 'y', value: 2 / meta.eta, label: '2/η', color: OKABE_ITO[4] },
-              { axis: 'y', value: 2 * meta.phi, label: '2Φ', color: OKABE_ITO[2] },
-            ]}
-          />
-          <TimeSeriesPlot
-            id="sw-scale-steps"
-            title="Steps to converge"
-            xLabel="σ"
-            yLabel="steps"
-            xScale="log"
-            yScale="log"
-            revision={sw.revision}
-            series={[{ id: 'steps', label: 'steps', color: OKABE_ITO[0], x: data.x, y: data.steps }]}
-          />
-          <TimeSeriesPlot
-            id="sw-scale-q"
-            title="|Q∞/Q0|"
-            xLabel="σ"
-            yLabel="|Q∞/Q0|"
-            xScale="log"
-            yScale="log"
-            revision={sw.revision}
-            series={[{ id: 'q', label: '|Q∞/Q0|', color: OKABE_ITO[3], x: data.x, y: data.q }]}
-          />
-        </div>
-      )}
+      <Stale stale={stale} testId="sweep-stale">
+        {data && rCurve && (
+          <div className="grid gap-4 md:grid-cols-3">
+            <TimeSeriesPlot
+              id="sw-scale-lam"
+              title="Final sharpness λ∞ vs init scale σ"
+              xLabel="σ"
+              yLabel="λ∞"
+              xScale="log"
+              revision={sw.revision}
+              series={[
+                { id: 'lam', label: 'GD λ∞', color: OKABE_ITO[1], x: data.x, y: data.lam },
+                { id: 'R', label: 'GF limit R', color: OKABE_ITO[5], x: rCurve.xs, y: rCurve.R, dash: [5, 3] },
+              ]}
+              refLines={[
+                { axis: 'y', value: 2 / meta.eta, label: '2/η', color: OKABE_ITO[4] },
+                { axis: 'y', value: 2 * meta.phi, label: '2Φ', color: OKABE_ITO[2] },
+              ]}
+            />
+            <TimeSeriesPlot
+              id="sw-scale-steps"
+              title="Steps to converge"
+              xLabel="σ"
+              yLabel="steps"
+              xScale="log"
+              yScale="log"
+              revision={sw.revision}
+              series={[{ id: 'steps', label: 'steps', color: OKABE_ITO[0], x: data.x, y: data.steps }]}
+            />
+            <TimeSeriesPlot
+              id="sw-scale-q"
+              title="|Q∞/Q0|"
+              xLabel="σ"
+              yLabel="|Q∞/Q0|"
+              xScale="log"
+              yScale="log"
+              revision={sw.revision}
+              series={[{ id: 'q', label: '|Q∞/Q0|', color: OKABE_ITO[3], x: data.x, y: data.q }]}
+            />
+          </div>
+        )}
+      </Stale>
     </div>
   );
 }

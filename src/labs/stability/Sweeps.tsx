@@ -10,7 +10,14 @@ import { useSweeps } from './sweeps-store';
 import { sweepBtn } from './styles';
 import { Tradeoff } from './Tradeoff';
 import type { SpecBasics } from './compare';
-import { sweepBaseOf } from './sweeps';
+import { Button } from '../../ui/Button';
+import { downloadJson, sweepExport } from './export-json';
+
+/** The sweep on screen with the experiment it ran from (not the one edited since), as a JSON download. */
+function exportSweep() {
+  const st = useSweeps.getState();
+  downloadJson(`implicit-bias-lab-stability-${st.kind}-sweep.json`, sweepExport(st));
+}
 
 const TABS: [SweepTab, string][] = [
   ['eta', 'Sweep η'],
@@ -30,7 +37,7 @@ export function Sweeps({ spec, c }: { spec: StabilitySpec; c: SpecBasics }) {
     const row = sweepPresetRow(preset);
     if (!row?.sweep) return;
     applyDef(row.sweep);
-    runSweepDef(row.sweep, sweepBaseOf(spec));
+    runSweepDef(row.sweep, spec);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [preset]);
   return (
@@ -64,16 +71,21 @@ export function Sweeps({ spec, c }: { spec: StabilitySpec; c: SpecBasics }) {
             </>
           )}
           {!sw.running && sw.done === sw.total && sw.total > 0 && (
-            <span className="num text-xs text-slate-500" data-testid="sweep-done" data-runs={sw.total} data-ms={sw.ms.toFixed(0)}>
-              {sw.total} GD runs in {(sw.ms / 1000).toFixed(2)} s{sw.total >= 100 ? ` (${fmt(sw.total / (sw.ms / 1000), 3)} runs/s on ${sharedPool().size} workers)` : ''}
-            </span>
+            <>
+              <span className="num text-xs text-slate-500" data-testid="sweep-done" data-runs={sw.total} data-ms={sw.ms.toFixed(0)}>
+                {sw.total} GD runs in {(sw.ms / 1000).toFixed(2)} s{sw.total >= 100 ? ` (${fmt(sw.total / (sw.ms / 1000), 3)} runs/s on ${sharedPool().size} workers)` : ''}
+              </span>
+              <Button variant="link" className="ml-auto" testId="sweep-export" onClick={exportSweep} title="The sweep's experiment, settings and every run, as JSON">
+                Export JSON
+              </Button>
+            </>
           )}
         </div>
       )}
       {tab === 'eta' && <EtaSweep c={c} />}
       {tab === 'tradeoff' && <Tradeoff c={c} />}
       {tab === 'scale' && <ScaleSweep c={c} />}
-      {tab === 'fig3' && <Fig3 />}
+      {tab === 'fig3' && <Fig3 spec={spec} />}
       {tab === 'bif' && <Bifurcation eta={c.eta * c.phi} />}
       {(tab === 'eta' || tab === 'scale') && (
         <p className="text-[11px] text-slate-500">

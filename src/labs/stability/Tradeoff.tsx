@@ -3,11 +3,13 @@ import { useEffect, useState } from 'react';
 import { OKABE_ITO } from '../../plots/palette';
 import { etaName, fmt } from './format';
 import { sweepBtn } from './styles';
+import { Stale } from '../../ui/Stale';
+import type { StabilitySweepDef } from './schema';
+import { sweepIsStale } from './sweep-stale';
 import { runSweepDef, useSweepView } from './sweep-view-store';
 import { useSweeps, type SweepPoint } from './sweeps-store';
 import { describeTradeoff, formatEtas, formatStarts, parseEtas, parseStarts, type TradeoffItem } from './tradeoff-logic';
 import type { SpecBasics } from './compare';
-import { sweepBaseOf } from './sweeps';
 
 /**
  * S-tradeoff-eta / S-tradeoff-init: a few GD runs that vary eta (from the experiment's start) or the start (at the
@@ -26,16 +28,19 @@ export function Tradeoff({ c }: { c: SpecBasics }) {
       const xs = parseEtas(text);
       if (!xs) return setErr('Give 1 to 12 step sizes in (0, 100], separated by commas.');
       setView({ tradeoff: { vary, etas: xs, starts } });
-      runSweepDef({ tab: 'tradeoff', vary: 'eta', etas: xs }, sweepBaseOf(c.spec));
+      runSweepDef({ tab: 'tradeoff', vary: 'eta', etas: xs }, c.spec);
     } else {
       const xs = parseStarts(text);
       if (!xs) return setErr('Give 1 to 12 starts as (a, b) pairs inside [−1000, 1000].');
       setView({ tradeoff: { vary, etas, starts: xs } });
-      runSweepDef({ tab: 'tradeoff', vary: 'init', starts: xs }, sweepBaseOf(c.spec));
+      runSweepDef({ tab: 'tradeoff', vary: 'init', starts: xs }, c.spec);
     }
     setErr(null);
   };
   const points = sw.kind === 'tradeoff' ? sw.points.filter((p): p is SweepPoint => !!p) : [];
+  // out of date once Phi, tol, T max or the start / eta it shares with the experiment changed, or another list is set
+  const now: StabilitySweepDef = vary === 'eta' ? { tab: 'tradeoff', vary: 'eta', etas } : { tab: 'tradeoff', vary: 'init', starts };
+  const stale = sw.kind === 'tradeoff' && sweepIsStale('tradeoff', sw.spec, sw.settings, c.spec, { kind: 'tradeoff', def: now });
   const runVary = (sw.meta as { def?: { vary: string } }).def?.vary;
   const mode = (v: 'eta' | 'init', label: string) => (
     <button
@@ -70,13 +75,15 @@ export function Tradeoff({ c }: { c: SpecBasics }) {
       </div>
       {err && <p className="text-xs text-red-700 dark:text-red-400">{err}</p>}
       {points.length > 0 && (
-        <div className="grid gap-4 lg:grid-cols-[minmax(0,1.3fr)_minmax(0,1fr)]">
-          <div className="flex flex-col gap-2">
-            <TradeoffTable points={points} />
-            <Summary points={points} vary={runVary === 'init' ? 'init' : 'eta'} />
+        <Stale stale={stale} testId="sweep-stale">
+          <div className="grid gap-4 lg:grid-cols-[minmax(0,1.3fr)_minmax(0,1fr)]">
+            <div className="flex flex-col gap-2">
+              <TradeoffTable points={points} />
+              <Summary points={points} vary={runVary === 'init' ? 'init' : 'eta'} />
+            </div>
+            <TradeoffScatter points={points} vary={runVary === 'init' ? 'init' : 'eta'} />
           </div>
-          <TradeoffScatter points={points} vary={runVary === 'init' ? 'init' : 'eta'} />
-        </div>
+        </Stale>
       )}
       <p className="text-[11px] text-slate-500">
         Φ, tolerance (|ε| &lt; {fmt(Math.sqrt(2 * c.spec.stop.lossBelow))}) and T max ({c.spec.stop.maxSteps}) are the experiment’s. Gradient flow keeps |Q/Q0| = 1; GD’s Q∞/Q0 is

@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import { fig3Jobs, scaleSweepJobs, type GdJob } from '../../engine/stability/jobs';
-import type { StabilitySweepDef } from './schema';
+import type { StabilitySpec, StabilitySweepDef } from './schema';
 import { useSweeps } from './sweeps-store';
-import { sweepJobs, type SweepBase } from './sweeps';
+import { sweepBaseOf, sweepJobs } from './sweeps';
 
 export type SweepTab = 'eta' | 'tradeoff' | 'scale' | 'fig3' | 'bif';
 
@@ -24,41 +24,60 @@ export const useSweepView = create<SweepView>()((set) => ({
   etaN: 400,
   fig3: { nSigma: 100, nEta: 120 },
   bif: { nEta: 2000, burnIn: 100000 },
-  tradeoff: { vary: 'eta', etas: [0.05, 0.2, 0.5, 0.8, 0.99], starts: [[0.1, 0.05], [0.01, 0.001]] },
+  tradeoff: {
+    vary: 'eta',
+    etas: [0.05, 0.2, 0.5, 0.8, 0.99],
+    starts: [
+      [0.1, 0.05],
+      [0.01, 0.001],
+    ],
+  },
   setTab: (tab) => set({ tab }),
   set: (patch) => set(patch),
   applyDef(def) {
     switch (def.tab) {
       case 'eta':
-        return set({ tab: 'eta', etaN: def.n });
+        set({ tab: 'eta', etaN: def.n });
+        break;
       case 'fig3':
-        return set({ tab: 'fig3', fig3: { nSigma: def.nSigma, nEta: def.nEta } });
+        set({ tab: 'fig3', fig3: { nSigma: def.nSigma, nEta: def.nEta } });
+        break;
       case 'bif':
-        return set({ tab: 'bif', bif: { nEta: def.nEta, burnIn: def.burnIn } });
+        set({ tab: 'bif', bif: { nEta: def.nEta, burnIn: def.burnIn } });
+        break;
       case 'tradeoff':
-        return set((s) => ({ tab: 'tradeoff', tradeoff: def.vary === 'eta' ? { ...s.tradeoff, vary: 'eta', etas: def.etas } : { ...s.tradeoff, vary: 'init', starts: def.starts } }));
+        set((s) => ({ tab: 'tradeoff', tradeoff: def.vary === 'eta' ? { ...s.tradeoff, vary: 'eta', etas: def.etas } : { ...s.tradeoff, vary: 'init', starts: def.starts } }));
+        break;
     }
   },
 }));
 
 const gdOnly = (jobs: ReturnType<typeof sweepJobs>) => jobs.filter((j): j is { x: number; y?: number; job: GdJob } => j.job.kind === 'gd');
 
-/** Starts the sweep of a definition from an experiment (the bifurcation tab computes itself when shown). */
-export function runSweepDef(def: StabilitySweepDef, base: SweepBase): void {
+/**
+ * Starts the sweep of a definition from an experiment (the bifurcation tab computes itself when shown); the sweeps
+ * store keeps the experiment and the settings it ran with.
+ */
+export function runSweepDef(def: StabilitySweepDef, spec: StabilitySpec): void {
   if (def.tab === 'bif') return;
-  if (def.tab === 'fig3') return runFig3(def.nSigma, def.nEta);
+  if (def.tab === 'fig3') {
+    runFig3(def.nSigma, def.nEta, spec);
+    return;
+  }
+  const base = sweepBaseOf(spec);
   const meta = def.tab === 'eta' ? { a0: base.a0, b0: base.b0, phi: base.phi } : { def, base };
-  void useSweeps.getState().start(def.tab, gdOnly(sweepJobs(def, base)), meta);
+  void useSweeps.getState().start(def.tab, gdOnly(sweepJobs(def, base)), meta, spec, def.tab === 'eta' ? { kind: 'eta', n: def.n } : { kind: 'tradeoff', def });
 }
 
-/** The Figure 3 grid (its own protocol: no experiment involved). */
-export function runFig3(nSigma: number, nEta: number): void {
-  void useSweeps.getState().start('fig3', fig3Jobs(nSigma, nEta), { nS: nSigma, nE: nEta });
+/** The Figure 3 grid (its own protocol: the experiment on screen is kept only for the export). */
+export function runFig3(nSigma: number, nEta: number, spec: StabilitySpec): void {
+  void useSweeps.getState().start('fig3', fig3Jobs(nSigma, nEta), { nS: nSigma, nE: nEta }, spec, { kind: 'fig3', nSigma, nEta });
 }
 
 /** The init-scale sweep: sigma from 0.01 to 4 along the start's direction at the experiment's eta. */
-export function runScaleSweep(base: SweepBase): void {
+export function runScaleSweep(spec: StabilitySpec): void {
+  const base = sweepBaseOf(spec);
   const norm = Math.hypot(base.a0, base.b0);
   const dir: [number, number] = norm > 0 ? [base.a0 / norm, base.b0 / norm] : [Math.cos(Math.PI / 9), Math.sin(Math.PI / 9)];
-  void useSweeps.getState().start('scale', scaleSweepJobs(dir, base.phi, base.eta, base.lossBelow), { dir, eta: base.eta, phi: base.phi });
+  void useSweeps.getState().start('scale', scaleSweepJobs(dir, base.phi, base.eta, base.lossBelow), { dir, eta: base.eta, phi: base.phi }, spec, { kind: 'scale' });
 }

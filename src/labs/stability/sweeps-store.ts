@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import type { GdJob, GdJobResult } from '../../engine/stability/jobs';
 import { mapStabilityJobs } from './pool';
+import type { StabilitySpec } from './schema';
+import type { SweepSettings } from './sweep-stale';
 
 /** One finished GD run of a sweep (runGdScalar in a pool worker: the lab's stop rules, the exact Q ratio). */
 export interface SweepPoint extends Omit<GdJobResult, 'kind'> {
@@ -21,8 +23,11 @@ interface SweepState {
   points: (SweepPoint | null)[];
   /** Free-form context of the sweep (start, eta, grids) for the plots. */
   meta: Record<string, unknown>;
+  /** The experiment the sweep ran from and the tab's settings it ran with (for its out-of-date mark and its export). */
+  spec: StabilitySpec | null;
+  settings: SweepSettings | null;
   revision: number;
-  start(kind: SweepKind, jobs: { job: GdJob; x: number; y?: number }[], meta: Record<string, unknown>): Promise<void>;
+  start(kind: SweepKind, jobs: { job: GdJob; x: number; y?: number }[], meta: Record<string, unknown>, spec: StabilitySpec, settings: SweepSettings): Promise<void>;
   cancel(): void;
 }
 
@@ -37,13 +42,15 @@ export const useSweeps = create<SweepState>()((set, get) => ({
   ms: 0,
   points: [],
   meta: {},
+  spec: null,
+  settings: null,
   revision: 0,
-  async start(kind, jobs, meta) {
+  async start(kind, jobs, meta, spec, settings) {
     controller?.abort();
     const ctrl = new AbortController();
     controller = ctrl;
     const points: (SweepPoint | null)[] = new Array(jobs.length).fill(null);
-    set({ kind, running: true, done: 0, total: jobs.length, ms: 0, points, meta, revision: get().revision + 1 });
+    set({ kind, running: true, done: 0, total: jobs.length, ms: 0, points, meta, spec, settings, revision: get().revision + 1 });
     const t0 = performance.now();
     let lastPaint = 0;
     try {
