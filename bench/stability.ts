@@ -4,7 +4,8 @@ import { runSpecToFinal } from '../workers/pool-core';
 import { logspace } from '../src/engine/stability/compare';
 import { runGdScalar } from '../src/engine/stability/stability';
 import { BIF, bifJobs, fig3Jobs, runBifJob, runGdJob } from '../src/engine/stability/jobs';
-import { sweepSpec } from '../src/labs/stability/compare';
+import { compareJob, sweepSpec } from '../src/labs/stability/compare';
+import { STABILITY_PRESET_ROWS, stabilitySpecFromRow } from '../src/labs/stability/schema';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -56,3 +57,10 @@ console.log(`Figure 3, 100 x 120 cells, one thread: ${(performance.now() - t3).t
 const t4 = performance.now();
 for (const { job } of bifJobs(BIF.h, 2000, 1, BIF.r0, 1e5, BIF.keep)) runBifJob(job);
 console.log(`bifurcation, 2000 columns x 1e5 burn-in steps, one thread: ${(performance.now() - t4).toFixed(0)} ms`);
+
+// 4. The page's comparison (the stability core's compare job, run by the page's comparison worker): S-chaos at 1e6
+// steps, as a link may ask (GD recorded at most PAGE_TRACE_CAP iterates, GF samples, the time plots' envelopes).
+const chaos = stabilitySpecFromRow(STABILITY_PRESET_ROWS.find((r) => r.id === 'S-chaos')!);
+const cmpTimes: number[] = [];
+for (let rep = 0; rep < 5; rep++) cmpTimes.push(compareJob({ ...chaos, stop: { ...chaos.stop, maxSteps: 1e6 } }).ms);
+console.log(`page comparison job, S-chaos at 1e6 steps, one thread: median ${median(cmpTimes).toFixed(0)} ms`);
