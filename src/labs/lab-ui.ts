@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 
 /** What the app shell shows of a lab: its name in the header, its paper, its one-line promise and its page. */
 export interface LabUi {
@@ -18,4 +18,9 @@ export interface UpcomingLab {
   paper: string;
   blurb: string;
   navOrder: number;
+}
+
+/** A lab's page, loaded when the lab is first opened (its code is a chunk of its own). */
+export function lazyPage<M>(load: () => Promise<M>, name: keyof M): LazyExoticComponent<ComponentType> {
+  return lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
 }

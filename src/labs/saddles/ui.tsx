@@ -1,10 +1,6 @@
-import { lazy } from 'react';
-import type { LabUi } from '../lab-ui';
+import { type LabUi, lazyPage } from '../lab-ui';
 
-export const saddlesUi: LabUi = {
-  title: 'Saddles',
-  paper: 'Paper 003',
-  blurb: 'Homogeneous networks from small initialisation sit near the origin, escape along a KKT direction and stall at a saddle.',
-  navOrder: 3,
-  Page: lazy(() => import('./SaddlesLab').then((m) => ({ default: m.SaddlesLab }))),
-};
+const blurb = 'Homogeneous networks from small initialisation sit near the origin, escape along a KKT direction and stall at a saddle.';
+
+/** Saddles in the header (position 3), its one-line promise, and its page. */
+export const saddlesUi: LabUi = { title: 'Saddles', paper: 'Paper 003', navOrder: 3, blurb, Page: lazyPage(() => import('./SaddlesLab'), 'SaddlesLab') };
