@@ -1,14 +1,26 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { shot } from './helpers';
+
+/** Opens the Saddles lab with one of its presets loaded. */
+async function openPreset(page: Page, id: string) {
+  await page.goto('/#lab=saddles');
+  await expect(page.getByTestId('lab-saddles')).toBeVisible();
+  await page.getByTestId('preset-select').selectOption(id);
+}
+
+/** Run, then wait (at most `timeout` ms) until the run reports its final state. */
+async function runToEnd(page: Page, timeout: number) {
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout });
+}
 
 test('the Figure 1 preset (gradient flow) shows the loss staircase with the escape markers', async ({ page }) => {
   test.setTimeout(90_000);
   await page.goto('/#lab=saddles');
-  await expect(page.getByTestId('lab-saddles')).toBeVisible();
-  await page.getByTestId('preset-select').selectOption('sd-fig1-flow');
+  // a fresh page runs the lab's default experiment, and the picker names its preset
+  await expect(page.getByTestId('preset-select')).toHaveValue('sd-fig1-flow');
   await expect(page.getByTestId('model-summary')).toContainText('widths 50');
-  await page.getByTestId('run').click();
-  await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout: 60_000 });
+  await runToEnd(page, 60_000);
 
   // Predicted escape from the NCF analysis, and the measured one close to it (Fig. 1: within 2 %).
   const summary = page.getByTestId('saddles-summary');
@@ -32,10 +44,8 @@ test('the Figure 1 preset (gradient flow) shows the loss staircase with the esca
 });
 
 test('Example 1 shows the phase portrait and the circle of directions', async ({ page }) => {
-  await page.goto('/#lab=saddles');
-  await page.getByTestId('preset-select').selectOption('sd-ex1-phase');
-  await page.getByTestId('run').click();
-  await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout: 20_000 });
+  await openPreset(page, 'sd-ex1-phase');
+  await runToEnd(page, 20_000);
   await expect(page.getByTestId('phase-path')).toHaveCount(1);
   await expect(page.getByTestId('direction-needle')).toHaveCount(1);
   await expect(page.getByTestId('saddles-summary')).toContainText('17');
@@ -49,8 +59,7 @@ test('Example 1 shows the phase portrait and the circle of directions', async ({
 
 test('model controls: switch to ReLU and a narrower net, refuse a bad width in place, and run', async ({ page }) => {
   test.setTimeout(60_000);
-  await page.goto('/#lab=saddles');
-  await page.getByTestId('preset-select').selectOption('sd-sq2-tiny');
+  await openPreset(page, 'sd-sq2-tiny');
   const controls = page.getByTestId('model-controls');
   await expect(controls).toBeVisible();
   await expect(page.getByTestId('model-family')).toHaveValue('two-layer');
@@ -60,16 +69,17 @@ test('model controls: switch to ReLU and a narrower net, refuse a bad width in p
   await expect(controls.getByRole('alert')).toContainText('model.widths.0');
   await expect(page.getByTestId('model-summary')).toContainText('widths 4');
   // accepted edits: width 3 (the hand-set w0 no longer fits: random draw), then ReLU
+  await expect(page.getByTestId('preset-select'), 'the refused edit left the preset as it was').toHaveValue('sd-sq2-tiny');
   await page.getByTestId('field-width1').fill('3');
   await page.getByTestId('field-width1').press('Enter');
   await expect(page.getByTestId('model-summary')).toContainText('widths 3');
+  await expect(page.getByTestId('preset-select'), 'an edited experiment is no preset').toHaveValue('');
   await expect(page.getByTestId('model-facts')).toContainText('9 parameters, degree of homogeneity L = 3');
   await page.getByTestId('activation-select').selectOption('relu');
   await expect(page.getByTestId('model-summary')).toContainText('ReLU');
   await expect(page.getByTestId('model-facts')).toContainText('L = 2');
   await page.getByTestId('loss-select').selectOption('mse-mean');
-  await page.getByTestId('run').click();
-  await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout: 40_000 });
+  await runToEnd(page, 40_000);
   await expect(page.getByTestId('saddles-summary')).toContainText('outside the theorems');
   // a polynomial ReLU with alpha and p, and the three-layer family
   await page.getByTestId('activation-select').selectOption('poly');
@@ -83,8 +93,7 @@ test('model controls: switch to ReLU and a narrower net, refuse a bad width in p
 
 test('KKT point search and warm start from it', async ({ page }) => {
   test.setTimeout(60_000);
-  await page.goto('/#lab=saddles');
-  await page.getByTestId('preset-select').selectOption('sd-sq2-tiny');
+  await openPreset(page, 'sd-sq2-tiny');
   await page.getByTestId('ncf-tools').locator('summary').click();
   await page.getByTestId('pga-run').click();
   // SD-sq2-tiny: N* = 2(6 + sqrt3)/(3 sqrt3) = 2.976068, one of four neurons active
@@ -93,32 +102,27 @@ test('KKT point search and warm start from it', async ({ page }) => {
   await page.getByTestId('warm-start').click();
   await expect(page.getByTestId('model-facts')).toContainText('a KKT point of the NCF (warm start)');
   await expect(page.getByTestId('warm-start')).toHaveText('Back to the random start');
-  await page.getByTestId('run').click();
-  await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout: 40_000 });
+  await runToEnd(page, 40_000);
   // started at a KKT point: the predicted escape from w* is drawn, and the run escapes
   await expect(page.getByTestId('plot-sd-loss').getByText('predicted escape (from w*)')).toBeVisible();
   await expect(page.getByTestId('plot-sd-loss').getByText('measured escape')).toBeVisible();
 });
 
 test('a runner worker that cannot load is reported, and the next run starts a fresh one', async ({ page }) => {
-  await page.goto('/#lab=saddles');
-  await page.getByTestId('preset-select').selectOption('sd-ex1-0.1');
+  await openPreset(page, 'sd-ex1-0.1');
   // the worker script missing (as when the app is rebuilt under an open page)
   await page.route('**/runner.worker-*.js', (route) => route.abort());
   await page.getByTestId('run').click();
   await expect(page.getByTestId('status').getByRole('alert')).toContainText('could not be loaded', { timeout: 15_000 });
   await expect(page.getByTestId('run')).toBeEnabled();
   await page.unroute('**/runner.worker-*.js');
-  await page.getByTestId('run').click();
-  await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout: 20_000 });
+  await runToEnd(page, 20_000);
   await expect(page.getByTestId('status').getByRole('alert')).toHaveCount(0);
 });
 
 test('a GD run plots against flow time or against iterations, markers moving with the axis', async ({ page }) => {
-  await page.goto('/#lab=saddles');
-  await page.getByTestId('preset-select').selectOption('sd-ex1-gd');
-  await page.getByTestId('run').click();
-  await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout: 20_000 });
+  await openPreset(page, 'sd-ex1-gd');
+  await runToEnd(page, 20_000);
   const loss = page.getByTestId('plot-sd-loss');
   const ticks = async () => (await loss.locator('.axis-x .tick text').allTextContents()).map((s) => Number(s.replace(/,/g, '')));
   // 3000 steps of 1e-3: flow time runs to 3, iterations to 3000 (the escape line sits at t/eta in both);
@@ -142,12 +146,10 @@ test('a GD run plots against flow time or against iterations, markers moving wit
 
 test('restrict to the active sub-network: the first-saddle oracle runs in a second worker and is drawn on the staircase', async ({ page }) => {
   test.setTimeout(60_000);
-  await page.goto('/#lab=saddles');
-  await page.getByTestId('preset-select').selectOption('sd-sq2-tiny');
+  await openPreset(page, 'sd-sq2-tiny');
   await page.getByTestId('restrict-toggle').check();
   await expect(page.getByTestId('restrict-status')).toContainText('Starts with the next run');
-  await page.getByTestId('run').click();
-  await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout: 30_000 });
+  await runToEnd(page, 30_000);
   // one neuron of four kept; its plateau is the best one-neuron fit 2 - sqrt3 = 0.2679492 (docs/labs/saddles.md Sec. 5.2)
   const status = page.getByTestId('restrict-status');
   await expect(status).toContainText('1 neuron kept, from δw*');
@@ -165,8 +167,7 @@ test('restrict to the active sub-network: the first-saddle oracle runs in a seco
   // a GD run: the shift is counted in iterations; switching the toggle off removes the curve
   await page.getByTestId('preset-select').selectOption('sd-ex1-gd');
   await page.getByTestId('restrict-align').check();
-  await page.getByTestId('run').click();
-  await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout: 20_000 });
+  await runToEnd(page, 20_000);
   await expect(page.getByTestId('restrict-status')).toContainText('the active coordinates kept', { timeout: 10_000 });
   await expect(loss.getByText(/restricted sub-network from δw\* \(shifted by [\d.]+ iterations\)/)).toBeVisible();
   await page.getByTestId('restrict-toggle').uncheck();
@@ -175,10 +176,8 @@ test('restrict to the active sub-network: the first-saddle oracle runs in a seco
 
 test('zero these neurons: pick a row in a heatmap, re-run, and the neuron stays exactly 0', async ({ page }) => {
   test.setTimeout(60_000);
-  await page.goto('/#lab=saddles');
-  await page.getByTestId('preset-select').selectOption('sd-sq2-tiny');
-  await page.getByTestId('run').click();
-  await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout: 30_000 });
+  await openPreset(page, 'sd-sq2-tiny');
+  await runToEnd(page, 30_000);
   // SD-sq2-tiny: the race is won by neuron 4 (docs/labs/saddles.md Sec. 5.2)
   await expect(page.getByTestId('plot-sd-units').getByText('neuron 1:4 (winner)')).toBeVisible();
   // row 4 of W1 in the init heatmap is neuron 1:4
@@ -198,8 +197,7 @@ test('zero these neurons: pick a row in a heatmap, re-run, and the neuron stays 
   // kept with the experiment (as in a link): it survives a reload, and the model's summary says so before a run
   await page.reload();
   await expect(page.getByTestId('model-facts')).toContainText('except neuron 1:4, set to exactly 0');
-  await page.getByTestId('run').click();
-  await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout: 30_000 });
+  await runToEnd(page, 30_000);
   await expect(page.getByTestId('zero-current')).toContainText('1:4');
   await page.getByTestId('zero-typed').fill('1:9');
   await page.getByTestId('zero-typed').press('Enter');
@@ -211,10 +209,8 @@ test('zero these neurons: pick a row in a heatmap, re-run, and the neuron stays 
 });
 
 test('the i1 / i2 heatmap markers can be set by hand and reset to automatic', async ({ page }) => {
-  await page.goto('/#lab=saddles');
-  await page.getByTestId('preset-select').selectOption('sd-sq2-tiny');
-  await page.getByTestId('run').click();
-  await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout: 30_000 });
+  await openPreset(page, 'sd-sq2-tiny');
+  await runToEnd(page, 30_000);
   const i1 = page.getByTestId('marker-i1-value');
   await expect(page.getByTestId('marker-controls')).toContainText('automatic');
   const autoText = await i1.textContent();
@@ -232,11 +228,9 @@ test('the i1 / i2 heatmap markers can be set by hand and reset to automatic', as
 });
 
 test('phase portraits: the single neuron on its conserved curve, and a d = 2 net as points around the eigenvectors of M', async ({ page }) => {
-  await page.goto('/#lab=saddles');
-  await page.getByTestId('preset-select').selectOption('sd-neuron');
+  await openPreset(page, 'sd-neuron');
   await expect(page.getByTestId('model-summary')).toContainText('d = 1, widths 1');
-  await page.getByTestId('run').click();
-  await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout: 20_000 });
+  await runToEnd(page, 20_000);
   const plane = page.getByTestId('neuron-plane');
   await expect(plane.getByTestId('neuron-plane-path')).toHaveCount(1);
   await expect(plane.getByTestId('neuron-plane-limit')).toHaveCount(1);
@@ -246,8 +240,7 @@ test('phase portraits: the single neuron on its conserved curve, and a d = 2 net
   await page.screenshot({ path: shot('saddles-neuron.png'), fullPage: true });
 
   await page.getByTestId('preset-select').selectOption('sd-sq2-tiny');
-  await page.getByTestId('run').click();
-  await expect(page.getByTestId('status')).toHaveAttribute('data-done', 'true', { timeout: 30_000 });
+  await runToEnd(page, 30_000);
   const polar = page.getByTestId('neuron-polar');
   // M's eigenvalues 6 -+ sqrt3 (docs/labs/saddles.md Sec. 5.2) and one point per neuron
   await expect(polar.getByTestId('polar-ray-1')).toContainText('7.732');
@@ -259,8 +252,7 @@ test('phase portraits: the single neuron on its conserved curve, and a d = 2 net
 
 test('the Figure 1 GD run pauses, takes exactly one step, resumes from where it stood and stops with its results kept', async ({ page }) => {
   test.setTimeout(90_000);
-  await page.goto('/#lab=saddles');
-  await page.getByTestId('preset-select').selectOption('sd-fig1');
+  await openPreset(page, 'sd-fig1');
   await expect(page.getByTestId('optim-select')).toHaveValue('gd');
   const status = page.getByTestId('status');
   const steps = async () => {

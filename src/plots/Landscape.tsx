@@ -8,6 +8,9 @@ import { axisBottom, axisLeft, geoPath, geoTransform, interpolateViridis, scaleL
 import type { ZoomBehavior, ZoomTransform } from 'd3';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PointerEvent as ReactPointerEvent } from 'react';
+import { Button } from '../ui/Button';
+import { fmt } from '../ui/format';
+import { ToolButton } from './ToolButton';
 import { contourLines, finiteExtent, gridImage, integerLevels, type LandscapeGrid } from './landscape-draw';
 import { useElementWidth } from './useElementWidth';
 
@@ -80,11 +83,8 @@ export function Landscape(props: LandscapeProps) {
   const domainKey = JSON.stringify(domain);
 
   // Scales: the home view rescaled by the zoom transform.
-  const base = useMemo(
-    () => ({ x: scaleLinear().domain(domain.x).range([0, inner.w]), y: scaleLinear().domain(domain.y).range([inner.h, 0]) }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [domainKey, inner.w, inner.h],
-  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the domain is compared by value (domainKey), not by its object
+  const base = useMemo(() => ({ x: scaleLinear().domain(domain.x).range([0, inner.w]), y: scaleLinear().domain(domain.y).range([inner.h, 0]) }), [domainKey, inner.w, inner.h]);
   const sx = transform.rescaleX(base.x);
   const sy = transform.rescaleY(base.y);
   const view: View = { x: sx.domain() as [number, number], y: sy.domain() as [number, number] };
@@ -117,9 +117,12 @@ export function Landscape(props: LandscapeProps) {
   // Heatmap image and colour domain, rebuilt only when the grid changes.
   const colorDomain = props.colorDomain ?? (grid ? finiteExtent(grid.values) : null) ?? [0, 1];
   const cdKey = colorDomain.join(',');
-  const image = useMemo(() => (grid ? gridImage(grid, colorDomain) : null), [grid, cdKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the colour domain is compared by value (cdKey), not by its array
+  const image = useMemo(() => (grid ? gridImage(grid, colorDomain) : null), [grid, cdKey]);
   const levels = props.levels === 'none' ? [] : (props.levels ?? (grid ? integerLevels(colorDomain) : []));
-  const contours = useMemo(() => (grid && levels.length ? contourLines(grid, levels) : []), [grid, levels.join(',')]); // eslint-disable-line react-hooks/exhaustive-deps
+  const levelsKey = levels.join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the levels are compared by value (levelsKey), not by their array
+  const contours = useMemo(() => (grid && levels.length ? contourLines(grid, levels) : []), [grid, levelsKey]);
 
   // Canvas: the heatmap image placed where its grid domain falls in the current view.
   useLayoutEffect(() => {
@@ -190,7 +193,6 @@ export function Landscape(props: LandscapeProps) {
   };
 
   const legend = overlays.filter((o) => (o.kind === 'path' ? o.label : o.legend));
-  const btn = (on: boolean) => `rounded border px-1.5 py-0.5 ${on ? 'border-sky-600 bg-sky-600 text-white' : 'border-slate-300 dark:border-slate-600'}`;
 
   return (
     <figure
@@ -204,22 +206,22 @@ export function Landscape(props: LandscapeProps) {
         <h3 className="flex-1 truncate text-sm font-semibold">{title}</h3>
         <div className="flex gap-1 text-[11px]" role="group" aria-label="Landscape tools">
           {onPick && (
-            <button type="button" className={btn(mode === 'place')} aria-pressed={mode === 'place'} onClick={() => setMode('place')} title="Click or drag to place the initialisation">
+            <ToolButton on={mode === 'place'} onClick={() => setMode('place')} title="Click or drag to place the initialisation">
               place
-            </button>
+            </ToolButton>
           )}
-          <button type="button" className={btn(mode === 'pan')} aria-pressed={mode === 'pan'} onClick={() => setMode('pan')} title="Drag to pan (the wheel always zooms)">
+          <ToolButton on={mode === 'pan'} onClick={() => setMode('pan')} title="Drag to pan (the wheel always zooms)">
             pan
-          </button>
-          <button type="button" className={btn(false)} onClick={() => zoomBy(1.5)} aria-label="Zoom in">
+          </ToolButton>
+          <Button variant="subtle" onClick={() => zoomBy(1.5)} aria-label="Zoom in">
             +
-          </button>
-          <button type="button" className={btn(false)} onClick={() => zoomBy(1 / 1.5)} aria-label="Zoom out">
+          </Button>
+          <Button variant="subtle" onClick={() => zoomBy(1 / 1.5)} aria-label="Zoom out">
             −
-          </button>
-          <button type="button" className={btn(false)} onClick={resetView} data-testid={`landscape-${id}-reset`}>
+          </Button>
+          <Button variant="subtle" onClick={resetView} testId={`landscape-${id}-reset`}>
             reset view
-          </button>
+          </Button>
         </div>
       </div>
       {legend.length > 0 && (
@@ -343,7 +345,17 @@ function PointOverlay({ o, sx, sy, innerW }: { o: Extract<LandscapeOverlay, { ki
         <circle r={r} fill={o.color} stroke="white" strokeWidth={1.5} />
       )}
       {o.label && (
-        <text x={flip ? -(r + 4) : r + 4} textAnchor={flip ? 'end' : 'start'} y={4 + (o.labelDy ?? 0)} fontSize={11} fontWeight={600} fill="white" stroke="black" strokeWidth={2.5} paintOrder="stroke">
+        <text
+          x={flip ? -(r + 4) : r + 4}
+          textAnchor={flip ? 'end' : 'start'}
+          y={4 + (o.labelDy ?? 0)}
+          fontSize={11}
+          fontWeight={600}
+          fill="white"
+          stroke="black"
+          strokeWidth={2.5}
+          paintOrder="stroke"
+        >
           {o.label}
         </text>
       )}
@@ -354,7 +366,7 @@ function PointOverlay({ o, sx, sy, innerW }: { o: Extract<LandscapeOverlay, { ki
 function ColorBar({ domain, label, format }: { domain: [number, number]; label: string; format: (v: number) => string }) {
   const stops = Array.from({ length: 11 }, (_, i) => i / 10);
   return (
-    <div className="mt-1 flex items-center gap-2 text-[11px]" aria-label={`colour scale: ${label}`}>
+    <div className="mt-1 flex items-center gap-2 text-[11px]" role="group" aria-label={`colour scale: ${label}`}>
       <span className="num">{format(domain[0])}</span>
       <svg width="160" height="10" aria-hidden="true">
         <defs>
@@ -373,9 +385,3 @@ function ColorBar({ domain, label, format }: { domain: [number, number]; label: 
 }
 
 const viridisCss = (t: number) => interpolateViridis(t);
-
-function fmt(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  const a = Math.abs(v);
-  return a !== 0 && (a >= 1e4 || a < 1e-3) ? v.toExponential(2) : v.toPrecision(4).replace(/\.?0+$/, '');
-}

@@ -34,8 +34,7 @@ const render = (props: TimeSeriesPlotProps) => act(() => root.render(<TimeSeries
 /** Lets the plot's pending requestAnimationFrame redraw run. */
 const nextFrame = () => act(() => new Promise<void>((r) => requestAnimationFrame(() => r())));
 const plot = (id: string) => container.querySelector<HTMLElement>(`[data-testid="plot-${id}"]`)!;
-const emptyVisible = (el: HTMLElement) =>
-  [...el.querySelectorAll<HTMLElement>('div')].some((d) => d.textContent === 'No data yet — press Run' && !d.hidden);
+const emptyVisible = (el: HTMLElement) => [...el.querySelectorAll<HTMLElement>('div')].some((d) => d.textContent === 'No data yet — press Run' && !d.hidden);
 
 // 6 points; y has a zero, a negative and a NaN -> 3 drawable on log y, 5 on linear y.
 const loss: PlotSeries = { id: 'loss', label: 'loss', color: '#0072B2', x: [1, 2, 3, 4, 5, 6], y: [1, 0.5, 0, -1, NaN, 1e-3] };
@@ -101,7 +100,10 @@ describe('TimeSeriesPlot', () => {
     expect(el.getAttribute('data-points')).toBe('9');
     const raf = globalThis.requestAnimationFrame;
     let requested = 0;
-    globalThis.requestAnimationFrame = (cb) => (requested++, raf(cb));
+    globalThis.requestAnimationFrame = (cb) => {
+      requested++;
+      return raf(cb);
+    };
     try {
       grad.n = 8;
       render(baseProps({ revision: 1 }));
@@ -156,7 +158,14 @@ describe('TimeSeriesPlot', () => {
   it('uses custom empty text and draws dashed reference lines with labels', async () => {
     render(baseProps({ series: [], emptyText: 'Waiting…' }));
     expect(plot('t').textContent).toContain('Waiting…');
-    render(baseProps({ refLines: [{ axis: 'y', value: 0.5, label: 'target' }, { axis: 'x', value: 1e9 }] }));
+    render(
+      baseProps({
+        refLines: [
+          { axis: 'y', value: 0.5, label: 'target' },
+          { axis: 'x', value: 1e9 },
+        ],
+      }),
+    );
     await nextFrame();
     const refs = plot('t').querySelectorAll('g.ref');
     expect(refs).toHaveLength(1); // the x line is outside the domain

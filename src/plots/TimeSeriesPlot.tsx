@@ -8,6 +8,7 @@ import type { KeyboardEvent, PointerEvent } from 'react';
 import { publishCursor, subscribeCursor } from './cursor-sync';
 import { FrameScheduler } from './frame-scheduler';
 import { PlotRenderer } from './renderer';
+import { ToolButton } from './ToolButton';
 import type { DrawInput } from './renderer';
 import type { PlotSeries, TimeSeriesPlotProps } from './types';
 import { useElementWidth } from './useElementWidth';
@@ -155,6 +156,7 @@ export function TimeSeriesPlot(props: TimeSeriesPlotProps) {
         ref={areaRef}
         className="relative w-full select-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500"
         style={{ height }}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the plot takes the focus for its keyboard readout (arrow keys move it, Escape hides it), as its label says
         tabIndex={0}
         role="group"
         aria-label={`${title}: arrow keys move the value readout, Escape hides it`}
@@ -181,14 +183,9 @@ export function TimeSeriesPlot(props: TimeSeriesPlotProps) {
 
 function ScaleButton({ label, on, onToggle }: { label: string; on: boolean; onToggle: () => void }) {
   return (
-    <button
-      type="button"
-      aria-pressed={on}
-      onClick={onToggle}
-      className={`rounded border px-1.5 py-0.5 ${on ? 'border-sky-600 bg-sky-600 text-white' : 'border-slate-300 dark:border-slate-600'}`}
-    >
+    <ToolButton on={on} onClick={onToggle}>
       {label}
-    </button>
+    </ToolButton>
   );
 }
 
@@ -215,15 +212,7 @@ function Legend({ series, hidden, onToggle }: LegendProps) {
             className={`inline-flex items-center gap-1 ${off ? 'line-through opacity-40' : ''}`}
           >
             <svg width="16" height="6" aria-hidden="true">
-              <line
-                x1="1"
-                x2="15"
-                y1="3"
-                y2="3"
-                stroke={s.color}
-                strokeWidth={Math.max(2, s.width ?? 1.5)}
-                strokeDasharray={s.dash?.join(' ')}
-              />
+              <line x1="1" x2="15" y1="3" y2="3" stroke={s.color} strokeWidth={Math.max(2, s.width ?? 1.5)} strokeDasharray={s.dash?.join(' ')} />
             </svg>
             {s.label}
           </button>

@@ -9,7 +9,10 @@ const groups = new Map<string, Set<Listener>>();
 
 export function subscribeCursor(group: string, listener: Listener): () => void {
   let set = groups.get(group);
-  if (!set) groups.set(group, (set = new Set()));
+  if (!set) {
+    set = new Set();
+    groups.set(group, set);
+  }
   set.add(listener);
   return () => {
     set.delete(listener);

@@ -25,6 +25,7 @@ export function landscapeWorker(): Comlink.Remote<LandscapeApi> {
 export function useLandscapeGrid(req: GridRequest | null): (GridResult & { roundTripMs: number }) | null {
   const [grid, setGrid] = useState<(GridResult & { roundTripMs: number }) | null>(null);
   const key = req ? JSON.stringify(req) : '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the request is compared by value (key), not by its object
   useEffect(() => {
     if (!req) return;
     let live = true;
@@ -37,7 +38,6 @@ export function useLandscapeGrid(req: GridRequest | null): (GridResult & { round
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   return grid;
 }

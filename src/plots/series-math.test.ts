@@ -171,7 +171,10 @@ describe('nearestIndex', () => {
 
   it('binary search agrees with a brute-force scan on sorted data', () => {
     let seed = 12345;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     const x = Array.from({ length: 500 }, () => Math.round(rand() * 1000) / 10).sort((a, b) => a - b);
     for (let k = 0; k < 300; k++) {
       const t = rand() * 120 - 10;
@@ -210,7 +213,7 @@ describe('nearestIndex', () => {
 describe('formatNumber', () => {
   it('uses 4 significant digits in fixed notation for moderate values', () => {
     expect(formatNumber(1234.5678)).toBe('1235');
-    expect(formatNumber(3.14159)).toBe('3.142');
+    expect(formatNumber(Math.PI)).toBe('3.142');
     expect(formatNumber(-0.012345678)).toBe('-0.01235');
     expect(formatNumber(0.001)).toBe('0.001');
     expect(formatNumber(1.5)).toBe('1.5');

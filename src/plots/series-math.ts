@@ -3,6 +3,8 @@
  * nearest-point lookup and number formatting. No DOM and no d3, so they are cheap to unit-test.
  */
 
+import { fmt } from '../ui/format';
+
 export type NumArray = ArrayLike<number>;
 
 /** Whether v can be placed on an axis: finite, and strictly positive on a log axis. */
@@ -35,16 +37,12 @@ export interface SeriesScan {
  * the per-frame cost at a single read of each buffer. With xWindow, only points inside it feed
  * the extent (so a fixed x range autoscales y to what is visible); count is unaffected.
  */
-export function scanSeries(
-  x: NumArray,
-  y: NumArray,
-  n: number,
-  logX: boolean,
-  logY: boolean,
-  xWindow?: readonly [number, number],
-): SeriesScan {
+export function scanSeries(x: NumArray, y: NumArray, n: number, logX: boolean, logY: boolean, xWindow?: readonly [number, number]): SeriesScan {
   let count = 0;
-  let xMin = Infinity, xMax = -Infinity, yMin = Infinity, yMax = -Infinity;
+  let xMin = Infinity,
+    xMax = -Infinity,
+    yMin = Infinity,
+    yMax = -Infinity;
   let sorted = true;
   let prev = -Infinity;
   const wLo = xWindow ? xWindow[0] : -Infinity;
@@ -98,19 +96,14 @@ export function padDomain(lo: number, hi: number, log: boolean, frac = 0.04): [n
  * `colEndX(c)`, if given, is the x where column c ends; col() is then only evaluated when a point
  * crosses into a new column, which matters when col() involves a logarithm.
  */
-export function decimateMinMax(
-  x: NumArray,
-  y: NumArray,
-  n: number,
-  col: (xv: number) => number,
-  logX: boolean,
-  logY: boolean,
-  colEndX?: (c: number) => number,
-): number[] {
+export function decimateMinMax(x: NumArray, y: NumArray, n: number, col: (xv: number) => number, logX: boolean, logY: boolean, colEndX?: (c: number) => number): number[] {
   const out: number[] = [];
   let cur = NaN;
   let end = -Infinity; // x at which the current column ends (only used with colEndX)
-  let first = -1, last = -1, lo = -1, hi = -1;
+  let first = -1,
+    last = -1,
+    lo = -1,
+    hi = -1;
 
   const push = (k: number) => {
     if (out[out.length - 1] !== k) out.push(k);
@@ -173,7 +166,8 @@ export function nearestIndex(x: NumArray, n: number, target: number, opts: Neare
 
   if (opts.sorted) {
     // Lower bound: first index with x >= target.
-    let lo = 0, hi = n;
+    let lo = 0,
+      hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (x[mid] < target) lo = mid + 1;
@@ -205,24 +199,13 @@ export function nearestIndex(x: NumArray, n: number, target: number, opts: Neare
   return best;
 }
 
-function trimZeros(s: string): string {
-  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
-}
-
 /**
- * 4 significant digits; exponent form (e.g. "1.235e4", "2e-5") when |v| < 1e-3 or |v| >= 1e4.
- * The threshold is applied after rounding, so 9999.7 becomes "1e4" rather than "10000".
+ * The axes' and readouts' number formatter: the app's one formatter `fmt` (4 significant digits; exponent form,
+ * e.g. "1.235e4", "2e-5", when |v| < 1e-3 or |v| >= 1e4, chosen after rounding, so 9999.7 is "1e4"), with the
+ * axis spellings 'NaN' and '-∞'.
  */
 export function formatNumber(v: number): string {
   if (Number.isNaN(v)) return 'NaN';
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : '-∞';
-  if (v === 0) return '0';
-  const r = Number(v.toPrecision(4));
-  const a = Math.abs(r);
-  if (a < 1e-3 || a >= 1e4) {
-    const [mant, exp] = r.toExponential(3).split('e');
-    return `${trimZeros(mant)}e${Number(exp)}`;
-  }
-  // In [1e-3, 1e4) toPrecision(4) always uses fixed notation.
-  return trimZeros(r.toPrecision(4));
+  if (v === -Infinity) return '-∞';
+  return fmt(v);
 }

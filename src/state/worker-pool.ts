@@ -42,7 +42,12 @@ export class WorkerPool {
     return this.mapVia((api, chunk) => api.jobs(lab, name, chunk) as Promise<R[]>, payloads, onProgress, signal);
   }
 
-  private async mapVia<T, R>(call: (api: Comlink.Remote<SweepApi>, chunk: T[]) => Promise<R[]>, specs: T[], onProgress?: (done: number, total: number, index: number, result: R) => void, signal?: AbortSignal): Promise<R[]> {
+  private async mapVia<T, R>(
+    call: (api: Comlink.Remote<SweepApi>, chunk: T[]) => Promise<R[]>,
+    specs: T[],
+    onProgress?: (done: number, total: number, index: number, result: R) => void,
+    signal?: AbortSignal,
+  ): Promise<R[]> {
     this.ensure();
     const results: R[] = new Array(specs.length);
     const chunk = Math.max(1, Math.ceil(specs.length / (8 * this.workers.length)));
@@ -76,5 +81,6 @@ export class WorkerPool {
 let shared: WorkerPool | null = null;
 /** The app's one pool, created on first use. */
 export function sharedPool(): WorkerPool {
-  return (shared ??= new WorkerPool());
+  if (!shared) shared = new WorkerPool();
+  return shared;
 }

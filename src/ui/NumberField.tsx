@@ -1,6 +1,5 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import { FieldError } from './FieldMessage';
-import { hintClass, labelClass } from './field-styles';
+import { FieldFrame, invalidAria } from './FieldMessage';
 
 export interface NumberFieldProps {
   label: ReactNode;
@@ -36,10 +35,7 @@ export function NumberField({ label, value, onCommit, step = 'any', hint, testId
     setError(onCommit(v));
   };
   return (
-    <div className={`flex min-w-0 flex-col gap-0.5${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id} className={labelClass}>
-        {label}
-      </label>
+    <FieldFrame controlId={id} label={label} hint={hint} error={error} className={className}>
       <input
         id={id}
         data-testid={testId}
@@ -48,14 +44,12 @@ export function NumberField({ label, value, onCommit, step = 'any', hint, testId
         step={step}
         value={text}
         disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-err` : undefined}
+        {...invalidAria(id, error)}
         onChange={(e) => setText(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => e.key === 'Enter' && commit()}
         className={`num min-w-0 rounded border bg-white px-2 py-1 text-sm disabled:opacity-50 dark:bg-slate-900 ${error ? 'border-red-500' : 'border-slate-300 dark:border-slate-700'}`}
       />
-      {error ? <FieldError id={`${id}-err`} message={error} /> : hint && <span className={hintClass}>{hint}</span>}
-    </div>
+    </FieldFrame>
   );
 }

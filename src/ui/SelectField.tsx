@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
-import { FieldError } from './FieldMessage';
-import { hintClass, inputClass, labelClass } from './field-styles';
+import { FieldFrame, invalidAria } from './FieldMessage';
+import { inputClass } from './field-styles';
 
 export interface SelectOption<T extends string = string> {
   value: T;
@@ -42,17 +42,13 @@ export function SelectField<T extends string>({ label, value, options, onChange,
     </option>
   );
   return (
-    <div className={`flex min-w-0 flex-col gap-0.5${className ? ` ${className}` : ''}`}>
-      <label htmlFor={selectId} className={labelClass}>
-        {label}
-      </label>
+    <FieldFrame controlId={selectId} label={label} hint={hint} error={error} className={className}>
       <select
         id={selectId}
         data-testid={testId}
         value={value}
         disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${selectId}-err` : undefined}
+        {...invalidAria(selectId, error)}
         onChange={(e) => onChange(e.target.value as T)}
         className={`${inputClass} min-w-0 disabled:opacity-50`}
       >
@@ -66,7 +62,6 @@ export function SelectField<T extends string>({ label, value, options, onChange,
           ),
         )}
       </select>
-      {error ? <FieldError id={`${selectId}-err`} message={error} /> : hint && <span className={hintClass}>{hint}</span>}
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { findPreset } from '../experiment/presets';
-import type { LabId } from '../experiment/schema';
+import { coreOf, type LabId } from '../experiment/schema';
 import { useExperiment } from '../state/experiment-store';
 
 /**
@@ -33,9 +33,19 @@ useExperiment.subscribe((next, prev) => {
   usePresetChoiceStore.setState({ chosen: kept });
 });
 
+/**
+ * The id of the preset a lab's experiment was loaded from: the one picked, else the lab's default preset while
+ * the lab has no experiment of its own yet (it is running its default), else null (changed since).
+ */
+export function presetChoiceOf(lab: LabId, chosen: PresetChoice['chosen'], hasOwnSpec: boolean): string | null {
+  return chosen[lab] ?? (hasOwnSpec ? null : coreOf(lab).defaultPresetId);
+}
+
 /** The id of the preset the lab's current experiment was loaded from, or null once it was changed. */
 export function usePresetChoice(lab: LabId): string | null {
-  return usePresetChoiceStore((s) => s.chosen[lab]) ?? null;
+  const chosen = usePresetChoiceStore((s) => s.chosen);
+  const hasOwnSpec = useExperiment((s) => s.specs[lab] !== undefined);
+  return presetChoiceOf(lab, chosen, hasOwnSpec);
 }
 
 /** Loads a preset of `lab` as its experiment and remembers its id; returns the refusal, or null. */

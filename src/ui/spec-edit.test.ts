@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { defaultSpec, findPreset } from '../experiment/presets';
 import { labSpecNow, useExperiment } from '../state/experiment-store';
-import { pickPreset, usePresetChoiceStore } from './preset-choice';
+import { pickPreset, presetChoiceOf, usePresetChoiceStore } from './preset-choice';
 import { sameValue } from './same-value';
 import { checkEdit, commitEdit } from './spec-edit';
 
@@ -64,6 +64,16 @@ describe('preset choice', () => {
     // a real edit forgets it
     expect(commitEdit('poisoning', { ...labSpecNow('poisoning'), seed: 343 })).toBeNull();
     expect(usePresetChoiceStore.getState().chosen.poisoning).toBeUndefined();
+  });
+
+  it("names the lab's default preset while the lab runs its default experiment", () => {
+    const own = () => useExperiment.getState().specs.saddles !== undefined;
+    const choice = () => presetChoiceOf('saddles', usePresetChoiceStore.getState().chosen, own());
+    expect(choice()).toBe('sd-fig1-flow');
+    expect(commitEdit('saddles', { ...labSpecNow('saddles'), seed: 5 })).toBeNull();
+    expect(choice()).toBeNull();
+    expect(pickPreset('saddles', 'sd-sq2-tiny')).toBeNull();
+    expect(choice()).toBe('sd-sq2-tiny');
   });
 
   it('refuses an id that is not a preset of the lab', () => {

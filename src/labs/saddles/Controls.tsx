@@ -1,64 +1,77 @@
-import { PRESETS } from '../../experiment/presets';
-import type { SaddlesSpec } from './schema';
-import { parseSpec } from '../../experiment/validate';
-import { useExperiment, useLabSpec } from '../../state/experiment-store';
+import { useState } from 'react';
+import { labelClass } from '../../ui/field-styles';
+import { fmt } from '../../ui/format';
 import { NumberField } from '../../ui/NumberField';
+import { pickPreset, usePresetChoice } from '../../ui/preset-choice';
+import { PresetPicker } from '../../ui/PresetPicker';
+import { SelectField, type SelectOption } from '../../ui/SelectField';
+import { useSpecEditor } from '../../ui/useSpecEditor';
 import { SaddlesModelControls } from './ModelControls';
+import type { SaddlesSpec } from './schema';
 
-const select = 'rounded border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1 text-sm';
-const label = 'text-xs font-medium text-slate-600 dark:text-slate-400';
+type OptimChoice = 'flow' | 'gd' | 'gd-clipped' | 'gd-schedule';
 
-const SADDLES_PRESETS = PRESETS.filter((p) => p.lab === 'saddles');
+const OPTIMS: SelectOption<OptimChoice>[] = [
+  { value: 'flow', label: 'gradient flow (ODE)' },
+  { value: 'gd', label: 'GD, constant step' },
+  { value: 'gd-clipped', label: 'GD, clipped step' },
+];
+/** Offered only while the experiment has it (a paper preset's schedule): it cannot be set up from here. */
+const PAPER_SCHEDULE: SelectOption<OptimChoice> = { value: 'gd-schedule', label: 'GD, paper schedule' };
+
+const optimChoice = (o: SaddlesSpec['optim']): OptimChoice => (o.kind === 'gd-schedule' ? (o.rule.kind === 'clipped' ? 'gd-clipped' : 'gd-schedule') : o.kind);
+
+/** The experiment with another optimiser; null for the paper schedule, which is only loaded with its preset. */
+function withOptim(spec: SaddlesSpec, k: OptimChoice): SaddlesSpec | null {
+  const o = spec.optim;
+  const lr = o.kind === 'flow' ? 1e-3 : o.lr;
+  switch (k) {
+    case 'flow':
+      return {
+        ...spec,
+        optim: { kind: 'flow', method: 'dopri5', rtol: 1e-10, atol: 1e-14 * spec.init.delta },
+        stop: { ...spec.stop, maxTime: o.kind === 'flow' ? spec.stop.maxTime : Math.min(spec.stop.maxTime, spec.stop.maxSteps * o.lr) },
+      };
+    case 'gd':
+      return { ...spec, optim: { kind: 'gd', lr } };
+    case 'gd-clipped':
+      return { ...spec, optim: { kind: 'gd-schedule', lr, rule: { kind: 'clipped', s: 0.02 } } };
+    default:
+      return null;
+  }
+}
+
+function modelText(spec: SaddlesSpec): string {
+  const model = spec.model;
+  if (model.kind === 'toy') return `toy H = w₁^${model.Lh} x₁ + w₂^${model.Lh} x₂${model.Lh === 2 ? ' (Example 1)' : ''}`;
+  const act = model.p === 1 && model.alpha === 0 ? 'ReLU (outside the theorems)' : model.p === 2 && model.alpha === 1 ? 'x²' : `max(z, ${model.alpha}z)^${model.p}`;
+  return `${model.widths.length + 1}-layer, d = ${model.d}, widths ${model.widths.join('×')}, ${act}`;
+}
 
 /** Preset, initial scale delta (log slider), optimiser and horizon; every edit goes through the validator. */
 export function SaddlesControls() {
-  const spec = useLabSpec('saddles');
-  const apply = useExperiment((s) => s.apply);
+  const editor = useSpecEditor('saddles');
+  const spec = editor.spec;
+  const presetId = usePresetChoice('saddles');
+  const [presetError, setPresetError] = useState<string | null>(null);
+  const [optimError, setOptimError] = useState<string | null>(null);
+  const { commit } = editor;
 
-  const commit = (next: SaddlesSpec): string | null => {
-    const r = parseSpec(next);
-    if (!r.ok) return r.issues.map((i) => `${i.field}: ${i.message}`).join('; ');
-    apply(next, 'controls');
-    return null;
-  };
-  const setDelta = (delta: number) =>
-    commit({ ...spec, init: { ...spec.init, delta }, optim: spec.optim.kind === 'flow' ? { ...spec.optim, atol: 1e-14 * delta } : spec.optim });
+  const setDelta = (delta: number) => commit({ ...spec, init: { ...spec.init, delta }, optim: spec.optim.kind === 'flow' ? { ...spec.optim, atol: 1e-14 * delta } : spec.optim });
 
-  const presetId = SADDLES_PRESETS.find((p) => JSON.stringify(p.spec) === JSON.stringify(spec))?.id ?? '';
   const o = spec.optim;
-  const isFlow = o.kind === 'flow';
-  const model = spec.model;
-  const modelText =
-    model.kind === 'toy'
-      ? `toy H = w₁^${model.Lh} x₁ + w₂^${model.Lh} x₂${model.Lh === 2 ? ' (Example 1)' : ''}`
-      : `${model.widths.length + 1}-layer, d = ${model.d}, widths ${model.widths.join('×')}, ${model.p === 1 && model.alpha === 0 ? 'ReLU (outside the theorems)' : model.p === 2 && model.alpha === 1 ? 'x²' : `max(z, ${model.alpha}z)^${model.p}`}`;
+  const choice = optimChoice(o);
 
   return (
     <div className="flex flex-col gap-3" data-testid="saddles-controls">
-      <div className="flex flex-col gap-0.5">
-        <label htmlFor="sd-preset" className={label}>
-          Preset
-        </label>
-        <select id="sd-preset" data-testid="preset-select" value={presetId} className={select} onChange={(e) => {
-          const p = SADDLES_PRESETS.find((x) => x.id === e.target.value);
-          if (p) apply(p.spec, 'preset');
-        }}>
-          <option value="">Custom</option>
-          {SADDLES_PRESETS.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.title}
-            </option>
-          ))}
-        </select>
-        <p className="text-xs text-slate-500">{SADDLES_PRESETS.find((p) => p.id === presetId)?.description ?? modelText}</p>
-      </div>
+      <PresetPicker lab="saddles" selected={presetId} onPick={(id) => setPresetError(pickPreset('saddles', id))} error={presetError} />
       <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="model-summary">
-        Model: {modelText}; loss {spec.loss}.
+        Model: {modelText(spec)}; loss {spec.loss}.
       </p>
       <SaddlesModelControls />
       <div className="flex flex-col gap-0.5">
-        <label htmlFor="sd-delta" className={label}>
-          Initial scale δ = {spec.init.delta.toExponential(2)}
+        <label htmlFor="sd-delta" className={labelClass}>
+          Initial scale δ = {fmt(spec.init.delta, { digits: 3, exp: true })}
         </label>
         <input
           id="sd-delta"
@@ -74,40 +87,30 @@ export function SaddlesControls() {
       <div className="grid grid-cols-2 gap-2">
         <NumberField label="δ" testId="field-delta" value={spec.init.delta} onCommit={setDelta} />
         <NumberField label="init seed" testId="field-seed" value={spec.seed} onCommit={(seed) => commit({ ...spec, seed })} />
-        <div className="flex flex-col gap-0.5">
-          <label htmlFor="sd-optim" className={label}>
-            Optimiser
-          </label>
-          <select
-            id="sd-optim"
-            data-testid="optim-select"
-            className={select}
-            value={o.kind === 'gd-schedule' ? (o.rule.kind === 'clipped' ? 'gd-clipped' : 'gd-schedule') : o.kind}
-            onChange={(e) => {
-              const k = e.target.value;
-              if (k === 'flow') commit({ ...spec, optim: { kind: 'flow', method: 'dopri5', rtol: 1e-10, atol: 1e-14 * spec.init.delta }, stop: { ...spec.stop, maxTime: spec.optim.kind === 'flow' ? spec.stop.maxTime : Math.min(spec.stop.maxTime, spec.stop.maxSteps * spec.optim.lr) } });
-              else if (k === 'gd') commit({ ...spec, optim: { kind: 'gd', lr: o.kind === 'flow' ? 1e-3 : o.lr } });
-              else if (k === 'gd-clipped') commit({ ...spec, optim: { kind: 'gd-schedule', lr: o.kind === 'flow' ? 1e-3 : o.lr, rule: { kind: 'clipped', s: 0.02 } } });
-            }}
-          >
-            <option value="flow">gradient flow (ODE)</option>
-            <option value="gd">GD, constant step</option>
-            <option value="gd-clipped">GD, clipped step</option>
-            {o.kind === 'gd-schedule' && o.rule.kind === 'piecewise' && <option value="gd-schedule">GD, paper schedule</option>}
-          </select>
-        </div>
-        {isFlow ? (
+        <SelectField
+          label="Optimiser"
+          id="sd-optim"
+          testId="optim-select"
+          value={choice}
+          options={choice === 'gd-schedule' ? [...OPTIMS, PAPER_SCHEDULE] : OPTIMS}
+          onChange={(k) => {
+            const next = withOptim(spec, k);
+            if (next) setOptimError(commit(next));
+          }}
+          error={optimError}
+        />
+        {o.kind === 'flow' ? (
           <NumberField label="horizon t_max" testId="field-tmax" value={spec.stop.maxTime} onCommit={(maxTime) => commit({ ...spec, stop: { ...spec.stop, maxTime } })} />
         ) : (
           <>
-            <NumberField label="step size η" testId="field-lr" value={o.lr} onCommit={(lr) => commit({ ...spec, optim: { ...o, lr } as SaddlesSpec['optim'] })} />
+            <NumberField label="step size η" testId="field-lr" value={o.lr} onCommit={(lr) => commit({ ...spec, optim: { ...o, lr } })} />
             <NumberField label="iterations" testId="field-steps" value={spec.stop.maxSteps} onCommit={(maxSteps) => commit({ ...spec, stop: { ...spec.stop, maxSteps } })} />
           </>
         )}
       </div>
-      {isFlow && (
+      {o.kind === 'flow' && (
         <p className="text-xs text-slate-500">
-          DOPRI5 with rtol {o.rtol.toExponential(0)} and atol {o.atol.toExponential(1)} (= 10⁻¹⁴ δ: the weights are O(δ) while they creep).
+          DOPRI5 with rtol {fmt(o.rtol, { digits: 1, exp: true })} and atol {fmt(o.atol, { digits: 2, exp: true })} (= 10⁻¹⁴ δ: the weights are O(δ) while they creep).
         </p>
       )}
     </div>

@@ -2,6 +2,10 @@ import { useEffect, useRef } from 'react';
 import type { MouseEvent } from 'react';
 import type { SeriesBuffers } from '../../state/series';
 import { neuronOfRow } from './neurons';
+import { fmt } from '../../ui/format';
+
+/** Largest entries in the exponent form, 2 significant digits. */
+const EXP2 = { digits: 2, exp: true };
 
 /** Picking neurons by clicking their rows (for "zero these neurons"). */
 export interface NeuronSelection {
@@ -122,9 +126,9 @@ export function WeightHeatmap({ buffers, blocks, dims, index, title, testId, sel
         style={{ width, height, cursor: selection ? 'pointer' : undefined }}
         onClick={onClick}
         role="img"
-        aria-label={`${title}: weight magnitudes, max |entry| ${maxes.map((m) => m.toExponential(1)).join(', ')}`}
+        aria-label={`${title}: weight magnitudes, max |entry| ${maxes.map((m) => fmt(m, EXP2)).join(', ')}`}
       />
-      <span className="text-[10px] text-slate-500 num">max |·|: {mats.map((m, l) => `${m.name} ${maxes[l].toExponential(1)}`).join(' · ')}</span>
+      <span className="text-[10px] text-slate-500 num">max |·|: {mats.map((m, l) => `${m.name} ${fmt(maxes[l], EXP2)}`).join(' · ')}</span>
     </figure>
   );
 }

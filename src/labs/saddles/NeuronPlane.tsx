@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3';
 import type { SeriesBuffers } from '../../state/series';
-import { fmt } from './derive';
 import { balancedNeuronLimit, conservedCurve } from './portraits';
+import { fmt } from '../../ui/format';
 
 const W = 380;
 const H = 260;
@@ -17,7 +17,7 @@ interface Props {
   index: number;
 }
 
-const poly = (pts: [number, number][], sx: (v: number) => number, sy: (v: number) => number) => 'M' + pts.map(([a, v]) => `${sx(a).toFixed(1)},${sy(v).toFixed(1)}`).join('L');
+const poly = (pts: [number, number][], sx: (v: number) => number, sy: (v: number) => number) => `M${pts.map(([a, v]) => `${sx(a).toFixed(1)},${sy(v).toFixed(1)}`).join('L')}`;
 
 /**
  * The single neuron H = v s(a x) in its (a, v) plane (docs/labs/saddles.md Sec. 7.5): the level sets of the conserved
@@ -34,8 +34,12 @@ export function NeuronPlane({ buffers, y, p, square, index }: Props) {
   }
   const A = Math.max(1.45 * lim.a, 1.1 * maxA, 0.5);
   const V = Math.max(1.45 * Math.abs(lim.v), 1.1 * maxV, 0.4);
-  const sx = scaleLinear().domain([-A, A]).range([34, W - 10]);
-  const sy = scaleLinear().domain([-V, V]).range([H - 28, 8]);
+  const sx = scaleLinear()
+    .domain([-A, A])
+    .range([34, W - 10]);
+  const sy = scaleLinear()
+    .domain([-V, V])
+    .range([H - 28, 8]);
   const curves = LEVELS.flatMap((f) => conservedCurve(f * A * A, p, A, V));
   const balanced = conservedCurve(0, p, A, V);
   const zeroLoss: [number, number][][] = [];
@@ -91,8 +95,8 @@ export function NeuronPlane({ buffers, y, p, square, index }: Props) {
         </text>
       </svg>
       <p className="text-xs text-slate-500">
-        Grey: a² − {p}v² = const, the curves gradient flow cannot leave (dashed: const = 0, the balanced a = ±√{p} v of KKT points). Green: zero loss v·a² = y.
-        Blue: this run{square && p === 2 ? '; red ring: the limit (√2 (y/2)^⅓, (y/2)^⅓) of a balanced start' : ''}.
+        Grey: a² − {p}v² = const, the curves gradient flow cannot leave (dashed: const = 0, the balanced a = ±√{p} v of KKT points). Green: zero loss v·a² = y. Blue: this run
+        {square && p === 2 ? '; red ring: the limit (√2 (y/2)^⅓, (y/2)^⅓) of a balanced start' : ''}.
       </p>
       {n > 0 && (
         <p className="text-xs num text-slate-600 dark:text-slate-400" data-testid="neuron-plane-conserved">

@@ -3,9 +3,9 @@ import { FeedForward } from '../../engine/homogeneous/ff';
 import { seriesColor } from '../../plots/palette';
 import type { SaddlesSpec } from './schema';
 import type { SeriesBuffers } from '../../state/series';
-import { fmt } from './derive';
 import { eigSym2, ncfMatrix, neuronPolar } from './portraits';
 import { buildModel } from './build';
+import { fmt } from '../../ui/format';
 
 const S = 300;
 const C = S / 2;
@@ -55,7 +55,12 @@ export function NeuronPolar({ buffers, spec, index }: Props) {
     const trail: string[] = [];
     for (let i = 0; i <= idx; i += stride) {
       const q = neuronPolar(at(i), k, j);
-      if (Number.isFinite(q.logNorm)) trail.push(xy(q.angle, rad(q.logNorm)).map((v) => v.toFixed(1)).join(','));
+      if (Number.isFinite(q.logNorm))
+        trail.push(
+          xy(q.angle, rad(q.logNorm))
+            .map((v) => v.toFixed(1))
+            .join(','),
+        );
     }
     return { j, now: neuronPolar(at(idx), k, j), trail };
   });
@@ -77,14 +82,22 @@ export function NeuronPolar({ buffers, spec, index }: Props) {
           const [x2, y2] = xy(ang + Math.PI, R + 12);
           return (
             <g key={e} data-testid={`polar-ray-${e + 1}`}>
-              <line x1={x1} y1={y1} x2={x2} y2={y2} stroke={e === topIdx ? '#D55E00' : '#94a3b8'} strokeWidth={e === topIdx ? 1.8 : 1.2} strokeDasharray={e === topIdx ? undefined : '4 3'} />
+              <line
+                x1={x1}
+                y1={y1}
+                x2={x2}
+                y2={y2}
+                stroke={e === topIdx ? '#D55E00' : '#94a3b8'}
+                strokeWidth={e === topIdx ? 1.8 : 1.2}
+                strokeDasharray={e === topIdx ? undefined : '4 3'}
+              />
               <text x={x1} y={y1} fontSize={10} textAnchor="middle" dy={y1 < C ? -3 : 10} fill={e === topIdx ? '#D55E00' : '#64748b'}>
                 λ{e === 0 ? '₁' : '₂'} = {fmt(eig.values[e], 4)}
               </text>
             </g>
           );
         })}
-        {neurons.map(({ j, trail }) => trail.length > 1 && <path key={`t${j}`} d={'M' + trail.join('L')} fill="none" stroke={seriesColor(j)} strokeWidth={1} opacity={0.6} />)}
+        {neurons.map(({ j, trail }) => trail.length > 1 && <path key={`t${j}`} d={`M${trail.join('L')}`} fill="none" stroke={seriesColor(j)} strokeWidth={1} opacity={0.6} />)}
         {neurons.map(({ j, now }) => {
           if (!Number.isFinite(now.logNorm)) return null;
           const [x, y] = xy(now.angle, rad(now.logNorm));
@@ -99,8 +112,8 @@ export function NeuronPolar({ buffers, spec, index }: Props) {
         })}
       </svg>
       <p className="text-xs text-slate-500" style={{ maxWidth: S + 40 }}>
-        At the scrubbed snapshot, with trails from the start. Rings: ‖(a_j, v_j)‖ by decades. Rays: eigenvectors of M = Σ ỹᵢ xᵢxᵢᵀ (a_j and −a_j are the same
-        neuron); the NCF turns each a_j towards the top one, and the neuron that gets there first wins the race.
+        At the scrubbed snapshot, with trails from the start. Rings: ‖(a_j, v_j)‖ by decades. Rays: eigenvectors of M = Σ ỹᵢ xᵢxᵢᵀ (a_j and −a_j are the same neuron); the NCF turns
+        each a_j towards the top one, and the neuron that gets there first wins the race.
         {neurons.some((q) => !Number.isFinite(q.now.logNorm)) ? ' Zeroed neurons (norm 0) are not drawn.' : ''}
       </p>
     </figure>

@@ -1,7 +1,8 @@
 import type { SaddlesSpec } from './schema';
 import type { SeriesBuffers } from '../../state/series';
 import type { Predictions } from '../../engine/homogeneous/problem';
-import { escapeIndex, fmt } from './derive';
+import { escapeIndex } from './derive';
+import { fmt } from '../../ui/format';
 
 /** The paper's step size in Figure 1: flow times convert to its iterations by t / 0.005. */
 const FIG1_ETA = 0.005;
@@ -51,18 +52,20 @@ export function Figure1Note({ spec, b, pred, done }: { spec: SaddlesSpec; b: Ser
   return (
     <div className="mt-2 rounded border border-slate-200 dark:border-slate-800 p-2 text-xs" data-testid="fig1-note">
       <p>
-        <span className="font-medium">Paper, Figure 1:</span> L(0) = 10.73, a first drop near iteration 135,000 to a plateau at about 0.986, then a
-        second drop to about 0 near iteration 192,000.
+        <span className="font-medium">Paper, Figure 1:</span> L(0) = 10.73, a first drop near iteration 135,000 to a plateau at about 0.986, then a second drop to about 0 near
+        iteration 192,000.
       </p>
       <p className="mt-0.5" data-testid="fig1-note-run">
         <span className="font-medium">This run (teacher draw {spec.data.teacherSeed}):</span> L(0) = {fmt(pred.L0, 5)};{' '}
-        {esc >= 0 && b ? `first drop at ${it} ${iter(b.t[esc]).toLocaleString('en')}, to the plateau ${fmt(pred.saddleLoss, 4)} predicted by the one-neuron network; ` : 'no first drop yet; '}
+        {esc >= 0 && b
+          ? `first drop at ${it} ${iter(b.t[esc]).toLocaleString('en')}, to the plateau ${fmt(pred.saddleLoss, 4)} predicted by the one-neuron network; `
+          : 'no first drop yet; '}
         {esc >= 0 ? second : ''}
       </p>
       <p className="mt-0.5 text-slate-500">
-        The paper's teacher and data come from PyTorch's random streams and cannot be redrawn here, so the levels and times differ; the structure (a long
-        plateau at L(0), one neuron escaping, a plateau at the best one-neuron fit, then the rest of the fit) is what carries over. Whether the second drop
-        falls inside the horizon depends on the teacher draw: draw 3, for one, stays on its plateau at 1.58 through all 250,000 iterations.
+        The paper's teacher and data come from PyTorch's random streams and cannot be redrawn here, so the levels and times differ; the structure (a long plateau at L(0), one
+        neuron escaping, a plateau at the best one-neuron fit, then the rest of the fit) is what carries over. Whether the second drop falls inside the horizon depends on the
+        teacher draw: draw 3, for one, stays on its plateau at 1.58 through all 250,000 iterations.
       </p>
     </div>
   );

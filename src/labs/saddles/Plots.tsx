@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { seriesColor } from '../../plots/palette';
 import { plateaus } from '../../engine/homogeneous/staircase';
 import { TimeSeriesPlot, type Band, type PlotSeries, type RefLine } from '../../plots/TimeSeriesPlot';
-import { autoMarkers, escapeIndex, fmt, predictionsFrom, resolveMarkers, staircaseAxis, timeToIteration } from './derive';
+import { autoMarkers, escapeIndex, predictionsFrom, resolveMarkers, staircaseAxis, timeToIteration } from './derive';
 import { NeuronPlane } from './NeuronPlane';
 import { NeuronPolar } from './NeuronPolar';
 import { restrictedShift } from './overlay';
@@ -12,6 +12,7 @@ import { Snapshots } from './Snapshots';
 import { useRestrictedRun, useSaddlesRun } from './store';
 import { overrideFor, useSaddlesUi } from './ui-store';
 import { ZeroedCheck } from './ZeroedCheck';
+import { fmt } from '../../ui/format';
 
 const MAX_UNITS = 12;
 
@@ -46,7 +47,8 @@ export function SaddlesPlots() {
 
   const refs: RefLine[] = [];
   if (pred && Number.isFinite(pred.tEscW0)) refs.push({ axis: 'x', value: toX(pred.tEscW0), label: 'predicted escape (from w0)', color: '#D55E00' });
-  if (pred && Number.isFinite(pred.tEscWstar) && spec?.init.dir.kind === 'kkt') refs.push({ axis: 'x', value: toX(pred.tEscWstar), label: 'predicted escape (from w*)', color: '#CC79A7' });
+  if (pred && Number.isFinite(pred.tEscWstar) && spec?.init.dir.kind === 'kkt')
+    refs.push({ axis: 'x', value: toX(pred.tEscWstar), label: 'predicted escape (from w*)', color: '#CC79A7' });
   if (pred && Number.isFinite(pred.saddleLoss)) refs.push({ axis: 'y', value: pred.saddleLoss, label: 'predicted first saddle', color: '#009E73' });
   if (b && esc >= 0) refs.push({ axis: 'x', value: xs![esc], label: 'measured escape', color: '#0072B2' });
   if (b && marks.i1 !== null) refs.push({ axis: 'x', value: xs![marks.i1], label: 'i1', color: '#94a3b8' });
@@ -69,7 +71,13 @@ export function SaddlesPlots() {
 
   // the staircase's plateaus (docs/labs/saddles.md Sec. 4.4), shaded
   const bands: Band[] = b
-    ? plateaus(staircaseAxis(b, spec!), b.loss, n).map((p) => ({ from: xs![p.from], to: xs![p.to], label: `plateau ${fmt(p.level, 4)}`, shortLabel: fmt(p.level, 4), color: '#009E73' }))
+    ? plateaus(staircaseAxis(b, spec!), b.loss, n).map((p) => ({
+        from: xs![p.from],
+        to: xs![p.to],
+        label: `plateau ${fmt(p.level, 4)}`,
+        shortLabel: fmt(p.level, 4),
+        color: '#009E73',
+      }))
     : [];
 
   const isToy = spec?.model.kind === 'toy';
@@ -125,7 +133,16 @@ export function SaddlesPlots() {
           revision={revision + rRevision}
         />
         <div className="flex min-w-0 flex-col gap-1">
-          <TimeSeriesPlot id="sd-units" syncX="saddles-time" title={isToy ? 'Coordinates |w₁|, |w₂| (log)' : 'Per-neuron norms ‖(in, out)‖: the race'} series={units} xLabel={xLabel} yLabel="norm" yScale="log" revision={revision} />
+          <TimeSeriesPlot
+            id="sd-units"
+            syncX="saddles-time"
+            title={isToy ? 'Coordinates |w₁|, |w₂| (log)' : 'Per-neuron norms ‖(in, out)‖: the race'}
+            series={units}
+            xLabel={xLabel}
+            yLabel="norm"
+            yScale="log"
+            revision={revision}
+          />
           {b && spec && dims.length > 0 && <ZeroedCheck b={b} dims={dims} zeroed={spec.init.zeroNeurons ?? []} />}
         </div>
         <TimeSeriesPlot
@@ -167,9 +184,17 @@ export function SaddlesPlots() {
         )}
         {isToy && spec?.model.kind === 'toy' && spec.model.Lh === 2 && spec.data.kind === 'toy' && spec.data.y[0] === 4 && spec.data.y[1] === 1 && <PhasePortrait buffers={b} />}
         {spec?.model.kind === 'ff' && spec.model.d === 1 && spec.model.widths.length === 1 && spec.model.widths[0] === 1 && (
-          <NeuronPlane buffers={b} y={spec.data.kind === 'single' ? spec.data.y : NaN} p={spec.model.p} square={spec.data.kind === 'single' && spec.model.p === 2 && spec.model.alpha === 1} index={scrubIdx} />
+          <NeuronPlane
+            buffers={b}
+            y={spec.data.kind === 'single' ? spec.data.y : NaN}
+            p={spec.model.p}
+            square={spec.data.kind === 'single' && spec.model.p === 2 && spec.model.alpha === 1}
+            index={scrubIdx}
+          />
         )}
-        {b && spec?.model.kind === 'ff' && spec.model.d === 2 && spec.model.widths.length === 1 && spec.model.p === 2 && spec.model.alpha === 1 && <NeuronPolar buffers={b} spec={spec} index={scrubIdx} />}
+        {b && spec?.model.kind === 'ff' && spec.model.d === 2 && spec.model.widths.length === 1 && spec.model.p === 2 && spec.model.alpha === 1 && (
+          <NeuronPolar buffers={b} spec={spec} index={scrubIdx} />
+        )}
       </div>
       {b && run && <Snapshots run={run} b={b} scrubIdx={scrubIdx} onScrub={setScrub} marks={marks} manual={manual} />}
     </div>

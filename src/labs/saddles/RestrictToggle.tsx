@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
 import { firstSaddlePlateau } from '../../engine/homogeneous/staircase';
-import { fmt, predictionsFrom, staircaseAxis } from './derive';
+import { predictionsFrom, staircaseAxis } from './derive';
 import { restrictedSpec } from './restricted';
 import { useRestrictedRun, useSaddlesRun } from './store';
 import { useSaddlesUi } from './ui-store';
+import { fmt } from '../../ui/format';
 
 /** Plateau of a run's first saddle (docs/labs/saddles.md Sec. 4.4), NaN before it has one. */
 export function plateauOf(run: ReturnType<typeof useRestrictedRun.getState>['run']): number {

@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
 import { shareUrl } from '../../experiment/link';
 import { labSpecNow, useExperiment, useLabSpec } from '../../state/experiment-store';
+import { fmt } from '../../ui/format';
 import { IssueBanner } from '../../ui/IssueBanner';
+import { LabLayout, LabTitle } from '../../ui/LabLayout';
 import { type RunControls, RunToolbar } from '../../ui/RunToolbar';
 import { ShareButton } from '../../ui/ShareButton';
 import { Tex } from '../../ui/Tex';
 import { SaddlesControls } from './Controls';
-import { fmt } from './derive';
 import { NcfTools } from './NcfTools';
 import { SaddlesPlots } from './Plots';
 import { RestrictToggle } from './RestrictToggle';
@@ -113,24 +114,23 @@ export function SaddlesLab() {
     void useSaddlesRun.getState().start(labSpecNow('saddles'));
   }, [autoRun]);
   return (
-    <div className="grid gap-4 lg:grid-cols-[320px_1fr]" data-testid="lab-saddles">
-      <aside className="flex flex-col gap-4">
-        <div>
-          <h2 className="text-xl font-semibold">Saddles</h2>
-          <p className="text-xs text-slate-500">Paper 003: homogeneous networks from small initialisation, escape from the origin, the first saddle</p>
-        </div>
-        <Narration />
-        <SaddlesControls />
-        <NcfTools />
-      </aside>
-      <section className="flex min-w-0 flex-col gap-3">
-        <IssueBanner />
-        <Transport />
-        <RestrictToggle />
-        <SaddlesSummary />
-        <SaddlesPlots />
-        <EscapeSweep />
-      </section>
-    </div>
+    <LabLayout
+      testId="lab-saddles"
+      sidebar={
+        <>
+          <LabTitle title="Saddles" subtitle="Paper 003: homogeneous networks from small initialisation, escape from the origin, the first saddle" />
+          <Narration />
+          <SaddlesControls />
+          <NcfTools />
+        </>
+      }
+    >
+      <IssueBanner />
+      <Transport />
+      <RestrictToggle />
+      <SaddlesSummary />
+      <SaddlesPlots />
+      <EscapeSweep />
+    </LabLayout>
   );
 }

@@ -1,3 +1,4 @@
+import { fmt } from '../../ui/format';
 import type { SeriesBuffers } from '../../state/series';
 import { neuronParamIndices } from './neurons';
 
@@ -19,7 +20,7 @@ export function ZeroedCheck({ b, dims, zeroed }: { b: SeriesBuffers; dims: numbe
   return (
     <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="zeroed-check">
       Zeroed at the start: neuron{zeroed.length > 1 ? 's' : ''} {zeroed.join(', ')} (not drawn: log axis). Largest |weight| of theirs over {b.count} snapshots:{' '}
-      <span className="num font-medium">{max === 0 ? '0 — exactly 0 throughout, as zero preservation says' : max.toExponential(3)}</span>.
+      <span className="num font-medium">{max === 0 ? '0 — exactly 0 throughout, as zero preservation says' : fmt(max, { digits: 4, exp: true })}</span>.
     </p>
   );
 }

@@ -34,9 +34,6 @@ export function predictionsFrom(views: Record<string, Float64Array>): Prediction
   return predictionsOf(views.pred);
 }
 
-export const fmt = (v: number, digits = 4) =>
-  !Number.isFinite(v) ? '—' : v === 0 ? '0' : Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3 ? v.toExponential(digits - 1) : v.toPrecision(digits);
-
 /**
  * Iteration number at flow time t of a GD run: t/eta for a constant step; for step rules, interpolated between
  * snapshots (t and step are both increasing) and extrapolated past the last one with the base step.
@@ -69,6 +66,6 @@ export interface MarkerOverride {
  * else the automatic one (null before the escape).
  */
 export function resolveMarkers(auto: { i1: number; i2: number } | null, override: MarkerOverride, count: number): MarkerOverride {
-  const pick = (user: number | null, a: number | undefined) => (user !== null && count > 0 ? Math.max(0, Math.min(count - 1, Math.round(user))) : a ?? null);
+  const pick = (user: number | null, a: number | undefined) => (user !== null && count > 0 ? Math.max(0, Math.min(count - 1, Math.round(user))) : (a ?? null));
   return { i1: pick(override.i1, auto?.i1), i2: pick(override.i2, auto?.i2) };
 }

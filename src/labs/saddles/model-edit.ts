@@ -49,7 +49,7 @@ function fitInit(spec: SaddlesSpec): SaddlesSpec {
 
 function presetSpec(id: string): SaddlesSpec {
   const p = findPreset(id);
-  if (!p || p.spec.lab !== 'saddles') throw new Error(`missing saddles preset ${id}`);
+  if (p?.spec.lab !== 'saddles') throw new Error(`missing saddles preset ${id}`);
   return structuredClone(p.spec);
 }
 

@@ -54,7 +54,14 @@ describe('saddles spec: zeroed neurons and the single data point', () => {
     expect(issues(zero(sq3, ['3:1']))[0]).toBe('init.zeroNeurons.0: "3:1" names hidden layer 3, but the network has hidden layers 1 to 2');
     expect(issues(zero(sq2, ['1:2', '1:2']))[0]).toBe('init.zeroNeurons.1: "1:2" is listed twice');
     expect(issues(zero(sq2, ['1:1', '1:2', '1:3', '1:4']))[0]).toMatch(/^init\.zeroNeurons: zeroes all 4 neurons of hidden layer 1/);
-    expect(issues(zero(fig1, Array.from({ length: 769 }, (_, i) => `1:${(i % 50) + 1}`)))[0]).toMatch(/^init\.zeroNeurons: more than 768 zeroed neurons listed/);
+    expect(
+      issues(
+        zero(
+          fig1,
+          Array.from({ length: 769 }, (_, i) => `1:${(i % 50) + 1}`),
+        ),
+      )[0],
+    ).toMatch(/^init\.zeroNeurons: more than 768 zeroed neurons listed/);
     const neuron = SADDLES_PRESET_ROWS.find((r) => r.id === 'sd-neuron')!.spec;
     expect(issues(zero(neuron, ['1:1']))[0]).toMatch(/^init\.zeroNeurons: zeroes the only neuron of hidden layer 1/);
     const ex1 = SADDLES_PRESET_ROWS.find((r) => r.id === 'sd-ex1-0.1')!.spec;
@@ -64,14 +71,27 @@ describe('saddles spec: zeroed neurons and the single data point', () => {
   it('the single data point x = 1 needs d = 1 and a feed-forward model', () => {
     const neuron = SADDLES_PRESET_ROWS.find((r) => r.id === 'sd-neuron')!.spec;
     expect(issues(neuron)).toEqual([]);
-    expect(issues({ ...neuron, model: { ...neuron.model, d: 2 }, init: { ...neuron.init, dir: { kind: 'random' } } })[0]).toBe('model.d: the single data point x = 1 is 1-D but d is 2');
+    expect(issues({ ...neuron, model: { ...neuron.model, d: 2 }, init: { ...neuron.init, dir: { kind: 'random' } } })[0]).toBe(
+      'model.d: the single data point x = 1 is 1-D but d is 2',
+    );
     const ex1 = SADDLES_PRESET_ROWS.find((r) => r.id === 'sd-ex1-0.1')!.spec;
     expect(issues({ ...ex1, data: { kind: 'single', y: 1 } })[0]).toMatch(/^data\.kind: the toy model needs the toy data/);
   });
 });
 
 describe('scheduled GD', () => {
-  const quad = { n: 1, blocks: [], metricNames: [], metrics() {}, hess() {}, loss: (w: Float64Array) => 0.5 * w[0] * w[0], grad: (w: Float64Array, g: Float64Array) => ((g[0] = w[0]), 0.5 * w[0] * w[0]) };
+  const quad = {
+    n: 1,
+    blocks: [],
+    metricNames: [],
+    metrics() {},
+    hess() {},
+    loss: (w: Float64Array) => 0.5 * w[0] * w[0],
+    grad: (w: Float64Array, g: Float64Array) => {
+      g[0] = w[0];
+      return 0.5 * w[0] * w[0];
+    },
+  };
 
   it('piecewise: lr before the first milestone, then each listed step; t is the sum of the steps', () => {
     const gd = new ScheduledGd(quad, Float64Array.of(1), 0.5, { kind: 'piecewise', at: [2, 3], lrs: [0.25, 0.1] });

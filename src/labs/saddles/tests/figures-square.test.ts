@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeIndex, firstSaddlePlateau, plateaus } from '../../../engine/homogeneous/staircase';
 import { nearestStep, runFigure } from './figure-run';
-import { FeedForward } from '../../../engine/homogeneous/ff';
+import type { FeedForward } from '../../../engine/homogeneous/ff';
 
 const argmax = (v: number[]) => v.reduce((b, x, i) => (x > v[b] ? i : b), 0);
 
