@@ -1,5 +1,6 @@
 import type { Problem } from '../problem';
 import { DiscreteIntegrator } from './discrete';
+import { MultiStepLr } from './multistep';
 import type { StepResult } from './types';
 import { pow } from '../det-math';
 
@@ -18,16 +19,12 @@ export class Adam extends DiscreteIntegrator {
   readonly label = 'Adam';
   private readonly m: Float64Array;
   private readonly v: Float64Array;
-  private readonly milestones: number[];
-  private readonly gamma: number;
-  private nextMilestone = 0;
-  /** The scheduled learning rate of the last update (lr until the first milestone is passed). */
-  private lrNow: number;
+  private readonly schedule: MultiStepLr;
 
   constructor(
     problem: Problem,
     theta0: Float64Array,
-    private readonly lr: number,
+    lr: number,
     private readonly beta1: number,
     private readonly beta2: number,
     private readonly eps: number,
@@ -38,20 +35,13 @@ export class Adam extends DiscreteIntegrator {
     super(problem, theta0);
     this.m = new Float64Array(problem.n);
     this.v = new Float64Array(problem.n);
-    this.milestones = milestones ? [...milestones].sort((x, y) => x - y) : [];
-    this.gamma = gamma ?? 0.1;
-    this.lrNow = this.lr;
+    this.schedule = new MultiStepLr(lr, milestones, gamma);
   }
 
   step(): StepResult {
     const { theta, g, m, v, beta1, beta2, eps } = this;
     const k = ++this.steps;
-    const ms = this.milestones;
-    while (this.nextMilestone < ms.length && ms[this.nextMilestone] < k) {
-      this.lrNow *= this.gamma;
-      this.nextMilestone++;
-    }
-    const lr = this.lrNow;
+    const lr = this.schedule.at(k);
     if (this.epsPlacement === 'torch') {
       const stepSize = lr / (1 - pow(beta1, k));
       const bc2Sqrt = Math.sqrt(1 - pow(beta2, k));
@@ -74,6 +64,6 @@ export class Adam extends DiscreteIntegrator {
   }
 
   info() {
-    return { lr: this.lrNow };
+    return { lr: this.schedule.current };
   }
 }
