@@ -191,7 +191,7 @@ export function summariseSweep(points: SweepPointResult[]): SweepSummaryRow[] {
       k: g[0].k,
       n: g.length,
       meanE,
-      stdE: Math.sqrt(mean(Es.map((e) => (e - meanE) ** 2))),
+      stdE: Math.sqrt(mean(Es.map((e) => (e - meanE) * (e - meanE)))),
       minE: Math.min(...Es),
       maxE: Math.max(...Es),
       meanBetaBC: mean(g.map((p) => p.result.betaBC)),
@@ -219,7 +219,7 @@ export function logLogSlope(xs: number[], ys: number[]): number {
   let den = 0;
   for (let i = 0; i < lx.length; i++) {
     num += (lx[i] - mx) * (ly[i] - my);
-    den += (lx[i] - mx) ** 2;
+    den += (lx[i] - mx) * (lx[i] - mx);
   }
   return num / den;
 }
