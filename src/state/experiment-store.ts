@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { defaultSpec } from '../experiment/presets';
@@ -76,4 +77,20 @@ export function useLabSpec<L extends LabId>(lab: L): SpecOf<L> {
 
 export function labSpecNow<L extends LabId>(lab: L): SpecOf<L> {
   return useExperiment.getState().specs[lab] ?? defaultSpec(lab);
+}
+
+/**
+ * Runs `start` once when a shared link has just opened this lab's experiment (the link loader asks for it), and
+ * clears the request so a later visit does not rerun.
+ */
+export function useLinkedRun<L extends LabId>(lab: L, start: (spec: SpecOf<L>) => void): void {
+  const autoRun = useExperiment((s) => s.autoRun);
+  // The latest start, read when the request arrives (a new closure each render must not rerun it).
+  const startRef = useRef(start);
+  startRef.current = start;
+  useEffect(() => {
+    if (autoRun !== lab) return;
+    useExperiment.getState().requestAutoRun(null);
+    startRef.current(labSpecNow(lab));
+  }, [autoRun, lab]);
 }

@@ -1,5 +1,4 @@
-import { useEffect } from 'react';
-import { labSpecNow, useExperiment } from '../../state/experiment-store';
+import { useLinkedRun } from '../../state/experiment-store';
 import { useRuns } from '../../state/runs-store';
 import { LabTabs, usePageFromHash } from '../../ui/LabTabs';
 import { poisoningCore } from './core';
@@ -17,12 +16,7 @@ const POISONING_PAGES = [
 /** The Poisoning lab (paper 000): tabs for its pages; a shared link opens its page and reruns the experiment. */
 export function PoisoningLab() {
   const page = usePageFromHash(POISONING_PAGES);
-  const autoRun = useExperiment((s) => s.autoRun);
-  useEffect(() => {
-    if (autoRun !== poisoningCore.id) return;
-    useExperiment.getState().requestAutoRun(null);
-    void useRuns.getState().start(labSpecNow(poisoningCore.id));
-  }, [autoRun]);
+  useLinkedRun(poisoningCore.id, (s) => void useRuns.getState().start(s));
   const Page = page.component;
   return (
     <div className="flex flex-col gap-3" data-testid="lab-poisoning">

@@ -1,5 +1,6 @@
 import { ARMS, useRuns, type Arm } from '../../state/runs-store';
 import { fmt } from '../../ui/format';
+import { ProgressBar } from '../../ui/ProgressBar';
 import { ARM_COLORS, ARM_LABELS } from './arms';
 
 /** Progress and the plain-language state of each arm; announced to screen readers. */
@@ -11,7 +12,6 @@ export function RunStatusBar({ labels = ARM_LABELS }: { labels?: Record<Arm, str
       {ARMS.map((arm: Arm) => {
         const run = arms[arm];
         const st = run?.status;
-        const pct = Math.round(100 * (st?.progress ?? 0));
         return (
           <div key={arm} className="rounded border border-slate-200 dark:border-slate-800 p-2 text-xs" data-testid={`status-${arm}`} data-done={run?.final ? 'true' : 'false'}>
             <div className="flex items-center gap-2">
@@ -21,16 +21,7 @@ export function RunStatusBar({ labels = ARM_LABELS }: { labels?: Record<Arm, str
                 {st ? `t = ${fmt(st.t)} · step ${st.steps} · loss ${fmt(st.loss)} · ${String(st.info.method ?? '')}` : 'not started'}
               </span>
             </div>
-            <div
-              className="mt-1 h-1.5 w-full rounded bg-slate-200 dark:bg-slate-800"
-              role="progressbar"
-              aria-valuenow={pct}
-              aria-valuemin={0}
-              aria-valuemax={100}
-              aria-label={`${labels[arm]} progress`}
-            >
-              <div className="h-1.5 rounded" style={{ width: `${pct}%`, background: ARM_COLORS[arm] }} />
-            </div>
+            <ProgressBar value={st?.progress ?? 0} label={`${labels[arm]} progress`} color={ARM_COLORS[arm]} />
             {run?.error && (
               <p className="mt-1 text-red-600" role="alert">
                 {run.error}

@@ -1,9 +1,9 @@
-import { useEffect } from 'react';
 import { shareUrl } from '../../experiment/link';
-import { labSpecNow, useExperiment, useLabSpec } from '../../state/experiment-store';
+import { labSpecNow, useLabSpec, useLinkedRun } from '../../state/experiment-store';
 import { fmt } from '../../ui/format';
 import { IssueBanner } from '../../ui/IssueBanner';
 import { LabLayout, LabTitle } from '../../ui/LabLayout';
+import { ProgressBar } from '../../ui/ProgressBar';
 import { type RunControls, RunToolbar } from '../../ui/RunToolbar';
 import { ShareButton } from '../../ui/ShareButton';
 import { Tex } from '../../ui/Tex';
@@ -62,7 +62,6 @@ function Transport() {
   useSaddlesRun((s) => s.revision);
   const { transport } = controls;
   const st = run?.status;
-  const pct = Math.round(100 * (st?.progress ?? 0));
   const gd = (run?.spec ?? spec).optim.kind !== 'flow';
   return (
     <div className="flex flex-col gap-2">
@@ -84,16 +83,7 @@ function Transport() {
               ? 'analysing the NCF and starting…'
               : 'not started'}
         </div>
-        <div
-          className="mt-1 h-1.5 w-full rounded bg-slate-200 dark:bg-slate-800"
-          role="progressbar"
-          aria-valuenow={pct}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-label="run progress"
-        >
-          <div className="h-1.5 rounded bg-sky-600" style={{ width: `${pct}%` }} />
-        </div>
+        <ProgressBar value={st?.progress ?? 0} label="run progress" />
         {run?.error && (
           <p className="mt-1 text-red-600" role="alert">
             {run.error}
@@ -107,12 +97,7 @@ function Transport() {
 
 /** The Saddles lab (paper 003): escape from the origin along a KKT direction of the NCF, and the first saddle. */
 export function SaddlesLab() {
-  const autoRun = useExperiment((s) => s.autoRun);
-  useEffect(() => {
-    if (autoRun !== 'saddles') return;
-    useExperiment.getState().requestAutoRun(null);
-    void useSaddlesRun.getState().start(labSpecNow('saddles'));
-  }, [autoRun]);
+  useLinkedRun('saddles', (s) => void useSaddlesRun.getState().start(s));
   return (
     <LabLayout
       testId="lab-saddles"
