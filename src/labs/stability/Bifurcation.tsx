@@ -40,16 +40,19 @@ function useBifurcation(nEta: number, burnIn: number): BifState {
     let lastPaint = t0;
     setSt({ key, cols, done: 0, ms: 0, finished: false, paint });
     mapStabilityJobs(
-        jobs.map((j) => j.job as BifJob),
-        (done, _total, i, r) => {
-          if (ctrl.signal.aborted) return;
-          if (r.kind === 'bif') cols[i] = r;
-          const now = performance.now();
-          if (now - lastPaint > 600) (paint++, (lastPaint = now));
-          setSt({ key, cols, done, ms: now - t0, finished: false, paint });
-        },
-        ctrl.signal,
-      )
+      jobs.map((j) => j.job as BifJob),
+      (done, _total, i, r) => {
+        if (ctrl.signal.aborted) return;
+        if (r.kind === 'bif') cols[i] = r;
+        const now = performance.now();
+        if (now - lastPaint > 600) {
+          paint++;
+          lastPaint = now;
+        }
+        setSt({ key, cols, done, ms: now - t0, finished: false, paint });
+      },
+      ctrl.signal,
+    )
       .then(() => {
         if (ctrl.signal.aborted) return;
         cache = { key, cols, done: nEta, ms: performance.now() - t0, finished: true, paint: paint + 1 };
@@ -87,13 +90,18 @@ export function Bifurcation({ eta }: { eta: number }) {
   return (
     <div className="flex flex-col gap-2">
       <p className="text-sm">
-        GD on the balanced line a = b (Φ = 1, start 0.7) after a burn-in; the density of the next 64 values of λ for each ηΦ. A fixed point up to ηΦ = 1, then the 2-cycle (whose λ± have geometric mean exactly
-        2/η), period doubling near 1.24, chaos with windows (period 3 at 1.7), divergence past 2. Columns left white diverged.
+        GD on the balanced line a = b (Φ = 1, start 0.7) after a burn-in; the density of the next 64 values of λ for each ηΦ. A fixed point up to ηΦ = 1, then the 2-cycle (whose λ±
+        have geometric mean exactly 2/η), period doubling near 1.24, chaos with windows (period 3 at 1.7), divergence past 2. Columns left white diverged.
       </p>
       <div className="flex flex-wrap items-center gap-3 text-xs" role="status" aria-live="polite">
         <label className="inline-flex items-center gap-1">
           resolution
-          <select value={spec ? 'spec' : 'quick'} onChange={(e) => setView({ bif: e.target.value === 'spec' ? { nEta: 2000, burnIn: 100000 } : { nEta: 500, burnIn: 20000 } })} className={selectCls} data-testid="bif-resolution">
+          <select
+            value={spec ? 'spec' : 'quick'}
+            onChange={(e) => setView({ bif: e.target.value === 'spec' ? { nEta: 2000, burnIn: 100000 } : { nEta: 500, burnIn: 20000 } })}
+            className={selectCls}
+            data-testid="bif-resolution"
+          >
             <option value="spec">2000 columns, burn-in 1e5 (spec)</option>
             <option value="quick">500 columns, burn-in 2e4 (quick)</option>
           </select>

@@ -69,7 +69,7 @@ describe('the shared run loop and the scalar runner are one GD', () => {
     expect(Math.abs(epsAt(all.count - 2))).toBeLessThanOrEqual(1e8);
   });
 
-  it('S-chaos ends where the literal float64 iteration a\' = a - eta*eps*b, b\' = b - eta*eps*a ends: (0.72207810188815, same)', () => {
+  it("S-chaos ends where the literal float64 iteration a' = a - eta*eps*b, b' = b - eta*eps*a ends: (0.72207810188815, same)", () => {
     // Written out as the spec prints it; JavaScript evaluates eta*eps*b as (eta*eps)*b. The run loop's old order,
     // a - eta*(eps*b), rounds differently from step 1 on, and the chaotic map amplifies that to a different
     // end point (1.003881508601612): both are float64 pseudo-orbits, this one is the formula as written.
