@@ -2,7 +2,7 @@
  * Drawing helpers of the landscape plot: the heatmap image of a grid (perceptually uniform, colour-blind-safe
  * viridis), contour paths in data coordinates, and "nice" contour levels. DOM use is limited to canvases.
  */
-import { contours, interpolateViridis, scaleSequential } from 'd3';
+import { contours, interpolateViridis, rgb, scaleSequential } from 'd3';
 
 /** A scalar field sampled at cell centres: values[j * nx + i] at x = x0 + (i + 0.5) dx, y = y1 - (j + 0.5) dy. */
 export interface LandscapeGrid {
@@ -39,14 +39,11 @@ export function gridImage(grid: LandscapeGrid, domain: [number, number], scheme:
   const img = ctx.createImageData(nx, ny);
   // 256-entry lookup table: one colour parse per level, not per cell.
   const lut = new Uint8ClampedArray(256 * 3);
-  const probe = document.createElement('canvas').getContext('2d')!;
   for (let k = 0; k < 256; k++) {
-    probe.fillStyle = scheme(k / 255);
-    probe.fillRect(0, 0, 1, 1);
-    const px = probe.getImageData(0, 0, 1, 1).data;
-    lut[3 * k] = px[0];
-    lut[3 * k + 1] = px[1];
-    lut[3 * k + 2] = px[2];
+    const c = rgb(scheme(k / 255));
+    lut[3 * k] = c.r;
+    lut[3 * k + 1] = c.g;
+    lut[3 * k + 2] = c.b;
   }
   const [lo, hi] = domain;
   const span = hi - lo || 1;
