@@ -1,0 +1,455 @@
+import { type ReactNode, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { FieldFrame, invalidAria } from '../../../ui/FieldMessage';
+import { inputClass, labelClass } from '../../../ui/field-styles';
+import { fmt } from '../../../ui/format';
+import { NumberField } from '../../../ui/NumberField';
+import { pickPreset } from '../../../ui/preset-choice';
+import { PresetPicker } from '../../../ui/PresetPicker';
+import { sameValue } from '../../../ui/same-value';
+import { SelectField, type SelectOption } from '../../../ui/SelectField';
+import { useSpecEditor } from '../../../ui/useSpecEditor';
+import { extrapolationCore } from '../core';
+import { EXTRAPOLATION_PRESET_ROWS } from '../presets';
+import { type ExtrapolationSpec, type ExtrapOptim, isMatrixStudent, type StudentSpec, type TeacherSpec } from '../schema';
+import { AtomEditor } from './AtomEditor';
+import { TeacherPreview } from './TeacherPreview';
+
+const LAB = extrapolationCore.id;
+type Spec = ExtrapolationSpec;
+
+const TEACHERS: SelectOption<TeacherSpec['kind']>[] = [
+  { value: 'bal', label: 'bal: balanced, eigenvalues 0.6 … 1.05' },
+  { value: 'delay', label: 'delay line (shift register)' },
+  { value: 'bidiag', label: 'random bidiagonal' },
+  { value: 'atoms', label: 'atoms (λ_i, p_i) you place' },
+  { value: 'twin', label: 'twin T1 / T2 (App. A)' },
+];
+
+const PARAMS: SelectOption<StudentSpec['param']>[] = [
+  { value: 'diag-tied', label: 'diagonal, tied (c = b): balanced' },
+  { value: 'diag', label: 'diagonal (a, b, c)' },
+  { value: 'sym', label: 'symmetric A' },
+  { value: 'full', label: 'full A' },
+];
+
+const LOSSES: SelectOption<Spec['training']['loss']>[] = [
+  { value: 'population', label: 'population Σ (h_j − w_j)²' },
+  { value: 'accumulating', label: 'accumulating Σ (k − j)(h_j − w_j)²' },
+  { value: 'empirical', label: 'empirical (N sequences)' },
+  { value: 'empirical-acc', label: 'empirical, accumulating' },
+];
+
+const OPTIMS: SelectOption<ExtrapOptim['kind']>[] = [
+  { value: 'adam', label: 'Adam (PyTorch form)' },
+  { value: 'gd', label: 'GD' },
+  { value: 'flow', label: 'gradient flow (ODE)' },
+];
+
+/** The default teacher of each kind, and the horizon H the lab uses with it (Sec. 2.5). */
+function defaultTeacher(kind: TeacherSpec['kind']): { teacher: TeacherSpec; H: number } {
+  switch (kind) {
+    case 'bal':
+      return { teacher: { kind: 'bal', dHat: 5, spacing: 'linspace' }, H: 50 };
+    case 'delay':
+      return { teacher: { kind: 'delay', dHat: 10 }, H: 100 };
+    case 'bidiag':
+      return { teacher: { kind: 'bidiag', dHat: 5 }, H: 100 };
+    case 'atoms':
+      return { teacher: { kind: 'atoms', lambda: [-0.6, 0.3, 0.85], p: [1 / 3, 1 / 3, 1 / 3] }, H: 50 };
+    case 'twin':
+      return { teacher: { kind: 'twin', which: 'T1' }, H: 50 };
+  }
+}
+
+/** The experiment with another optimiser: the learning rate kept, flow with DOPRI5 for a matrix student. */
+function withOptim(spec: Spec, kind: ExtrapOptim['kind']): Spec {
+  const o = spec.optim;
+  const lr = o.kind === 'flow' ? 1e-3 : o.lr;
+  if (kind === o.kind) return spec;
+  if (kind === 'gd') return { ...spec, optim: { kind: 'gd', lr } };
+  if (kind === 'adam') return { ...spec, optim: { kind: 'adam', lr, beta1: 0.9, beta2: 0.999, eps: 1e-8, epsPlacement: 'torch' } };
+  return { ...spec, optim: { kind: 'flow', method: isMatrixStudent(spec.student.param) ? 'dopri5' : 'auto', rtol: 1e-10, atol: 1e-14 } };
+}
+
+/** A section of the controls. */
+function Group({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
+  return (
+    <fieldset className="flex min-w-0 flex-col gap-2 rounded border border-slate-200 p-2 dark:border-slate-800" data-testid={testId}>
+      <legend className="px-1 text-xs font-semibold text-slate-700 dark:text-slate-300">{title}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+/** A checkbox whose change goes through the validator; the refusal under it. */
+function Check({
+  label,
+  checked,
+  onChange,
+  testId,
+  disabled,
+  hint,
+}: {
+  label: ReactNode;
+  checked: boolean;
+  onChange: (v: boolean) => string | null;
+  testId: string;
+  disabled?: boolean;
+  hint?: ReactNode;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="flex flex-col gap-0.5">
+      <label className="flex items-center gap-2 text-xs">
+        <input type="checkbox" data-testid={testId} checked={checked} disabled={disabled} onChange={(e) => setError(onChange(e.target.checked))} />
+        <span className={disabled ? 'text-slate-400' : ''}>{label}</span>
+      </label>
+      {error ? (
+        <span role="alert" className="text-xs whitespace-pre-line text-red-600 dark:text-red-400">
+          {error}
+        </span>
+      ) : (
+        hint && <span className="text-xs text-slate-500">{hint}</span>
+      )}
+    </div>
+  );
+}
+
+/** A select that commits through the validator and shows its refusal. */
+function Select<T extends string>(props: {
+  label: ReactNode;
+  value: T;
+  options: SelectOption<T>[];
+  onChange: (v: T) => string | null;
+  testId: string;
+  hint?: ReactNode;
+  className?: string;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <SelectField
+      label={props.label}
+      value={props.value}
+      options={props.options}
+      testId={props.testId}
+      hint={props.hint}
+      className={props.className}
+      error={error}
+      onChange={(v) => setError(props.onChange(v))}
+    />
+  );
+}
+
+/** Adam's MultiStepLR milestones as a list of steps ("5000, 10000"); empty for none. Keeps the text on a refusal. */
+function MilestonesField({ value, onCommit }: { value: number[] | undefined; onCommit: (m: number[] | undefined) => string | null }) {
+  const id = useId();
+  const shown = value?.join(', ') ?? '';
+  const [text, setText] = useState(shown);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setText(shown);
+    setError(null);
+  }, [shown]);
+  const commit = () => {
+    const parts = text.split(/[\s,;]+/).filter(Boolean);
+    setError(onCommit(parts.length ? parts.map(Number) : undefined));
+  };
+  return (
+    <FieldFrame controlId={id} label="lr drops at steps" hint="MultiStepLR milestones, e.g. 5000, 10000" error={error} className="col-span-2">
+      <input
+        id={id}
+        data-testid="field-milestones"
+        type="text"
+        value={text}
+        {...invalidAria(id, error)}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => e.key === 'Enter' && commit()}
+        className={`${inputClass} num min-w-0 ${error ? 'border-red-500' : ''}`}
+      />
+    </FieldFrame>
+  );
+}
+
+/** Presets (their titles name the paper figure), grouped as the paper orders them. */
+const GROUPS = [
+  { label: 'Figures of the paper', match: (p: { id: string }) => /^Fig/.test(EXTRAPOLATION_PRESET_ROWS.find((r) => r.id === p.id)?.figure ?? '') },
+  { label: 'Propositions', match: (p: { id: string }) => /^Prop/.test(EXTRAPOLATION_PRESET_ROWS.find((r) => r.id === p.id)?.figure ?? '') },
+  { label: 'Lab extras', match: () => true },
+];
+
+/**
+ * The preset picker, which keeps its height when the first edit turns the experiment custom (its description goes):
+ * the controls below it (a dragged atom) must not jump. Says which preset the experiment was edited from.
+ */
+function PresetBlock({ preset, children }: { preset: string | undefined; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [last, setLast] = useState<{ id: string; height: number } | null>(null);
+  useLayoutEffect(() => {
+    if (preset && ref.current) {
+      const height = ref.current.offsetHeight;
+      setLast((l) => (l?.id === preset && l.height === height ? l : { id: preset, height }));
+    }
+  }, [preset]);
+  const from = !preset && last ? EXTRAPOLATION_PRESET_ROWS.find((r) => r.id === last.id) : undefined;
+  return (
+    <div ref={ref} style={!preset && last ? { minHeight: last.height } : undefined} data-testid="preset-block">
+      {children}
+      {from && (
+        <p className="mt-1 text-xs text-slate-500" data-testid="preset-edited-from">
+          Edited from {from.id} ({from.figure}). Pick it again to start over.
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The whole experiment of the Run page: preset, teacher (with the atom editor), student, training, optimiser, seed, evaluation. */
+export function RunControls() {
+  const editor = useSpecEditor(LAB);
+  const spec = editor.spec;
+  const [presetError, setPresetError] = useState<string | null>(null);
+  // this lab's spec carries its preset (ui.preset): an edit drops it (the experiment is no longer the preset's), an
+  // edit that changes nothing (a blur) keeps it
+  const commit = (candidate: Spec): string | null => (sameValue(candidate, spec, ['ui']) ? null : editor.commit(withoutPreset(candidate)));
+  const t = spec.teacher;
+  const s = spec.student;
+  const o = spec.optim;
+  const tr = spec.training;
+  const setTeacher = (teacher: TeacherSpec) => commit({ ...spec, teacher });
+  const setStudent = (patch: Partial<StudentSpec>) => {
+    const student = { ...s, ...patch };
+    // gradient flow on a matrix student needs DOPRI5 (no closed-form Hessian): switch it along
+    const optim = o.kind === 'flow' && isMatrixStudent(student.param) && o.method !== 'dopri5' ? { ...o, method: 'dopri5' as const } : o;
+    return commit({ ...spec, student, optim });
+  };
+  const setTraining = (patch: Partial<Spec['training']>) => commit({ ...spec, training: { ...tr, ...patch } });
+  const setEval = (patch: Partial<Spec['eval']>) => commit({ ...spec, eval: { ...spec.eval, ...patch } });
+  const setStop = (patch: Partial<Spec['stop']>) => commit({ ...spec, stop: { ...spec.stop, ...patch } });
+  const logSigma = Math.log10(s.sigma);
+
+  return (
+    <div className="flex flex-col gap-3" data-testid="extrap-controls">
+      <PresetBlock preset={spec.ui?.preset}>
+        <PresetPicker
+          lab={LAB}
+          selected={spec.ui?.preset}
+          onPick={(id) => setPresetError(pickPreset(LAB, id))}
+          error={presetError}
+          groups={GROUPS}
+          showIds
+          customLabel="Custom (edited)"
+        />
+      </PresetBlock>
+      <p className="num text-xs text-slate-600 dark:text-slate-400" data-testid="spec-summary">
+        {summary(spec)}
+      </p>
+
+      <Group title="Teacher" testId="group-teacher">
+        <Select
+          label="Teacher"
+          testId="teacher-kind"
+          value={t.kind}
+          options={TEACHERS}
+          onChange={(kind) => {
+            const d = defaultTeacher(kind);
+            return commit({ ...spec, teacher: d.teacher, eval: { ...spec.eval, H: Math.max(d.H, tr.k + 1) } });
+          }}
+        />
+        {(t.kind === 'bal' || t.kind === 'delay' || t.kind === 'bidiag') && (
+          <div className="grid grid-cols-2 gap-2">
+            <NumberField label="d̂ (teacher dimension)" testId="field-dhat" inputMode="numeric" value={t.dHat} onCommit={(dHat) => setTeacher({ ...t, dHat })} />
+            {t.kind === 'bal' && (
+              <Select
+                label="eigenvalues"
+                testId="teacher-spacing"
+                value={t.spacing}
+                options={[
+                  { value: 'linspace', label: 'evenly spaced' },
+                  { value: 'uniform', label: 'iid U(0.6, 1.05)' },
+                ]}
+                onChange={(spacing) => setTeacher({ ...t, spacing })}
+              />
+            )}
+          </div>
+        )}
+        {t.kind === 'twin' && (
+          <Select
+            label="which twin"
+            testId="teacher-twin"
+            value={t.which}
+            options={[
+              { value: 'T1', label: 'T1: atoms ±1/√2, masses 1/2' },
+              { value: 'T2', label: 'T2: atoms −0.5, 1, masses 2/3, 1/3' },
+            ]}
+            onChange={(which) => setTeacher({ kind: 'twin', which })}
+          />
+        )}
+        {t.kind === 'atoms' && <AtomEditor atoms={{ lambda: t.lambda, p: t.p }} commit={(a) => setTeacher({ kind: 'atoms', lambda: a.lambda, p: a.p })} />}
+        <TeacherPreview spec={spec} />
+      </Group>
+
+      <Group title="Student" testId="group-student">
+        <Select label="parameterisation" testId="student-param" value={s.param} options={PARAMS} onChange={(param) => setStudent({ param })} />
+        <div className="grid grid-cols-2 gap-2">
+          <NumberField label="d (state dimension)" testId="field-d" inputMode="numeric" value={s.d} onCommit={(d) => setStudent({ d })} />
+          <NumberField label="init scale σ" testId="field-sigma" value={s.sigma} onCommit={(sigma) => setStudent({ sigma })} />
+        </div>
+        <div className="flex flex-col gap-0.5">
+          <label htmlFor="ex-sigma" className={labelClass}>
+            σ on a log scale: {fmt(s.sigma, { digits: 3, exp: true })}
+          </label>
+          <input
+            id="ex-sigma"
+            data-testid="sigma-slider"
+            type="range"
+            min={-6}
+            max={0}
+            step={0.1}
+            value={logSigma}
+            aria-valuetext={`sigma = ${fmt(s.sigma, 3)}`}
+            onChange={(e) => setStudent({ sigma: Number((10 ** Number(e.target.value)).toPrecision(2)) })}
+          />
+          <div className="flex justify-between text-[10px] text-slate-500" aria-hidden="true">
+            <span>10⁻⁶</span>
+            <span>10⁻³</span>
+            <span>1</span>
+          </div>
+        </div>
+        <Check
+          label="balanced start (C = Bᵀ)"
+          testId="student-balanced"
+          checked={s.param === 'diag-tied' || s.balanced}
+          disabled={s.param === 'diag-tied'}
+          hint={s.param === 'diag-tied' ? 'diag-tied is balanced by construction (c = b)' : undefined}
+          onChange={(balanced) => setStudent({ balanced })}
+        />
+        <Select
+          label="init convention"
+          testId="student-convention"
+          value={s.convention}
+          options={[
+            { value: 'entrywise', label: 'entrywise N(0, σ²)' },
+            { value: 'eps-normal', label: 'ε-normal N(0, σ²/n) (Prop. 9)' },
+          ]}
+          onChange={(convention) => setStudent({ convention })}
+        />
+      </Group>
+
+      <Group title="Training" testId="group-training">
+        <div className="grid grid-cols-2 gap-2">
+          <NumberField label="k (sequence length)" testId="field-k" inputMode="numeric" value={tr.k} onCommit={(k) => setTraining({ k })} />
+          <NumberField
+            label="seed s"
+            testId="field-seed"
+            inputMode="numeric"
+            value={spec.seed}
+            onCommit={(seed) => commit({ ...spec, seed })}
+            hint="teacher MT(s), student MT(1000+s)"
+          />
+        </div>
+        <Select
+          label="loss"
+          testId="training-loss"
+          value={tr.loss}
+          options={LOSSES}
+          onChange={(loss) => {
+            const empirical = loss === 'empirical' || loss === 'empirical-acc';
+            const { empirical: _old, ...rest } = tr;
+            return commit({ ...spec, training: empirical ? { ...rest, loss, empirical: tr.empirical ?? { N: 100, fresh: true } } : { ...rest, loss } });
+          }}
+        />
+        {tr.empirical && (
+          <div className="grid grid-cols-2 items-end gap-2">
+            <NumberField label="N sequences" testId="field-n" inputMode="numeric" value={tr.empirical.N} onCommit={(N) => setTraining({ empirical: { ...tr.empirical!, N } })} />
+            <Check
+              label="fresh batch every step"
+              testId="training-fresh"
+              checked={tr.empirical.fresh}
+              onChange={(fresh) => setTraining({ empirical: { ...tr.empirical!, fresh } })}
+              hint={tr.empirical.fresh ? undefined : 'one fixed dataset'}
+            />
+          </div>
+        )}
+      </Group>
+
+      <Group title="Optimiser" testId="group-optim">
+        <Select label="optimiser" testId="optim-kind" value={o.kind} options={OPTIMS} onChange={(kind) => commit(withOptim(spec, kind))} />
+        <div className="grid grid-cols-2 gap-2">
+          {o.kind !== 'flow' && <NumberField label="learning rate" testId="field-lr" value={o.lr} onCommit={(lr) => commit({ ...spec, optim: { ...o, lr } })} />}
+          {o.kind === 'flow' && (
+            <Select
+              label="solver"
+              testId="flow-method"
+              value={o.method}
+              options={[
+                { value: 'auto', label: 'automatic' },
+                { value: 'rodas4', label: 'stiff RODAS4' },
+                { value: 'dopri5', label: 'explicit DOPRI5' },
+              ]}
+              onChange={(method) => commit({ ...spec, optim: { ...o, method } })}
+            />
+          )}
+          <NumberField
+            label={o.kind === 'flow' ? 'solver steps at most' : 'steps'}
+            testId="field-steps"
+            inputMode="numeric"
+            value={spec.stop.maxSteps}
+            onCommit={(maxSteps) => setStop({ maxSteps })}
+          />
+          <NumberField
+            label="stop below loss"
+            testId="field-loss-below"
+            value={spec.stop.lossBelow}
+            onCommit={(lossBelow) => setStop({ lossBelow })}
+            hint={spec.stop.lossBelow === 0 ? 'runs all its steps' : undefined}
+          />
+          {o.kind === 'adam' && o.milestones && (
+            <NumberField label="lr factor γ" testId="field-gamma" value={o.gamma ?? 0.1} onCommit={(gamma) => commit({ ...spec, optim: { ...o, gamma } })} />
+          )}
+          {o.kind === 'adam' && (
+            <MilestonesField
+              value={o.milestones}
+              onCommit={(milestones) => {
+                const { milestones: _m, gamma: _g, ...rest } = o;
+                return commit({ ...spec, optim: milestones ? { ...rest, milestones, gamma: o.gamma ?? 0.1 } : rest });
+              }}
+            />
+          )}
+        </div>
+      </Group>
+
+      <Group title="Evaluation" testId="group-eval">
+        <div className="grid grid-cols-2 gap-2">
+          <NumberField label="horizon H" testId="field-h" inputMode="numeric" value={spec.eval.H} onCommit={(H) => setEval({ H })} hint="E looks at k ≤ j < H" />
+          <NumberField label="Hankel size n" testId="field-hankel-n" inputMode="numeric" value={spec.eval.hankelN} onCommit={(hankelN) => setEval({ hankelN })} />
+          <NumberField label="rank threshold τ" testId="field-tau" value={spec.eval.tau} onCommit={(tau) => setEval({ tau })} />
+          <NumberField
+            label="record every (steps)"
+            testId="field-record"
+            inputMode="numeric"
+            value={spec.record.every}
+            onCommit={(every) => commit({ ...spec, record: { ...spec.record, every } })}
+          />
+        </div>
+      </Group>
+    </div>
+  );
+}
+
+/** The experiment without its preset's id (kept: its sweep and overlay, which the other pages use). */
+export function withoutPreset(spec: Spec): Spec {
+  const { ui, ...rest } = spec;
+  if (!ui) return spec;
+  const { preset: _preset, ...other } = ui;
+  return Object.keys(other).length ? { ...rest, ui: other } : rest;
+}
+
+/** The experiment in one line (what a refused edit leaves unchanged). */
+function summary(spec: Spec): string {
+  const t = spec.teacher;
+  const teacher = t.kind === 'atoms' ? `atoms λ = (${t.lambda.map((l) => fmt(l, 3)).join(', ')})` : t.kind === 'twin' ? `twin ${t.which}` : `${t.kind}(d̂ = ${t.dHat})`;
+  const o = spec.optim;
+  const optim = o.kind === 'flow' ? `gradient flow (${o.method})` : `${o.kind === 'adam' ? 'Adam' : 'GD'} lr ${fmt(o.lr)}`;
+  return `${teacher}; ${spec.student.param} student, d = ${spec.student.d}, σ = ${fmt(spec.student.sigma)}; k = ${spec.training.k}; ${optim}, ${spec.stop.maxSteps} steps; seed ${spec.seed}.`;
+}

@@ -1,0 +1,499 @@
+import { type ReactNode, useMemo, useState } from 'react';
+import { OKABE_ITO, seriesColor } from '../../../plots/palette';
+import { ToolButton } from '../../../plots/ToolButton';
+import { type Band, type PlotSeries, type RefLine, TimeSeriesPlot } from '../../../plots/TimeSeriesPlot';
+import { fmt } from '../../../ui/format';
+import { Tex } from '../../../ui/Tex';
+import { teacherOf } from '../build';
+import { type ExtrapolationSpec, isMatrixStudent, teacherDim } from '../schema';
+import { type CompareChoice, compareLabel, mainLabel, NO_COMPARE } from './compare';
+import { entryIndices, indexAxis, joinedTrajectories, leadingEntries, lrDrops, momentsOf, symlog, symlogThreshold, type TimeAxis, timeAxisOf } from './derive';
+import { ScatterPlot, type ScatterGroup } from './ScatterPlot';
+import type { ExtrapRun } from './store';
+
+/** One arm as the plots draw it. */
+interface Arm {
+  role: 'main' | 'compare';
+  run: ExtrapRun;
+  spec: ExtrapolationSpec;
+  color: string;
+  label: string;
+}
+
+const TEACHER = 'currentColor';
+const TIME = 'extrap-time';
+const LAG = 'extrap-j';
+const INDEX = 'extrap-i';
+/** Entries drawn in colour in the trajectory plot (the rest as one thin grey line each). */
+const LEADING = 6;
+
+/** A plot with its caption. */
+function Panel({ children, caption, testId }: { children: ReactNode; caption?: ReactNode; testId?: string }) {
+  return (
+    <div className="flex min-w-0 flex-col gap-1 rounded border border-slate-200 p-2 dark:border-slate-800" data-testid={testId}>
+      {children}
+      {caption && <p className="text-xs text-slate-600 dark:text-slate-400">{caption}</p>}
+    </div>
+  );
+}
+
+/** The live plots of spec Sec. 8.2 (1-7) for the run on screen and its second arm, on shared axes and cursors. */
+export function RunPlots({ main, second, ran, revision }: { main: ExtrapRun | null; second: ExtrapRun | null; ran: CompareChoice | null; revision: number }) {
+  if (!main) {
+    return (
+      <p className="rounded border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500 dark:border-slate-700" data-testid="plots-empty">
+        Press Run to train the student: the loss, its impulse response against the teacher's, its atoms and the balancedness appear here as it learns.
+      </p>
+    );
+  }
+  const c = ran ?? NO_COMPARE;
+  const arms: Arm[] = [{ role: 'main', run: main, spec: main.spec, color: OKABE_ITO[0], label: second ? mainLabel(main.spec, c) : 'student' }];
+  if (second) arms.push({ role: 'compare', run: second, spec: second.spec, color: OKABE_ITO[1], label: compareLabel(main.spec, c) });
+  const axis = timeAxisOf(arms.map((a) => a.spec));
+  return (
+    <div className="grid gap-3 xl:grid-cols-2" data-testid="run-plots" data-arms={arms.length}>
+      <LossPlot arms={arms} axis={axis} revision={revision} />
+      <ImpulsePlot arms={arms} revision={revision} />
+      <AtomsPlot arms={arms} />
+      {arms.map((a) => (
+        <EntriesPlot key={a.role} arm={a} axis={axis} revision={revision} two={arms.length > 1} />
+      ))}
+      <HankelPlots arms={arms} axis={axis} revision={revision} />
+      <BalancePlots arms={arms} axis={axis} revision={revision} />
+      <MomentsPlots arms={arms} axis={axis} revision={revision} />
+    </div>
+  );
+}
+
+const xLabelOf = (axis: TimeAxis) => (axis === 'step' ? 'step' : 'flow time t (GD: t = Σ lr)');
+const xsOf = (a: Arm, axis: TimeAxis) => (a.run.buffers ? (axis === 'step' ? a.run.buffers.step : a.run.buffers.t) : new Float64Array(0));
+
+function timeLine(a: Arm, axis: TimeAxis, id: string, label: string, y: ArrayLike<number> | null | undefined, extra: Partial<PlotSeries> = {}): PlotSeries[] {
+  const b = a.run.buffers;
+  if (!b || !y) return [];
+  return [{ id: `${a.role}-${id}`, label, color: a.color, x: xsOf(a, axis), y, n: b.count, ...extra }];
+}
+
+const metric = (a: Arm, name: string) => (a.run.buffers?.metricNames.includes(name) ? a.run.buffers.metric(name) : null);
+const suffix = (arms: Arm[], a: Arm) => (arms.length > 1 ? ` (${a.label})` : '');
+
+/** (1) The training loss, log y, with MultiStepLR's learning-rate drops marked. */
+function LossPlot({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; revision: number }) {
+  const refs: RefLine[] = [];
+  for (const a of arms) for (const d of lrDrops(a.spec, axis)) if (!refs.some((r) => r.value === d.at)) refs.push({ axis: 'x', value: d.at, label: d.label, color: '#CC79A7' });
+  return (
+    <Panel testId="panel-loss" caption="The training loss sees only h_j for j < k. Dashed: where MultiStepLR multiplies the learning rate.">
+      <TimeSeriesPlot
+        id="ex-loss"
+        syncX={TIME}
+        title="(1) Training loss"
+        series={arms.flatMap((a) => timeLine(a, axis, 'loss', `loss${suffix(arms, a)}`, a.run.buffers?.loss, { width: 2 }))}
+        xLabel={xLabelOf(axis)}
+        yLabel="loss"
+        yScale="log"
+        refLines={refs}
+        revision={revision}
+      />
+    </Panel>
+  );
+}
+
+/** (2) The impulse response h_j against the teacher's w_j for j < H, the training window shaded; a symlog option. */
+function ImpulsePlot({ arms, revision }: { arms: Arm[]; revision: number }) {
+  const [sym, setSym] = useState(false);
+  const main = arms[0];
+  const w = main.run.views.w;
+  const c = w ? symlogThreshold(w) : 1e-4;
+  const tf = sym ? symlog(c) : null;
+  const y = (v: Float64Array | undefined) => (v && tf ? v.map(tf.fwd) : v);
+  const series: PlotSeries[] = [];
+  const teachers = new Set<string>();
+  for (const a of arms) {
+    const wa = a.run.views.w;
+    const key = JSON.stringify([a.spec.teacher, a.spec.seed]);
+    if (wa && !teachers.has(key)) {
+      teachers.add(key);
+      series.push({
+        id: `${a.role}-w`,
+        label: `teacher w_j${teachers.size > 1 || a.role === 'compare' ? ` (${a.label})` : ''}`,
+        color: TEACHER,
+        x: indexAxis(wa.length),
+        y: y(wa)!,
+        dash: a.role === 'main' ? [5, 3] : [2, 3],
+        width: 1.6,
+      });
+    }
+  }
+  for (const a of arms) {
+    const h = a.run.views.h;
+    if (h) series.push({ id: `${a.role}-h`, label: `student h_j${suffix(arms, a)}`, color: a.color, x: indexAxis(h.length), y: y(h)!, width: 2 });
+  }
+  const bands: Band[] = [];
+  for (const a of arms) {
+    const k = a.spec.training.k;
+    if (!bands.some((b) => b.to === k - 0.5)) bands.push({ from: -0.5, to: k - 0.5, label: `trained: j < k = ${k}`, shortLabel: `k = ${k}`, color: a.color });
+  }
+  const format = tf ? (v: number) => fmt(tf.inv(v), 2) : undefined;
+  return (
+    <Panel
+      testId="panel-impulse"
+      caption={
+        <>
+          Shaded: the window <Tex>{'j < k'}</Tex> the loss sees. Beyond it the student is free; E measures <Tex>{'\\max_{k\\le j<H}|h_j - w_j|'}</Tex> over{' '}
+          <Tex>{'\\max_j |w_j|'}</Tex>. {sym ? `Symlog: linear within ±${fmt(c)}, one decade per unit beyond.` : ''}
+        </>
+      }
+    >
+      <div className="flex items-center justify-end gap-1 text-[11px]">
+        <ToolButton on={sym} onClick={() => setSym((v) => !v)} testId="impulse-symlog" title="Symmetric log y: linear near 0, logarithmic beyond (responses that blow up)">
+          symlog y
+        </ToolButton>
+      </div>
+      <TimeSeriesPlot
+        id="ex-impulse"
+        syncX={LAG}
+        title="(2) Impulse response h_j against the teacher's w_j"
+        series={series}
+        bands={bands}
+        xLabel="j"
+        yLabel={sym ? 'h_j, w_j (symlog)' : 'h_j, w_j'}
+        formatY={format}
+        scaleToggle={!sym}
+        revision={revision}
+      />
+    </Panel>
+  );
+}
+
+/** (3) Atoms: (a_i, p_i = b_i c_i) against the teacher's (lambda_i, p_i), or the eigenvalues of A in the complex plane. */
+function AtomsPlot({ arms }: { arms: Arm[] }) {
+  const main = arms[0];
+  const spec = main.spec;
+  const teacher = useMemo(() => teacherOf(spec.teacher, spec.seed), [spec.teacher, spec.seed]);
+  const matrix = isMatrixStudent(spec.student.param);
+  const groups: ScatterGroup[] = [];
+  const same = arms.filter((a) => isMatrixStudent(a.spec.student.param) === matrix);
+  if (!matrix) {
+    let maxA = 1.1;
+    let lo = 0;
+    let hi = 0;
+    for (const a of same) {
+      const A = a.run.views.atomsA;
+      const P = a.run.views.atomsP;
+      if (!A || !P) continue;
+      groups.push({ id: a.role, label: `student (a_i, p_i)${suffix(arms, a)}`, color: a.color, x: A, y: P, shape: a.role === 'main' ? 'dot' : 'ring', names: (i) => `a${i + 1}` });
+      for (let i = 0; i < A.length; i++) {
+        if (Number.isFinite(A[i])) maxA = Math.max(maxA, Math.min(2, Math.abs(A[i]) * 1.05));
+        if (Number.isFinite(P[i])) {
+          lo = Math.min(lo, P[i]);
+          hi = Math.max(hi, P[i]);
+        }
+      }
+    }
+    const tl = teacher.atoms?.lambda ?? teacher.roots ?? [];
+    const tp = teacher.atoms?.p ?? tl.map(() => 0);
+    for (const p of tp) hi = Math.max(hi, p);
+    for (const l of tl) maxA = Math.max(maxA, Math.abs(l) * 1.05);
+    groups.push({
+      id: 'teacher',
+      label: teacher.atoms ? 'teacher (λ_i, p_i)' : 'teacher eigenvalues',
+      color: TEACHER,
+      x: tl,
+      y: tp,
+      shape: 'cross',
+      r: 4.5,
+      names: (i) => `λ̂${i + 1}`,
+    });
+    const pad = 0.08 * (hi - lo || 1);
+    return (
+      <Panel
+        testId="panel-atoms"
+        caption={
+          <>
+            A diagonal student's response is <Tex>{'h_j = \\sum_i p_i a_i^j'}</Tex>: a measure with masses <Tex>{'p_i = b_i c_i'}</Tex> at its eigenvalues. Small start: most atoms
+            stay near mass 0; a few grow onto the teacher's atoms.
+          </>
+        }
+      >
+        <ScatterPlot
+          id="ex-atoms"
+          title="(3) Atoms (a_i, p_i) against the teacher's"
+          groups={groups}
+          xLabel="eigenvalue a_i"
+          yLabel="mass p_i"
+          xDomain={[-maxA, maxA]}
+          yDomain={[lo - pad, hi + pad]}
+        />
+      </Panel>
+    );
+  }
+  let R = 1.15;
+  for (const a of same) {
+    const re = a.run.views.eigRe;
+    const im = a.run.views.eigIm;
+    if (!re || !im) continue;
+    groups.push({ id: a.role, label: `eigenvalues of A${suffix(arms, a)}`, color: a.color, x: re, y: im, shape: a.role === 'main' ? 'dot' : 'ring', names: (i) => `μ${i + 1}` });
+    for (let i = 0; i < re.length; i++) if (Number.isFinite(re[i]) && Number.isFinite(im[i])) R = Math.max(R, Math.min(2.5, 1.05 * Math.hypot(re[i], im[i])));
+  }
+  const roots = teacher.roots ?? [];
+  groups.push({ id: 'teacher', label: 'teacher eigenvalues', color: TEACHER, x: roots, y: roots.map(() => 0), shape: 'cross', r: 4.5, names: (i) => `λ̂${i + 1}` });
+  return (
+    <Panel
+      testId="panel-atoms"
+      caption={
+        <>
+          The eigenvalues <Tex>{'\\mu_i'}</Tex> of a full or symmetric A in the complex plane; dashed: the unit circle (beyond it the response grows). Residues are not computed.
+          Points beyond |μ| = 2.5 sit faint at the edge.
+        </>
+      }
+    >
+      <ScatterPlot id="ex-atoms" title="(3) Eigenvalues of A" groups={groups} xLabel="Re μ" yLabel="Im μ" xDomain={[-R, R]} yDomain={[-R, R]} equalAspect unitCircle height={260} />
+    </Panel>
+  );
+}
+
+/** (4) Entry trajectories a_i(t) (diagonal students) or A_ii(t) (full, symmetric), the teacher's eigenvalues dashed. */
+function EntriesPlot({ arm, axis, revision, two }: { arm: Arm; axis: TimeAxis; revision: number; two: boolean }) {
+  const b = arm.run.buffers;
+  const spec = arm.spec;
+  const teacher = useMemo(() => teacherOf(spec.teacher, spec.seed), [spec.teacher, spec.seed]);
+  const entries = entryIndices(spec);
+  const matrix = isMatrixStudent(spec.student.param);
+  const series: PlotSeries[] = [];
+  if (b && b.count > 0) {
+    const xs = axis === 'step' ? b.step : b.t;
+    const lead = leadingEntries(spec, b, LEADING);
+    const rest = entries.map((_, i) => i).filter((i) => !lead.includes(i));
+    if (rest.length) {
+      const joined = joinedTrajectories(
+        xs,
+        rest.map((i) => b.params[entries[i].index]),
+        b.count,
+      );
+      series.push({ id: 'rest', label: `${rest.length} other${rest.length === 1 ? '' : 's'}`, color: '#94a3b8', x: joined.x, y: joined.y, width: 0.8 });
+    }
+    lead.forEach((i, k) => series.push({ id: `e${i}`, label: entries[i].name, color: seriesColor(k + 2), x: xs, y: b.params[entries[i].index], n: b.count, width: 1.8 }));
+  }
+  const roots = [...new Set((teacher.roots ?? []).map((r) => Number(r.toPrecision(12))))];
+  const refs: RefLine[] = roots.map((r) => ({ axis: 'y', value: r, label: roots.length <= 3 ? `λ̂ = ${fmt(r, 3)}` : undefined }));
+  return (
+    <Panel
+      testId={`panel-entries-${arm.role}`}
+      caption={
+        matrix
+          ? 'The diagonal entries A_ii over training (a full A has no atoms of its own: its eigenvalues are in plot 3). Dashed: the teacher’s eigenvalues.'
+          : 'Each a_i over training; coloured: the six with the largest mass at the end. They move onto the teacher’s eigenvalues (dashed) while the rest stay near σ.'
+      }
+    >
+      <TimeSeriesPlot
+        id={`ex-entries-${arm.role}`}
+        syncX={TIME}
+        title={`(4) Entry trajectories ${matrix ? 'A_ii(t)' : 'a_i(t)'}${two ? ` — ${arm.label}` : ''}`}
+        series={series}
+        refLines={refs}
+        xLabel={xLabelOf(axis)}
+        yLabel={matrix ? 'A_ii' : 'a_i'}
+        revision={revision}
+      />
+    </Panel>
+  );
+}
+
+/** (5) Hankel spectrum sigma_i / sigma_1 (student against teacher, log y) and the effective state dimension over time. */
+function HankelPlots({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; revision: number }) {
+  const main = arms[0];
+  const tau = main.spec.eval.tau;
+  const series: PlotSeries[] = [];
+  const ht = main.run.views.hankelTeacher;
+  if (ht) series.push({ id: 'teacher', label: 'teacher', color: TEACHER, x: indexAxis(ht.length, 1), y: ht, dash: [5, 3], width: 1.6 });
+  for (const a of arms) {
+    const hs = a.run.views.hankel;
+    if (hs) series.push({ id: a.role, label: `student${suffix(arms, a)}`, color: a.color, x: indexAxis(hs.length, 1), y: hs, width: 2 });
+  }
+  const dHat = teacherDim(main.spec.teacher);
+  return (
+    <>
+      <Panel
+        testId="panel-hankel"
+        caption={
+          <>
+            Singular values of <Tex>{'H_n[i][j] = h_{i+j}'}</Tex> over the largest. A teacher of order d̂ has Hankel rank d̂: a student that learned a low-dimensional state space
+            drops below τ (dashed) after a few.
+          </>
+        }
+      >
+        <TimeSeriesPlot
+          id="ex-hankel"
+          syncX={INDEX}
+          title="(5) Hankel spectrum σ_i / σ₁"
+          series={series}
+          refLines={[{ axis: 'y', value: tau, label: `τ = ${fmt(tau)}` }]}
+          xLabel="i"
+          yLabel="σ_i / σ₁"
+          yScale="log"
+          revision={revision}
+        />
+      </Panel>
+      <Panel testId="panel-effdim" caption={`Effective state dimension #{σ_i > τ σ₁} over training; dashed: the teacher's order d̂ = ${dHat}.`}>
+        <TimeSeriesPlot
+          id="ex-effdim"
+          syncX={TIME}
+          title="(5) Effective state dimension"
+          series={arms.flatMap((a) => timeLine(a, axis, 'effdim', `effective dimension${suffix(arms, a)}`, metric(a, 'effDim'), { width: 2 }))}
+          refLines={[{ axis: 'y', value: dHat, label: `d̂ = ${dHat}` }]}
+          xLabel={xLabelOf(axis)}
+          yLabel="dimension"
+          revision={revision}
+        />
+      </Panel>
+    </>
+  );
+}
+
+/** (6) beta_BC and alpha_A (log y), and the drift of the gradient-flow invariants. */
+function BalancePlots({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; revision: number }) {
+  const bal: PlotSeries[] = [];
+  const drift: PlotSeries[] = [];
+  for (const a of arms) {
+    const b = a.run.buffers;
+    bal.push(...timeLine(a, axis, 'beta', `β_BC${suffix(arms, a)}`, metric(a, 'betaBC'), { width: 2 }));
+    if (a.spec.student.param === 'full') bal.push(...timeLine(a, axis, 'alpha', `α_A${suffix(arms, a)}`, metric(a, 'alphaA'), { dash: [6, 3] }));
+    const inv = metric(a, 'invBC');
+    if (b && inv && b.count > 0) {
+      const n = b.count;
+      const d0 = inv[0];
+      drift.push(
+        ...timeLine(
+          a,
+          axis,
+          'inv',
+          `|Δ(‖B‖² − ‖C‖²)|${suffix(arms, a)}`,
+          Float64Array.from(inv.subarray(0, n), (v) => Math.abs(v - d0)),
+          { width: 2 },
+        ),
+      );
+    }
+    drift.push(
+      ...timeLine(a, axis, 'drift', `${isMatrixStudent(a.spec.student.param) ? 'max |Q − Q(0)|' : 'max |Δ(b_i² − c_i²)|'}${suffix(arms, a)}`, metric(a, 'invDrift'), {
+        dash: [6, 3],
+      }),
+    );
+  }
+  const tied = arms.every((a) => a.spec.student.param === 'diag-tied');
+  const flows = arms.map((a) => a.spec.optim.kind === 'flow');
+  return (
+    <>
+      <Panel
+        testId="panel-balance"
+        caption={
+          <>
+            <Tex>{'\\beta_{BC} = \\|B - C^\\top\\| / \\|B + C^\\top\\|'}</Tex> (0 when balanced) and, for a full A, <Tex>{'\\alpha_A = \\|A - A^\\top\\|_F / \\|A\\|_F'}</Tex>. From
+            a small start both shrink as the student grows (Prop. 9).
+          </>
+        }
+      >
+        <TimeSeriesPlot
+          id="ex-balance"
+          syncX={TIME}
+          title="(6) Balancedness β_BC and asymmetry α_A"
+          series={bal}
+          xLabel={xLabelOf(axis)}
+          yLabel="ratio"
+          yScale="log"
+          revision={revision}
+          emptyText={tied ? 'β_BC = 0 throughout: diag-tied is balanced exactly (c = b)' : undefined}
+        />
+      </Panel>
+      <Panel
+        testId="panel-invariants"
+        caption={
+          <>
+            Gradient flow conserves <Tex>{'\\|B\\|^2 - \\|C\\|^2'}</Tex> (Lemma E.7), every <Tex>{'b_i^2 - c_i^2'}</Tex> of a diagonal student and the matrix{' '}
+            <Tex>{'Q = AA^\\top - A^\\top A + BB^\\top - C^\\top C'}</Tex> of a full one: under flow these drifts stay flat (at the solver's accuracy); GD and Adam take finite
+            steps and drift.{' '}
+            {flows.some(Boolean)
+              ? flows.every(Boolean)
+                ? 'This run is gradient flow.'
+                : 'One arm here is gradient flow, the other is not.'
+              : 'This run is not gradient flow: expect drift.'}
+          </>
+        }
+      >
+        <TimeSeriesPlot
+          id="ex-invariants"
+          syncX={TIME}
+          title="(6) Drift of the gradient-flow invariants"
+          series={drift}
+          xLabel={xLabelOf(axis)}
+          yLabel="drift from the start"
+          yScale="log"
+          revision={revision}
+          emptyText={tied ? 'No drift: for diag-tied, c = b makes every invariant 0 exactly' : 'No drift yet (conserved exactly so far)'}
+        />
+      </Panel>
+    </>
+  );
+}
+
+/** (7) Moments m_j = h_j / h_0 against the teacher's, and the off-support mass Phi over time. */
+function MomentsPlots({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; revision: number }) {
+  const main = arms[0];
+  const series: PlotSeries[] = [];
+  const w = main.run.views.w;
+  const mw = w ? momentsOf(w) : null;
+  if (mw) series.push({ id: 'teacher', label: 'teacher m̂_j = w_j / w₀', color: TEACHER, x: indexAxis(mw.length), y: mw, dash: [5, 3], width: 1.6 });
+  // a teacher without moments (w_0 = 0: delay, bidiag) leaves nothing to compare the student's ratios with
+  for (const a of mw ? arms : []) {
+    const h = a.run.views.h;
+    const m = h ? momentsOf(h) : null;
+    if (m) series.push({ id: a.role, label: `m_j = h_j / h₀${suffix(arms, a)}`, color: a.color, x: indexAxis(m.length), y: m, width: 2 });
+  }
+  const noMoments = w && !mw;
+  const bands: Band[] = [
+    { from: -0.5, to: main.spec.training.k - 0.5, shortLabel: `k = ${main.spec.training.k}`, label: `trained: j < k = ${main.spec.training.k}`, color: main.color },
+  ];
+  return (
+    <>
+      <Panel
+        testId="panel-moments"
+        caption={
+          noMoments
+            ? "This teacher's w₀ = 0: its response is not the moment sequence of a probability measure, so there are no moments to compare."
+            : 'For a balanced diagonal student, m_j are the moments of a probability measure on its eigenvalues. Fitting m_0 … m_(k−1) pins a measure with d̂ atoms down once k > 2d̂ (Lemma 7).'
+        }
+      >
+        <TimeSeriesPlot
+          id="ex-moments"
+          syncX={LAG}
+          title="(7) Moments m_j against the teacher's m̂_j"
+          series={series}
+          bands={bands}
+          xLabel="j"
+          yLabel="moment"
+          revision={revision}
+          emptyText={noMoments ? 'No moments: w₀ = 0 for this teacher' : undefined}
+        />
+      </Panel>
+      <Panel
+        testId="panel-phi"
+        caption={
+          <>
+            Off-support mass <Tex>{'\\Phi = \\sum_i p_i P(a_i)^2'}</Tex> with <Tex>{'P(z) = \\prod_l (z - \\hat\\lambda_l)'}</Tex>: the student's mass away from the teacher's
+            atoms. 0 at the teacher, and never negative for a balanced student (an unbalanced one can go below 0: toggle log y off).
+          </>
+        }
+      >
+        <TimeSeriesPlot
+          id="ex-phi"
+          syncX={TIME}
+          title="(7) Off-support mass Φ(t)"
+          series={arms.flatMap((a) => timeLine(a, axis, 'phi', `Φ${suffix(arms, a)}`, metric(a, 'phi'), { width: 2 }))}
+          xLabel={xLabelOf(axis)}
+          yLabel="Φ"
+          yScale="log"
+          revision={revision}
+        />
+      </Panel>
+    </>
+  );
+}

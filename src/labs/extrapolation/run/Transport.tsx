@@ -1,0 +1,130 @@
+import { shareUrl } from '../../../experiment/link';
+import { labSpecNow, useLabSpec } from '../../../state/experiment-store';
+import { Button } from '../../../ui/Button';
+import { FieldError } from '../../../ui/FieldMessage';
+import { NumberField } from '../../../ui/NumberField';
+import { RunToolbar } from '../../../ui/RunToolbar';
+import { SelectField } from '../../../ui/SelectField';
+import { ShareButton } from '../../../ui/ShareButton';
+import { extrapolationCore } from '../core';
+import type { ExtrapolationSpec } from '../schema';
+import { type CompareChoice, choiceFromKey, choiceKey, compareLabel, encodeChoice, mainLabel, NO_COMPARE, offeredKinds } from './compare';
+import { download, type ExportArm, exportName, runCsv, runJson } from './export';
+import { compareArm, useCompareChoice, useExtrapCompare, useExtrapRun, useRunControls } from './store';
+
+const LAB = extrapolationCore.id;
+
+/** The hash key of the second arm in a share link (`cmp=k:18`): a display flag beside the spec, like the page. */
+export const COMPARE_KEY = 'cmp';
+
+/** The link that reopens this experiment on the Run page with its second arm. */
+export function runShareUrl(choice: CompareChoice): string {
+  const params = new URLSearchParams(window.location.hash.replace(/^#/, ''));
+  params.set('page', 'run');
+  const cmp = encodeChoice(choice);
+  if (cmp) params.set(COMPARE_KEY, cmp);
+  else params.delete(COMPARE_KEY);
+  return shareUrl(labSpecNow(LAB), { origin: window.location.origin, pathname: window.location.pathname, hash: `#${params.toString()}` });
+}
+
+/** Run / Pause / Step / Step ×100 / Stop / Reset of both arms, Share, and the second arm's choice. */
+export function RunTransport() {
+  const controls = useRunControls();
+  const o = useLabSpec(LAB).optim.kind;
+  return (
+    <div className="flex flex-col gap-2">
+      <RunToolbar controls={controls} runTitle="Run the experiment (and its comparison)" stepTitle={o === 'flow' ? 'One solver step' : `One ${o === 'adam' ? 'Adam' : 'GD'} step`}>
+        <ShareButton getUrl={() => runShareUrl(useCompareChoice.getState().choice)} title="Copy a link that reruns this experiment (with its comparison)" />
+      </RunToolbar>
+      <CompareControl />
+    </div>
+  );
+}
+
+/** "Compare with…": the second arm's one change, validated with the lab's rules (a refusal shows here, naming the field). */
+function CompareControl() {
+  const spec = useLabSpec(LAB);
+  const choice = useCompareChoice((s) => s.choice);
+  const setChoice = useCompareChoice((s) => s.setChoice);
+  const offered = offeredKinds(spec);
+  const key = offered.some((x) => x.value === choiceKey(choice)) ? choiceKey(choice) : 'none';
+  const current = key === 'none' ? NO_COMPARE : choice;
+  const { error } = compareArm(spec, current);
+  return (
+    <div className="flex flex-wrap items-start gap-2 text-xs" data-testid="compare">
+      <SelectField
+        label="Compare with…"
+        testId="compare-kind"
+        value={key}
+        options={offered}
+        onChange={(v) => setChoice(choiceFromKey(spec, v, current))}
+        hint={current.kind === 'none' ? 'a second arm with one change, on shared axes' : `second arm: ${compareLabel(spec, current)} against ${mainLabel(spec, current)}`}
+        className="w-60"
+      />
+      {current.kind === 'k' && (
+        <NumberField label="its k" testId="compare-k" inputMode="numeric" value={current.k} onCommit={(k) => check({ kind: 'k', k }, setChoice, spec)} className="w-24" />
+      )}
+      {current.kind === 'sigma' && (
+        <NumberField label="its σ" testId="compare-sigma" value={current.sigma} onCommit={(sigma) => check({ kind: 'sigma', sigma }, setChoice, spec)} className="w-24" />
+      )}
+      {current.kind === 'seed' && (
+        <NumberField
+          label="its seed"
+          testId="compare-seed"
+          inputMode="numeric"
+          value={current.seed}
+          onCommit={(seed) => check({ kind: 'seed', seed }, setChoice, spec)}
+          className="w-24"
+        />
+      )}
+      {error && <FieldError message={`The second arm would be refused — ${error}`} testId="compare-error" className="basis-full" />}
+    </div>
+  );
+}
+
+/** Keeps a typed value only when the second arm it makes is valid; otherwise returns the refusal for the field. */
+function check(next: CompareChoice, set: (c: CompareChoice) => void, spec: ExtrapolationSpec): string | null {
+  const r = compareArm(spec, next);
+  if (r.error) return r.error;
+  set(next);
+  return null;
+}
+
+/** JSON and CSV of the run on screen: the specs that ran (never the one edited since), the app version, the series. */
+export function ExportButtons() {
+  const main = useExtrapRun((s) => s.run);
+  const second = useExtrapCompare((s) => s.run);
+  const ran = useCompareChoice((s) => s.ran);
+  useExtrapRun((s) => s.revision);
+  const arms = (): ExportArm[] => {
+    const out: ExportArm[] = [];
+    const c = ran ?? NO_COMPARE;
+    if (main) out.push({ role: 'main', label: mainLabel(main.spec, c), spec: main.spec, buffers: main.buffers, status: main.status, final: main.final, views: main.views });
+    if (second && main)
+      out.push({ role: 'compare', label: compareLabel(main.spec, c), spec: second.spec, buffers: second.buffers, status: second.status, final: second.final, views: second.views });
+    return out;
+  };
+  const has = !!main?.buffers;
+  return (
+    <div className="flex items-center gap-3">
+      <Button
+        variant="link"
+        testId="export-json"
+        disabled={!has}
+        title="The spec that ran (each arm's), the app version, final states, the recorded series and the current views"
+        onClick={() => main && download(exportName(main.spec, 'json'), JSON.stringify(runJson(arms(), ran ? encodeChoice(ran) : null), null, 2), 'application/json')}
+      >
+        Export JSON
+      </Button>
+      <Button
+        variant="link"
+        testId="export-csv"
+        disabled={!has}
+        title="One row per recorded step and arm: step, t, loss and every metric"
+        onClick={() => main && download(exportName(main.spec, 'csv'), runCsv(arms()), 'text/csv')}
+      >
+        Export CSV
+      </Button>
+    </div>
+  );
+}
