@@ -4,9 +4,8 @@ import reference from '../data/thm1-reference.json';
 import { useExperiment } from '../../../state/experiment-store';
 import { sharedPool } from '../../../state/worker-pool';
 import { Button } from '../../../ui/Button';
-import { FieldError } from '../../../ui/FieldMessage';
-import { cardClass } from '../../../ui/field-styles';
 import { fmt } from '../../../ui/format';
+import { type ReproPhase, ReproCardShell, VerdictLine } from '../../../ui/Repro';
 import type { ReproItem } from './repro-items';
 import { sortedAbs, spreadOf, verdictFor, type SeedOutcome } from './summarize';
 
@@ -14,11 +13,9 @@ const REFERENCE = new Map(reference.runs.map((r) => [`${r.seed}/${r.poisoned ? '
 /** Gen values: four significant digits, exponent form (the paper's tables). */
 const sci = (v: number) => fmt(v, { exp: true });
 
-type Phase = { kind: 'idle' } | { kind: 'running'; done: number; total: number } | { kind: 'done'; ms: number } | { kind: 'error'; message: string };
-
 /** One table row or figure: runs its seeds x arms across the worker pool and shows them beside the paper. */
 export function ReproCard({ item, runAllToken = 0 }: { item: ReproItem; runAllToken?: number }) {
-  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [phase, setPhase] = useState<ReproPhase>({ kind: 'idle' });
   const [outcomes, setOutcomes] = useState<SeedOutcome[]>([]);
   const abort = useRef<AbortController | null>(null);
 
@@ -69,36 +66,15 @@ export function ReproCard({ item, runAllToken = 0 }: { item: ReproItem; runAllTo
   const runs = item.seeds.length * 2;
 
   return (
-    <article className={`${cardClass} flex flex-col gap-2`} data-testid={`repro-${item.id}`} data-state={phase.kind}>
-      <header className="flex items-start gap-2">
-        <div>
-          <h3 className="text-sm font-semibold">{item.title}</h3>
-          <p className="text-xs text-slate-500">
-            {item.source} · {item.note}
-          </p>
-        </div>
-        <Button
-          variant="primary"
-          size="sm"
-          className="ml-auto shrink-0"
-          testId={`repro-run-${item.id}`}
-          onClick={() => (phase.kind === 'running' ? abort.current?.abort() : void reproduce())}
-        >
-          {phase.kind === 'running' ? 'Cancel' : `Reproduce (${runs} runs)`}
-        </Button>
-      </header>
-      {phase.kind === 'running' && (
-        <div
-          className="h-1.5 w-full rounded bg-slate-200 dark:bg-slate-800"
-          role="progressbar"
-          aria-valuenow={phase.done}
-          aria-valuemax={phase.total}
-          aria-label={`${item.id} progress`}
-        >
-          <div className="h-1.5 rounded bg-sky-600" style={{ width: `${(100 * phase.done) / phase.total}%` }} />
-        </div>
-      )}
-      {phase.kind === 'error' && <FieldError message={phase.message} />}
+    <ReproCardShell
+      id={item.id}
+      title={item.title}
+      subtitle={`${item.source} · ${item.note}`}
+      phase={phase}
+      runLabel={`Reproduce (${runs} runs)`}
+      onRun={() => void reproduce()}
+      onCancel={() => abort.current?.abort()}
+    >
       <p className="text-xs text-slate-600 dark:text-slate-400">
         <span className="font-medium">Criterion:</span> {item.criterion}
       </p>
@@ -157,22 +133,8 @@ export function ReproCard({ item, runAllToken = 0 }: { item: ReproItem; runAllTo
           })}
         </dl>
       )}
-      {verdict && (
-        <p
-          data-testid={`repro-verdict-${item.id}`}
-          data-holds={String(verdict.holds)}
-          className={`text-xs font-medium ${verdict.holds === null ? 'text-slate-600 dark:text-slate-400' : verdict.holds ? 'text-emerald-700 dark:text-emerald-400' : 'text-amber-700'}`}
-        >
-          {verdict.holds === null ? '○ Not judged' : verdict.holds ? '✓ Holds' : '✗ Does not hold'}: {verdict.text}
-          {phase.kind === 'done' && (
-            <span className="font-normal text-slate-500">
-              {' '}
-              · {(phase.ms / 1000).toFixed(1)} s in {sharedPool().size} workers
-            </span>
-          )}
-        </p>
-      )}
-    </article>
+      {verdict && <VerdictLine id={item.id} verdict={verdict} suffix={phase.kind === 'done' ? `${(phase.ms / 1000).toFixed(1)} s in ${sharedPool().size} workers` : undefined} />}
+    </ReproCardShell>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { FinalState } from '../../../engine/core/run';
 import { fmt } from '../../../ui/format';
+import type { Verdict } from '../../../ui/Repro';
 
 /** One seed's pair of runs, as the Reproduce page lists them. */
 export interface SeedOutcome {
@@ -32,11 +33,8 @@ export function seedsWithRatio(outcomes: SeedOutcome[], factor: number): { hits:
 
 export const sortedAbs = (a: number[]) => a.map(Math.abs).sort((x, y) => y - x);
 
-export interface Verdict {
-  /** null: not judged (a dead ReLU head, or a figure the docs/labs/poisoning.md shows without an assertion). */
-  holds: boolean | null;
-  text: string;
-}
+/** holds = null: not judged (a dead ReLU head, or a figure the docs/labs/poisoning.md shows without an assertion). */
+export type { Verdict } from '../../../ui/Repro';
 
 /** Three significant digits in exponent form, as the paper prints its Gen values. */
 const sci3 = (v: number) => fmt(v, { digits: 3, exp: true });
