@@ -197,7 +197,7 @@ function PresetBlock({ preset, children }: { preset: string | undefined; childre
       {children}
       {from && (
         <p className="mt-1 text-xs text-slate-500" data-testid="preset-edited-from">
-          Edited from {from.id} ({from.figure}). Pick it again to start over.
+          <span className="font-medium text-slate-700 dark:text-slate-300">Edited from {from.id}</span> ({from.figure}; pick it again to start over): {from.description}
         </p>
       )}
     </div>

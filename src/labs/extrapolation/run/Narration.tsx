@@ -1,9 +1,12 @@
+import { useState } from 'react';
 import { Tex } from '../../../ui/Tex';
 
 /** What the Run page shows, in a teacher's words (docs/labs/extrapolation.md Secs. 1, 2.5). */
 export function RunNarration() {
+  // open beside the plots on a wide screen; folded on a phone, where it would stand between the controls and the plots
+  const [open] = useState(() => typeof window === 'undefined' || !window.matchMedia || window.matchMedia('(min-width: 1024px)').matches);
   return (
-    <details open className="rounded border border-slate-200 p-2 text-sm text-slate-700 dark:border-slate-800 dark:text-slate-300" data-testid="extrap-narration">
+    <details open={open} className="rounded border border-slate-200 p-2 text-sm text-slate-700 dark:border-slate-800 dark:text-slate-300" data-testid="extrap-narration">
       <summary className="cursor-pointer text-xs font-semibold text-slate-600 dark:text-slate-400">Why a big student extrapolates</summary>
       <div className="mt-1 flex flex-col gap-2">
         <p>

@@ -65,7 +65,7 @@ export function RunPlots({ main, second, ran, revision }: { main: ExtrapRun | nu
   );
 }
 
-const xLabelOf = (axis: TimeAxis) => (axis === 'step' ? 'step' : 'flow time t (GD: t = Σ lr)');
+const xLabelOf = (axis: TimeAxis) => (axis === 'step' ? 'step' : 'flow time t (GD, Adam: t = Σ lr)');
 const xsOf = (a: Arm, axis: TimeAxis) => (a.run.buffers ? (axis === 'step' ? a.run.buffers.step : a.run.buffers.t) : new Float64Array(0));
 
 function timeLine(a: Arm, axis: TimeAxis, id: string, label: string, y: ArrayLike<number> | null | undefined, extra: Partial<PlotSeries> = {}): PlotSeries[] {
@@ -86,6 +86,8 @@ function LossPlot({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; revis
       <TimeSeriesPlot
         id="ex-loss"
         syncX={TIME}
+        key={axis}
+        xScale={axis === 't' ? 'log' : 'linear'}
         title="(1) Training loss"
         series={arms.flatMap((a) => timeLine(a, axis, 'loss', `loss${suffix(arms, a)}`, a.run.buffers?.loss, { width: 2 }))}
         xLabel={xLabelOf(axis)}
@@ -152,7 +154,7 @@ function ImpulsePlot({ arms, revision }: { arms: Arm[]; revision: number }) {
       <TimeSeriesPlot
         id="ex-impulse"
         syncX={LAG}
-        title="(2) Impulse response h_j against the teacher's w_j"
+        title="(2) Impulse response h_j, teacher w_j"
         series={series}
         bands={bands}
         xLabel="j"
@@ -288,6 +290,8 @@ function EntriesPlot({ arm, axis, revision, two }: { arm: Arm; axis: TimeAxis; r
       <TimeSeriesPlot
         id={`ex-entries-${arm.role}`}
         syncX={TIME}
+        key={axis}
+        xScale={axis === 't' ? 'log' : 'linear'}
         title={`(4) Entry trajectories ${matrix ? 'A_ii(t)' : 'a_i(t)'}${two ? ` — ${arm.label}` : ''}`}
         series={series}
         refLines={refs}
@@ -338,6 +342,8 @@ function HankelPlots({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; re
         <TimeSeriesPlot
           id="ex-effdim"
           syncX={TIME}
+          key={axis}
+          xScale={axis === 't' ? 'log' : 'linear'}
           title="(5) Effective state dimension"
           series={arms.flatMap((a) => timeLine(a, axis, 'effdim', `effective dimension${suffix(arms, a)}`, metric(a, 'effDim'), { width: 2 }))}
           refLines={[{ axis: 'y', value: dHat, label: `d̂ = ${dHat}` }]}
@@ -395,13 +401,15 @@ function BalancePlots({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; r
         <TimeSeriesPlot
           id="ex-balance"
           syncX={TIME}
-          title="(6) Balancedness β_BC and asymmetry α_A"
+          key={axis}
+          xScale={axis === 't' ? 'log' : 'linear'}
+          title="(6) Balancedness β_BC, α_A"
           series={bal}
           xLabel={xLabelOf(axis)}
           yLabel="ratio"
           yScale="log"
           revision={revision}
-          emptyText={tied ? 'β_BC = 0 throughout: diag-tied is balanced exactly (c = b)' : undefined}
+          emptyText={tied ? 'β_BC = 0: c = b exactly' : undefined}
         />
       </Panel>
       <Panel
@@ -422,13 +430,15 @@ function BalancePlots({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; r
         <TimeSeriesPlot
           id="ex-invariants"
           syncX={TIME}
-          title="(6) Drift of the gradient-flow invariants"
+          key={axis}
+          xScale={axis === 't' ? 'log' : 'linear'}
+          title="(6) Invariants: drift"
           series={drift}
           xLabel={xLabelOf(axis)}
           yLabel="drift from the start"
           yScale="log"
           revision={revision}
-          emptyText={tied ? 'No drift: for diag-tied, c = b makes every invariant 0 exactly' : 'No drift yet (conserved exactly so far)'}
+          emptyText={tied ? 'No drift: c = b exactly' : 'No drift yet'}
         />
       </Panel>
     </>
@@ -465,13 +475,13 @@ function MomentsPlots({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; r
         <TimeSeriesPlot
           id="ex-moments"
           syncX={LAG}
-          title="(7) Moments m_j against the teacher's m̂_j"
+          title="(7) Moments m_j, m̂_j"
           series={series}
-          bands={bands}
+          bands={series.length ? bands : []}
           xLabel="j"
           yLabel="moment"
           revision={revision}
-          emptyText={noMoments ? 'No moments: w₀ = 0 for this teacher' : undefined}
+          emptyText={noMoments ? 'No moments: w₀ = 0' : undefined}
         />
       </Panel>
       <Panel
@@ -486,6 +496,8 @@ function MomentsPlots({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; r
         <TimeSeriesPlot
           id="ex-phi"
           syncX={TIME}
+          key={axis}
+          xScale={axis === 't' ? 'log' : 'linear'}
           title="(7) Off-support mass Φ(t)"
           series={arms.flatMap((a) => timeLine(a, axis, 'phi', `Φ${suffix(arms, a)}`, metric(a, 'phi'), { width: 2 }))}
           xLabel={xLabelOf(axis)}

@@ -58,22 +58,24 @@ export function ScatterPlot({
   const width = useElementWidth(ref);
   const innerW = Math.max(20, width - M.left - M.right);
   const innerH = Math.max(20, height - M.top - M.bottom);
+  let xd = xDomain;
   let yd = yDomain;
   if (equalAspect) {
-    const per = (xDomain[1] - xDomain[0]) / innerW;
-    const mid = (yDomain[0] + yDomain[1]) / 2;
-    const half = Math.max((yDomain[1] - yDomain[0]) / 2, (per * innerH) / 2);
-    yd = [mid - half, mid + half];
+    // one data unit per the same number of pixels on both axes: both domains widened around their middles
+    const per = Math.max((xDomain[1] - xDomain[0]) / innerW, (yDomain[1] - yDomain[0]) / innerH);
+    const around = (d: [number, number], px: number): [number, number] => [(d[0] + d[1]) / 2 - (per * px) / 2, (d[0] + d[1]) / 2 + (per * px) / 2];
+    xd = around(xDomain, innerW);
+    yd = around(yDomain, innerH);
   }
   const sx = scaleLinear()
-    .domain(xDomain)
+    .domain(xd)
     .range([M.left, M.left + innerW]);
   const sy = scaleLinear()
     .domain(yd)
     .range([M.top + innerH, M.top]);
   const xt = sx.ticks(Math.max(2, Math.floor(innerW / 70)));
   const yt = sy.ticks(Math.max(2, Math.floor(innerH / 40)));
-  const clampX = (v: number) => Math.min(xDomain[1], Math.max(xDomain[0], v));
+  const clampX = (v: number) => Math.min(xd[1], Math.max(xd[0], v));
   const clampY = (v: number) => Math.min(yd[1], Math.max(yd[0], v));
   let count = 0;
   for (const g of groups) for (let i = 0; i < g.x.length; i++) if (Number.isFinite(g.x[i]) && Number.isFinite(g.y[i])) count++;
@@ -101,7 +103,7 @@ export function ScatterPlot({
             ))}
           </g>
           <g stroke="currentColor" strokeOpacity={0.45}>
-            {xDomain[0] < 0 && xDomain[1] > 0 && <line x1={sx(0)} x2={sx(0)} y1={M.top} y2={M.top + innerH} />}
+            {xd[0] < 0 && xd[1] > 0 && <line x1={sx(0)} x2={sx(0)} y1={M.top} y2={M.top + innerH} />}
             {yd[0] < 0 && yd[1] > 0 && <line x1={M.left} x2={M.left + innerW} y1={sy(0)} y2={sy(0)} />}
           </g>
           {unitCircle && (
