@@ -74,6 +74,16 @@ function timeLine(a: Arm, axis: TimeAxis, id: string, label: string, y: ArrayLik
   return [{ id: `${a.role}-${id}`, label, color: a.color, x: xsOf(a, axis), y, n: b.count, ...extra }];
 }
 
+/**
+ * The arms whose teacher differs from every earlier arm's (the second arm's only when it changes the teacher: T1
+ * against T2, or another seed of a drawn teacher), each with its legend suffix and dash.
+ */
+function teacherArms(arms: Arm[]): { arm: Arm; suffix: string; dash: number[] }[] {
+  const keys = arms.map((a) => JSON.stringify([a.spec.teacher, a.spec.seed]));
+  const distinct = arms.filter((_, i) => keys.indexOf(keys[i]) === i);
+  return distinct.map((a) => ({ arm: a, suffix: distinct.length > 1 ? ` (${a.label})` : '', dash: a.role === 'main' ? [5, 3] : [2, 3] }));
+}
+
 const metric = (a: Arm, name: string) => (a.run.buffers?.metricNames.includes(name) ? a.run.buffers.metric(name) : null);
 const suffix = (arms: Arm[], a: Arm) => (arms.length > 1 ? ` (${a.label})` : '');
 
@@ -109,22 +119,9 @@ function ImpulsePlot({ arms, revision }: { arms: Arm[]; revision: number }) {
   const tf = sym ? symlog(c) : null;
   const y = (v: Float64Array | undefined) => (v && tf ? v.map(tf.fwd) : v);
   const series: PlotSeries[] = [];
-  const teachers = new Set<string>();
-  for (const a of arms) {
-    const wa = a.run.views.w;
-    const key = JSON.stringify([a.spec.teacher, a.spec.seed]);
-    if (wa && !teachers.has(key)) {
-      teachers.add(key);
-      series.push({
-        id: `${a.role}-w`,
-        label: `teacher w_j${teachers.size > 1 || a.role === 'compare' ? ` (${a.label})` : ''}`,
-        color: TEACHER,
-        x: indexAxis(wa.length),
-        y: y(wa)!,
-        dash: a.role === 'main' ? [5, 3] : [2, 3],
-        width: 1.6,
-      });
-    }
+  for (const t of teacherArms(arms)) {
+    const wa = t.arm.run.views.w;
+    if (wa) series.push({ id: `${t.arm.role}-w`, label: `teacher w_j${t.suffix}`, color: TEACHER, x: indexAxis(wa.length), y: y(wa)!, dash: t.dash, width: 1.6 });
   }
   for (const a of arms) {
     const h = a.run.views.h;
@@ -171,7 +168,10 @@ function ImpulsePlot({ arms, revision }: { arms: Arm[]; revision: number }) {
 function AtomsPlot({ arms }: { arms: Arm[] }) {
   const main = arms[0];
   const spec = main.spec;
-  const teacher = useMemo(() => teacherOf(spec.teacher, spec.seed), [spec.teacher, spec.seed]);
+  const tArms = teacherArms(arms);
+  const key = JSON.stringify(tArms.map((t) => [t.arm.spec.teacher, t.arm.spec.seed]));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the teachers change exactly when their specs and seeds do (the key)
+  const teachers = useMemo(() => tArms.map((t) => ({ ...t, teacher: teacherOf(t.arm.spec.teacher, t.arm.spec.seed) })), [key]);
   const matrix = isMatrixStudent(spec.student.param);
   const groups: ScatterGroup[] = [];
   const same = arms.filter((a) => isMatrixStudent(a.spec.student.param) === matrix);
@@ -192,20 +192,22 @@ function AtomsPlot({ arms }: { arms: Arm[] }) {
         }
       }
     }
-    const tl = teacher.atoms?.lambda ?? teacher.roots ?? [];
-    const tp = teacher.atoms?.p ?? tl.map(() => 0);
-    for (const p of tp) hi = Math.max(hi, p);
-    for (const l of tl) maxA = Math.max(maxA, Math.abs(l) * 1.05);
-    groups.push({
-      id: 'teacher',
-      label: teacher.atoms ? 'teacher (λ_i, p_i)' : 'teacher eigenvalues',
-      color: TEACHER,
-      x: tl,
-      y: tp,
-      shape: 'cross',
-      r: 4.5,
-      names: (i) => `λ̂${i + 1}`,
-    });
+    for (const { arm, suffix: sfx, teacher } of teachers) {
+      const tl = teacher.atoms?.lambda ?? teacher.roots ?? [];
+      const tp = teacher.atoms?.p ?? tl.map(() => 0);
+      for (const p of tp) hi = Math.max(hi, p);
+      for (const l of tl) maxA = Math.max(maxA, Math.abs(l) * 1.05);
+      groups.push({
+        id: `${arm.role}-teacher`,
+        label: `${teacher.atoms ? 'teacher (λ_i, p_i)' : 'teacher eigenvalues'}${sfx}`,
+        color: arm.role === 'main' ? TEACHER : arm.color,
+        x: tl,
+        y: tp,
+        shape: 'cross',
+        r: 4.5,
+        names: (i) => `λ̂${i + 1}`,
+      });
+    }
     const pad = 0.08 * (hi - lo || 1);
     return (
       <Panel
@@ -237,8 +239,19 @@ function AtomsPlot({ arms }: { arms: Arm[] }) {
     groups.push({ id: a.role, label: `eigenvalues of A${suffix(arms, a)}`, color: a.color, x: re, y: im, shape: a.role === 'main' ? 'dot' : 'ring', names: (i) => `μ${i + 1}` });
     for (let i = 0; i < re.length; i++) if (Number.isFinite(re[i]) && Number.isFinite(im[i])) R = Math.max(R, Math.min(2.5, 1.05 * Math.hypot(re[i], im[i])));
   }
-  const roots = teacher.roots ?? [];
-  groups.push({ id: 'teacher', label: 'teacher eigenvalues', color: TEACHER, x: roots, y: roots.map(() => 0), shape: 'cross', r: 4.5, names: (i) => `λ̂${i + 1}` });
+  for (const { arm, suffix: sfx, teacher } of teachers) {
+    const roots = teacher.roots ?? [];
+    groups.push({
+      id: `${arm.role}-teacher`,
+      label: `teacher eigenvalues${sfx}`,
+      color: arm.role === 'main' ? TEACHER : arm.color,
+      x: roots,
+      y: roots.map(() => 0),
+      shape: 'cross',
+      r: 4.5,
+      names: (i) => `λ̂${i + 1}`,
+    });
+  }
   return (
     <Panel
       testId="panel-atoms"
@@ -308,8 +321,10 @@ function HankelPlots({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; re
   const main = arms[0];
   const tau = main.spec.eval.tau;
   const series: PlotSeries[] = [];
-  const ht = main.run.views.hankelTeacher;
-  if (ht) series.push({ id: 'teacher', label: 'teacher', color: TEACHER, x: indexAxis(ht.length, 1), y: ht, dash: [5, 3], width: 1.6 });
+  for (const t of teacherArms(arms)) {
+    const ht = t.arm.run.views.hankelTeacher;
+    if (ht) series.push({ id: `${t.arm.role}-teacher`, label: `teacher${t.suffix}`, color: TEACHER, x: indexAxis(ht.length, 1), y: ht, dash: t.dash, width: 1.6 });
+  }
   for (const a of arms) {
     const hs = a.run.views.hankel;
     if (hs) series.push({ id: a.role, label: `student${suffix(arms, a)}`, color: a.color, x: indexAxis(hs.length, 1), y: hs, width: 2 });
@@ -451,7 +466,11 @@ function MomentsPlots({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; r
   const series: PlotSeries[] = [];
   const w = main.run.views.w;
   const mw = w ? momentsOf(w) : null;
-  if (mw) series.push({ id: 'teacher', label: 'teacher m̂_j = w_j / w₀', color: TEACHER, x: indexAxis(mw.length), y: mw, dash: [5, 3], width: 1.6 });
+  for (const t of mw ? teacherArms(arms) : []) {
+    const wt = t.arm.run.views.w;
+    const m = wt ? momentsOf(wt) : null;
+    if (m) series.push({ id: `${t.arm.role}-teacher`, label: `teacher m̂_j = w_j / w₀${t.suffix}`, color: TEACHER, x: indexAxis(m.length), y: m, dash: t.dash, width: 1.6 });
+  }
   // a teacher without moments (w_0 = 0: delay, bidiag) leaves nothing to compare the student's ratios with
   for (const a of mw ? arms : []) {
     const h = a.run.views.h;
