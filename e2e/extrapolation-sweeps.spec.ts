@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import { collectPageErrors, shot } from './helpers';
 
@@ -50,6 +51,18 @@ test('Sweeps: a small E-X3 k-sweep runs across the pool to its end, E(7) < E(6),
   await expect(page.getByTestId('plot-sweep-k-readout')).toContainText('k = 7');
   await page.screenshot({ path: shot('extrapolation-sweeps.png'), fullPage: true });
 
+  // the exports carry the experiment that produced the runs, every run and the summary
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sweep-export-json').click()]);
+  const data = JSON.parse(await readFile((await json.path())!, 'utf8'));
+  expect(data.spec.ui.sweep).toEqual({ kind: 'k', ks: [5, 6, 7, 8], seeds: [0] });
+  expect(data.points.map((p: { k: number }) => p.k)).toEqual([5, 6, 7, 8]);
+  expect(data.summary.find((r: { k: number }) => r.k === 7).meanE).toBeCloseTo(eByK['7'], 12);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sweep-export-csv').click()]);
+  const lines = (await readFile((await csv.path())!, 'utf8')).split('\n');
+  expect(lines[0]).toBe('# extrapolation sweep: 4 of 4 runs');
+  expect(JSON.parse(lines[1].replace('# spec: ', '')).training.loss).toBe('population');
+  expect(lines.filter((l) => l.startsWith('atoms(3),')).length).toBe(8);
+
   // a dot opens its run: the Run page, with that k and seed as the lab's experiment
   await plot.locator('circle[data-x="7"]').click();
   await expect(page).toHaveURL(/page=run/);
@@ -89,5 +102,23 @@ test('Sweeps: a sweep of more than 2000 runs is refused under the field that ask
   // an unparsable list is refused by the field itself
   await setList(page, 'sweep-sigmas', '1e-3, big');
   await expect(page.locator('[role=alert]').filter({ hasText: '"big" is not a number' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('Sweeps: Cancel stops a running sweep after the runs in flight and keeps the finished ones', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.goto('/#lab=extrapolation&page=sweeps');
+  // E-1B: full students of d = 50, seconds per run
+  await page.getByTestId('sweep-preset').selectOption('E-1B');
+  await expect(page.getByTestId('sweep-estimate')).toHaveAttribute('data-runs', '36');
+  await page.getByTestId('sweep-run').click();
+  const results = page.getByTestId('sweep-results');
+  await expect(results).toHaveAttribute('data-status', 'running');
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  await page.getByTestId('sweep-cancel').click();
+  await expect(results).toHaveAttribute('data-status', 'cancelled');
+  await expect(page.getByTestId('sweep-cancelled')).toContainText('of 36 runs');
+  await expect(page.getByTestId('sweep-run')).toBeEnabled();
+  expect(Number(await results.getAttribute('data-done'))).toBeLessThan(36);
   expect(errors).toEqual([]);
 });

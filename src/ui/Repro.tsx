@@ -38,11 +38,11 @@ export function ReproCardShell({ id, title, subtitle, phase, runLabel, onRun, on
   return (
     <article className={`${cardClass} flex min-w-0 flex-col gap-2${className ? ` ${className}` : ''}`} data-testid={`repro-${id}`} data-state={phase.kind}>
       <header className="flex flex-wrap items-start gap-2">
-        <div className="min-w-0 flex-1">
+        <div className="min-w-0 flex-1 basis-64">
           <h3 className="text-sm font-semibold">{title}</h3>
           {subtitle && <p className="text-xs text-slate-500">{subtitle}</p>}
         </div>
-        <div className="ml-auto flex shrink-0 flex-wrap items-center justify-end gap-2">
+        <div className="ml-auto flex max-w-full min-w-0 flex-wrap items-center justify-end gap-2">
           {actions}
           <Button variant="primary" size="sm" testId={`repro-run-${id}`} onClick={running ? onCancel : onRun} title={running ? 'Stop after the runs in flight' : runTitle}>
             {running ? 'Cancel' : runLabel}

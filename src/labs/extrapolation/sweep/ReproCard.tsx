@@ -132,6 +132,13 @@ export function ReproCard({ item }: { item: ReproItem }) {
       )}
       {item.kind === 'static' && demo && (
         <table className="num w-full text-xs" data-testid={`repro-values-${item.id}`}>
+          <thead className="text-left text-slate-500">
+            <tr>
+              <th className="pr-2 font-normal">quantity</th>
+              <th className="pr-2 font-normal">lab spec</th>
+              <th className="font-normal">measured here</th>
+            </tr>
+          </thead>
           <tbody>
             {[
               ['fit error max |h_j − w_j|, j < 6', '< 1e-12', fmt(demo.fitError, 2)],

@@ -35,7 +35,7 @@ export function SweepTable({ sweep, scored, onOpen }: { sweep: SweepDef; scored:
     <details className="text-xs" open={scored.length <= OPEN_UP_TO} data-testid="sweep-table">
       <summary className="cursor-pointer select-none text-sm font-medium">Every run ({scored.length}): E per seed, click one to open it as a run</summary>
       <div className="mt-1 max-h-[28rem] overflow-auto">
-        <table className="num w-full border-collapse text-left">
+        <table className="num w-full border-collapse text-left whitespace-nowrap">
           <thead className="sticky top-0 bg-white text-slate-500 dark:bg-slate-950">
             <tr>
               <th className="py-1 pr-3 font-normal">run</th>

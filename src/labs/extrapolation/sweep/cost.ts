@@ -1,3 +1,4 @@
+import { teacherImpulse } from '../build';
 import { isMatrixStudent, type ExtrapolationSpec } from '../schema';
 
 /**
@@ -7,9 +8,15 @@ import { isMatrixStudent, type ExtrapolationSpec } from '../schema';
  *   full and symmetric A: about 1 + 0.0045 (k d^2 + k^2 d) microseconds per step (E-1B, d = 50, k = 20: 4.8 s);
  *   a fresh batch of N sequences per step adds about 0.075 N k (the draws and the S e products);
  *   gradient flow (the implicit solver on diagonal students) about 0.0004 p^3 per step, p the parameter count;
- * and every run to its step limit (presets run all their steps; flow usually stops well before).
+ *   data that are all zero (w_j = 0 for j < k: E-1B at k <= 9, E-3B at k <= 4) about 3x: the student decays towards
+ *   0 and its numbers become subnormal, which the processor computes slowly;
+ * and every run to its step limit (presets run all their steps; flow usually stops well before). Measured on an idle
+ * machine: a busy one is slower, so the page calls these estimates "about".
  */
-const BROWSER = 1.2;
+const BROWSER = 1.3;
+/** A message round trip and the chunk's bookkeeping, per run (ms); and a sweep's start (the pool's workers load), ms. */
+const PER_RUN_MS = 8;
+const PER_SWEEP_MS = 400;
 
 /** Microseconds per optimiser step (or solver step, for gradient flow). */
 export function stepMicros(spec: ExtrapolationSpec): number {
@@ -21,12 +28,19 @@ export function stepMicros(spec: ExtrapolationSpec): number {
     const p = param === 'diag-tied' ? 2 * d : param === 'diag' ? 3 * d : param === 'sym' ? (d * (d + 1)) / 2 + 2 * d : d * d + 2 * d;
     us += 0.0004 * p * p * p;
   }
-  return us;
+  return zeroData(spec) ? 3 * us : us;
+}
+
+/** Whether the teacher's w_0 .. w_(k-1) are all zero (the student only ever sees zeros). */
+function zeroData(spec: ExtrapolationSpec): boolean {
+  const w = teacherImpulse(spec);
+  for (let j = 0; j < spec.training.k; j++) if (w[j] !== 0) return false;
+  return true;
 }
 
 /** Estimated wall time of one run to its step limit, in ms. */
 export function estimateRunMs(spec: ExtrapolationSpec): number {
-  return (BROWSER * stepMicros(spec) * spec.stop.maxSteps) / 1000 + 2;
+  return (BROWSER * stepMicros(spec) * spec.stop.maxSteps) / 1000 + PER_RUN_MS;
 }
 
 /** Estimated wall time of many runs spread over `workers` workers (longest first, each to the least loaded). */
@@ -38,7 +52,7 @@ export function estimateManyMs(specs: readonly ExtrapolationSpec[], workers: num
     for (let j = 1; j < load.length; j++) if (load[j] < load[i]) i = j;
     load[i] += c;
   }
-  return Math.max(...load);
+  return PER_SWEEP_MS + Math.max(...load);
 }
 
 /** "0.4 s", "12 s", "3 min", "1.2 h": a duration to about two significant digits. */

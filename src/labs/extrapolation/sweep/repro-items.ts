@@ -197,7 +197,7 @@ export const REPRO_ITEMS: ReproItem[] = [
       }),
   }),
   sweepItem('E-ESC', {
-    claim: 'Lab extra: from too small a start a full student never leaves the zero saddle of the delay teacher; a larger start escapes and fits.',
+    claim: 'From too small a start a full student never leaves the zero saddle of the delay teacher; a larger start escapes and fits.',
     assertion: 'For every seed: the final loss L(σ = 0.01) > 0.99, and L(0.02), L(0.05) < 1e-3.',
     truth:
       'The stuck σ = 0.01 student has a tiny E (the teacher’s tail past k = 20 is zero, and so is its response): E alone would call it perfect. The final loss — and the hollow “not fitted” mark — is what tells.',

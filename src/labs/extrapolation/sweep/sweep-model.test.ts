@@ -146,7 +146,10 @@ describe('the cost model', () => {
     const ms = estimateManyMs(e4, 2);
     expect(ms / 60_000).toBeGreaterThan(2);
     expect(ms / 60_000).toBeLessThan(20);
-    expect(estimateManyMs([b, b, b], 3)).toBeCloseTo(estimateRunMs(b), 6);
+    expect(estimateManyMs([b, b, b], 3) - estimateManyMs([b], 1)).toBeCloseTo(0, 6);
+    expect(estimateManyMs([b, b, b, b], 2)).toBeCloseTo(estimateManyMs([b, b], 1), 6);
+    // a student that only ever sees zeros is slow (subnormal numbers)
+    expect(estimateRunMs({ ...b, training: { ...b.training, k: 8 } }) / estimateRunMs({ ...b, training: { ...b.training, k: 10 } })).toBeGreaterThan(2);
     expect(formatDuration(420)).toBe('0.4 s');
     expect(formatDuration(12_400)).toBe('12 s');
     expect(formatDuration(400_000)).toBe('6.7 min');
