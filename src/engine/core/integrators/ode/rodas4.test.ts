@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Dopri5 } from './dopri5';
 import { Rodas4 } from './rodas4';
-import { expDecay, integrate, kepler, oscillator, protheroRobinson, relErr, riccati, robertson, stiffLinear, type Problem } from './tests/test-problems';
-
-const TOLS = [
-  { rtol: 1e-8, atol: 1e-12 },
-  { rtol: 1e-10, atol: 1e-14 },
-];
-const KNOWN: [string, Problem, number][] = [
-  ['y\' = -y', expDecay, 5],
-  ['harmonic oscillator, 10 periods', oscillator(), 20 * Math.PI + 1],
-  ['y\' = y^2 on [0, 0.9]', riccati, 0.9],
-];
+import { itMeetsKnownSolutions, expectFixedStepOrder } from './tests/solver-cases';
+import { expDecay, integrate, protheroRobinson, relErr, robertson, stiffLinear, type Problem } from './tests/test-problems';
 
 describe('Rodas4', () => {
   it('refuses a system without a Jacobian', () => {
@@ -19,29 +10,10 @@ describe('Rodas4', () => {
     expect(() => new Rodas4({ n, f }, 0, [1], { rtol: 1e-6, atol: 1e-9 })).toThrow(/Jacobian/);
   });
 
-  for (const [label, p, tEnd] of KNOWN) {
-    for (const tol of TOLS) {
-      it(`${label}: global error < 50 rtol at rtol=${tol.rtol}`, () => {
-        const s = new Rodas4(p.sys, 0, p.y0, tol);
-        expect(integrate(s, tEnd)).toEqual({ ok: true });
-        expect(s.t).toBe(tEnd);
-        expect(relErr(s.y, p.exact!(tEnd))).toBeLessThan(50 * tol.rtol);
-      });
-    }
-  }
+  itMeetsKnownSolutions((p, opts) => new Rodas4(p.sys, 0, p.y0, opts));
 
   it('converges at order 4 with fixed steps (nonlinear Kepler orbit)', () => {
-    const errs = [0.025, 0.0125, 0.00625].map((h) => {
-      const s = new Rodas4(kepler.sys, 0, kepler.y0, { rtol: 1e3, atol: 1e3, h0: h, hmax: h });
-      integrate(s, 4);
-      expect(s.nreject).toBe(0);
-      return relErr(s.y, kepler.exact!(4));
-    });
-    for (let i = 1; i < errs.length; i++) {
-      const order = Math.log2(errs[i - 1] / errs[i]);
-      expect(order).toBeGreaterThan(3.6);
-      expect(order).toBeLessThan(4.5);
-    }
+    expectFixedStepOrder((p, opts) => new Rodas4(p.sys, 0, p.y0, opts), [0.025, 0.0125, 0.00625], 3.6, 4.5);
   });
 
   // Dopri5 is held to the same accuracy so the step counts compare like with like.
