@@ -1,4 +1,5 @@
 import { exp, log } from '../core/det-math';
+import { addDiagonalImpulse } from '../core/diagonal';
 import { symmetricEigenvalues } from './jacobi';
 
 /**
@@ -59,51 +60,37 @@ export function bcOffsets(param: StudentParam, d: number): { B: number; C: numbe
 }
 
 /**
- * y[yo + p] = sum_q A[p][q] x[xo + q] for a row-major d x d matrix A: each row a dot product with four partial sums
- * ((s0 + s1) + (s2 + s3)), which hides the add latency (about 2x faster in V8 than one running sum). The order is
- * fixed, so the result is the same double in every engine, and the same for A and an exactly equal A^T.
+ * sum_q a[ao + q] b[bo + q] for q < len with four partial sums ((s0 + s1) + (s2 + s3)), which hides the add latency
+ * (about 2x faster in V8 than one running sum). The order is fixed, so the result is the same double in every engine.
+ */
+function dot4(a: ArrayLike<number>, ao: number, b: ArrayLike<number>, bo: number, len: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let q = 0;
+  for (; q + 3 < len; q += 4) {
+    s0 += a[ao + q] * b[bo + q];
+    s1 += a[ao + q + 1] * b[bo + q + 1];
+    s2 += a[ao + q + 2] * b[bo + q + 2];
+    s3 += a[ao + q + 3] * b[bo + q + 3];
+  }
+  for (; q < len; q++) s0 += a[ao + q] * b[bo + q];
+  return s0 + s1 + (s2 + s3);
+}
+
+/**
+ * y[yo + p] = sum_q A[p][q] x[xo + q] for a row-major d x d matrix A, each row a dot4; the same double for A and
+ * an exactly equal A^T.
  */
 export function matVec(A: ArrayLike<number>, d: number, x: Float64Array, xo: number, y: Float64Array, yo: number): void {
-  for (let p = 0; p < d; p++) {
-    const row = p * d;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    let q = 0;
-    for (; q + 3 < d; q += 4) {
-      s0 += A[row + q] * x[xo + q];
-      s1 += A[row + q + 1] * x[xo + q + 1];
-      s2 += A[row + q + 2] * x[xo + q + 2];
-      s3 += A[row + q + 3] * x[xo + q + 3];
-    }
-    for (; q < d; q++) s0 += A[row + q] * x[xo + q];
-    y[yo + p] = s0 + s1 + (s2 + s3);
-  }
+  for (let p = 0; p < d; p++) y[yo + p] = dot4(A, p * d, x, xo, d);
 }
 
 /** Y = X X for row-major d x d matrices, via the transposed copy Xt (rows of Xt = columns of X). */
 function square(X: Float64Array, Xt: Float64Array, Y: Float64Array, d: number): void {
   for (let r = 0; r < d; r++) for (let q = 0; q < d; q++) Xt[q * d + r] = X[r * d + q];
-  for (let p = 0; p < d; p++) {
-    const rp = p * d;
-    for (let q = 0; q < d; q++) {
-      const rq = q * d;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      let r = 0;
-      for (; r + 3 < d; r += 4) {
-        s0 += X[rp + r] * Xt[rq + r];
-        s1 += X[rp + r + 1] * Xt[rq + r + 1];
-        s2 += X[rp + r + 2] * Xt[rq + r + 2];
-        s3 += X[rp + r + 3] * Xt[rq + r + 3];
-      }
-      for (; r < d; r++) s0 += X[rp + r] * Xt[rq + r];
-      Y[rp + q] = s0 + s1 + (s2 + s3);
-    }
-  }
+  for (let p = 0; p < d; p++) for (let q = 0; q < d; q++) Y[p * d + q] = dot4(X, p * d, Xt, q * d, d);
 }
 
 /**
@@ -112,18 +99,11 @@ function square(X: Float64Array, Xt: Float64Array, Y: Float64Array, d: number): 
  */
 export function impulseOf(param: StudentParam, d: number, theta: ArrayLike<number>, H: number, out: Float64Array = new Float64Array(H)): Float64Array {
   out.fill(0, 0, H);
-  const { B, C } = bcOffsets(param, d);
   if (param === 'diag' || param === 'diag-tied') {
-    for (let i = 0; i < d; i++) {
-      let pw = theta[B + i] * theta[C + i];
-      const a = theta[i];
-      for (let j = 0; j < H; j++) {
-        out[j] += pw;
-        pw *= a;
-      }
-    }
+    addDiagonalImpulse(theta, d, param === 'diag' ? 'abc' : 'ab-tied', H, out);
     return out;
   }
+  const { B, C } = bcOffsets(param, d);
   const A = param === 'full' ? theta : denseA(param, d, theta);
   let u = new Float64Array(d);
   let nx = new Float64Array(d);

@@ -1,3 +1,4 @@
+import { addDiagonalImpulse, addUnitCurvature, type DiagonalLayout, diagonalGrad, gaussNewton, weightRows } from '../core/diagonal';
 import { fdHessian } from '../core/finite-diff';
 import type { ParamBlock, Problem } from '../core/problem';
 import { Rng } from '../core/rng';
@@ -81,6 +82,8 @@ export class LinearRnnProblem implements Problem {
   private readonly lambdaHat: Float64Array | null;
   private readonly offB: number;
   private readonly offC: number;
+  /** The parameter layout of a diagonal student (diag-tied, diag). */
+  private readonly diagLayout: DiagonalLayout;
   // Loss buffers: e = h - w, gh = dL/dh, We = W e.
   private readonly e: Float64Array;
   private readonly gh: Float64Array;
@@ -129,6 +132,7 @@ export class LinearRnnProblem implements Problem {
     const { B, C } = bcOffsets(param, d);
     this.offB = B;
     this.offC = C;
+    this.diagLayout = param === 'diag-tied' ? 'ab-tied' : 'abc';
     const nA = param === 'full' ? d * d : param === 'sym' ? (d * (d + 1)) / 2 : d;
     const blocks: ParamBlock[] = [
       { name: param === 'sym' ? 'theta' : param === 'full' ? 'A' : 'a', offset: 0, size: nA },
@@ -226,14 +230,7 @@ export class LinearRnnProblem implements Problem {
       // h first, then e = h - w: h is summed exactly as impulseOf and the teachers' atomImpulse do, so a student
       // that embeds a diagonal teacher has e = 0 exactly.
       e.fill(0);
-      for (let i = 0; i < d; i++) {
-        let pw = theta[offB + i] * theta[offC + i];
-        const a = theta[i];
-        for (let j = 0; j < k; j++) {
-          e[j] += pw;
-          pw *= a;
-        }
-      }
+      addDiagonalImpulse(theta, d, this.diagLayout, k, e);
       for (let j = 0; j < k; j++) e[j] -= w[j];
       return;
     }
@@ -323,34 +320,10 @@ export class LinearRnnProblem implements Problem {
   private gradAt(theta: Float64Array, g: Float64Array): number {
     this.forward(theta);
     const loss = this.lossFromE();
-    if (this.param === 'diag' || this.param === 'diag-tied') this.gradDiag(theta, g);
+    // Sec. 3.3: X_i = sum_j g_j a^j, Y_i = sum_{j>=1} j g_j a^{j-1}; da = b c Y, db = c X, dc = b X (tied: db = 2 b X).
+    if (this.param === 'diag' || this.param === 'diag-tied') diagonalGrad(theta, this.d, this.diagLayout, this.gh, this.k, g);
     else this.gradDense(theta, g);
     return loss;
-  }
-
-  /** Sec. 3.3: X_i = sum_j g_j a^j, Y_i = sum_{j>=1} j g_j a^{j-1}; da = b c Y, db = c X, dc = b X (tied: db = 2 b X). */
-  private gradDiag(theta: Float64Array, g: Float64Array): void {
-    const { d, k, gh, offB, offC } = this;
-    const tied = this.param === 'diag-tied';
-    for (let i = 0; i < d; i++) {
-      const a = theta[i];
-      let X = gh[0];
-      let Y = 0;
-      let pw = 1; // a^(j-1)
-      for (let j = 1; j < k; j++) {
-        Y += j * gh[j] * pw;
-        pw *= a;
-        X += gh[j] * pw;
-      }
-      const b = theta[offB + i];
-      const c = theta[offC + i];
-      g[i] = b * c * Y;
-      if (tied) g[offB + i] = 2 * b * X;
-      else {
-        g[offB + i] = c * X;
-        g[offC + i] = b * X;
-      }
-    }
   }
 
   /**
@@ -492,23 +465,8 @@ export class LinearRnnProblem implements Problem {
     // WJ = W J.
     if (this.lossKind === 'population') WJ.set(J);
     else if (this.lossKind === 'accumulating') for (let j = 0; j < k; j++) for (let p = 0; p < n; p++) WJ[j * n + p] = (k - j) * J[j * n + p];
-    else {
-      const S = this.S!;
-      WJ.fill(0);
-      for (let j = 0; j < k; j++)
-        for (let m = 0; m < k; m++) {
-          const s = S[j * k + m];
-          if (s === 0) continue;
-          for (let p = 0; p < n; p++) WJ[j * n + p] += s * J[m * n + p];
-        }
-    }
-    for (let p = 0; p < n; p++)
-      for (let q = p; q < n; q++) {
-        let s = 0;
-        for (let j = 0; j < k; j++) s += J[j * n + p] * WJ[j * n + q];
-        out[p * n + q] = 2 * s;
-        out[q * n + p] = 2 * s;
-      }
+    else weightRows(this.S!, k, J, n, WJ);
+    gaussNewton(J, WJ, k, n, out);
     for (let i = 0; i < d; i++) {
       const a = theta[i];
       const b = theta[offB + i];
@@ -535,16 +493,7 @@ export class LinearRnnProblem implements Problem {
         out[ia * n + ib] += 2 * b * sA;
         out[ib * n + ia] += 2 * b * sA;
         out[ib * n + ib] += 2 * sH;
-      } else {
-        const ic = offC + i;
-        out[ia * n + ia] += b * c * sAA;
-        out[ia * n + ib] += c * sA;
-        out[ib * n + ia] += c * sA;
-        out[ia * n + ic] += b * sA;
-        out[ic * n + ia] += b * sA;
-        out[ib * n + ic] += sH;
-        out[ic * n + ib] += sH;
-      }
+      } else addUnitCurvature(out, n, ia, ib, offC + i, b, c, sAA, sA, sH);
     }
   }
 

@@ -1,3 +1,4 @@
+import { addPowers } from '../core/diagonal';
 import { Rng } from '../core/rng';
 
 /**
@@ -23,14 +24,7 @@ export interface LinearTeacher {
 /** w_j = sum_i p_i lambda_i^j, j < H, by running products (the same loop as a diagonal student's impulse). */
 export function atomImpulse(lambda: ArrayLike<number>, p: ArrayLike<number>, H: number): Float64Array {
   const w = new Float64Array(H);
-  for (let i = 0; i < lambda.length; i++) {
-    let pw = p[i];
-    const l = lambda[i];
-    for (let j = 0; j < H; j++) {
-      w[j] += pw;
-      pw *= l;
-    }
-  }
+  for (let i = 0; i < lambda.length; i++) addPowers(w, H, p[i], lambda[i]);
   return w;
 }
 
@@ -80,14 +74,19 @@ export function balTeacher(seed: number, dHat: number, spacing: 'linspace' | 'un
   return balancedDiagonal(lambda, b, p);
 }
 
-/** delay(dHat) (Eq. C.1): the shift A_hat[i][i+1] = 1, B_hat = e_dHat, C_hat = e_1^T, so w_j = [j = dHat - 1]. */
-export function delayTeacher(dHat: number): LinearTeacher {
-  const A = new Float64Array(dHat * dHat);
-  for (let i = 0; i + 1 < dHat; i++) A[i * dHat + i + 1] = 1;
+/** B_hat = e_dHat, C_hat = e_1^T: the input enters the last state and the output reads the first (delay, bidiag). */
+function chainEnds(dHat: number): { B: Float64Array; C: Float64Array } {
   const B = new Float64Array(dHat);
   B[dHat - 1] = 1;
   const C = new Float64Array(dHat);
   C[0] = 1;
+  return { B, C };
+}
+
+/** delay(dHat) (Eq. C.1): the shift A_hat[i][i+1] = 1, B_hat = e_dHat, C_hat = e_1^T, so w_j = [j = dHat - 1]. */
+export function delayTeacher(dHat: number): LinearTeacher {
+  const A = new Float64Array(dHat * dHat);
+  for (let i = 0; i + 1 < dHat; i++) A[i * dHat + i + 1] = 1;
   return {
     dHat,
     impulse: (H) => {
@@ -97,8 +96,7 @@ export function delayTeacher(dHat: number): LinearTeacher {
     },
     atoms: null,
     A,
-    B,
-    C,
+    ...chainEnds(dHat),
     roots: new Array(dHat).fill(0),
   };
 }
@@ -130,10 +128,6 @@ export function bidiagTeacher(seed: number, dHat: number): LinearTeacher {
     A[i * dHat + i] = delta[i];
     if (i + 1 < dHat) A[i * dHat + i + 1] = sigma[i];
   }
-  const B = new Float64Array(dHat);
-  B[dHat - 1] = 1;
-  const C = new Float64Array(dHat);
-  C[0] = 1;
   return {
     dHat,
     impulse: (H) => {
@@ -146,8 +140,7 @@ export function bidiagTeacher(seed: number, dHat: number): LinearTeacher {
     },
     atoms: null,
     A,
-    B,
-    C,
+    ...chainEnds(dHat),
     roots: [...delta],
   };
 }

@@ -1,3 +1,4 @@
+import { addDiagonalImpulse, diagonalGrad } from '../core/diagonal';
 import { fdHessian } from '../core/finite-diff';
 import type { ParamBlock, Problem } from '../core/problem';
 import { Rng } from '../core/rng';
@@ -83,16 +84,8 @@ export class SsmMlp implements Problem {
   }
 
   private impulseInto(theta: Float64Array, h: Float64Array): void {
-    const { d, trainBC } = this.cfg;
     h.fill(0);
-    for (let j = 0; j < d; j++) {
-      let p = trainBC ? theta[d + j] * theta[2 * d + j] : 1;
-      const a = theta[j];
-      for (let k = 0; k < h.length; k++) {
-        h[k] += p;
-        p *= a;
-      }
-    }
+    addDiagonalImpulse(theta, this.cfg.d, this.cfg.trainBC ? 'abc' : 'a', h.length, h);
   }
 
   /** Forward pass of the head at SSM output z; fills acts/outs and returns the prediction. */
@@ -185,25 +178,7 @@ export class SsmMlp implements Problem {
       for (let k = 0; k < kappa; k++) this.rho[k] += dz * this.U[i * kappa + k];
     }
     // SSM part from rho = dl/dh (docs/labs/poisoning.md Sec. 3.1, Gram form with an MLP).
-    const rho = this.rho;
-    for (let j = 0; j < d; j++) {
-      const a = theta[j];
-      let sA = 0;
-      let sH = rho[0];
-      let pow = 1;
-      for (let k = 1; k < kappa; k++) {
-        sA += rho[k] * k * pow;
-        pow *= a;
-        sH += rho[k] * pow;
-      }
-      if (trainBC) {
-        const b = theta[d + j];
-        const c = theta[2 * d + j];
-        g[j] = b * c * sA;
-        g[d + j] = c * sH;
-        g[2 * d + j] = b * sH;
-      } else g[j] = sA;
-    }
+    diagonalGrad(theta, d, trainBC ? 'abc' : 'a', this.rho, kappa, g);
     return loss / nr;
   }
 

@@ -1,3 +1,4 @@
+import { addDiagonalImpulse, addUnitCurvature, type DiagonalLayout, diagonalGrad, gaussNewton, weightRows } from '../core/diagonal';
 import type { ParamBlock, Problem } from '../core/problem';
 import { effectiveRank, genCurve, genError, topGap } from './ssm-metrics';
 import { impulseResponse, type DiagonalTeacher } from './teachers';
@@ -33,12 +34,14 @@ export class DiagonalSsm implements Problem {
   private readonly e: Float64Array;
   private readonly rho: Float64Array;
   private readonly hLong: Float64Array;
+  private readonly layout: DiagonalLayout;
 
   constructor(private readonly cfg: SsmConfig) {
     const { d, kappa, trainBC, genWindow } = cfg;
     this.d = d;
     this.kappa = kappa;
     this.n = trainBC ? 3 * d : d;
+    this.layout = trainBC ? 'abc' : 'a';
     this.blocks = trainBC
       ? [
           { name: 'a', offset: 0, size: d },
@@ -59,16 +62,9 @@ export class DiagonalSsm implements Problem {
 
   /** Fills e = h - h* (first kappa indices) and rho = 2 G e; returns the loss e^T G e. */
   private residual(theta: Float64Array): number {
-    const { d, kappa, e, rho, G, hStar, cfg } = this;
+    const { d, kappa, e, rho, G, hStar } = this;
     for (let k = 0; k < kappa; k++) e[k] = -hStar[k];
-    for (let j = 0; j < d; j++) {
-      const a = theta[j];
-      let p = cfg.trainBC ? theta[d + j] * theta[2 * d + j] : 1;
-      for (let k = 0; k < kappa; k++) {
-        e[k] += p;
-        p *= a;
-      }
-    }
+    addDiagonalImpulse(theta, d, this.layout, kappa, e);
     let loss = 0;
     for (let k = 0; k < kappa; k++) {
       let w = 0;
@@ -86,28 +82,7 @@ export class DiagonalSsm implements Problem {
 
   grad(theta: Float64Array, g: Float64Array): number {
     const loss = this.residual(theta);
-    const { d, kappa, rho, cfg } = this;
-    for (let j = 0; j < d; j++) {
-      const a = theta[j];
-      // sA = sum_k rho_k k a^{k-1}, sH = sum_k rho_k a^k
-      let sA = 0;
-      let sH = rho[0];
-      let pow = 1; // a^{k-1}
-      for (let k = 1; k < kappa; k++) {
-        sA += rho[k] * k * pow;
-        pow *= a;
-        sH += rho[k] * pow;
-      }
-      if (cfg.trainBC) {
-        const b = theta[d + j];
-        const c = theta[2 * d + j];
-        g[j] = b * c * sA;
-        g[d + j] = c * sH;
-        g[2 * d + j] = b * sH;
-      } else {
-        g[j] = sA;
-      }
-    }
+    diagonalGrad(theta, this.d, this.layout, this.rho, this.kappa, g);
     return loss;
   }
 
@@ -134,19 +109,8 @@ export class DiagonalSsm implements Problem {
     }
     // GJ = G J (kappa x n), then out = 2 J^T GJ.
     const GJ = new Float64Array(kappa * n);
-    for (let k = 0; k < kappa; k++)
-      for (let m = 0; m < kappa; m++) {
-        const gkm = G[k * kappa + m];
-        if (gkm === 0) continue;
-        for (let p = 0; p < n; p++) GJ[k * n + p] += gkm * J[m * n + p];
-      }
-    for (let p = 0; p < n; p++)
-      for (let q = p; q < n; q++) {
-        let s = 0;
-        for (let k = 0; k < kappa; k++) s += J[k * n + p] * GJ[k * n + q];
-        out[p * n + q] = 2 * s;
-        out[q * n + p] = 2 * s;
-      }
+    weightRows(G, kappa, J, n, GJ);
+    gaussNewton(J, GJ, kappa, n, out);
     for (let j = 0; j < d; j++) {
       const a = theta[j];
       let sAA = 0; // sum rho_k k (k-1) a^{k-2}
@@ -161,32 +125,15 @@ export class DiagonalSsm implements Problem {
         out[j * n + j] += sAA;
         continue;
       }
-      const b = theta[d + j];
-      const c = theta[2 * d + j];
-      const ia = j, ib = d + j, ic = 2 * d + j;
-      out[ia * n + ia] += b * c * sAA;
-      out[ia * n + ib] += c * sA;
-      out[ib * n + ia] += c * sA;
-      out[ia * n + ic] += b * sA;
-      out[ic * n + ia] += b * sA;
-      out[ib * n + ic] += sH;
-      out[ic * n + ib] += sH;
+      addUnitCurvature(out, n, j, d + j, 2 * d + j, theta[d + j], theta[2 * d + j], sAA, sA, sH);
     }
   }
 
   /** Student impulse response h_0..h_{K-1} (K = max(kappa, genWindow)). */
   impulse(theta: Float64Array): Float64Array {
-    const { d, cfg } = this;
     const h = this.hLong;
     h.fill(0);
-    for (let j = 0; j < d; j++) {
-      let p = cfg.trainBC ? theta[d + j] * theta[2 * d + j] : 1;
-      const a = theta[j];
-      for (let k = 0; k < h.length; k++) {
-        h[k] += p;
-        p *= a;
-      }
-    }
+    addDiagonalImpulse(theta, this.d, this.layout, h.length, h);
     return h;
   }
 

@@ -1,3 +1,5 @@
+import { addPowers } from '../core/diagonal';
+
 /** Which teacher (the lab's spec names one of these; the engine takes its plain shape). */
 export type TeacherChoice = { kind: 'thm1' } | { kind: 'one' } | { kind: 'diag'; a: number[]; b?: number[]; c?: number[] };
 
@@ -31,12 +33,6 @@ export function teacherImpulse(t: DiagonalTeacher, K: number): Float64Array {
 /** h_k = sum_j b_j c_j a_j^k, k = 0..K-1 (a^0 = 1 even when a = 0). */
 export function impulseResponse(a: ArrayLike<number>, b: ArrayLike<number> | null, c: ArrayLike<number> | null, K: number): Float64Array {
   const h = new Float64Array(K);
-  for (let j = 0; j < a.length; j++) {
-    let p = (b ? b[j] : 1) * (c ? c[j] : 1);
-    for (let k = 0; k < K; k++) {
-      h[k] += p;
-      p *= a[j];
-    }
-  }
+  for (let j = 0; j < a.length; j++) addPowers(h, K, (b ? b[j] : 1) * (c ? c[j] : 1), a[j]);
   return h;
 }
