@@ -224,7 +224,9 @@ export class FeedForward implements HomogeneousModel {
       for (let f = 0; f < q.F; f++) value += q.M[f] * q.A[f];
       Rsrc = q.M;
     } else {
-      value = quadResiduals(q.A, q.QT, q.F, N, this.y, this.scale, q.H, q.r);
+      // H_i = sum_f QT[f][i] A[f] (four features per sweep over the points)
+      accumulateRows(q.A, 0, q.F, q.QT, N, q.H, 0);
+      value = residuals(q.H, this.y, N, this.scale, q.r);
       if (!g) return value;
       // R_f = sum_i QT[f][i] r_i
       dotRows(q.r, 0, q.QT, q.F, N, q.R, 0);
@@ -260,15 +262,9 @@ export class FeedForward implements HomogeneousModel {
 
   /** The general backprop gradient (also used to check the quadratic-form path). */
   gradBackprop(theta: Float64Array, g: Float64Array): number {
-    const H = this.forward(theta);
-    let s = 0;
-    for (let i = 0; i < this.nPoints; i++) {
-      const e = H[i] - this.y[i];
-      s += e * e;
-      this.r[i] = 2 * this.scale * e;
-    }
+    const loss = residuals(this.forward(theta), this.y, this.nPoints, this.scale, this.r);
     this.backward(theta, this.r, g);
-    return this.scale * s;
+    return loss;
   }
 
   ncfGrad(u: Float64Array, g: Float64Array): number {
@@ -309,9 +305,7 @@ export class FeedForward implements HomogeneousModel {
     const model = new FeedForward({ dims, p: this.p, alpha: this.alpha, X: this.X, y: this.y, loss: this.lossKind });
     const pairs: [number, number][] = [];
     for (let l = 1; l <= this.depth; l++) {
-      kept[l].forEach((j, jj) =>
-        kept[l - 1].forEach((m, mm) => pairs.push([this.offsets[l - 1] + j * this.dims[l - 1] + m, model.offset(l) + jj * dims[l - 1] + mm])),
-      );
+      kept[l].forEach((j, jj) => kept[l - 1].forEach((m, mm) => pairs.push([this.offsets[l - 1] + j * this.dims[l - 1] + m, model.offset(l) + jj * dims[l - 1] + mm])));
     }
     return {
       model,
@@ -386,26 +380,8 @@ function quadForm(theta: Float64Array, d: number, k: number, WT: Float64Array, B
   }
 }
 
-/** H_i = sum_f QT[f][i] A[f] (four features per sweep over the points); r_i = 2 sc (H_i - y_i); returns the loss. */
-function quadResiduals(A: Float64Array, QT: Float64Array, F: number, N: number, y: Float64Array, sc: number, H: Float64Array, r: Float64Array): number {
-  H.fill(0);
-  let f = 0;
-  for (; f + 3 < F; f += 4) {
-    const o0 = f * N;
-    const o1 = o0 + N;
-    const o2 = o1 + N;
-    const o3 = o2 + N;
-    const x0 = A[f];
-    const x1 = A[f + 1];
-    const x2 = A[f + 2];
-    const x3 = A[f + 3];
-    for (let i = 0; i < N; i++) H[i] += x0 * QT[o0 + i] + x1 * QT[o1 + i] + x2 * QT[o2 + i] + x3 * QT[o3 + i];
-  }
-  for (; f < F; f++) {
-    const o = f * N;
-    const x = A[f];
-    for (let i = 0; i < N; i++) H[i] += x * QT[o + i];
-  }
+/** r_i = 2 sc (H_i - y_i) for i < N; returns the loss sc sum_i (H_i - y_i)^2. */
+function residuals(H: Float64Array, y: Float64Array, N: number, sc: number, r: Float64Array): number {
   let value = 0;
   for (let i = 0; i < N; i++) {
     const e = H[i] - y[i];
@@ -485,9 +461,9 @@ function neuronGrads(theta: Float64Array, d: number, k: number, Rfull: Float64Ar
 }
 
 /*
- * Kernels of the general backprop (FeedForward.forward/backward): the ReLU figures of paper 003 spend their
- * time here. Four rows share each sweep over the points, so every output element is loaded and stored once per
- * four multiply-adds instead of once per one.
+ * Kernels of the general backprop (FeedForward.forward/backward), which quadPass uses too: the ReLU figures of
+ * paper 003 spend their time here. Four rows share each sweep over the points, so every output element is loaded
+ * and stored once per four multiply-adds instead of once per one.
  */
 
 /**
