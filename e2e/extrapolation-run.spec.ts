@@ -1,10 +1,12 @@
 import { expect, type Page, test } from '@playwright/test';
 import { decodeSpec } from '../src/experiment/link';
+import { extrapolationCore } from '../src/labs/extrapolation/core';
 import { collectPageErrors, shot } from './helpers';
 
 /** The Extrapolation lab's Run page (paper 002): train a student, its second arm, the atom editor, links. */
 
-const RUN_PAGE = '/#lab=extrapolation&page=run';
+const LAB = extrapolationCore.id;
+const RUN_PAGE = `/#lab=${LAB}&page=run`;
 
 async function open(page: Page, preset?: string) {
   await page.goto(RUN_PAGE);
@@ -21,7 +23,7 @@ async function specOnScreen(page: Page) {
   const link = await page.getByTestId('share-link').inputValue();
   const r = decodeSpec(new URL(link).hash);
   if (!r.ok) throw new Error(`the share link does not decode: ${JSON.stringify(r.issues)}`);
-  if (r.spec.lab !== 'extrapolation') throw new Error(`the link is for ${r.spec.lab}`);
+  if (r.spec.lab !== LAB) throw new Error(`the link is for ${r.spec.lab}`);
   return { link, spec: r.spec };
 }
 
@@ -234,13 +236,21 @@ test('side by side: T1 against T2 draw on shared axes, with a shared cursor and 
   const download = page.waitForEvent('download');
   await page.getByTestId('export-json').click();
   const file = await download;
-  const json = JSON.parse(await (await file.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8')));
+  const json = JSON.parse(Buffer.concat(await (await file.createReadStream()).toArray()).toString('utf8'));
   expect(json.arms.map((a: { spec: { teacher: unknown } }) => a.spec.teacher)).toEqual([
     { kind: 'twin', which: 'T1' },
     { kind: 'twin', which: 'T2' },
   ]);
   expect(json.app.version).toBeTruthy();
   expect(json.arms[0].series.E.length).toBeGreaterThan(10);
+  const csvDownload = page.waitForEvent('download');
+  await page.getByTestId('export-csv').click();
+  const csv = Buffer.concat(await (await (await csvDownload).createReadStream()).toArray())
+    .toString('utf8')
+    .trim()
+    .split('\n');
+  expect(csv[0]).toBe('arm,step,t,loss,E,betaBC,alphaA,invBC,invDrift,phi,effDim,specRadius');
+  expect(new Set(csv.slice(1).map((line) => line.split(',')[0]))).toEqual(new Set(['main', 'compare']));
   await page.waitForTimeout(300);
   await page.screenshot({ path: shot('extrapolation-run-twins.png'), fullPage: true });
   expect(errors).toEqual([]);

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { paramCount } from '../../../engine/linear-rnn/metrics';
 import { FieldFrame, invalidAria } from '../../../ui/FieldMessage';
 import { inputClass, labelClass } from '../../../ui/field-styles';
 import { fmt } from '../../../ui/format';
@@ -430,11 +431,22 @@ export function RunControls() {
             inputMode="numeric"
             value={spec.record.every}
             onCommit={(every) => commit({ ...spec, record: { ...spec.record, every } })}
+            hint={recordHint(spec)}
           />
         </div>
       </Group>
     </div>
   );
+}
+
+/**
+ * Every record keeps all parameters in this tab (the entry trajectories): a full A of d = 64 recorded every step
+ * would take gigabytes. Says so when the run's records would take more than 100 MB (the run thins past 20000 records).
+ */
+function recordHint(spec: Spec): string | undefined {
+  const records = spec.optim.kind === 'flow' ? 0 : Math.min(20_000, Math.ceil(spec.stop.maxSteps / spec.record.every));
+  const mb = (records * 16 * paramCount(spec.student.param, spec.student.d)) / 1e6;
+  return mb > 100 ? `about ${Math.round(mb)} MB of records in this tab: record less often` : undefined;
 }
 
 /** The experiment without its preset's id (kept: its sweep and overlay, which the other pages use). */

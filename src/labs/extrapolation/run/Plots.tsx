@@ -1,4 +1,4 @@
-import { type ReactNode, useMemo, useState } from 'react';
+import { memo, type ReactNode, useMemo, useState } from 'react';
 import { OKABE_ITO, seriesColor } from '../../../plots/palette';
 import { ToolButton } from '../../../plots/ToolButton';
 import { type Band, type PlotSeries, type RefLine, TimeSeriesPlot } from '../../../plots/TimeSeriesPlot';
@@ -37,8 +37,11 @@ function Panel({ children, caption, testId }: { children: ReactNode; caption?: R
   );
 }
 
-/** The live plots of spec Sec. 8.2 (1-7) for the run on screen and its second arm, on shared axes and cursors. */
-export function RunPlots({ main, second, ran, revision }: { main: ExtrapRun | null; second: ExtrapRun | null; ran: CompareChoice | null; revision: number }) {
+/**
+ * The live plots of spec Sec. 8.2 (1-7) for the run on screen and its second arm, on shared axes and cursors. They draw
+ * the runs' own specs, so an edit of the experiment (a dragged atom, many times a second) does not redraw them.
+ */
+export const RunPlots = memo(function RunPlots({ main, second, ran, revision }: { main: ExtrapRun | null; second: ExtrapRun | null; ran: CompareChoice | null; revision: number }) {
   if (!main) {
     return (
       <p className="rounded border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500 dark:border-slate-700" data-testid="plots-empty">
@@ -63,7 +66,7 @@ export function RunPlots({ main, second, ran, revision }: { main: ExtrapRun | nu
       <MomentsPlots arms={arms} axis={axis} revision={revision} />
     </div>
   );
-}
+});
 
 const xLabelOf = (axis: TimeAxis) => (axis === 'step' ? 'step' : 'flow time t (GD, Adam: t = Σ lr)');
 const xsOf = (a: Arm, axis: TimeAxis) => (a.run.buffers ? (axis === 'step' ? a.run.buffers.step : a.run.buffers.t) : new Float64Array(0));
@@ -149,6 +152,8 @@ function ImpulsePlot({ arms, revision }: { arms: Arm[]; revision: number }) {
         </ToolButton>
       </div>
       <TimeSeriesPlot
+        // a fresh plot when symlog turns on or off: its own log toggles (hidden under symlog) start from linear
+        key={sym ? 'symlog' : 'linear'}
         id="ex-impulse"
         syncX={LAG}
         title="(2) Impulse response h_j, teacher w_j"
