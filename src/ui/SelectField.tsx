@@ -8,6 +8,11 @@ export interface SelectOption<T extends string = string> {
   disabled?: boolean;
 }
 
+/** The options of a table value → label, in the table's order (a Record names every value once). */
+export function optionsOf<T extends string>(labels: Record<T, string>): SelectOption<T>[] {
+  return (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value] }));
+}
+
 /** Options under a heading (an <optgroup>). */
 export interface SelectGroup<T extends string = string> {
   group: string;

@@ -7,7 +7,7 @@ import { NumberField } from '../../../ui/NumberField';
 import { pickPreset } from '../../../ui/preset-choice';
 import { PresetPicker } from '../../../ui/PresetPicker';
 import { sameValue } from '../../../ui/same-value';
-import { SelectField, type SelectOption } from '../../../ui/SelectField';
+import { optionsOf, SelectField, type SelectFieldProps } from '../../../ui/SelectField';
 import { useSpecEditor } from '../../../ui/useSpecEditor';
 import { extrapolationCore } from '../core';
 import { EXTRAPOLATION_PRESET_ROWS } from '../presets';
@@ -18,33 +18,33 @@ import { TeacherPreview } from './TeacherPreview';
 const LAB = extrapolationCore.id;
 type Spec = ExtrapolationSpec;
 
-const TEACHERS: SelectOption<TeacherSpec['kind']>[] = [
-  { value: 'bal', label: 'bal: balanced, eigenvalues 0.6 … 1.05' },
-  { value: 'delay', label: 'delay line (shift register)' },
-  { value: 'bidiag', label: 'random bidiagonal' },
-  { value: 'atoms', label: 'atoms (λ_i, p_i) you place' },
-  { value: 'twin', label: 'twin T1 / T2 (App. A)' },
-];
+const TEACHERS = optionsOf<TeacherSpec['kind']>({
+  bal: 'bal: balanced, eigenvalues 0.6 … 1.05',
+  delay: 'delay line (shift register)',
+  bidiag: 'random bidiagonal',
+  atoms: 'atoms (λ_i, p_i) you place',
+  twin: 'twin T1 / T2 (App. A)',
+});
 
-const PARAMS: SelectOption<StudentSpec['param']>[] = [
-  { value: 'diag-tied', label: 'diagonal, tied (c = b): balanced' },
-  { value: 'diag', label: 'diagonal (a, b, c)' },
-  { value: 'sym', label: 'symmetric A' },
-  { value: 'full', label: 'full A' },
-];
+const PARAMS = optionsOf<StudentSpec['param']>({
+  'diag-tied': 'diagonal, tied (c = b): balanced',
+  diag: 'diagonal (a, b, c)',
+  sym: 'symmetric A',
+  full: 'full A',
+});
 
-const LOSSES: SelectOption<Spec['training']['loss']>[] = [
-  { value: 'population', label: 'population Σ (h_j − w_j)²' },
-  { value: 'accumulating', label: 'accumulating Σ (k − j)(h_j − w_j)²' },
-  { value: 'empirical', label: 'empirical (N sequences)' },
-  { value: 'empirical-acc', label: 'empirical, accumulating' },
-];
+const LOSSES = optionsOf<Spec['training']['loss']>({
+  population: 'population Σ (h_j − w_j)²',
+  accumulating: 'accumulating Σ (k − j)(h_j − w_j)²',
+  empirical: 'empirical (N sequences)',
+  'empirical-acc': 'empirical, accumulating',
+});
 
-const OPTIMS: SelectOption<ExtrapOptim['kind']>[] = [
-  { value: 'adam', label: 'Adam (PyTorch form)' },
-  { value: 'gd', label: 'GD' },
-  { value: 'flow', label: 'gradient flow (ODE)' },
-];
+const OPTIMS = optionsOf<ExtrapOptim['kind']>({ adam: 'Adam (PyTorch form)', gd: 'GD', flow: 'gradient flow (ODE)' });
+const SPACINGS = optionsOf<Extract<TeacherSpec, { kind: 'bal' }>['spacing']>({ linspace: 'evenly spaced', uniform: 'iid U(0.6, 1.05)' });
+const TWINS = optionsOf<Extract<TeacherSpec, { kind: 'twin' }>['which']>({ T1: 'T1: atoms ±1/√2, masses 1/2', T2: 'T2: atoms −0.5, 1, masses 2/3, 1/3' });
+const CONVENTIONS = optionsOf<StudentSpec['convention']>({ entrywise: 'entrywise N(0, σ²)', 'eps-normal': 'ε-normal N(0, σ²/n) (Prop. 9)' });
+const SOLVERS = optionsOf<Extract<ExtrapOptim, { kind: 'flow' }>['method']>({ auto: 'automatic', rodas4: 'stiff RODAS4', dopri5: 'explicit DOPRI5' });
 
 /** The default teacher of each kind, and the horizon H the lab uses with it (Sec. 2.5). */
 function defaultTeacher(kind: TeacherSpec['kind']): { teacher: TeacherSpec; H: number } {
@@ -60,6 +60,20 @@ function defaultTeacher(kind: TeacherSpec['kind']): { teacher: TeacherSpec; H: n
     case 'twin':
       return { teacher: { kind: 'twin', which: 'T1' }, H: 50 };
   }
+}
+
+/** The experiment with the default teacher of another kind, its horizon H kept beyond k. */
+function withTeacherKind(spec: Spec, kind: TeacherSpec['kind']): Spec {
+  const d = defaultTeacher(kind);
+  return { ...spec, teacher: d.teacher, eval: { ...spec.eval, H: Math.max(d.H, spec.training.k + 1) } };
+}
+
+/** The experiment with another loss: an empirical one keeps (or starts) its sequence settings, the others drop them. */
+function withLoss(spec: Spec, loss: Spec['training']['loss']): Spec {
+  const tr = spec.training;
+  const empirical = loss === 'empirical' || loss === 'empirical-acc';
+  const { empirical: _old, ...rest } = tr;
+  return { ...spec, training: empirical ? { ...rest, loss, empirical: tr.empirical ?? { N: 100, fresh: true } } : { ...rest, loss } };
 }
 
 /** The experiment with another optimiser: the learning rate kept, flow with DOPRI5 for a matrix student. */
@@ -117,28 +131,9 @@ function Check({
 }
 
 /** A select that commits through the validator and shows its refusal. */
-function Select<T extends string>(props: {
-  label: ReactNode;
-  value: T;
-  options: SelectOption<T>[];
-  onChange: (v: T) => string | null;
-  testId: string;
-  hint?: ReactNode;
-  className?: string;
-}) {
+function Select<T extends string>({ onChange, ...props }: Omit<SelectFieldProps<T>, 'onChange' | 'error'> & { onChange: (v: T) => string | null }) {
   const [error, setError] = useState<string | null>(null);
-  return (
-    <SelectField
-      label={props.label}
-      value={props.value}
-      options={props.options}
-      testId={props.testId}
-      hint={props.hint}
-      className={props.className}
-      error={error}
-      onChange={(v) => setError(props.onChange(v))}
-    />
-  );
+  return <SelectField {...props} error={error} onChange={(v) => setError(onChange(v))} />;
 }
 
 /** Adam's MultiStepLR milestones as a list of steps ("5000, 10000"); empty for none. Keeps the text on a refusal. */
@@ -247,45 +242,14 @@ export function RunControls() {
       </p>
 
       <Group title="Teacher" testId="group-teacher">
-        <Select
-          label="Teacher"
-          testId="teacher-kind"
-          value={t.kind}
-          options={TEACHERS}
-          onChange={(kind) => {
-            const d = defaultTeacher(kind);
-            return commit({ ...spec, teacher: d.teacher, eval: { ...spec.eval, H: Math.max(d.H, tr.k + 1) } });
-          }}
-        />
+        <Select label="Teacher" testId="teacher-kind" value={t.kind} options={TEACHERS} onChange={(kind) => commit(withTeacherKind(spec, kind))} />
         {(t.kind === 'bal' || t.kind === 'delay' || t.kind === 'bidiag') && (
           <div className="grid grid-cols-2 gap-2">
             <NumberField label="d̂ (teacher dimension)" testId="field-dhat" inputMode="numeric" value={t.dHat} onCommit={(dHat) => setTeacher({ ...t, dHat })} />
-            {t.kind === 'bal' && (
-              <Select
-                label="eigenvalues"
-                testId="teacher-spacing"
-                value={t.spacing}
-                options={[
-                  { value: 'linspace', label: 'evenly spaced' },
-                  { value: 'uniform', label: 'iid U(0.6, 1.05)' },
-                ]}
-                onChange={(spacing) => setTeacher({ ...t, spacing })}
-              />
-            )}
+            {t.kind === 'bal' && <Select label="eigenvalues" testId="teacher-spacing" value={t.spacing} options={SPACINGS} onChange={(spacing) => setTeacher({ ...t, spacing })} />}
           </div>
         )}
-        {t.kind === 'twin' && (
-          <Select
-            label="which twin"
-            testId="teacher-twin"
-            value={t.which}
-            options={[
-              { value: 'T1', label: 'T1: atoms ±1/√2, masses 1/2' },
-              { value: 'T2', label: 'T2: atoms −0.5, 1, masses 2/3, 1/3' },
-            ]}
-            onChange={(which) => setTeacher({ kind: 'twin', which })}
-          />
-        )}
+        {t.kind === 'twin' && <Select label="which twin" testId="teacher-twin" value={t.which} options={TWINS} onChange={(which) => setTeacher({ kind: 'twin', which })} />}
         {t.kind === 'atoms' && <AtomEditor atoms={{ lambda: t.lambda, p: t.p }} commit={(a) => setTeacher({ kind: 'atoms', lambda: a.lambda, p: a.p })} />}
         <TeacherPreview spec={spec} />
       </Group>
@@ -325,16 +289,7 @@ export function RunControls() {
           hint={s.param === 'diag-tied' ? 'diag-tied is balanced by construction (c = b)' : undefined}
           onChange={(balanced) => setStudent({ balanced })}
         />
-        <Select
-          label="init convention"
-          testId="student-convention"
-          value={s.convention}
-          options={[
-            { value: 'entrywise', label: 'entrywise N(0, σ²)' },
-            { value: 'eps-normal', label: 'ε-normal N(0, σ²/n) (Prop. 9)' },
-          ]}
-          onChange={(convention) => setStudent({ convention })}
-        />
+        <Select label="init convention" testId="student-convention" value={s.convention} options={CONVENTIONS} onChange={(convention) => setStudent({ convention })} />
       </Group>
 
       <Group title="Training" testId="group-training">
@@ -349,17 +304,7 @@ export function RunControls() {
             hint="teacher MT(s), student MT(1000+s)"
           />
         </div>
-        <Select
-          label="loss"
-          testId="training-loss"
-          value={tr.loss}
-          options={LOSSES}
-          onChange={(loss) => {
-            const empirical = loss === 'empirical' || loss === 'empirical-acc';
-            const { empirical: _old, ...rest } = tr;
-            return commit({ ...spec, training: empirical ? { ...rest, loss, empirical: tr.empirical ?? { N: 100, fresh: true } } : { ...rest, loss } });
-          }}
-        />
+        <Select label="loss" testId="training-loss" value={tr.loss} options={LOSSES} onChange={(loss) => commit(withLoss(spec, loss))} />
         {tr.empirical && (
           <div className="grid grid-cols-2 items-end gap-2">
             <NumberField label="N sequences" testId="field-n" inputMode="numeric" value={tr.empirical.N} onCommit={(N) => setTraining({ empirical: { ...tr.empirical!, N } })} />
@@ -379,17 +324,7 @@ export function RunControls() {
         <div className="grid grid-cols-2 gap-2">
           {o.kind !== 'flow' && <NumberField label="learning rate" testId="field-lr" value={o.lr} onCommit={(lr) => commit({ ...spec, optim: { ...o, lr } })} />}
           {o.kind === 'flow' && (
-            <Select
-              label="solver"
-              testId="flow-method"
-              value={o.method}
-              options={[
-                { value: 'auto', label: 'automatic' },
-                { value: 'rodas4', label: 'stiff RODAS4' },
-                { value: 'dopri5', label: 'explicit DOPRI5' },
-              ]}
-              onChange={(method) => commit({ ...spec, optim: { ...o, method } })}
-            />
+            <Select label="solver" testId="flow-method" value={o.method} options={SOLVERS} onChange={(method) => commit({ ...spec, optim: { ...o, method } })} />
           )}
           <NumberField
             label={o.kind === 'flow' ? 'solver steps at most' : 'steps'}

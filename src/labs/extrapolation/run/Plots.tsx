@@ -1,7 +1,7 @@
 import { memo, type ReactNode, useMemo, useState } from 'react';
 import { OKABE_ITO, seriesColor } from '../../../plots/palette';
 import { ToolButton } from '../../../plots/ToolButton';
-import { type Band, type PlotSeries, type RefLine, TimeSeriesPlot } from '../../../plots/TimeSeriesPlot';
+import { type Band, type PlotSeries, type RefLine, TimeSeriesPlot, type TimeSeriesPlotProps } from '../../../plots/TimeSeriesPlot';
 import { fmt } from '../../../ui/format';
 import { Tex } from '../../../ui/Tex';
 import { teacherOf } from '../build';
@@ -69,6 +69,16 @@ export const RunPlots = memo(function RunPlots({ main, second, ran, revision }: 
 });
 
 const xLabelOf = (axis: TimeAxis) => (axis === 'step' ? 'step' : 'flow time t (GD, Adam: t = Σ lr)');
+
+/** A plot over training time in its panel: steps, or flow time on log x; all of them share one cursor. */
+function TimePanel({ testId, caption, axis, ...plot }: { testId: string; caption?: ReactNode; axis: TimeAxis } & Omit<TimeSeriesPlotProps, 'syncX' | 'xScale' | 'xLabel'>) {
+  return (
+    <Panel testId={testId} caption={caption}>
+      <TimeSeriesPlot key={axis} syncX={TIME} xScale={axis === 't' ? 'log' : 'linear'} xLabel={xLabelOf(axis)} {...plot} />
+    </Panel>
+  );
+}
+
 const xsOf = (a: Arm, axis: TimeAxis) => (a.run.buffers ? (axis === 'step' ? a.run.buffers.step : a.run.buffers.t) : new Float64Array(0));
 
 function timeLine(a: Arm, axis: TimeAxis, id: string, label: string, y: ArrayLike<number> | null | undefined, extra: Partial<PlotSeries> = {}): PlotSeries[] {
@@ -95,21 +105,18 @@ function LossPlot({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; revis
   const refs: RefLine[] = [];
   for (const a of arms) for (const d of lrDrops(a.spec, axis)) if (!refs.some((r) => r.value === d.at)) refs.push({ axis: 'x', value: d.at, label: d.label, color: '#CC79A7' });
   return (
-    <Panel testId="panel-loss" caption="The training loss sees only h_j for j < k. Dashed: where MultiStepLR multiplies the learning rate.">
-      <TimeSeriesPlot
-        id="ex-loss"
-        syncX={TIME}
-        key={axis}
-        xScale={axis === 't' ? 'log' : 'linear'}
-        title="(1) Training loss"
-        series={arms.flatMap((a) => timeLine(a, axis, 'loss', `loss${suffix(arms, a)}`, a.run.buffers?.loss, { width: 2 }))}
-        xLabel={xLabelOf(axis)}
-        yLabel="loss"
-        yScale="log"
-        refLines={refs}
-        revision={revision}
-      />
-    </Panel>
+    <TimePanel
+      testId="panel-loss"
+      caption="The training loss sees only h_j for j < k. Dashed: where MultiStepLR multiplies the learning rate."
+      axis={axis}
+      id="ex-loss"
+      title="(1) Training loss"
+      series={arms.flatMap((a) => timeLine(a, axis, 'loss', `loss${suffix(arms, a)}`, a.run.buffers?.loss, { width: 2 }))}
+      yLabel="loss"
+      yScale="log"
+      refLines={refs}
+      revision={revision}
+    />
   );
 }
 
@@ -297,27 +304,21 @@ function EntriesPlot({ arm, axis, revision, two }: { arm: Arm; axis: TimeAxis; r
   const roots = [...new Set((teacher.roots ?? []).map((r) => Number(r.toPrecision(12))))];
   const refs: RefLine[] = roots.map((r) => ({ axis: 'y', value: r, label: roots.length <= 3 ? `λ̂ = ${fmt(r, 3)}` : undefined }));
   return (
-    <Panel
+    <TimePanel
       testId={`panel-entries-${arm.role}`}
       caption={
         matrix
           ? 'The diagonal entries A_ii over training (a full A has no atoms of its own: its eigenvalues are in plot 3). Dashed: the teacher’s eigenvalues.'
           : 'Each a_i over training; coloured: the six with the largest mass at the end. They move onto the teacher’s eigenvalues (dashed) while the rest stay near σ.'
       }
-    >
-      <TimeSeriesPlot
-        id={`ex-entries-${arm.role}`}
-        syncX={TIME}
-        key={axis}
-        xScale={axis === 't' ? 'log' : 'linear'}
-        title={`(4) Entry trajectories ${matrix ? 'A_ii(t)' : 'a_i(t)'}${two ? ` — ${arm.label}` : ''}`}
-        series={series}
-        refLines={refs}
-        xLabel={xLabelOf(axis)}
-        yLabel={matrix ? 'A_ii' : 'a_i'}
-        revision={revision}
-      />
-    </Panel>
+      axis={axis}
+      id={`ex-entries-${arm.role}`}
+      title={`(4) Entry trajectories ${matrix ? 'A_ii(t)' : 'a_i(t)'}${two ? ` — ${arm.label}` : ''}`}
+      series={series}
+      refLines={refs}
+      yLabel={matrix ? 'A_ii' : 'a_i'}
+      revision={revision}
+    />
   );
 }
 
@@ -358,20 +359,17 @@ function HankelPlots({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; re
           revision={revision}
         />
       </Panel>
-      <Panel testId="panel-effdim" caption={`Effective state dimension #{σ_i > τ σ₁} over training; dashed: the teacher's order d̂ = ${dHat}.`}>
-        <TimeSeriesPlot
-          id="ex-effdim"
-          syncX={TIME}
-          key={axis}
-          xScale={axis === 't' ? 'log' : 'linear'}
-          title="(5) Effective state dimension"
-          series={arms.flatMap((a) => timeLine(a, axis, 'effdim', `effective dimension${suffix(arms, a)}`, metric(a, 'effDim'), { width: 2 }))}
-          refLines={[{ axis: 'y', value: dHat, label: `d̂ = ${dHat}` }]}
-          xLabel={xLabelOf(axis)}
-          yLabel="dimension"
-          revision={revision}
-        />
-      </Panel>
+      <TimePanel
+        testId="panel-effdim"
+        caption={`Effective state dimension #{σ_i > τ σ₁} over training; dashed: the teacher's order d̂ = ${dHat}.`}
+        axis={axis}
+        id="ex-effdim"
+        title="(5) Effective state dimension"
+        series={arms.flatMap((a) => timeLine(a, axis, 'effdim', `effective dimension${suffix(arms, a)}`, metric(a, 'effDim'), { width: 2 }))}
+        refLines={[{ axis: 'y', value: dHat, label: `d̂ = ${dHat}` }]}
+        yLabel="dimension"
+        revision={revision}
+      />
     </>
   );
 }
@@ -409,7 +407,7 @@ function BalancePlots({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; r
   const flows = arms.map((a) => a.spec.optim.kind === 'flow');
   return (
     <>
-      <Panel
+      <TimePanel
         testId="panel-balance"
         caption={
           <>
@@ -417,22 +415,16 @@ function BalancePlots({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; r
             a small start both shrink as the student grows (Prop. 9).
           </>
         }
-      >
-        <TimeSeriesPlot
-          id="ex-balance"
-          syncX={TIME}
-          key={axis}
-          xScale={axis === 't' ? 'log' : 'linear'}
-          title="(6) Balancedness β_BC, α_A"
-          series={bal}
-          xLabel={xLabelOf(axis)}
-          yLabel="ratio"
-          yScale="log"
-          revision={revision}
-          emptyText={tied ? 'β_BC = 0: c = b exactly' : undefined}
-        />
-      </Panel>
-      <Panel
+        axis={axis}
+        id="ex-balance"
+        title="(6) Balancedness β_BC, α_A"
+        series={bal}
+        yLabel="ratio"
+        yScale="log"
+        revision={revision}
+        emptyText={tied ? 'β_BC = 0: c = b exactly' : undefined}
+      />
+      <TimePanel
         testId="panel-invariants"
         caption={
           <>
@@ -446,21 +438,15 @@ function BalancePlots({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; r
               : 'This run is not gradient flow: expect drift.'}
           </>
         }
-      >
-        <TimeSeriesPlot
-          id="ex-invariants"
-          syncX={TIME}
-          key={axis}
-          xScale={axis === 't' ? 'log' : 'linear'}
-          title="(6) Invariants: drift"
-          series={drift}
-          xLabel={xLabelOf(axis)}
-          yLabel="drift from the start"
-          yScale="log"
-          revision={revision}
-          emptyText={tied ? 'No drift: c = b exactly' : 'No drift yet'}
-        />
-      </Panel>
+        axis={axis}
+        id="ex-invariants"
+        title="(6) Invariants: drift"
+        series={drift}
+        yLabel="drift from the start"
+        yScale="log"
+        revision={revision}
+        emptyText={tied ? 'No drift: c = b exactly' : 'No drift yet'}
+      />
     </>
   );
 }
@@ -508,7 +494,7 @@ function MomentsPlots({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; r
           emptyText={noMoments ? 'No moments: w₀ = 0' : undefined}
         />
       </Panel>
-      <Panel
+      <TimePanel
         testId="panel-phi"
         caption={
           <>
@@ -516,20 +502,14 @@ function MomentsPlots({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; r
             atoms. 0 at the teacher, and never negative for a balanced student (an unbalanced one can go below 0: toggle log y off).
           </>
         }
-      >
-        <TimeSeriesPlot
-          id="ex-phi"
-          syncX={TIME}
-          key={axis}
-          xScale={axis === 't' ? 'log' : 'linear'}
-          title="(7) Off-support mass Φ(t)"
-          series={arms.flatMap((a) => timeLine(a, axis, 'phi', `Φ${suffix(arms, a)}`, metric(a, 'phi'), { width: 2 }))}
-          xLabel={xLabelOf(axis)}
-          yLabel="Φ"
-          yScale="log"
-          revision={revision}
-        />
-      </Panel>
+        axis={axis}
+        id="ex-phi"
+        title="(7) Off-support mass Φ(t)"
+        series={arms.flatMap((a) => timeLine(a, axis, 'phi', `Φ${suffix(arms, a)}`, metric(a, 'phi'), { width: 2 }))}
+        yLabel="Φ"
+        yScale="log"
+        revision={revision}
+      />
     </>
   );
 }
