@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { IssueBanner } from './IssueBanner';
 
 export interface LabLayoutProps {
   /** The controls column: title, narration, fields. */
@@ -28,5 +29,23 @@ export function LabTitle({ title, subtitle }: { title: ReactNode; subtitle?: Rea
       <h2 className="text-xl font-semibold">{title}</h2>
       {subtitle && <p className="text-xs text-slate-500">{subtitle}</p>}
     </div>
+  );
+}
+
+/** A lab page: its title atop the sidebar (then the sidebar's own pieces), the issue banner atop the main area. */
+export function LabPage({ title, subtitle, sidebar, children, testId }: LabLayoutProps & { title: ReactNode; subtitle?: ReactNode }) {
+  return (
+    <LabLayout
+      testId={testId}
+      sidebar={
+        <>
+          <LabTitle title={title} subtitle={subtitle} />
+          {sidebar}
+        </>
+      }
+    >
+      <IssueBanner />
+      {children}
+    </LabLayout>
   );
 }

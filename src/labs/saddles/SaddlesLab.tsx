@@ -1,8 +1,7 @@
 import { shareUrl } from '../../experiment/link';
 import { labSpecNow, useLabSpec, useLinkedRun } from '../../state/experiment-store';
 import { fmt } from '../../ui/format';
-import { IssueBanner } from '../../ui/IssueBanner';
-import { LabLayout, LabTitle } from '../../ui/LabLayout';
+import { LabPage } from '../../ui/LabLayout';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { type RunControls, RunToolbar } from '../../ui/RunToolbar';
 import { ShareButton } from '../../ui/ShareButton';
@@ -99,23 +98,23 @@ function Transport() {
 export function SaddlesLab() {
   useLinkedRun('saddles', (s) => void useSaddlesRun.getState().start(s));
   return (
-    <LabLayout
+    <LabPage
       testId="lab-saddles"
+      title="Saddles"
+      subtitle="Paper 003: homogeneous networks from small initialisation, escape from the origin, the first saddle"
       sidebar={
         <>
-          <LabTitle title="Saddles" subtitle="Paper 003: homogeneous networks from small initialisation, escape from the origin, the first saddle" />
           <Narration />
           <SaddlesControls />
           <NcfTools />
         </>
       }
     >
-      <IssueBanner />
       <Transport />
       <RestrictToggle />
       <SaddlesSummary />
       <SaddlesPlots />
       <EscapeSweep />
-    </LabLayout>
+    </LabPage>
   );
 }

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { useExperiment, useLabSpec } from '../../../state/experiment-store';
-import { IssueBanner } from '../../../ui/IssueBanner';
-import { LabLayout, LabTitle } from '../../../ui/LabLayout';
+import { LabPage } from '../../../ui/LabLayout';
 import { Stale, StaleBadge, useIsStale } from '../../../ui/Stale';
 import { extrapolationCore } from '../core';
 import { compareLabel, decodeChoice, encodeChoice, mainLabel, NO_COMPARE } from '../run/compare';
@@ -52,17 +51,17 @@ export function RunPage() {
   const stale = !!main && (specStale || encodeChoice(wanted) !== encodeChoice(ran ?? NO_COMPARE));
   const c = ran ?? NO_COMPARE;
   return (
-    <LabLayout
+    <LabPage
       testId="page-extrap-run"
+      title="Extrapolation · train a student"
+      subtitle="Paper 002: overparameterised linear RNNs learn low-dimensional state spaces"
       sidebar={
         <>
-          <LabTitle title="Extrapolation · train a student" subtitle="Paper 002: overparameterised linear RNNs learn low-dimensional state spaces" />
           <RunNarration />
           <RunControls />
         </>
       }
     >
-      <IssueBanner />
       <RunTransport />
       <div className="flex flex-col gap-2" data-testid="run-status" data-stale={stale ? 'true' : 'false'}>
         {stale && <StaleBadge testId="run-stale" />}
@@ -75,6 +74,6 @@ export function RunPage() {
       <Stale stale={stale} badge={false} testId="run-results">
         <RunPlots main={main} second={second} ran={ran} revision={revision} />
       </Stale>
-    </LabLayout>
+    </LabPage>
   );
 }

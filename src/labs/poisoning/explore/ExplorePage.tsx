@@ -1,5 +1,4 @@
-import { IssueBanner } from '../../../ui/IssueBanner';
-import { LabLayout, LabTitle } from '../../../ui/LabLayout';
+import { LabPage } from '../../../ui/LabLayout';
 import { RunStatusBar } from '../RunStatusBar';
 import { Transport } from '../Transport';
 import { AbSummary } from './AbSummary';
@@ -12,25 +11,18 @@ import { SequenceEditor } from './SequenceEditor';
 /** Explore page of the Poisoning lab: edit the training set and the poison, then train both arms side by side. */
 export function ExplorePage() {
   return (
-    <LabLayout
+    <LabPage
       testId="page-explore"
-      sidebar={
-        <>
-          <LabTitle
-            title="Poisoning · Explore"
-            subtitle="Paper 000. Build a training set, add special sequences (energy in the last elements, labelled by the teacher), and train the same initialisation without and with them."
-          />
-          <ExploreControls />
-        </>
-      }
+      title="Poisoning · Explore"
+      subtitle="Paper 000. Build a training set, add special sequences (energy in the last elements, labelled by the teacher), and train the same initialisation without and with them."
+      sidebar={<ExploreControls />}
     >
-      <IssueBanner />
       <SequenceEditor />
       <GramView />
       <Transport />
       <RunStatusBar labels={ARM_EXPLORE_LABELS} />
       <AbSummary />
       <ExplorePlots />
-    </LabLayout>
+    </LabPage>
   );
 }
