@@ -25,7 +25,7 @@ export function ReproducePage() {
   const long = est.filter((e) => e.ms > LONG_MS);
   const runs = chosen.reduce((s, e) => s + Math.max(1, e.item.points.length), 0);
   const ms = chosen.reduce((s, e) => s + e.ms, 0);
-  const left = all.running && all.done > 0 ? (all.ms * (all.total - all.done)) / all.done : all.estimateMs - all.ms;
+  const left = all.leftMs;
   return (
     <div className="flex min-w-0 flex-col gap-4" data-testid="page-reproduce">
       <div className="flex max-w-5xl flex-col gap-2">

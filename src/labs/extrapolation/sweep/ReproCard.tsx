@@ -39,6 +39,7 @@ function openOnSweeps(item: ReproItem, results: (ItemResult | null)[]) {
       total: scored.length,
       ms: 0,
       estimateMs: 0,
+      leftMs: 0,
       workers: sharedPool().size,
       error: null,
       revision: sw.revision + 1,

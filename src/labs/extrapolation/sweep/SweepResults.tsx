@@ -62,7 +62,7 @@ export function SweepResults({ spec }: { spec: ExtrapolationSpec }) {
 function SweepStatus() {
   const run = useSweepRun();
   const rate = run.done > 0 && run.ms > 0 ? run.done / (run.ms / 1000) : 0;
-  const left = run.status === 'running' && run.done > 0 ? ((run.total - run.done) * run.ms) / run.done : run.estimateMs - run.ms;
+  const left = run.leftMs;
   const save = (ext: 'json' | 'csv') => {
     const st = useSweepRun.getState();
     if (!st.spec || !st.sweep) return;

@@ -49,13 +49,15 @@ export function SweepSettings({ spec }: { spec: ExtrapolationSpec }) {
   const sweep = effectiveSweep(spec);
   const commit = (next: SweepDef) => shorten(editor.commit(withSweep(spec, next)));
   const runs = sweepRunCount(sweep);
+  // the sweep derives from the experiment: one estimate per experiment
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `sweep` is effectiveSweep(spec), a new object each render
   const estimate = useMemo(
     () =>
       estimateManyMs(
         sweepPoints(spec, sweep).map((p) => p.spec),
         sharedPool().size,
       ),
-    [spec, sweep],
+    [spec],
   );
   const running = run.status === 'running';
   const preset = spec.ui?.preset && SWEEP_PRESETS.has(spec.ui.preset) ? spec.ui.preset : null;

@@ -65,3 +65,15 @@ export function formatDuration(ms: number): string {
   if (min < 90) return `${min < 10 ? min.toFixed(1).replace(/\.0$/, '') : Math.round(min)} min`;
   return `${(min / 60).toFixed(1).replace(/\.0$/, '')} h`;
 }
+
+/**
+ * Time left of runs in progress: the estimates of the runs not finished, spread over the workers, scaled by how the
+ * finished runs' estimates compared with the time they took (between 0.5x and 4x; the estimate itself until a run
+ * is in). Runs of a sweep grow dearer with k, so the finished runs' share of the count would undercount the rest.
+ */
+export function remainingMs(doneEstimateMs: number, leftEstimateMs: number, elapsedMs: number, workers: number): number {
+  const w = Math.max(1, workers);
+  if (!(doneEstimateMs > 0)) return leftEstimateMs / w;
+  const scale = Math.min(4, Math.max(0.5, elapsedMs / (doneEstimateMs / w)));
+  return (leftEstimateMs / w) * scale;
+}

@@ -8,7 +8,7 @@ import { extrapolationCore } from '../core';
 import type { Prop3Demo } from '../prop3';
 import type { ExtrapolationSpec } from '../schema';
 import { FITTED_FRACTION } from '../sweeps';
-import { estimateManyMs } from './cost';
+import { estimateManyMs, remainingMs } from './cost';
 import { runPointsOnPool } from './pool-runner';
 import { type ItemResult, REPRO_ITEMS, type ReproItem, reproItem } from './repro-items';
 
@@ -29,6 +29,8 @@ interface AllState {
   current: string | null;
   ms: number;
   estimateMs: number;
+  /** Time left: the estimates of the items not finished, scaled by how the finished ones compared (ms). */
+  leftMs: number;
   finished: boolean;
 }
 
@@ -47,13 +49,21 @@ export function itemRuns(item: ReproItem, mode: RunMode): number[] {
   return item.points.map((p, i) => (keep(p) ? i : -1)).filter((i) => i >= 0);
 }
 
-/** Estimated wall time of an item's runs on the pool. */
+const estimates = new Map<string, number>();
+
+/** Estimated wall time of an item's runs on the pool (computed once per item, mode and pool size). */
 export function itemEstimateMs(item: ReproItem, mode: RunMode, workers = sharedPool().size): number {
   if (item.kind === 'static') return 50;
-  return estimateManyMs(
-    itemRuns(item, mode).map((i) => item.points[i].spec),
-    workers,
-  );
+  const key = `${item.id}|${mode}|${workers}`;
+  let ms = estimates.get(key);
+  if (ms === undefined) {
+    ms = estimateManyMs(
+      itemRuns(item, mode).map((i) => item.points[i].spec),
+      workers,
+    );
+    estimates.set(key, ms);
+  }
+  return ms;
 }
 
 /** Items longer than this are left out of "reproduce everything" unless asked for (E-4: 150 full-A runs of 40,000 steps). */
@@ -102,7 +112,7 @@ export const useRepro = create<ReproState>()((set, get) => {
   };
   return {
     items: Object.fromEntries(REPRO_ITEMS.map((i) => [i.id, idle(i)])),
-    all: { running: false, done: 0, total: 0, current: null, ms: 0, estimateMs: 0, finished: false },
+    all: { running: false, done: 0, total: 0, current: null, ms: 0, estimateMs: 0, leftMs: 0, finished: false },
 
     async run(id, mode = 'full') {
       const item = reproItem(id);
@@ -174,15 +184,24 @@ export const useRepro = create<ReproState>()((set, get) => {
       const total = queue.reduce((s, q) => s + Math.max(1, q.item.points.length), 0);
       const estimateMs = queue.reduce((s, q) => s + q.ms, 0);
       const t0 = performance.now();
-      set({ all: { running: true, done: 0, total, current: null, ms: 0, estimateMs, finished: false } });
+      set({ all: { running: true, done: 0, total, current: null, ms: 0, estimateMs, leftMs: estimateMs, finished: false } });
+      // estimates (wall time on all workers) of the items finished and of the current one, scaled by its progress
+      let doneEst = 0;
+      let current: { ms: number; id: string } | null = null;
       const tick = setInterval(() => {
-        if (allController === ctrl) set({ all: { ...get().all, ms: performance.now() - t0 } });
+        if (allController !== ctrl) return;
+        const now = performance.now() - t0;
+        const phase = current ? get().items[current.id].phase : null;
+        const partial = current && phase?.kind === 'running' && phase.total > 0 ? (current.ms * phase.done) / phase.total : 0;
+        set({ all: { ...get().all, ms: now, leftMs: remainingMs(doneEst + partial, estimateMs - doneEst - partial, now, 1) } });
       }, 1000);
       try {
-        for (const { item } of queue) {
+        for (const { item, ms } of queue) {
           if (ctrl.signal.aborted) break;
+          current = { ms, id: item.id };
           set({ all: { ...get().all, current: item.id } });
           await get().run(item.id, 'full');
+          doneEst += ms;
         }
       } finally {
         clearInterval(tick);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extrapolationPresetRow } from '../presets';
 import { type ExtrapolationSpec, extrapolationCrossIssues, extrapolationSpecSchema } from '../schema';
 import { type PointResult, sweepPoints } from '../sweeps';
-import { estimateManyMs, estimateRunMs, formatDuration } from './cost';
+import { estimateManyMs, estimateRunMs, formatDuration, remainingMs } from './cost';
 import { sweepCsv, sweepJson } from './export';
 import { defaultKs, effectiveSweep, openSpec, plotGroups, type ScoredPoint, statsByX, sweepIsStale, thresholdMarks, withSweep, zeroLines } from './sweep-model';
 
@@ -150,6 +150,11 @@ describe('the cost model', () => {
     expect(estimateManyMs([b, b, b, b], 2)).toBeCloseTo(estimateManyMs([b, b], 1), 6);
     // a student that only ever sees zeros is slow (subnormal numbers)
     expect(estimateRunMs({ ...b, training: { ...b.training, k: 8 } }) / estimateRunMs({ ...b, training: { ...b.training, k: 10 } })).toBeGreaterThan(2);
+    // time left: the estimate until a run is in, then scaled by how the finished runs compared (0.5x to 4x)
+    expect(remainingMs(0, 8000, 0, 2)).toBe(4000);
+    expect(remainingMs(2000, 8000, 2000, 2)).toBe(8000);
+    expect(remainingMs(2000, 8000, 100, 2)).toBe(2000);
+    expect(remainingMs(2000, 8000, 1e6, 2)).toBe(16000);
     expect(formatDuration(420)).toBe('0.4 s');
     expect(formatDuration(12_400)).toBe('12 s');
     expect(formatDuration(400_000)).toBe('6.7 min');

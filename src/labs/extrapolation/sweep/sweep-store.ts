@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { sharedPool } from '../../../state/worker-pool';
 import type { ExtrapolationSpec, SweepDef } from '../schema';
 import { sweepPoints, type SweepPoint } from '../sweeps';
-import { estimateManyMs } from './cost';
+import { estimateManyMs, estimateRunMs, remainingMs } from './cost';
 import { runPointsOnPool } from './pool-runner';
 import type { ScoredPoint } from './sweep-model';
 
@@ -22,6 +22,8 @@ interface SweepState {
   ms: number;
   /** The cost model's estimate before the start, ms. */
   estimateMs: number;
+  /** Time left, from the estimates of the runs not finished and how the finished ones compared (ms). */
+  leftMs: number;
   workers: number;
   error: string | null;
   revision: number;
@@ -43,6 +45,7 @@ export const useSweepRun = create<SweepState>()((set, get) => ({
   total: 0,
   ms: 0,
   estimateMs: 0,
+  leftMs: 0,
   workers: 0,
   error: null,
   revision: 0,
@@ -54,6 +57,13 @@ export const useSweepRun = create<SweepState>()((set, get) => ({
     const scored: ScoredPoint[] = points.map(({ spec: _s, ...at }, index) => ({ ...at, index, result: null }));
     const workers = sharedPool().size;
     const base = { ...spec, ui: { ...spec.ui, sweep } };
+    const runMs = points.map((p) => estimateRunMs(p.spec));
+    let leftEst = runMs.reduce((a, b) => a + b, 0);
+    let doneEst = 0;
+    const estimateMs = estimateManyMs(
+      points.map((p) => p.spec),
+      workers,
+    );
     set({
       status: 'running',
       spec: base,
@@ -63,10 +73,8 @@ export const useSweepRun = create<SweepState>()((set, get) => ({
       done: 0,
       total: points.length,
       ms: 0,
-      estimateMs: estimateManyMs(
-        points.map((p) => p.spec),
-        workers,
-      ),
+      estimateMs,
+      leftMs: estimateMs,
       workers,
       error: null,
       revision: get().revision + 1,
@@ -74,8 +82,10 @@ export const useSweepRun = create<SweepState>()((set, get) => ({
     const t0 = performance.now();
     startedAt = t0;
     let lastPaint = 0;
+    const left = (now: number) => remainingMs(doneEst, leftEst, now - t0, workers);
     const tick = setInterval(() => {
-      if (controller === ctrl) set({ ms: performance.now() - t0 });
+      const now = performance.now();
+      if (controller === ctrl) set({ ms: now - t0, leftMs: doneEst > 0 ? left(now) : Math.max(0, estimateMs - (now - t0)) });
     }, 500);
     try {
       await runPointsOnPool(
@@ -83,10 +93,12 @@ export const useSweepRun = create<SweepState>()((set, get) => ({
         (i, result, done, total) => {
           if (controller !== ctrl) return;
           scored[i] = { ...scored[i], result };
+          doneEst += runMs[i];
+          leftEst -= runMs[i];
           const now = performance.now();
           if (done === total || now - lastPaint > 100) {
             lastPaint = now;
-            set({ scored: [...scored], done, ms: now - t0, revision: get().revision + 1 });
+            set({ scored: [...scored], done, ms: now - t0, leftMs: left(now), revision: get().revision + 1 });
           }
         },
         ctrl.signal,
