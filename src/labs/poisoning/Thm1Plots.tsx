@@ -1,10 +1,10 @@
 import { interpolateViridis } from 'd3';
 import { seriesColor } from '../../plots/palette';
 import { TimeSeriesPlot, type PlotSeries } from '../../plots/TimeSeriesPlot';
-import { useLabSpec } from '../../state/experiment-store';
-import { ARMS, useRuns, type Arm, type ArmRun } from '../../state/runs-store';
-import { Stale, useIsStale } from '../../ui/Stale';
-import { ARM_COLORS, ARM_SHORT } from './arms';
+import { ARMS, type Arm, type ArmRun } from '../../state/runs-store';
+import { Stale } from '../../ui/Stale';
+import { armSeries, sub, useArmPlots } from './arm-plots';
+import { ARM_SHORT } from './arms';
 import { GenByKPlot, ImpulsePlot } from './KPlots';
 
 /** Most entries drawn per arm; beyond it, the largest at the current state. */
@@ -22,33 +22,28 @@ function entrySeries(run: ArmRun | undefined): PlotSeries[] {
   return idx.map((j) => ({ id: `a${j + 1}`, label: `|a${sub(j + 1)}|`, color: entryColor(j, d), x: b.t, y: b.absParams[j], n: b.count, width: j < 2 ? 2 : 1.25 }));
 }
 
-const SUBS = '₀₁₂₃₄₅₆₇₈₉';
-const sub = (n: number) => String(n).replace(/\d/g, (c) => SUBS[Number(c)]);
-
-function armSeries(runs: Partial<Record<Arm, ArmRun>>, pick: (run: ArmRun) => { x: ArrayLike<number>; y: ArrayLike<number>; n: number } | null): PlotSeries[] {
-  return ARMS.flatMap((arm) => {
-    const run = runs[arm];
-    const xy = run && pick(run);
-    return xy ? [{ id: arm, label: ARM_SHORT[arm], color: ARM_COLORS[arm], ...xy }] : [];
-  });
-}
-
 /**
  * The live plots of the Theorem-1 page: entries, loss, and generalisation of both arms. Their markers (κ, the
  * window K, the stopping loss) are those of the spec that produced the run; an edit after the run marks the plots
  * out of date until the next Run.
  */
 export function Thm1Plots() {
-  const arms = useRuns((s) => s.arms);
-  const revision = useRuns((s) => s.revision);
-  const edited = useLabSpec('poisoning');
-  const ran = arms.clean?.spec ?? arms.poisoned?.spec;
-  const stale = useIsStale(ran, edited, ['arm']);
-  const spec = ran ?? edited;
+  const { arms, revision, stale, spec } = useArmPlots();
   const K = spec.metrics.genWindow;
 
-  const loss = armSeries(arms, (r) => (r.buffers ? { x: r.buffers.t, y: r.buffers.loss, n: r.buffers.count } : null));
-  const genT = armSeries(arms, (r) => (r.buffers ? { x: r.buffers.t, y: r.buffers.metric('gen'), n: r.buffers.count } : null));
+  const label = (a: Arm) => ARM_SHORT[a];
+  const loss = armSeries(
+    arms,
+    label,
+    (b) => b.t,
+    (b) => b.loss,
+  );
+  const genT = armSeries(
+    arms,
+    label,
+    (b) => b.t,
+    (b) => b.metric('gen'),
+  );
 
   return (
     <Stale stale={stale} testId="thm1-plots-stale">
@@ -90,16 +85,8 @@ export function Thm1Plots() {
           yScale="log"
           revision={revision}
         />
-        <GenByKPlot runs={arms} K={K} kappa={spec.data.length} armLabel={(a) => ARM_SHORT[a]} revision={revision} genTitle="Generalisation error against length k (now)" />
-        <ImpulsePlot
-          runs={arms}
-          K={K}
-          kappa={spec.data.length}
-          armLabel={(a) => ARM_SHORT[a]}
-          revision={revision}
-          impulseTitle="Impulse response hₖ = C Aᵏ B vs teacher"
-          impulseScale="log"
-        />
+        <GenByKPlot runs={arms} K={K} kappa={spec.data.length} armLabel={label} revision={revision} genTitle="Generalisation error against length k (now)" />
+        <ImpulsePlot runs={arms} K={K} kappa={spec.data.length} armLabel={label} revision={revision} impulseTitle="Impulse response hₖ = C Aᵏ B vs teacher" impulseScale="log" />
       </div>
     </Stale>
   );

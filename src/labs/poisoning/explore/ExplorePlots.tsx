@@ -1,10 +1,10 @@
 import { interpolateViridis } from 'd3';
 import { useState } from 'react';
 import { seriesColor } from '../../../plots/palette';
-import { TimeSeriesPlot, type PlotSeries } from '../../../plots/TimeSeriesPlot';
-import { useLabSpec } from '../../../state/experiment-store';
-import { ARMS, useRuns, type Arm, type ArmRun } from '../../../state/runs-store';
-import { Stale, useIsStale } from '../../../ui/Stale';
+import { TimeSeriesPlot, type PlotSeries, type TimeSeriesPlotProps } from '../../../plots/TimeSeriesPlot';
+import { ARMS, type Arm, type ArmRun } from '../../../state/runs-store';
+import { Stale } from '../../../ui/Stale';
+import { armSeries, sub, useArmPlots } from '../arm-plots';
 import { ARM_COLORS } from '../arms';
 import { ARM_EXPLORE_LABELS, ARM_EXPLORE_SHORT } from './commit';
 import { LandscapeSlice } from './LandscapeSlice';
@@ -12,11 +12,10 @@ import { GenByKPlot, ImpulsePlot } from '../KPlots';
 
 /** Entries drawn per arm: the largest |a_j| at the latest snapshot. */
 const TOP = 7;
-const SUBS = '₀₁₂₃₄₅₆₇₈₉';
-const sub = (n: number) => String(n).replace(/\d/g, (c) => SUBS[Number(c)]);
 const entryColor = (r: number) => (r < 6 ? seriesColor(r === 0 ? 7 : r - 1) : interpolateViridis(0.3 + 0.1 * r));
 
 type XAxis = 'step' | 't';
+type Buffers = NonNullable<ArmRun['buffers']>;
 
 function entrySeries(run: ArmRun | undefined, x: XAxis): PlotSeries[] {
   const b = run?.buffers;
@@ -30,36 +29,27 @@ function entrySeries(run: ArmRun | undefined, x: XAxis): PlotSeries[] {
   return idx.map((j, r) => ({ id: `a${j + 1}`, label: `|a${sub(j + 1)}|`, color: entryColor(r), x: xs, y: b.absParams[j], n: b.count, width: r < 2 ? 2 : 1.25 }));
 }
 
-function armSeries(runs: Partial<Record<Arm, ArmRun>>, pick: (run: ArmRun) => { x: ArrayLike<number>; y: ArrayLike<number>; n: number } | null): PlotSeries[] {
-  return ARMS.flatMap((arm) => {
-    const run = runs[arm];
-    const xy = run && pick(run);
-    return xy ? [{ id: arm, label: ARM_EXPLORE_SHORT[arm] + ' special', color: ARM_COLORS[arm], ...xy }] : [];
-  });
-}
-
 /**
  * The live plots of the Explore page, both arms side by side or overlaid. Axes and markers are those of the spec
  * that produced the run; an edit after it marks them out of date until the next Run.
  */
 export function ExplorePlots() {
-  const arms = useRuns((s) => s.arms);
-  const revision = useRuns((s) => s.revision);
-  const edited = useLabSpec('poisoning');
-  const ran = arms.clean?.spec ?? arms.poisoned?.spec;
-  const stale = useIsStale(ran, edited, ['arm']);
-  const spec = ran ?? edited;
+  const { arms, revision, stale, spec } = useArmPlots();
   const flow = spec.optim.kind === 'flow';
   const [xAxis, setXAxis] = useState<XAxis | null>(null);
   const x: XAxis = flow ? 't' : (xAxis ?? 'step');
   const xLabel = x === 'step' ? 'iteration' : flow ? 'flow time t' : 'time t = Σ ηₛ';
   const K = spec.metrics.genWindow;
-  const xs = (b: NonNullable<ArmRun['buffers']>) => (x === 'step' ? b.step : b.t);
+  const xs = (b: Buffers) => (x === 'step' ? b.step : b.t);
 
-  const loss = armSeries(arms, (r) => (r.buffers ? { x: xs(r.buffers), y: r.buffers.loss, n: r.buffers.count } : null));
-  const erank = armSeries(arms, (r) => (r.buffers ? { x: xs(r.buffers), y: r.buffers.metric('erank'), n: r.buffers.count } : null));
-  const gamma0 = armSeries(arms, (r) => (r.buffers ? { x: xs(r.buffers), y: r.buffers.metric('gamma0'), n: r.buffers.count } : null));
+  const label = (a: Arm) => `${ARM_EXPLORE_SHORT[a]} special`;
   const xLog = flow;
+  // the small plots under the entries, on the same time axis
+  const small: ({ id: string; title: string; yLabel: string; y: (b: Buffers) => ArrayLike<number> } & Pick<TimeSeriesPlotProps, 'yScale' | 'refLines' | 'yDomain'>)[] = [
+    { id: 'loss', title: 'Training loss', yLabel: 'loss', y: (b) => b.loss, yScale: 'log', refLines: [{ axis: 'y', value: spec.stop.lossBelow, label: 'stop ε' }] },
+    { id: 'erank', title: 'Effective rank of a', yLabel: 'erank', y: (b) => b.metric('erank'), yDomain: [0, spec.model.d] },
+    { id: 'gamma0', title: 'γ⁽⁰⁾ (signed)', yLabel: 'γ⁽⁰⁾', y: (b) => b.metric('gamma0'), refLines: [{ axis: 'y', value: 0 }] },
+  ];
 
   return (
     <div className="flex flex-col gap-3" data-testid="explore-plots">
@@ -104,67 +94,34 @@ export function ExplorePlots() {
           ))}
         </div>
         <div className="grid gap-3 lg:grid-cols-3">
-          <TimeSeriesPlot
-            key={`loss-${x}-${flow}`}
-            id="loss"
-            syncX="explore-time"
-            title="Training loss"
-            series={loss}
-            xLabel={xLabel}
-            yLabel="loss"
-            xScale={xLog ? 'log' : 'linear'}
-            yScale="log"
-            refLines={[{ axis: 'y', value: spec.stop.lossBelow, label: 'stop ε' }]}
-            revision={revision}
-            height={180}
-          />
-          <TimeSeriesPlot
-            key={`erank-${x}-${flow}`}
-            id="erank"
-            syncX="explore-time"
-            title="Effective rank of a"
-            series={erank}
-            xLabel={xLabel}
-            yLabel="erank"
-            xScale={xLog ? 'log' : 'linear'}
-            yScale="linear"
-            yDomain={[0, spec.model.d]}
-            revision={revision}
-            height={180}
-          />
-          <TimeSeriesPlot
-            key={`gamma0-${x}-${flow}`}
-            id="gamma0"
-            syncX="explore-time"
-            title="γ⁽⁰⁾ (signed)"
-            series={gamma0}
-            xLabel={xLabel}
-            yLabel="γ⁽⁰⁾"
-            xScale={xLog ? 'log' : 'linear'}
-            yScale="linear"
-            refLines={[{ axis: 'y', value: 0 }]}
-            revision={revision}
-            height={180}
-          />
+          {small.map((p) => (
+            <TimeSeriesPlot
+              key={`${p.id}-${x}-${flow}`}
+              id={p.id}
+              syncX="explore-time"
+              title={p.title}
+              series={armSeries(arms, label, xs, p.y)}
+              xLabel={xLabel}
+              yLabel={p.yLabel}
+              xScale={xLog ? 'log' : 'linear'}
+              yScale={p.yScale ?? 'linear'}
+              refLines={p.refLines}
+              yDomain={p.yDomain}
+              revision={revision}
+              height={180}
+            />
+          ))}
         </div>
       </Stale>
       <div className="grid gap-3 lg:grid-cols-[1fr_auto]">
         <Stale stale={stale} badge={false}>
           <div className="flex min-w-0 flex-col gap-3">
-            <GenByKPlot
-              runs={arms}
-              K={K}
-              kappa={spec.data.length}
-              armLabel={(a) => ARM_EXPLORE_SHORT[a] + ' special'}
-              revision={revision}
-              height={170}
-              genTitle="Generalisation error against length k"
-            />
+            <GenByKPlot runs={arms} K={K} kappa={spec.data.length} armLabel={label} revision={revision} height={170} genTitle="Generalisation error against length k" />
             <ImpulsePlot
               runs={arms}
               K={K}
               kappa={spec.data.length}
-              armLabel={(a) => ARM_EXPLORE_SHORT[a] + ' special'}
+              armLabel={label}
               revision={revision}
               height={170}
               impulseTitle="Impulse response hₖ vs teacher h*"
