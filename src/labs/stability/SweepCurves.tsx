@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { logspace, smallEtaLam } from '../../engine/stability/compare';
 import { closedFormFlow } from '../../engine/stability/stability';
 import { OKABE_ITO } from '../../plots/palette';
-import { TimeSeriesPlot } from '../../plots/TimeSeriesPlot';
+import { type PlotSeries, type RefLine, TimeSeriesPlot } from '../../plots/TimeSeriesPlot';
 import { fmt } from './format';
 import { selectCls, sweepBtn } from './styles';
 import { Stale } from '../../ui/Stale';
@@ -29,6 +29,61 @@ function outcomeBands(points: (SweepPoint | null)[]): string {
   const firstDiv = ok.find((p) => p.outcome === 'diverged');
   const nConv = ok.filter((p) => p.outcome === 'converged').length;
   return `${nConv} of ${ok.length} runs converged; ${firstBad ? `the first that did not is at η = ${fmt(firstBad.x)} (${firstBad.outcome})` : 'all converged'}${firstDiv ? `; first divergence at η = ${fmt(firstDiv.x)}` : ''}.`;
+}
+
+/**
+ * The three plots of a sweep against its x (log): the final sharpness (with the curves and lines it is read
+ * against), the steps to converge and the imbalance left |Q∞/Q0|, over the converged runs.
+ */
+function SweepPlots({
+  tab,
+  xName,
+  data,
+  revision,
+  lam,
+  qTitle,
+  qRefLines,
+}: {
+  tab: 'eta' | 'scale';
+  xName: string;
+  data: ReturnType<typeof converged>;
+  revision: number;
+  /** The sharpness plot: its title, the runs' label, the curves after them, its lines and domain. */
+  lam: { title: string; label: string; curves: PlotSeries[]; refLines: RefLine[]; yDomain?: [number, number] };
+  qTitle: string;
+  qRefLines?: RefLine[];
+}) {
+  const x = { xLabel: xName, xScale: 'log', revision } as const;
+  return (
+    <div className="grid gap-4 md:grid-cols-3">
+      <TimeSeriesPlot
+        id={`sw-${tab}-lam`}
+        title={lam.title}
+        yLabel="λ∞"
+        {...x}
+        series={[{ id: 'lam', label: lam.label, color: OKABE_ITO[1], x: data.x, y: data.lam }, ...lam.curves]}
+        refLines={lam.refLines}
+        yDomain={lam.yDomain}
+      />
+      <TimeSeriesPlot
+        id={`sw-${tab}-steps`}
+        title="Steps to converge"
+        yLabel="steps"
+        yScale="log"
+        {...x}
+        series={[{ id: 'steps', label: 'steps', color: OKABE_ITO[0], x: data.x, y: data.steps }]}
+      />
+      <TimeSeriesPlot
+        id={`sw-${tab}-q`}
+        title={qTitle}
+        yLabel="|Q∞/Q0|"
+        yScale="log"
+        {...x}
+        series={[{ id: 'q', label: '|Q∞/Q0|', color: OKABE_ITO[3], x: data.x, y: data.q }]}
+        refLines={qRefLines}
+      />
+    </div>
+  );
 }
 
 /** S-sweep: final sharpness, steps and imbalance left against eta (lab spec Sec. 7, plot 6). */
@@ -73,47 +128,27 @@ export function EtaSweep({ c }: { c: SpecBasics }) {
           </p>
         )}
         {data && curves && (
-          <div className="grid gap-4 md:grid-cols-3">
-            <TimeSeriesPlot
-              id="sw-eta-lam"
-              title="Final sharpness λ∞ vs η"
-              xLabel="η"
-              yLabel="λ∞"
-              xScale="log"
-              revision={sw.revision}
-              series={[
-                { id: 'lam', label: 'GD λ∞ (converged runs)', color: OKABE_ITO[1], x: data.x, y: data.lam },
+          <SweepPlots
+            tab="eta"
+            xName="η"
+            data={data}
+            revision={sw.revision}
+            lam={{
+              title: 'Final sharpness λ∞ vs η',
+              label: 'GD λ∞ (converged runs)',
+              curves: [
                 { id: '2eta', label: '2/η', color: OKABE_ITO[4], x: curves.xs, y: curves.twoOverEta, dash: [5, 3] },
                 { id: 'small', label: 'small-η law', color: OKABE_ITO[0], x: curves.xs, y: curves.small, dash: [2, 3] },
-              ]}
-              refLines={[
+              ],
+              refLines: [
                 { axis: 'y', value: R, label: 'GF: R', color: OKABE_ITO[5] },
                 { axis: 'y', value: 2 * meta.phi, label: '2Φ', color: OKABE_ITO[2] },
-              ]}
-              yDomain={[0, Math.max(R, 2 * meta.phi) * 1.15]}
-            />
-            <TimeSeriesPlot
-              id="sw-eta-steps"
-              title="Steps to converge"
-              xLabel="η"
-              yLabel="steps"
-              xScale="log"
-              yScale="log"
-              revision={sw.revision}
-              series={[{ id: 'steps', label: 'steps', color: OKABE_ITO[0], x: data.x, y: data.steps }]}
-            />
-            <TimeSeriesPlot
-              id="sw-eta-q"
-              title="|Q∞/Q0| (imbalance left)"
-              xLabel="η"
-              yLabel="|Q∞/Q0|"
-              xScale="log"
-              yScale="log"
-              revision={sw.revision}
-              series={[{ id: 'q', label: '|Q∞/Q0|', color: OKABE_ITO[3], x: data.x, y: data.q }]}
-              refLines={[{ axis: 'y', value: 1, label: 'GF', color: OKABE_ITO[5] }]}
-            />
-          </div>
+              ],
+              yDomain: [0, Math.max(R, 2 * meta.phi) * 1.15],
+            }}
+            qTitle="|Q∞/Q0| (imbalance left)"
+            qRefLines={[{ axis: 'y', value: 1, label: 'GF', color: OKABE_ITO[5] }]}
+          />
         )}
       </Stale>
     </div>
@@ -142,44 +177,22 @@ export function ScaleSweep({ c }: { c: SpecBasics }) {
       </div>
       <Stale stale={stale} testId="sweep-stale">
         {data && rCurve && (
-          <div className="grid gap-4 md:grid-cols-3">
-            <TimeSeriesPlot
-              id="sw-scale-lam"
-              title="Final sharpness λ∞ vs init scale σ"
-              xLabel="σ"
-              yLabel="λ∞"
-              xScale="log"
-              revision={sw.revision}
-              series={[
-                { id: 'lam', label: 'GD λ∞', color: OKABE_ITO[1], x: data.x, y: data.lam },
-                { id: 'R', label: 'GF limit R', color: OKABE_ITO[5], x: rCurve.xs, y: rCurve.R, dash: [5, 3] },
-              ]}
-              refLines={[
+          <SweepPlots
+            tab="scale"
+            xName="σ"
+            data={data}
+            revision={sw.revision}
+            lam={{
+              title: 'Final sharpness λ∞ vs init scale σ',
+              label: 'GD λ∞',
+              curves: [{ id: 'R', label: 'GF limit R', color: OKABE_ITO[5], x: rCurve.xs, y: rCurve.R, dash: [5, 3] }],
+              refLines: [
                 { axis: 'y', value: 2 / meta.eta, label: '2/η', color: OKABE_ITO[4] },
                 { axis: 'y', value: 2 * meta.phi, label: '2Φ', color: OKABE_ITO[2] },
-              ]}
-            />
-            <TimeSeriesPlot
-              id="sw-scale-steps"
-              title="Steps to converge"
-              xLabel="σ"
-              yLabel="steps"
-              xScale="log"
-              yScale="log"
-              revision={sw.revision}
-              series={[{ id: 'steps', label: 'steps', color: OKABE_ITO[0], x: data.x, y: data.steps }]}
-            />
-            <TimeSeriesPlot
-              id="sw-scale-q"
-              title="|Q∞/Q0|"
-              xLabel="σ"
-              yLabel="|Q∞/Q0|"
-              xScale="log"
-              yScale="log"
-              revision={sw.revision}
-              series={[{ id: 'q', label: '|Q∞/Q0|', color: OKABE_ITO[3], x: data.x, y: data.q }]}
-            />
-          </div>
+              ],
+            }}
+            qTitle="|Q∞/Q0|"
+          />
         )}
       </Stale>
     </div>

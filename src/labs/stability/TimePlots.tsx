@@ -1,6 +1,6 @@
 import { memo, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { OKABE_ITO } from '../../plots/palette';
-import { type Band, type PlotSeries, type RefLine, TimeSeriesPlot } from '../../plots/TimeSeriesPlot';
+import { type Band, type PlotSeries, type RefLine, TimeSeriesPlot, type TimeSeriesPlotProps } from '../../plots/TimeSeriesPlot';
 import type { Comparison } from './compare';
 import type { Envelope } from './envelope';
 import { GD_COLOR, GF_COLOR } from './landscape-overlays';
@@ -33,88 +33,71 @@ function prepare(c: Comparison) {
 
 const mk = (id: string, label: string, color: string, e: Envelope, extra: Partial<PlotSeries> = {}): PlotSeries => ({ id, label, color, x: e.x, y: e.y, n: e.n, ...extra });
 
-const residual = ({ c, s, cursorLine }: View) => (
-  <TimeSeriesPlot
-    id="st-residual"
-    syncX="stability-steps"
-    title="Residual |ε| and loss (GD vs GF at t = kη)"
-    xLabel="GD step k"
-    yLabel="|ε|, L"
-    yScale="log"
-    refLines={cursorLine}
-    series={[
-      mk('gd-eps', '|ε| GD', GD_COLOR, s.gdEps),
-      mk('gf-eps', '|ε| GF', GF_COLOR, s.gfEps),
-      mk('gd-loss', c.spec.model.data ? 'L̄ GD (data)' : 'L GD', OKABE_ITO[0], s.loss, { dash: [4, 3], width: 1 }),
-      ...(c.gd.outcome === 'converged' ? [mk('asym', '|1 − ηλ∞|^k', OKABE_ITO[7], s.asym, { dash: [2, 3], width: 1 })] : []),
-    ]}
-  />
-);
+/** One plot against the GD step (all share the step cursor and the x label), drawn from a View. */
+type StepPlot = Omit<TimeSeriesPlotProps, 'syncX' | 'xLabel'>;
 
-const sharpness = ({ c, s, cursorLine }: View) => (
-  <TimeSeriesPlot
-    id="st-sharpness"
-    syncX="stability-steps"
-    title="Sharpness vs the 2/η line"
-    xLabel="GD step k"
-    yLabel="sharpness"
-    series={[
-      mk('gd-S', 'S (top Hessian eig.) GD', GD_COLOR, s.S),
-      mk('gd-lam', 'λ = ‖a‖² + ‖b‖² GD', OKABE_ITO[0], s.lam, { dash: [4, 3], width: 1 }),
-      mk('gf-lam', 'λ GF', GF_COLOR, s.gfLam),
-    ]}
-    refLines={[
-      ...cursorLine,
-      { axis: 'y', value: 2 / c.eta, label: '2/η', color: OKABE_ITO[4] },
-      ...(c.flow.toSaddle ? [] : [{ axis: 'y' as const, value: c.flow.R, label: 'R (GF limit)', color: GF_COLOR }]),
-      { axis: 'y', value: 2 * c.phi, label: '2Φ', color: OKABE_ITO[2] },
-    ]}
-  />
-);
+const residual = ({ c, s, cursorLine }: View): StepPlot => ({
+  id: 'st-residual',
+  title: 'Residual |ε| and loss (GD vs GF at t = kη)',
+  yLabel: '|ε|, L',
+  yScale: 'log',
+  refLines: cursorLine,
+  series: [
+    mk('gd-eps', '|ε| GD', GD_COLOR, s.gdEps),
+    mk('gf-eps', '|ε| GF', GF_COLOR, s.gfEps),
+    mk('gd-loss', c.spec.model.data ? 'L̄ GD (data)' : 'L GD', OKABE_ITO[0], s.loss, { dash: [4, 3], width: 1 }),
+    ...(c.gd.outcome === 'converged' ? [mk('asym', '|1 − ηλ∞|^k', OKABE_ITO[7], s.asym, { dash: [2, 3], width: 1 })] : []),
+  ],
+});
 
-const imbalance = ({ c, s, bands, cursorLine }: View) => (
-  <TimeSeriesPlot
-    id="st-imbalance"
-    syncX="stability-steps"
-    title={`Imbalance |Q(t)/Q(0)| (sign flips: ${s.flips})`}
-    xLabel="GD step k"
-    yLabel="|Q(t)/Q(0)|"
-    yScale="log"
-    series={[mk('q', '|Q(t)/Q(0)| GD', GD_COLOR, s.q), mk('bound', 'exp(−η² Σ ε²) (Thm 1 upper)', OKABE_ITO[0], s.bound, { dash: [4, 3], width: 1 })]}
-    bands={bands}
-    refLines={[
-      ...cursorLine,
-      { axis: 'y', value: 1, label: 'GF: 1', color: GF_COLOR },
-      ...(Number.isFinite(c.flow.integralEps2) ? [{ axis: 'y' as const, value: Math.exp(-c.eta * c.flow.integralEps2), label: 'exp(−η I_GF)', color: OKABE_ITO[7] }] : []),
-    ]}
-  />
-);
+const sharpness = ({ c, s, cursorLine }: View): StepPlot => ({
+  id: 'st-sharpness',
+  title: 'Sharpness vs the 2/η line',
+  yLabel: 'sharpness',
+  series: [
+    mk('gd-S', 'S (top Hessian eig.) GD', GD_COLOR, s.S),
+    mk('gd-lam', 'λ = ‖a‖² + ‖b‖² GD', OKABE_ITO[0], s.lam, { dash: [4, 3], width: 1 }),
+    mk('gf-lam', 'λ GF', GF_COLOR, s.gfLam),
+  ],
+  refLines: [
+    ...cursorLine,
+    { axis: 'y', value: 2 / c.eta, label: '2/η', color: OKABE_ITO[4] },
+    ...(c.flow.toSaddle ? [] : [{ axis: 'y' as const, value: c.flow.R, label: 'R (GF limit)', color: GF_COLOR }]),
+    { axis: 'y', value: 2 * c.phi, label: '2Φ', color: OKABE_ITO[2] },
+  ],
+});
 
-const distance = ({ s, cursorLine }: View) => (
-  <TimeSeriesPlot
-    id="st-distance"
-    syncX="stability-steps"
-    title="Distance between GD and GF at matched times"
-    xLabel="GD step k"
-    yLabel="‖θ_GD(k) − θ_GF(kη)‖"
-    yScale="log"
-    series={[mk('dist', 'distance', OKABE_ITO[3], s.dist)]}
-    refLines={cursorLine}
-  />
-);
+const imbalance = ({ c, s, bands, cursorLine }: View): StepPlot => ({
+  id: 'st-imbalance',
+  title: `Imbalance |Q(t)/Q(0)| (sign flips: ${s.flips})`,
+  yLabel: '|Q(t)/Q(0)|',
+  yScale: 'log',
+  series: [mk('q', '|Q(t)/Q(0)| GD', GD_COLOR, s.q), mk('bound', 'exp(−η² Σ ε²) (Thm 1 upper)', OKABE_ITO[0], s.bound, { dash: [4, 3], width: 1 })],
+  bands,
+  refLines: [
+    ...cursorLine,
+    { axis: 'y', value: 1, label: 'GF: 1', color: GF_COLOR },
+    ...(Number.isFinite(c.flow.integralEps2) ? [{ axis: 'y' as const, value: Math.exp(-c.eta * c.flow.integralEps2), label: 'exp(−η I_GF)', color: OKABE_ITO[7] }] : []),
+  ],
+});
 
-const factors = ({ s, bands, cursorLine }: View) => (
-  <TimeSeriesPlot
-    id="st-factors"
-    syncX="stability-steps"
-    title="Per-step factors: ε′ = ρ ε and Q′ = (1 − η²ε²) Q"
-    xLabel="GD step k"
-    yLabel="factor"
-    series={[mk('rho', 'ρ = 1 − ηλ + η²ε(ε + Φ)', GD_COLOR, s.rho), mk('qfac', '1 − η²ε²', OKABE_ITO[0], s.factor, { dash: [4, 3] })]}
-    bands={bands}
-    refLines={[...cursorLine, { axis: 'y', value: 1, label: '+1' }, { axis: 'y', value: 0, label: '0' }, { axis: 'y', value: -1, label: '−1' }]}
-  />
-);
+const distance = ({ s, cursorLine }: View): StepPlot => ({
+  id: 'st-distance',
+  title: 'Distance between GD and GF at matched times',
+  yLabel: '‖θ_GD(k) − θ_GF(kη)‖',
+  yScale: 'log',
+  series: [mk('dist', 'distance', OKABE_ITO[3], s.dist)],
+  refLines: cursorLine,
+});
+
+const factors = ({ s, bands, cursorLine }: View): StepPlot => ({
+  id: 'st-factors',
+  title: 'Per-step factors: ε′ = ρ ε and Q′ = (1 − η²ε²) Q',
+  yLabel: 'factor',
+  series: [mk('rho', 'ρ = 1 − ηλ + η²ε(ε + Φ)', GD_COLOR, s.rho), mk('qfac', '1 − η²ε²', OKABE_ITO[0], s.factor, { dash: [4, 3] })],
+  bands,
+  refLines: [...cursorLine, { axis: 'y', value: 1, label: '+1' }, { axis: 'y', value: 0, label: '0' }, { axis: 'y', value: -1, label: '−1' }],
+});
 
 const PLOTS = [residual, sharpness, imbalance, distance, factors];
 
@@ -145,7 +128,7 @@ const Plot = memo(function Plot({ c, cursor, index }: { c: Comparison; cursor: n
     const { s, bands } = prepare(shown);
     const tr = shown.gd.trace!;
     const cursorLine: RefLine[] = at === null || at >= tr.n ? [] : [{ axis: 'x', value: tr.step[at], label: `k = ${tr.step[at]}`, color: '#111827' }];
-    return PLOTS[index]({ c: shown, s, bands, cursorLine });
+    return <TimeSeriesPlot syncX="stability-steps" xLabel="GD step k" {...PLOTS[index]({ c: shown, s, bands, cursorLine })} />;
   }, [shown, at, index]);
 });
 
