@@ -1,18 +1,23 @@
-import { BIF, bifJobs, etaSweepJobs, fig3Jobs, runGdJob, runStabilityJob, tradeoffJobs, type GdJobResult, type StabilityJob, type StabilityJobResult } from '../../engine/stability/jobs';
+import {
+  BIF,
+  bifJobs,
+  etaSweepJobs,
+  fig3Jobs,
+  runGdJob,
+  runStabilityJob,
+  tradeoffJobs,
+  type GdJob,
+  type GdJobResult,
+  type StabilityJob,
+  type StabilityJobResult,
+} from '../../engine/stability/jobs';
 import { scalarStart } from './compare';
 import { stabilitySpecFromRow, sweepPresetRow, type StabilitySpec, type StabilitySweepDef } from './schema';
 
 /** The Stability lab's sweeps (lab spec Sec. 5) from its spec and sweep definitions: the jobs the pool and the CLI run. */
 
 /** The experiment a sweep starts from: scalar start (reduced when d > 1), Phi, eta and stop rule. */
-export interface SweepBase {
-  a0: number;
-  b0: number;
-  phi: number;
-  eta: number;
-  lossBelow: number;
-  maxSteps: number;
-}
+export type SweepBase = Pick<GdJob, 'a0' | 'b0' | 'phi' | 'eta' | 'lossBelow' | 'maxSteps'>;
 
 export type SweepJob = { x: number; y?: number; job: StabilityJob };
 
