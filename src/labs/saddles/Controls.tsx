@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { labelClass } from '../../ui/field-styles';
 import { fmt } from '../../ui/format';
+import { LogSlider } from '../../ui/LogSlider';
 import { NumberField } from '../../ui/NumberField';
 import { pickPreset, usePresetChoice } from '../../ui/preset-choice';
 import { PresetPicker } from '../../ui/PresetPicker';
@@ -69,21 +69,17 @@ export function SaddlesControls() {
         Model: {modelText(spec)}; loss {spec.loss}.
       </p>
       <SaddlesModelControls />
-      <div className="flex flex-col gap-0.5">
-        <label htmlFor="sd-delta" className={labelClass}>
-          Initial scale δ = {fmt(spec.init.delta, { digits: 3, exp: true })}
-        </label>
-        <input
-          id="sd-delta"
-          data-testid="delta-slider"
-          type="range"
-          min={-8}
-          max={0}
-          step={0.05}
-          value={Math.log10(spec.init.delta)}
-          onChange={(e) => setDelta(Number((10 ** Number(e.target.value)).toPrecision(3)))}
-        />
-      </div>
+      <LogSlider
+        id="sd-delta"
+        testId="delta-slider"
+        label={`Initial scale δ = ${fmt(spec.init.delta, { digits: 3, exp: true })}`}
+        value={spec.init.delta}
+        min={-8}
+        max={0}
+        step={0.05}
+        digits={3}
+        onChange={setDelta}
+      />
       <div className="grid grid-cols-2 gap-2">
         <NumberField label="δ" testId="field-delta" value={spec.init.delta} onCommit={setDelta} />
         <NumberField label="init seed" testId="field-seed" value={spec.seed} onCommit={(seed) => commit({ ...spec, seed })} />

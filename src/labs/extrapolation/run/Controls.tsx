@@ -1,7 +1,9 @@
 import { type ReactNode, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { paramCount } from '../../../engine/linear-rnn/metrics';
+import { FieldGroup } from '../../../ui/FieldGroup';
 import { FieldFrame, invalidAria } from '../../../ui/FieldMessage';
-import { inputClass, labelClass } from '../../../ui/field-styles';
+import { inputClass } from '../../../ui/field-styles';
+import { LogSlider } from '../../../ui/LogSlider';
 import { fmt } from '../../../ui/format';
 import { NumberField } from '../../../ui/NumberField';
 import { pickPreset } from '../../../ui/preset-choice';
@@ -84,16 +86,6 @@ function withOptim(spec: Spec, kind: ExtrapOptim['kind']): Spec {
   if (kind === 'gd') return { ...spec, optim: { kind: 'gd', lr } };
   if (kind === 'adam') return { ...spec, optim: { kind: 'adam', lr, beta1: 0.9, beta2: 0.999, eps: 1e-8, epsPlacement: 'torch' } };
   return { ...spec, optim: { kind: 'flow', method: isMatrixStudent(spec.student.param) ? 'dopri5' : 'auto', rtol: 1e-10, atol: 1e-14 } };
-}
-
-/** A section of the controls. */
-function Group({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
-  return (
-    <fieldset className="flex min-w-0 flex-col gap-2 rounded border border-slate-200 p-2 dark:border-slate-800" data-testid={testId}>
-      <legend className="px-1 text-xs font-semibold text-slate-700 dark:text-slate-300">{title}</legend>
-      {children}
-    </fieldset>
-  );
 }
 
 /** A checkbox whose change goes through the validator; the refusal under it. */
@@ -222,7 +214,6 @@ export function RunControls() {
   const setTraining = (patch: Partial<Spec['training']>) => commit({ ...spec, training: { ...tr, ...patch } });
   const setEval = (patch: Partial<Spec['eval']>) => commit({ ...spec, eval: { ...spec.eval, ...patch } });
   const setStop = (patch: Partial<Spec['stop']>) => commit({ ...spec, stop: { ...spec.stop, ...patch } });
-  const logSigma = Math.log10(s.sigma);
 
   return (
     <div className="flex flex-col gap-3" data-testid="extrap-controls">
@@ -241,7 +232,7 @@ export function RunControls() {
         {summary(spec)}
       </p>
 
-      <Group title="Teacher" testId="group-teacher">
+      <FieldGroup title="Teacher" testId="group-teacher">
         <Select label="Teacher" testId="teacher-kind" value={t.kind} options={TEACHERS} onChange={(kind) => commit(withTeacherKind(spec, kind))} />
         {(t.kind === 'bal' || t.kind === 'delay' || t.kind === 'bidiag') && (
           <div className="grid grid-cols-2 gap-2">
@@ -252,35 +243,32 @@ export function RunControls() {
         {t.kind === 'twin' && <Select label="which twin" testId="teacher-twin" value={t.which} options={TWINS} onChange={(which) => setTeacher({ kind: 'twin', which })} />}
         {t.kind === 'atoms' && <AtomEditor atoms={{ lambda: t.lambda, p: t.p }} commit={(a) => setTeacher({ kind: 'atoms', lambda: a.lambda, p: a.p })} />}
         <TeacherPreview spec={spec} />
-      </Group>
+      </FieldGroup>
 
-      <Group title="Student" testId="group-student">
+      <FieldGroup title="Student" testId="group-student">
         <Select label="parameterisation" testId="student-param" value={s.param} options={PARAMS} onChange={(param) => setStudent({ param })} />
         <div className="grid grid-cols-2 gap-2">
           <NumberField label="d (state dimension)" testId="field-d" inputMode="numeric" value={s.d} onCommit={(d) => setStudent({ d })} />
           <NumberField label="init scale σ" testId="field-sigma" value={s.sigma} onCommit={(sigma) => setStudent({ sigma })} />
         </div>
-        <div className="flex flex-col gap-0.5">
-          <label htmlFor="ex-sigma" className={labelClass}>
-            σ on a log scale: {fmt(s.sigma, { digits: 3, exp: true })}
-          </label>
-          <input
-            id="ex-sigma"
-            data-testid="sigma-slider"
-            type="range"
-            min={-6}
-            max={0}
-            step={0.1}
-            value={logSigma}
-            aria-valuetext={`sigma = ${fmt(s.sigma, 3)}`}
-            onChange={(e) => setStudent({ sigma: Number((10 ** Number(e.target.value)).toPrecision(2)) })}
-          />
+        <LogSlider
+          id="ex-sigma"
+          testId="sigma-slider"
+          label={`σ on a log scale: ${fmt(s.sigma, { digits: 3, exp: true })}`}
+          value={s.sigma}
+          min={-6}
+          max={0}
+          step={0.1}
+          digits={2}
+          valueText={`sigma = ${fmt(s.sigma, 3)}`}
+          onChange={(sigma) => setStudent({ sigma })}
+        >
           <div className="flex justify-between text-[10px] text-slate-500" aria-hidden="true">
             <span>10⁻⁶</span>
             <span>10⁻³</span>
             <span>1</span>
           </div>
-        </div>
+        </LogSlider>
         <Check
           label="balanced start (C = Bᵀ)"
           testId="student-balanced"
@@ -290,9 +278,9 @@ export function RunControls() {
           onChange={(balanced) => setStudent({ balanced })}
         />
         <Select label="init convention" testId="student-convention" value={s.convention} options={CONVENTIONS} onChange={(convention) => setStudent({ convention })} />
-      </Group>
+      </FieldGroup>
 
-      <Group title="Training" testId="group-training">
+      <FieldGroup title="Training" testId="group-training">
         <div className="grid grid-cols-2 gap-2">
           <NumberField label="k (sequence length)" testId="field-k" inputMode="numeric" value={tr.k} onCommit={(k) => setTraining({ k })} />
           <NumberField
@@ -317,9 +305,9 @@ export function RunControls() {
             />
           </div>
         )}
-      </Group>
+      </FieldGroup>
 
-      <Group title="Optimiser" testId="group-optim">
+      <FieldGroup title="Optimiser" testId="group-optim">
         <Select label="optimiser" testId="optim-kind" value={o.kind} options={OPTIMS} onChange={(kind) => commit(withOptim(spec, kind))} />
         <div className="grid grid-cols-2 gap-2">
           {o.kind !== 'flow' && <NumberField label="learning rate" testId="field-lr" value={o.lr} onCommit={(lr) => commit({ ...spec, optim: { ...o, lr } })} />}
@@ -353,9 +341,9 @@ export function RunControls() {
             />
           )}
         </div>
-      </Group>
+      </FieldGroup>
 
-      <Group title="Evaluation" testId="group-eval">
+      <FieldGroup title="Evaluation" testId="group-eval">
         <div className="grid grid-cols-2 gap-2">
           <NumberField label="horizon H" testId="field-h" inputMode="numeric" value={spec.eval.H} onCommit={(H) => setEval({ H })} hint="E looks at k ≤ j < H" />
           <NumberField label="Hankel size n" testId="field-hankel-n" inputMode="numeric" value={spec.eval.hankelN} onCommit={(hankelN) => setEval({ hankelN })} />
@@ -369,7 +357,7 @@ export function RunControls() {
             hint={recordHint(spec)}
           />
         </div>
-      </Group>
+      </FieldGroup>
     </div>
   );
 }

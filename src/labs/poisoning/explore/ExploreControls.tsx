@@ -1,7 +1,8 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { Preset } from '../../../experiment/presets';
 import { useLabSpec } from '../../../state/experiment-store';
 import { Button } from '../../../ui/Button';
+import { FieldGroup } from '../../../ui/FieldGroup';
 import { FieldError } from '../../../ui/FieldMessage';
 import { inputClass, labelClass } from '../../../ui/field-styles';
 import { fmt } from '../../../ui/format';
@@ -21,15 +22,6 @@ const PRESET_GROUPS = [
   { label: 'Theorem 1 (gradient flow)', match: isThm1 },
   { label: 'Tables and figures (GD / Adam)', match: (p: Preset) => !isThm1(p) },
 ];
-
-function Group({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
-  return (
-    <fieldset className="flex flex-col gap-2 rounded border border-slate-200 dark:border-slate-800 p-2" data-testid={testId}>
-      <legend className="px-1 text-xs font-semibold text-slate-700 dark:text-slate-300">{title}</legend>
-      {children}
-    </fieldset>
-  );
-}
 
 /** Preset picker, teacher and student, optimiser and stopping rule, and the initialisation. */
 export function ExploreControls() {
@@ -73,7 +65,7 @@ function ModelGroup({ spec }: { spec: PoisoningSpec }) {
   };
   const withModel = (patch: Partial<PoisoningSpec['model']>): PoisoningSpec => ({ ...spec, model: { ...m, ...patch } });
   return (
-    <Group title="Teacher and student" testId="group-model">
+    <FieldGroup title="Teacher and student" testId="group-model">
       <SelectField
         label="Teacher"
         testId="field-teacher"
@@ -118,7 +110,7 @@ function ModelGroup({ spec }: { spec: PoisoningSpec }) {
         </div>
       )}
       <FieldError message={err} />
-    </Group>
+    </FieldGroup>
   );
 }
 
@@ -149,7 +141,7 @@ function OptimGroup({ spec }: { spec: PoisoningSpec }) {
   const [err, setErr] = useState<string | null>(null);
   const withStop = (patch: Partial<PoisoningSpec['stop']>) => commitSpec({ ...spec, stop: { ...stop, ...patch } });
   return (
-    <Group title="Optimiser and stopping rule" testId="group-optim">
+    <FieldGroup title="Optimiser and stopping rule" testId="group-optim">
       <SelectField
         label="Optimiser"
         testId="field-optim"
@@ -178,7 +170,7 @@ function OptimGroup({ spec }: { spec: PoisoningSpec }) {
           <NumberField label="extra steps after loss < ε" testId="field-extra" inputMode="numeric" value={stop.extraSteps} onCommit={(extraSteps) => withStop({ extraSteps })} />
         )}
       </div>
-    </Group>
+    </FieldGroup>
   );
 }
 
@@ -214,7 +206,7 @@ function InitGroup({ spec }: { spec: PoisoningSpec }) {
   const a = initialA(spec);
 
   return (
-    <Group title="Initialisation (shared by both arms)" testId="group-init">
+    <FieldGroup title="Initialisation (shared by both arms)" testId="group-init">
       <div className="grid grid-cols-2 gap-2">
         <SelectField
           className="col-span-2"
@@ -270,7 +262,7 @@ function InitGroup({ spec }: { spec: PoisoningSpec }) {
       )}
       <EntryText key={a.join(',')} a={a} explicit={init.kind === 'explicit'} onUse={(v) => commit(explicitInit(spec, v))} />
       <FieldError message={err} />
-    </Group>
+    </FieldGroup>
   );
 }
 
