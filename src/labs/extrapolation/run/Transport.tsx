@@ -1,6 +1,7 @@
 import { shareUrl } from '../../../experiment/link';
 import { labSpecNow, useLabSpec } from '../../../state/experiment-store';
 import { Button } from '../../../ui/Button';
+import { downloadJson, downloadText } from '../../../ui/download';
 import { FieldError } from '../../../ui/FieldMessage';
 import { NumberField } from '../../../ui/NumberField';
 import { RunToolbar } from '../../../ui/RunToolbar';
@@ -9,7 +10,7 @@ import { ShareButton } from '../../../ui/ShareButton';
 import { extrapolationCore } from '../core';
 import type { ExtrapolationSpec } from '../schema';
 import { type CompareChoice, choiceFromKey, choiceKey, compareLabel, encodeChoice, mainLabel, NO_COMPARE, offeredKinds } from './compare';
-import { download, type ExportArm, exportName, runCsv, runJson } from './export';
+import { type ExportArm, exportName, runCsv, runJson } from './export';
 import { compareArm, useCompareChoice, useExtrapCompare, useExtrapRun, useRunControls } from './store';
 
 const LAB = extrapolationCore.id;
@@ -112,7 +113,7 @@ export function ExportButtons() {
         testId="export-json"
         disabled={!has}
         title="The spec that ran (each arm's), the app version, final states, the recorded series and the current views"
-        onClick={() => main && download(exportName(main.spec, 'json'), JSON.stringify(runJson(arms(), ran ? encodeChoice(ran) : null), null, 2), 'application/json')}
+        onClick={() => main && downloadJson(exportName(main.spec, 'json'), runJson(arms(), ran ? encodeChoice(ran) : null))}
       >
         Export JSON
       </Button>
@@ -121,7 +122,7 @@ export function ExportButtons() {
         testId="export-csv"
         disabled={!has}
         title="One row per recorded step and arm: step, t, loss and every metric"
-        onClick={() => main && download(exportName(main.spec, 'csv'), runCsv(arms()), 'text/csv')}
+        onClick={() => main && downloadText(exportName(main.spec, 'csv'), runCsv(arms()), 'text/csv')}
       >
         Export CSV
       </Button>

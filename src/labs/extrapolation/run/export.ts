@@ -69,13 +69,3 @@ export function exportName(spec: ExtrapolationSpec, ext: string): string {
   const preset = spec.ui?.preset ?? 'custom';
   return `implicit-bias-lab-extrapolation-${preset}-k${spec.training.k}-d${spec.student.d}-s${spec.seed}.${ext}`;
 }
-
-/** Saves text as a download. */
-export function download(name: string, text: string, type: string): void {
-  const blob = new Blob([text], { type });
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(a.href);
-}
