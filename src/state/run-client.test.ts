@@ -15,14 +15,20 @@ class DeadWorker extends EventTarget {
   }
 }
 
+/** A client whose factory makes a fresh DeadWorker each time, and the workers it made. */
+function clientMakingWorkers() {
+  const made: DeadWorker[] = [];
+  const client = new RunClient('w', () => {
+    const w = new DeadWorker();
+    made.push(w);
+    return w as unknown as RunnerWorker;
+  });
+  return { client, made };
+}
+
 describe('RunClient', () => {
   it('creates its worker on the first start only; the transport without a worker does nothing', async () => {
-    const made: DeadWorker[] = [];
-    const client = new RunClient('w', () => {
-      const w = new DeadWorker();
-      made.push(w);
-      return w as unknown as RunnerWorker;
-    });
+    const { client, made } = clientMakingWorkers();
     await client.pause();
     await client.resume();
     await client.step(1);
@@ -38,12 +44,7 @@ describe('RunClient', () => {
   });
 
   it('reports a worker that fails to load, rejects the start, and makes a fresh worker next time', async () => {
-    const made: DeadWorker[] = [];
-    const client = new RunClient('w', () => {
-      const w = new DeadWorker();
-      made.push(w);
-      return w as unknown as RunnerWorker;
-    });
+    const { client, made } = clientMakingWorkers();
     const heard: string[] = [];
     client.onFailure = (m) => heard.push(m);
     const start = client.start({}, () => undefined);
