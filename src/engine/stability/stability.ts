@@ -313,20 +313,27 @@ export interface Reduction {
   qHat: Float64Array;
 }
 
+/** p = a + b and q = a - b entrywise, and their squared norms (summed in index order). */
+function sumAndDifference(a0: ArrayLike<number>, b0: ArrayLike<number>): { p: Float64Array; q: Float64Array; pp: number; qq: number } {
+  const d = a0.length;
+  const p = new Float64Array(d);
+  const q = new Float64Array(d);
+  let pp = 0;
+  let qq = 0;
+  for (let i = 0; i < d; i++) {
+    p[i] = a0[i] + b0[i];
+    q[i] = a0[i] - b0[i];
+    pp += p[i] * p[i];
+    qq += q[i] * q[i];
+  }
+  return { p, q, pp, qq };
+}
+
 export function reduceToScalar(a0: ArrayLike<number>, b0: ArrayLike<number>): Reduction {
   const d = a0.length;
-  const pHat = new Float64Array(d);
-  const qHat = new Float64Array(d);
-  let np = 0;
-  let nq = 0;
-  for (let i = 0; i < d; i++) {
-    pHat[i] = a0[i] + b0[i];
-    qHat[i] = a0[i] - b0[i];
-    np += pHat[i] * pHat[i];
-    nq += qHat[i] * qHat[i];
-  }
-  np = Math.sqrt(np);
-  nq = Math.sqrt(nq);
+  const { p: pHat, q: qHat, pp, qq } = sumAndDifference(a0, b0);
+  const np = Math.sqrt(pp);
+  const nq = Math.sqrt(qq);
   for (let i = 0; i < d; i++) {
     pHat[i] = np > 0 ? pHat[i] / np : 0;
     qHat[i] = nq > 0 ? qHat[i] / nq : 0;
@@ -369,18 +376,9 @@ export interface ClosedFormFlow {
 
 export function closedFormFlow(a0: ArrayLike<number>, b0: ArrayLike<number>, phi: number): ClosedFormFlow {
   const d = a0.length;
-  const p0 = new Float64Array(d);
-  const q0 = new Float64Array(d);
-  let sp = 0;
-  let sm = 0;
+  const { p: p0, q: q0, pp: sp, qq: sm } = sumAndDifference(a0, b0);
   let lam0 = 0;
-  for (let i = 0; i < d; i++) {
-    p0[i] = a0[i] + b0[i];
-    q0[i] = a0[i] - b0[i];
-    sp += p0[i] * p0[i];
-    sm += q0[i] * q0[i];
-    lam0 += a0[i] * a0[i] + b0[i] * b0[i];
-  }
+  for (let i = 0; i < d; i++) lam0 += a0[i] * a0[i] + b0[i] * b0[i];
   const build = (sw: number, sq: number) => {
     const a = new Float64Array(d);
     const b = new Float64Array(d);
