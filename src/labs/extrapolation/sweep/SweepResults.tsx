@@ -177,7 +177,7 @@ function SigmaSweepView({ base, sweep, scored }: { base: ExtrapolationSpec; swee
   const byK = useMemo(() => (ks.length > 1 ? plotGroups(scored, 'k', 'sigma', 'E') : []), [scored, ks.length]);
   const b = bGroups[0]?.stats.filter((s) => s.mean > 0 && Number.isFinite(s.mean)) ?? [];
   const slope =
-    b.length >= 2
+    b.length >= 3
       ? logLogSlope(
           b.map((s) => s.x),
           b.map((s) => s.mean),
@@ -221,7 +221,7 @@ function SigmaSweepView({ base, sweep, scored }: { base: ExtrapolationSpec; swee
         />
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="sweep-slope" data-slope={slope ?? ''}>
-        {slope !== null ? `Log-log slope of the mean β_BC against σ over these ${b.length} scales: ${fmt(slope, 3)} ` : ''}
+        {slope !== null ? `Log-log slope of the mean β_BC against σ over ${b.length === sweep.sigmas.length ? 'these' : `the ${b.length} finished`} scales: ${fmt(slope, 3)} ` : ''}
         (Prop. 9: a start of scale ε leaves β_BC of order ε under gradient descent, slope 1; Adam plateaus instead.) Hollow dots did not fit their data: a student stuck at the zero
         saddle can still score a small E on a teacher whose tail is zero.
       </p>

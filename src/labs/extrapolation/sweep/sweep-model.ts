@@ -1,4 +1,5 @@
 import { zeroSolutionError } from '../../../engine/linear-rnn/metrics';
+import { exactNumber } from '../../../ui/number-list';
 import { teacherImpulse } from '../build';
 import { type ExtrapolationSpec, type SweepDef, type TeacherSpec, teacherDim } from '../schema';
 import { type PointResult, pointSpec, type SweepPoint, teacherLabel } from '../sweeps';
@@ -165,7 +166,7 @@ export function plotGroups(
     const id = by === 'teacher' ? `t${p.teacher}` : by === 'k' ? `k${p.k}` : `s${p.sigma}`;
     let g = groups.get(id);
     if (!g) {
-      g = { id, label: by === 'teacher' ? p.teacherLabel : by === 'k' ? `k = ${p.k}` : `σ = ${p.sigma}`, dots: [], stats: [] };
+      g = { id, label: by === 'teacher' ? p.teacherLabel : by === 'k' ? `k = ${p.k}` : `σ = ${exactNumber(p.sigma)}`, dots: [], stats: [] };
       groups.set(id, g);
     }
     if (p.result) g.dots.push({ x: p[x], y: metricOf(p.result, metric), fitted: p.result.fitted, seed: p.seed, index: p.index });
