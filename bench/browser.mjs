@@ -20,7 +20,11 @@ try {
   const only = process.argv.slice(2);
   // The lab of the Theorem-1 presets (the one the live figures are measured on).
   const lab = PRESETS.find((p) => p.id.startsWith('thm1-')).lab;
-  const presets = PRESETS.filter((p) => p.id.match(/^(thm1|[BMF]\d*M?)-/) && (only.length ? only.some((o) => p.id.startsWith(o)) : /-s(242|342|200|1200|4540|105|100|4000|4001|4541|4543|4542|4603|302|401|403)$/.test(p.id)));
+  const presets = PRESETS.filter(
+    (p) =>
+      p.id.match(/^(thm1|[BMF]\d*M?)-/) &&
+      (only.length ? only.some((o) => p.id.startsWith(o)) : /-s(242|342|200|1200|4540|105|100|4000|4001|4541|4543|4542|4603|302|401|403)$/.test(p.id)),
+  );
   console.log('Live presets (both arms streaming in two workers):');
   for (const p of presets) {
     const pageId = p.id.startsWith('thm1') ? 'thm1' : 'explore';

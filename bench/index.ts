@@ -25,7 +25,9 @@ function benchThm1(): void {
         }
     times.push(performance.now() - t0);
   }
-  console.log(`Theorem 1, 16 gradient-flow runs (Tables 1 and 3, row 1): median ${median(times).toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms over 5 repeats; ${stats.steps} accepted steps, ${stats.nfev} rhs evaluations per repeat`);
+  console.log(
+    `Theorem 1, 16 gradient-flow runs (Tables 1 and 3, row 1): median ${median(times).toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms over 5 repeats; ${stats.steps} accepted steps, ${stats.nfev} rhs evaluations per repeat`,
+  );
 }
 
 function benchGd(): void {
@@ -44,7 +46,9 @@ function benchGd(): void {
     rates.push(N / ((performance.now() - t0) / 1000));
     if (!Number.isFinite(gd.loss)) throw new Error('benchmark run diverged');
   }
-  console.log(`GD on the d = 10, kappa = 6 SSM, learned B, C, 18 rows: median ${(median(rates) / 1e6).toFixed(2)} M steps/s (best ${(Math.max(...rates) / 1e6).toFixed(2)} M) over 5 x 2e6 steps`);
+  console.log(
+    `GD on the d = 10, kappa = 6 SSM, learned B, C, 18 rows: median ${(median(rates) / 1e6).toFixed(2)} M steps/s (best ${(Math.max(...rates) / 1e6).toFixed(2)} M) over 5 x 2e6 steps`,
+  );
 }
 
 console.log(`node ${process.version}, ${process.arch}`);

@@ -11,7 +11,7 @@ async function expectRefused(page: Page, field: string) {
   await expect(banner.locator('code').filter({ hasText: new RegExp(`^${field.replace('.', '\\.')}$`) })).toHaveCount(1);
 }
 
-test('bad links are refused, name the bad field, and keep the user\'s experiment', async ({ page }) => {
+test("bad links are refused, name the bad field, and keep the user's experiment", async ({ page }) => {
   await page.goto('/');
   const seed = page.getByTestId('field-seed');
   await seed.fill('243');

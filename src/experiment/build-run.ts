@@ -41,9 +41,6 @@ export function buildRun(input: Spec): Run {
   const spec = effectiveSpec(input);
   const { problem, theta0 } = buildProblem(spec);
   const integrator = buildIntegrator(spec.optim, problem, theta0);
-  const record =
-    spec.optim.kind === 'flow'
-      ? ({ kind: 'log-time', perDecade: spec.record.perDecade } as const)
-      : ({ kind: 'steps', every: spec.record.every } as const);
+  const record = spec.optim.kind === 'flow' ? ({ kind: 'log-time', perDecade: spec.record.perDecade } as const) : ({ kind: 'steps', every: spec.record.every } as const);
   return new Run(problem, integrator, spec.stop, record);
 }

@@ -4,14 +4,15 @@ import { LIMITS } from './limits';
 /** Building blocks every lab's spec schema shares: bounded numbers whose messages name the field. */
 export const SPEC_VERSION = 1;
 
-export const finite = (what: string) =>
-  z.number({ error: (iss) => (iss.input === undefined ? `${what} is required` : `${what} must be a finite number`) });
-export const bounded = (what: string, min: number, max: number) =>
-  finite(what).min(min, `${what} must be at least ${min}`).max(max, `${what} must be at most ${max}`);
+export const finite = (what: string) => z.number({ error: (iss) => (iss.input === undefined ? `${what} is required` : `${what} must be a finite number`) });
+export const bounded = (what: string, min: number, max: number) => finite(what).min(min, `${what} must be at least ${min}`).max(max, `${what} must be at most ${max}`);
 export const positive = (what: string, max: number) => finite(what).gt(0, `${what} must be positive`).max(max, `${what} must be at most ${max}`);
 export const int = (what: string, min: number, max: number) => bounded(what, min, max).int(`${what} must be an integer`);
 export const vector = (what: string, maxLen: number) =>
-  z.array(bounded(what, -LIMITS.maxAbsValue, LIMITS.maxAbsValue)).min(1, `${what} must not be empty`).max(maxLen, `${what} has more than ${maxLen} entries`);
+  z
+    .array(bounded(what, -LIMITS.maxAbsValue, LIMITS.maxAbsValue))
+    .min(1, `${what} must not be empty`)
+    .max(maxLen, `${what} has more than ${maxLen} entries`);
 
 /**
  * Adam's optional step schedule (PyTorch's MultiStepLR): the learning rate is multiplied by gamma once the step
@@ -58,7 +59,6 @@ export const recordSchema = z.strictObject({
   /** Gradient flow: snapshots per decade of flow time (log-spaced). */
   perDecade: int('record.perDecade', 1, 1000).default(40),
 });
-
 
 export const versionSchema = z.literal(SPEC_VERSION, { error: `v (spec version) must be ${SPEC_VERSION}` });
 export const seedSchema = int('seed', 0, 4_294_967_295);

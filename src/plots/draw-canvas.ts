@@ -68,7 +68,8 @@ export function drawLines(
     ctx.setLineDash(s.dash ?? []);
 
     let segLen = 0;
-    let px = 0, py = 0;
+    let px = 0,
+      py = 0;
     const endSegment = () => {
       if (segLen === 1) ctx.lineTo(px + 0.01, py);
       segLen = 0;

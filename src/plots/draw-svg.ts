@@ -52,12 +52,18 @@ export interface AxesInput {
 export function drawAxes(layers: SvgLayers, a: AxesInput): void {
   const { inner, sx, sy, xTicks, yTicks } = a;
 
-  layers.axisX
-    .attr('transform', `translate(0,${inner.bottom})`)
-    .call(axisBottom(sx).tickValues(xTicks.values).tickFormat((d) => xTicks.format(+d)).tickSizeOuter(0));
-  layers.axisY
-    .attr('transform', `translate(${inner.left},0)`)
-    .call(axisLeft(sy).tickValues(yTicks.values).tickFormat((d) => yTicks.format(+d)).tickSizeOuter(0));
+  layers.axisX.attr('transform', `translate(0,${inner.bottom})`).call(
+    axisBottom(sx)
+      .tickValues(xTicks.values)
+      .tickFormat((d) => xTicks.format(+d))
+      .tickSizeOuter(0),
+  );
+  layers.axisY.attr('transform', `translate(${inner.left},0)`).call(
+    axisLeft(sy)
+      .tickValues(yTicks.values)
+      .tickFormat((d) => yTicks.format(+d))
+      .tickSizeOuter(0),
+  );
 
   layers.gridX
     .selectAll('line')
@@ -96,15 +102,7 @@ export function drawAxes(layers: SvgLayers, a: AxesInput): void {
 }
 
 /** Dashed reference lines; lines outside the current domain (or <= 0 on log) are omitted. */
-export function drawRefLines(
-  layers: SvgLayers,
-  refLines: readonly RefLine[],
-  inner: Rect,
-  sx: NumScale,
-  sy: NumScale,
-  logX: boolean,
-  logY: boolean,
-): void {
+export function drawRefLines(layers: SvgLayers, refLines: readonly RefLine[], inner: Rect, sx: NumScale, sy: NumScale, logX: boolean, logY: boolean): void {
   const inside = (r: RefLine) => {
     const log = r.axis === 'x' ? logX : logY;
     const [lo, hi] = (r.axis === 'x' ? sx : sy).domain();

@@ -83,12 +83,7 @@ export interface HoverLayers {
 export function createHoverLayers(overlay: SVGSVGElement, tooltip: HTMLDivElement): HoverLayers {
   const o = select(overlay);
   return {
-    crosshair: o
-      .append('line')
-      .attr('stroke', 'currentColor')
-      .attr('stroke-opacity', 0.5)
-      .attr('stroke-width', 1)
-      .attr('display', 'none'),
+    crosshair: o.append('line').attr('stroke', 'currentColor').attr('stroke-opacity', 0.5).attr('stroke-width', 1).attr('display', 'none'),
     markers: o.append('g'),
     tooltip: select(tooltip).property('hidden', true),
   };
@@ -102,12 +97,7 @@ export function drawHover(layers: HoverLayers, f: HoverFrame | null, px: number 
     layers.tooltip.property('hidden', true);
     return;
   }
-  layers.crosshair
-    .attr('display', null)
-    .attr('x1', r.cx)
-    .attr('x2', r.cx)
-    .attr('y1', f.inner.top)
-    .attr('y2', f.inner.bottom);
+  layers.crosshair.attr('display', null).attr('x1', r.cx).attr('x2', r.cx).attr('y1', f.inner.top).attr('y2', f.inner.bottom);
 
   layers.markers
     .selectAll('circle')

@@ -40,10 +40,22 @@ export function placeLabels(requests: readonly LabelRequest[], plot: { left: num
   for (const i of horizontal) {
     const { at, width: w } = requests[i];
     const candidates: [LabelBox, PlacedLabel][] = [
-      [{ x: plot.right - 4 - w, y: at - 4 - ROW + 2, w, h: ROW }, { x: plot.right - 4, y: at - 4, anchor: 'end' }],
-      [{ x: plot.right - 4 - w, y: at + 2, w, h: ROW }, { x: plot.right - 4, y: at + 12, anchor: 'end' }],
-      [{ x: plot.left + 4, y: at - 4 - ROW + 2, w, h: ROW }, { x: plot.left + 4, y: at - 4, anchor: 'start' }],
-      [{ x: plot.left + 4, y: at + 2, w, h: ROW }, { x: plot.left + 4, y: at + 12, anchor: 'start' }],
+      [
+        { x: plot.right - 4 - w, y: at - 4 - ROW + 2, w, h: ROW },
+        { x: plot.right - 4, y: at - 4, anchor: 'end' },
+      ],
+      [
+        { x: plot.right - 4 - w, y: at + 2, w, h: ROW },
+        { x: plot.right - 4, y: at + 12, anchor: 'end' },
+      ],
+      [
+        { x: plot.left + 4, y: at - 4 - ROW + 2, w, h: ROW },
+        { x: plot.left + 4, y: at - 4, anchor: 'start' },
+      ],
+      [
+        { x: plot.left + 4, y: at + 2, w, h: ROW },
+        { x: plot.left + 4, y: at + 12, anchor: 'start' },
+      ],
     ];
     const pick = candidates.find(([box]) => free(box)) ?? candidates[0];
     take(i, pick[0], pick[1]);

@@ -72,7 +72,10 @@ export class PlotRenderer {
     const anyData = all.some((a) => a.scan.count > 0);
     // With every series hidden, keep the axes where they were rather than collapsing to [0, 1].
     const extentFrom = visible.some((a) => a.scan.count > 0) ? visible : all;
-    let xMin = Infinity, xMax = -Infinity, yMin = Infinity, yMax = -Infinity;
+    let xMin = Infinity,
+      xMax = -Infinity,
+      yMin = Infinity,
+      yMax = -Infinity;
     let points = 0;
     for (const a of extentFrom) {
       xMin = Math.min(xMin, a.scan.xMin);

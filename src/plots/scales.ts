@@ -11,12 +11,7 @@ export function makeScale(log: boolean, domain: [number, number], range: [number
 }
 
 /** Fixed domain when usable on this scale, otherwise the padded data extent. */
-export function resolveDomain(
-  fixed: readonly [number, number] | undefined,
-  lo: number,
-  hi: number,
-  log: boolean,
-): [number, number] {
+export function resolveDomain(fixed: readonly [number, number] | undefined, lo: number, hi: number, log: boolean): [number, number] {
   if (fixed && isValidDomain(fixed, log)) return [fixed[0], fixed[1]];
   return padDomain(lo, hi, log);
 }
@@ -61,13 +56,18 @@ export function tickSpec(scale: NumScale, log: boolean, count: number, fmt?: (v:
   if (log) {
     const decades = decadeTicks(lo, hi, count);
     if (decades.length >= 2) {
-      const format = fmt ?? ((v: number) => {
-        const k = decadeExponent(v);
-        return k === null ? formatNumber(v) : pow10Label(k);
-      });
+      const format =
+        fmt ??
+        ((v: number) => {
+          const k = decadeExponent(v);
+          return k === null ? formatNumber(v) : pow10Label(k);
+        });
       return { values: decades, format };
     }
-    const values = scaleLinear().domain([lo, hi]).ticks(count).filter((v) => v > 0);
+    const values = scaleLinear()
+      .domain([lo, hi])
+      .ticks(count)
+      .filter((v) => v > 0);
     return { values, format: fmt ?? formatNumber };
   }
   const lin = scale as ScaleLinear<number, number>;

@@ -7,5 +7,9 @@ const subscribe = (cb: () => void) => {
 
 /** The location hash, re-read on every hashchange (routes are `#lab=...&page=...`). */
 export function useHash(): string {
-  return useSyncExternalStore(subscribe, () => window.location.hash, () => '');
+  return useSyncExternalStore(
+    subscribe,
+    () => window.location.hash,
+    () => '',
+  );
 }

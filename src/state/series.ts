@@ -12,7 +12,10 @@ export class SeriesBuffers {
   params: Float64Array[] = [];
   absParams: Float64Array[] = [];
 
-  constructor(readonly metricNames: string[], readonly nParams: number) {
+  constructor(
+    readonly metricNames: string[],
+    readonly nParams: number,
+  ) {
     this.metrics = metricNames.map(() => new Float64Array(256));
     this.params = Array.from({ length: nParams }, () => new Float64Array(256));
     this.absParams = Array.from({ length: nParams }, () => new Float64Array(256));

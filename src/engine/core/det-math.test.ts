@@ -71,7 +71,8 @@ describe('engine code uses the deterministic functions', () => {
     for (const name of readdirSync(dir)) {
       const p = join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (p.endsWith('.ts') && !p.endsWith('.test.ts') && !p.endsWith('det-math.ts') && !p.includes('/tests/') && (!p.startsWith('src/labs') || labCore.test(p))) files.push(p);
+      else if (p.endsWith('.ts') && !p.endsWith('.test.ts') && !p.endsWith('det-math.ts') && !p.includes('/tests/') && (!p.startsWith('src/labs') || labCore.test(p)))
+        files.push(p);
     }
   };
   roots.forEach(walk);

@@ -8,7 +8,7 @@
  */
 
 // biome-ignore-start lint/correctness/noPrecisionLoss: fdlibm's constants as published; each literal rounds to the intended double
-const LN2_HI = 6.93147180369123816490e-1; // ln 2 with the low 32 bits zero: k * LN2_HI is exact for |k| < 2^20
+const LN2_HI = 6.9314718036912381649e-1; // ln 2 with the low 32 bits zero: k * LN2_HI is exact for |k| < 2^20
 const LN2_LO = 1.90821492927058770002e-10;
 // biome-ignore-end lint/correctness/noPrecisionLoss: fdlibm's constants as published
 // The standard library's constants are exactly specified doubles (the nearest to log2(e), ln 10 and sqrt 2).
@@ -116,7 +116,7 @@ export function hypot(a: number, b: number): number {
 }
 
 // biome-ignore-start lint/correctness/noPrecisionLoss: fdlibm's constants as published; each literal rounds to the intended double
-const PIO2_1 = 1.57079632673412561417e0; // pi/2 in three parts (Cody-Waite), exact products for |k| < 2^20
+const PIO2_1 = 1.57079632673412561417; // pi/2 in three parts (Cody-Waite), exact products for |k| < 2^20
 const PIO2_2 = 6.07710050650619224932e-11;
 const PIO2_3 = 2.02226624879595063154e-21;
 // biome-ignore-end lint/correctness/noPrecisionLoss: fdlibm's constants as published

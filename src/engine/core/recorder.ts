@@ -18,7 +18,10 @@ export class Recorder {
   private theta: number[] = [];
   private taken = 0;
 
-  constructor(readonly nMetrics: number, readonly nParams: number) {}
+  constructor(
+    readonly nMetrics: number,
+    readonly nParams: number,
+  ) {}
 
   get count(): number {
     return this.t.length;

@@ -32,7 +32,12 @@ describe('stop rules', () => {
   });
 
   it('stops on a non-finite loss', () => {
-    const f = new Run(quadratic, new GradientDescent(quadratic, Float64Array.from([NaN]), 0.1), { lossBelow: 0, maxSteps: 10, maxTime: 1e9 }, { kind: 'steps', every: 1 }).runToEnd();
+    const f = new Run(
+      quadratic,
+      new GradientDescent(quadratic, Float64Array.from([NaN]), 0.1),
+      { lossBelow: 0, maxSteps: 10, maxTime: 1e9 },
+      { kind: 'steps', every: 1 },
+    ).runToEnd();
     expect(f.stop.reason).toBe('diverged');
     expect(f.stop.message).toMatch(/non-finite/);
   });

@@ -217,10 +217,7 @@ export class Run {
     if (this.done) return 1;
     const it = this.integrator;
     const { lossBelow, maxSteps, maxTime } = this.stopRule;
-    const byLoss =
-      this.loss0 > lossBelow && it.loss > 0 && lossBelow > 0
-        ? log(this.loss0 / Math.max(it.loss, lossBelow)) / log(this.loss0 / lossBelow)
-        : 0;
+    const byLoss = this.loss0 > lossBelow && it.loss > 0 && lossBelow > 0 ? log(this.loss0 / Math.max(it.loss, lossBelow)) / log(this.loss0 / lossBelow) : 0;
     const byTime = it.t > 0 ? log1p(it.t) / log1p(maxTime) : 0;
     return Math.min(1, Math.max(byLoss, it.steps / maxSteps, byTime, 0));
   }

@@ -32,7 +32,13 @@ export interface SaddlesAnalysis {
  * delta times w* restricted to them, run until it settles after escaping (docs/labs/saddles.md Sec. 3.2, oracle 9). Returns the
  * loss there and, for two-layer nets, ||a||^2 / v^2 of the strongest neuron.
  */
-export function restrictedSaddle(model: HomogeneousModel, wstar: Float64Array, active: boolean[], delta: number, tEsc: number): { loss: number; balance: number; converged: boolean; theta: Float64Array } {
+export function restrictedSaddle(
+  model: HomogeneousModel,
+  wstar: Float64Array,
+  active: boolean[],
+  delta: number,
+  tEsc: number,
+): { loss: number; balance: number; converged: boolean; theta: Float64Array } {
   let sub: HomogeneousModel;
   let start: Float64Array;
   let embed: (s: Float64Array) => Float64Array;
@@ -144,7 +150,10 @@ export class SaddlesProblem implements Problem {
   private readonly activeView: Float64Array;
   private readonly wstarView: Float64Array;
 
-  constructor(readonly analysis: SaddlesAnalysis, theta0: Float64Array) {
+  constructor(
+    readonly analysis: SaddlesAnalysis,
+    theta0: Float64Array,
+  ) {
     const model = analysis.model;
     this.model = model;
     this.n = model.n;

@@ -17,7 +17,11 @@ export class Toy implements HomogeneousModel {
   readonly units: Unit[] = [0, 1].map((k) => ({ label: `w${k + 1}`, layer: 1, index: k, inIdx: Int32Array.of(k), outIdx: new Int32Array(0) }));
   private readonly scale: number;
 
-  constructor(readonly Lh: number, y: [number, number], readonly lossKind: LossKind) {
+  constructor(
+    readonly Lh: number,
+    y: [number, number],
+    readonly lossKind: LossKind,
+  ) {
     this.y = Float64Array.from(y);
     this.scale = lossScale(lossKind, 2);
     this.ytilde = Float64Array.from(y, (v) => 2 * this.scale * v);

@@ -27,8 +27,7 @@ function thm1ClosedForm(a: number[], L: number, poisoned: boolean) {
   const hess = new Float64Array(d * d);
   for (let j = 0; j < d; j++)
     for (let m = 0; m < d; m++)
-      hess[j * d + m] =
-        (2 / n) * (P2 * ((L - 1) ** 2 * a[j] ** (L - 2) * a[m] ** (L - 2) + (j === m ? (L - 1) * (L - 2) * RL * a[j] ** (L - 3) : 0)) + Q2);
+      hess[j * d + m] = (2 / n) * (P2 * ((L - 1) ** 2 * a[j] ** (L - 2) * a[m] ** (L - 2) + (j === m ? (L - 1) * (L - 2) * RL * a[j] ** (L - 3) : 0)) + Q2);
   return { loss, grad, hess };
 }
 

@@ -474,7 +474,7 @@ describe('oracle 15: the balanced 2-cycle (Sec. 3.6), identities not covered els
   });
 });
 
-describe('oracle 16: region B (0 < m < Phi) always sharpens: lam\' > lam', () => {
+describe("oracle 16: region B (0 < m < Phi) always sharpens: lam' > lam", () => {
   it('random states in region B, d = 1..8, random eta and Phi', () => {
     const rng = new Rng(16);
     let n = 0;
@@ -762,7 +762,7 @@ describe('closed-form statements of Sec. 3.2, 3.3 and 3.5 without a test so far'
       const lam = a * a + b * b;
       const al = (eps * (eps + 1)) / (lam * lam);
       const { eta1, eta2 } = oneStepThresholds(eps, lam, 1);
-      const series1 = (C.reduce((s, c, k) => s + c * al ** k, 0) / lam);
+      const series1 = C.reduce((s, c, k) => s + c * al ** k, 0) / lam;
       const series2 = (2 / lam) * C.reduce((s, c, k) => s + c * (2 * al) ** k, 0);
       // Truncation after 10 terms: since C_{k+1} <= 4 C_k the tail is at most C_10 |x|^10 / (1 - 4|x|) relative.
       const tail = (x: number) => (16796 * Math.abs(x) ** 10) / (1 - 4 * Math.abs(x));

@@ -11,9 +11,7 @@ import type { PoisoningSpec } from './schema';
 
 /** The rows one arm trains on: enabled baseline rows, plus enabled special rows in the poisoned arm. */
 export function activeRows(spec: PoisoningSpec): number[][] {
-  return spec.data.sequences
-    .filter((s) => s.enabled && (spec.arm === 'poisoned' || !s.special))
-    .map((s) => s.x);
+  return spec.data.sequences.filter((s) => s.enabled && (spec.arm === 'poisoned' || !s.special)).map((s) => s.x);
 }
 
 /** The initial parameter vector of a poisoning spec, laid out as the model's blocks ([a], [b, c], [head]). */

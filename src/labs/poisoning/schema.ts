@@ -82,16 +82,11 @@ export const poisoningSpecSchema = z.strictObject({
   init: initSchema,
   optim: optimSchema,
   /** Settings that differ in the poisoned arm (several of the paper's presets give it a smaller step). */
-  poisonedOverrides: z
-    .strictObject({ lr: positive('poisonedOverrides.lr', 100).optional(), extraSteps: int('poisonedOverrides.extraSteps', 0, 1e6).optional() })
-    .optional(),
+  poisonedOverrides: z.strictObject({ lr: positive('poisonedOverrides.lr', 100).optional(), extraSteps: int('poisonedOverrides.extraSteps', 0, 1e6).optional() }).optional(),
   stop: stopSchema.default(stopDefault),
   record: recordSchema.default(recordDefault),
-  metrics: z
-    .strictObject({ genWindow: int('metrics.genWindow', 2, LIMITS.maxGenWindow).default(20) })
-    .default({ genWindow: 20 }),
+  metrics: z.strictObject({ genWindow: int('metrics.genWindow', 2, LIMITS.maxGenWindow).default(20) }).default({ genWindow: 20 }),
 });
-
 
 export type PoisoningSpec = z.output<typeof poisoningSpecSchema>;
 export type Teacher = PoisoningSpec['model']['teacher'];
@@ -125,7 +120,10 @@ export function poisoningCrossIssues(spec: PoisoningSpec): SpecIssue[] {
   if (head && spec.optim.kind === 'flow') {
     const n = (trainBC ? 3 * d : d) + 2 * head.width + (head.depth - 1) * head.width * head.width;
     if (n > MAX_FLOW_PARAMS) {
-      issues.push({ field: 'optim.kind', message: `gradient flow with this MLP head has ${n} parameters and needs an ${n} x ${n} Jacobian; use GD or Adam, or a head with at most ${MAX_FLOW_PARAMS} parameters in all` });
+      issues.push({
+        field: 'optim.kind',
+        message: `gradient flow with this MLP head has ${n} parameters and needs an ${n} x ${n} Jacobian; use GD or Adam, or a head with at most ${MAX_FLOW_PARAMS} parameters in all`,
+      });
     }
   }
   const t = spec.model.teacher;
@@ -137,4 +135,3 @@ export function poisoningCrossIssues(spec: PoisoningSpec): SpecIssue[] {
   }
   return issues;
 }
-

@@ -47,7 +47,14 @@ describe('i1/i2 markers', () => {
 describe('shift of the restricted curve', () => {
   const buffers = (t: number[], step: number[]) => {
     const b = new SeriesBuffers([], 0);
-    b.append({ count: t.length, t: Float64Array.from(t), step: Float64Array.from(step), loss: new Float64Array(t.length), metrics: new Float64Array(0), theta: new Float64Array(0) });
+    b.append({
+      count: t.length,
+      t: Float64Array.from(t),
+      step: Float64Array.from(step),
+      loss: new Float64Array(t.length),
+      metrics: new Float64Array(0),
+      theta: new Float64Array(0),
+    });
     return b;
   };
   const gd = { ...(structuredClone(findPreset('sd-fig1')!.spec) as SaddlesSpec) };

@@ -6,7 +6,11 @@ import { balancedNeuronLimit, conservedCurve, eigSym2, ncfMatrix, neuronPolar } 
 describe('phase portrait geometry', () => {
   it('SD-sq2-tiny: M = sum 2 y_i x_i x_i^T has eigenvalues 6 +- sqrt3, the top eigenvector at 15 degrees', () => {
     const { X, y } = circle8();
-    const M = ncfMatrix(X, Float64Array.from(y, (v) => 2 * v), 2);
+    const M = ncfMatrix(
+      X,
+      Float64Array.from(y, (v) => 2 * v),
+      2,
+    );
     expect(M[1]).toBe(M[2]);
     const e = eigSym2(M);
     expect(Math.abs(e.values[0] - (6 + Math.sqrt(3)))).toBeLessThan(1e-12);

@@ -7,8 +7,7 @@
 /** M = sum_i ytilde_i x_i x_i^T (d x d, row-major) from row-major inputs X (n x d). */
 export function ncfMatrix(X: ArrayLike<number>, ytilde: ArrayLike<number>, d: number): Float64Array {
   const M = new Float64Array(d * d);
-  for (let i = 0; i < ytilde.length; i++)
-    for (let r = 0; r < d; r++) for (let c = 0; c < d; c++) M[r * d + c] += ytilde[i] * X[i * d + r] * X[i * d + c];
+  for (let i = 0; i < ytilde.length; i++) for (let r = 0; r < d; r++) for (let c = 0; c < d; c++) M[r * d + c] += ytilde[i] * X[i * d + r] * X[i * d + c];
   return M;
 }
 

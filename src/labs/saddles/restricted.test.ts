@@ -16,7 +16,11 @@ const preset = (id: string) => structuredClone(findPreset(id)!.spec) as SaddlesS
 /** restrictedSpec from the analysis of `spec`, validated. */
 function restrictedOf(spec: SaddlesSpec) {
   const a = analyseSaddles(spec);
-  const r = restrictedSpec(spec, a.wstar, Float64Array.from(a.active, (x) => (x ? 1 : 0)));
+  const r = restrictedSpec(
+    spec,
+    a.wstar,
+    Float64Array.from(a.active, (x) => (x ? 1 : 0)),
+  );
   if (typeof r === 'string') throw new Error(r);
   const parsed = parseSpec(r);
   expect(parsed.ok ? [] : parsed.issues).toEqual([]);
@@ -64,10 +68,15 @@ describe('the restricted first-saddle run', () => {
     expect(all.theta[2 * (all.count - 1) + 1]).toBe(0);
   });
 
-  it('with neuron 1:4 zeroed (SD-sq2-tiny), it starts at delta\' = ||w(0)|| and escapes at 1/(3 N* delta\') - 0.43', () => {
+  it("with neuron 1:4 zeroed (SD-sq2-tiny), it starts at delta' = ||w(0)|| and escapes at 1/(3 N* delta') - 0.43", () => {
     const spec = { ...preset('sd-sq2-tiny'), init: { delta: 0.01, dir: { kind: 'explicit' as const, w0: SQ2_TINY_W0 }, zeroNeurons: ['1:4'] } };
     const a = analyseSaddles(spec);
-    const r = restrictedSpec(spec, a.wstar, Float64Array.from(a.active, (x) => (x ? 1 : 0)), a.pred.delta);
+    const r = restrictedSpec(
+      spec,
+      a.wstar,
+      Float64Array.from(a.active, (x) => (x ? 1 : 0)),
+      a.pred.delta,
+    );
     if (typeof r === 'string') throw new Error(r);
     const left = Math.hypot(...SQ2_TINY_W0.filter((_, k) => ![6, 7, 11].includes(k))) / Math.hypot(...SQ2_TINY_W0);
     expect(Math.abs(r.init.delta - 0.01 * left)).toBeLessThan(1e-15);

@@ -101,7 +101,9 @@ export function Claims({ c }: { c: Comparison }) {
       <ul className="flex flex-col gap-1.5 text-xs">
         {claims.map((k) => (
           <li key={k.id} data-claim={k.id} data-verdict={k.verdict} className="flex gap-2">
-            <span className={`h-fit shrink-0 rounded px-1.5 py-0.5 text-[10px] font-semibold uppercase ${badge[k.verdict]}`}>{k.verdict === 'n/a' ? 'not applicable' : k.verdict}</span>
+            <span className={`h-fit shrink-0 rounded px-1.5 py-0.5 text-[10px] font-semibold uppercase ${badge[k.verdict]}`}>
+              {k.verdict === 'n/a' ? 'not applicable' : k.verdict}
+            </span>
             <span>
               <span className="text-slate-500">{k.source}: </span>
               <span className={k.struck ? 'line-through decoration-red-500/70' : ''}>{k.claim}</span>
@@ -115,7 +117,9 @@ export function Claims({ c }: { c: Comparison }) {
         <ul className="mt-1 list-disc pl-4">
           <li>The imbalance update is printed |1 − η²ε|²|Q|; it is |1 − η²ε²||Q| (Eq. 8).</li>
           <li>Theorem 1’s lower bound fails for small starts: (0.01, 0.001), η = 0.1 gives 0.60828 against the claimed 0.72890 (preset S-thm1-lower).</li>
-          <li>Lemma 1 counterexample: (−0.26904, −1.44695), η = 0.67118 gives λ(1) = 3.1683 &gt; λ̄ = 2.9482 although |ε| decreases (preset S-lemma1). Its gradient-flow version holds.</li>
+          <li>
+            Lemma 1 counterexample: (−0.26904, −1.44695), η = 0.67118 gives λ(1) = 3.1683 &gt; λ̄ = 2.9482 although |ε| decreases (preset S-lemma1). Its gradient-flow version holds.
+          </li>
           <li>Lemma 10’s λ² = Q² + 4‖a‖²‖b‖² fails for d &gt; 1 (a = (1, 0), b = (0, 1): 4 vs 8); the identity is λ² = K² + 4(aᵀb)².</li>
           <li>Eq. 14 rescales λ, Q, ε and η by s = mean x²; only η is rescaled (η_eff = sη), and the sharpness of the data loss is sλ.</li>
           <li>At ηΦ = 1 |ε_t| decays like t^(−1/2), not 1/t as footnote 4 says (preset S-flip-boundary).</li>

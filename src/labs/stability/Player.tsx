@@ -73,7 +73,12 @@ export function Player({ c, cursor, setCursor }: { c: Comparison; cursor: number
         </button>
         <label className="ml-2 flex items-center gap-1">
           speed
-          <select className="rounded border border-slate-300 bg-transparent px-1 dark:border-slate-600" value={speed} onChange={(e) => setSpeed(Number(e.target.value))} data-testid="player-speed">
+          <select
+            className="rounded border border-slate-300 bg-transparent px-1 dark:border-slate-600"
+            value={speed}
+            onChange={(e) => setSpeed(Number(e.target.value))}
+            data-testid="player-speed"
+          >
             {SPEEDS.map((s) => (
               <option key={s} value={s}>
                 {s}×

@@ -13,7 +13,11 @@ export function parseData(text: string): { x: number[]; y: number[] } | string {
   const x: number[] = [];
   const y: number[] = [];
   for (const [i, r] of rows.entries()) {
-    const v = r.replace(/[()]/g, ' ').split(/[\s,]+/).filter(Boolean).map(Number);
+    const v = r
+      .replace(/[()]/g, ' ')
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number);
     if (v.length !== 2 || v.some((t) => !Number.isFinite(t) || Math.abs(t) > 1e6)) return `Line ${i + 1} is not a pair of numbers in [−1e6, 1e6].`;
     x.push(v[0]);
     y.push(v[1]);

@@ -47,7 +47,10 @@ describe('stability spec', () => {
 
   it('data mode: Lbar = (1/(2n)) sum (ab x_i - y_i)^2 equals s L + Const at any (a, b) (Lemma 3)', () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 4 - 2;
+    const rand = () => {
+      seed = (seed * 16807) % 2147483647;
+      return (seed / 2147483647) * 4 - 2;
+    };
     for (let trial = 0; trial < 50; trial++) {
       const n = 1 + (trial % 9);
       const x = Array.from({ length: n }, rand);

@@ -3,7 +3,6 @@ import { bounded, int, optimSchema, positive, recordSchema, seedSchema, stopDefa
 import type { SpecIssue } from '../../experiment/issues';
 import { COS20, SIN20 } from '../../engine/stability/jobs';
 
-
 /** Initialisation of the Stability lab (paper 004): explicit vectors, or a seeded draw with a structure (d > 1). */
 const initSchema = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -19,8 +18,7 @@ const initSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-const range = (what: string) =>
-  z.tuple([bounded(`${what} lower end`, -1e4, 1e4), bounded(`${what} upper end`, -1e4, 1e4)]);
+const range = (what: string) => z.tuple([bounded(`${what} lower end`, -1e4, 1e4), bounded(`${what} upper end`, -1e4, 1e4)]);
 
 /** What the page shows (part of the link, not of the run). */
 const uiSchema = z.strictObject({
@@ -144,27 +142,116 @@ export interface StabilityPresetRow {
 }
 
 export const STABILITY_PRESET_ROWS: StabilityPresetRow[] = [
-  { id: 'S-ref', title: 'Reference: GD flatter than GF', description: 'From (2, 0.3) with η = 0.1: 47 steps to λ = 4.3834, below gradient flow’s R = 4.3918.', a: [2], b: [0.3], eta: 0.1 },
-  { id: 'S-gdgf', title: 'Small step: GD ≈ GF', description: 'η = 0.01: GD tracks gradient flow and ends only slightly flatter (4.391141 vs 4.391822).', a: [2], b: [0.3], eta: 0.01, tol: 1e-8 },
+  {
+    id: 'S-ref',
+    title: 'Reference: GD flatter than GF',
+    description: 'From (2, 0.3) with η = 0.1: 47 steps to λ = 4.3834, below gradient flow’s R = 4.3918.',
+    a: [2],
+    b: [0.3],
+    eta: 0.1,
+  },
+  {
+    id: 'S-gdgf',
+    title: 'Small step: GD ≈ GF',
+    description: 'η = 0.01: GD tracks gradient flow and ends only slightly flatter (4.391141 vs 4.391822).',
+    a: [2],
+    b: [0.3],
+    eta: 0.01,
+    tol: 1e-8,
+  },
   { id: 'S-fig1', title: 'Figure 1: tangent steps', description: 'η = 0.3: each GD step lands on an inner hyperbola a² − b² = Q(t).', a: [2], b: [0.3], eta: 0.3 },
-  { id: 'S-beyond', title: 'Beyond 2/R: converges anyway', description: 'η = 0.5: the GF minimum (R = 4.39) is unstable (2/η = 4); GD moves to λ = 3.367.', a: [2], b: [0.3], eta: 0.5 },
+  {
+    id: 'S-beyond',
+    title: 'Beyond 2/R: converges anyway',
+    description: 'η = 0.5: the GF minimum (R = 4.39) is unstable (2/η = 4); GD moves to λ = 3.367.',
+    a: [2],
+    b: [0.3],
+    eta: 0.5,
+  },
   { id: 'S-flip', title: 'Imbalance flips sign', description: 'η = 0.8: η|ε| > 1 at a step, Q changes sign (ratio −0.2345), λ = 2.2002.', a: [2], b: [0.3], eta: 0.8, tol: 1e-8 },
   { id: 'S-div1', title: 'Divergence', description: 'η = 0.9 from (2, 0.3): |ε| > 1e8 at step 12.', a: [2], b: [0.3], eta: 0.9 },
   { id: 'S-regC', title: 'Start in region C', description: 'From (1, −0.5), η = 0.3: 34 steps, λ = 2.0534 (R = 2.1360).', a: [1], b: [-0.5], eta: 0.3 },
   { id: 'S-eos-slow', title: 'Slow edge of stability', description: 'From (1, −0.5), η = 0.99: 1608 steps, λ = 2.0102 just under 2/η.', a: [1], b: [-0.5], eta: 0.99, tol: 1e-8 },
-  { id: 'S-saddle', title: 'Small init: saddle escape', description: 'From (0.01, 0.001), η = 0.2: long escape, ends almost perfectly balanced (λ ≈ 2).', a: [0.01], b: [0.001], eta: 0.2 },
-  { id: 'S-d2', title: 'd = 2 (exact reduction)', description: 'a = (1, 0), b = (0, 1), η = 0.25: λ = 2.7168 vs R = 2√2; shown in its exact (a, b)-plane embedding.', a: [1, 0], b: [0, 1], eta: 0.25 },
+  {
+    id: 'S-saddle',
+    title: 'Small init: saddle escape',
+    description: 'From (0.01, 0.001), η = 0.2: long escape, ends almost perfectly balanced (λ ≈ 2).',
+    a: [0.01],
+    b: [0.001],
+    eta: 0.2,
+  },
+  {
+    id: 'S-d2',
+    title: 'd = 2 (exact reduction)',
+    description: 'a = (1, 0), b = (0, 1), η = 0.25: λ = 2.7168 vs R = 2√2; shown in its exact (a, b)-plane embedding.',
+    a: [1, 0],
+    b: [0, 1],
+    eta: 0.25,
+  },
   { id: 'S-catapult', title: 'Catapult', description: 'From (3, 0.1), η = 0.3: R = 9.21 ≫ 2/η = 6.67; GD is thrown to λ = 2.707 in 22 steps.', a: [3], b: [0.1], eta: 0.3 },
   { id: 'S-div2', title: 'Catapult fails: divergence', description: 'From (3, 0.1), η = 0.5: diverges at step 6.', a: [3], b: [0.1], eta: 0.5 },
   { id: 'S-osc', title: 'Oscillating convergence', description: 'From (2.5, 0.05), η = 0.32: λ = 4.8986 (R = 6.56, 2/η = 6.25).', a: [2.5], b: [0.05], eta: 0.32 },
-  { id: 'S-unstable-min', title: 'Next to an unstable minimum', description: 'From (3.001, 1/3), η = 0.23: oscillation grows, then 334 steps to λ = 8.2504, 0.445 below 2/η.', a: [3.001], b: [1 / 3], eta: 0.23 },
-  { id: 'S-cycle', title: 'Balanced 2-cycle (ηΦ > 1)', description: 'η = 1.1: no minimum is stable; λ alternates 2.4912 / 1.3270, a − b → 0.', a: [1.2], b: [0.8], eta: 1.1, maxSteps: 20000 },
+  {
+    id: 'S-unstable-min',
+    title: 'Next to an unstable minimum',
+    description: 'From (3.001, 1/3), η = 0.23: oscillation grows, then 334 steps to λ = 8.2504, 0.445 below 2/η.',
+    a: [3.001],
+    b: [1 / 3],
+    eta: 0.23,
+  },
+  {
+    id: 'S-cycle',
+    title: 'Balanced 2-cycle (ηΦ > 1)',
+    description: 'η = 1.1: no minimum is stable; λ alternates 2.4912 / 1.3270, a − b → 0.',
+    a: [1.2],
+    b: [0.8],
+    eta: 1.1,
+    maxSteps: 20000,
+  },
   { id: 'S-chaos', title: 'Chaos (ηΦ = 1.5)', description: 'Bounded aperiodic orbit on the balanced line.', a: [0.5], b: [0.3], eta: 1.5, maxSteps: 20000 },
-  { id: 'S-trap', title: 'Trap: lands on a = −b', description: 'From (3, 2), η = 0.2: ηε₀ = 1, one step to (1, −1) exactly, then to the saddle.', a: [3], b: [2], eta: 0.2, maxSteps: 2000 },
-  { id: 'S-balanced-hit', title: 'Lands on a = b', description: 'From (4, −1), η = 0.2: ηε₀ = −1, one step to (3, 3), converges to (−1, −1), λ = 2 (flattest).', a: [4], b: [-1], eta: 0.2 },
-  { id: 'S-flip-boundary', title: 'ηΦ = 1 exactly', description: 'From (0.7, 0.69), η = 1: sublinear convergence, |ε_t| ∝ t^(−1/2) (not 1/t as the paper says).', a: [0.7], b: [0.69], eta: 1, maxSteps: 100000 },
-  { id: 'S-thm1-lower', title: 'Theorem 1 lower bound fails', description: 'From (0.01, 0.001), η = 0.1: Q ratio 0.60828 is below the claimed lower bound 0.72890.', a: [0.01], b: [0.001], eta: 0.1, tol: 1e-8 },
-  { id: 'S-lemma1', title: 'Lemma 1 counterexample', description: 'From (−0.26904, −1.44695), η = 0.67118: |ε| decreases, yet λ(1) = 3.1683 > λ̄ = 2.9482.', a: [-0.26904], b: [-1.44695], eta: 0.67118 },
+  {
+    id: 'S-trap',
+    title: 'Trap: lands on a = −b',
+    description: 'From (3, 2), η = 0.2: ηε₀ = 1, one step to (1, −1) exactly, then to the saddle.',
+    a: [3],
+    b: [2],
+    eta: 0.2,
+    maxSteps: 2000,
+  },
+  {
+    id: 'S-balanced-hit',
+    title: 'Lands on a = b',
+    description: 'From (4, −1), η = 0.2: ηε₀ = −1, one step to (3, 3), converges to (−1, −1), λ = 2 (flattest).',
+    a: [4],
+    b: [-1],
+    eta: 0.2,
+  },
+  {
+    id: 'S-flip-boundary',
+    title: 'ηΦ = 1 exactly',
+    description: 'From (0.7, 0.69), η = 1: sublinear convergence, |ε_t| ∝ t^(−1/2) (not 1/t as the paper says).',
+    a: [0.7],
+    b: [0.69],
+    eta: 1,
+    maxSteps: 100000,
+  },
+  {
+    id: 'S-thm1-lower',
+    title: 'Theorem 1 lower bound fails',
+    description: 'From (0.01, 0.001), η = 0.1: Q ratio 0.60828 is below the claimed lower bound 0.72890.',
+    a: [0.01],
+    b: [0.001],
+    eta: 0.1,
+    tol: 1e-8,
+  },
+  {
+    id: 'S-lemma1',
+    title: 'Lemma 1 counterexample',
+    description: 'From (−0.26904, −1.44695), η = 0.67118: |ε| decreases, yet λ(1) = 3.1683 > λ̄ = 2.9482.',
+    a: [-0.26904],
+    b: [-1.44695],
+    eta: 0.67118,
+  },
   // Sweep presets (Sec. 5, worker pool): the row is the experiment shown, `sweep` what the Sweeps panel runs.
   {
     id: 'S-tradeoff-init',
@@ -175,7 +262,14 @@ export const STABILITY_PRESET_ROWS: StabilityPresetRow[] = [
     eta: 0.1,
     tol: 1e-8,
     compare: [0.1, 0.05],
-    sweep: { tab: 'tradeoff', vary: 'init', starts: [[0.1, 0.05], [0.01, 0.001]] },
+    sweep: {
+      tab: 'tradeoff',
+      vary: 'init',
+      starts: [
+        [0.1, 0.05],
+        [0.01, 0.001],
+      ],
+    },
   },
   {
     id: 'S-tradeoff-eta',
@@ -210,7 +304,8 @@ export const STABILITY_PRESET_ROWS: StabilityPresetRow[] = [
   {
     id: 'S-bif',
     title: 'Bifurcation diagram (a = b)',
-    description: 'λ after a 1e5-step burn-in for 2000 values of ηΦ in [0.8, 2.05]: fixed point, 2-cycle, period 4 near 1.24, chaos with a period-3 window at 1.7. Shown above: ηΦ = 1.7.',
+    description:
+      'λ after a 1e5-step burn-in for 2000 values of ηΦ in [0.8, 2.05]: fixed point, 2-cycle, period 4 near 1.24, chaos with a period-3 window at 1.7. Shown above: ηΦ = 1.7.',
     a: [0.7],
     b: [0.7],
     eta: 1.7,

@@ -24,7 +24,10 @@ describe('trade-off tab logic', () => {
     const steps = [282, 65, 17, 42, 698];
     const q = [0.78538, 0.34734, 0.034937, 3.0607e-4, 7.5265e-11];
     const items = [0.05, 0.2, 0.5, 0.8, 0.99].map((e, i) => ({ label: String(e), steps: steps[i], q: q[i] }));
-    expect(describeTradeoff(items, 'larger η')).toEqual(['larger η from 0.05 to 0.5: faster and more regularised', 'larger η from 0.5 to 0.99: more regularised but slower (a trade-off)']);
+    expect(describeTradeoff(items, 'larger η')).toEqual([
+      'larger η from 0.05 to 0.5: faster and more regularised',
+      'larger η from 0.5 to 0.99: more regularised but slower (a trade-off)',
+    ]);
   });
 
   it('S-tradeoff-init numbers: the smaller start is slower and more regularised; one run says nothing', () => {

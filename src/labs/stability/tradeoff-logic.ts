@@ -10,7 +10,11 @@ export function parseEtas(text: string): number[] | null {
 
 /** "(0.1, 0.05), (0.01, 0.001)" -> [[0.1, 0.05], [0.01, 0.001]]; null unless 1..12 pairs inside [-1e3, 1e3]. */
 export function parseStarts(text: string): [number, number][] | null {
-  const nums = text.replace(/[()[\]]/g, ' ').split(/[\s,;]+/).filter(Boolean).map(Number);
+  const nums = text
+    .replace(/[()[\]]/g, ' ')
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map(Number);
   if (nums.length < 2 || nums.length % 2 || nums.length > 24 || nums.some((x) => !Number.isFinite(x) || Math.abs(x) > 1e3)) return null;
   const out: [number, number][] = [];
   for (let i = 0; i < nums.length; i += 2) out.push([nums[i], nums[i + 1]]);

@@ -13,7 +13,11 @@ export class AdaptiveGd extends DiscreteIntegrator {
   eta = 0;
   private gamma = 0;
 
-  constructor(problem: Problem, theta0: Float64Array, private readonly lr: number) {
+  constructor(
+    problem: Problem,
+    theta0: Float64Array,
+    private readonly lr: number,
+  ) {
     super(problem, theta0);
   }
 

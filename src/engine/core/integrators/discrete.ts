@@ -13,7 +13,10 @@ export abstract class DiscreteIntegrator implements Integrator {
   loss: number;
   protected readonly g: Float64Array;
 
-  constructor(protected readonly problem: Problem, theta0: Float64Array) {
+  constructor(
+    protected readonly problem: Problem,
+    theta0: Float64Array,
+  ) {
     this.theta = Float64Array.from(theta0);
     this.g = new Float64Array(problem.n);
     this.loss = problem.grad(this.theta, this.g);

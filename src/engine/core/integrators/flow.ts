@@ -26,7 +26,13 @@ export class GradientFlow implements Integrator {
 
   loss: number;
 
-  constructor(private readonly problem: Problem, theta0: Float64Array, method: FlowMethod, rtol: number, atol: number) {
+  constructor(
+    private readonly problem: Problem,
+    theta0: Float64Array,
+    method: FlowMethod,
+    rtol: number,
+    atol: number,
+  ) {
     this.stepper = createStepper(method, gradientFlowSystem(problem), 0, theta0, { rtol, atol });
     this.loss = problem.loss(this.stepper.y);
   }

@@ -8,7 +8,11 @@ export class MultiStepLr {
   /** The rate of the last update asked for (lr before the first milestone is passed). */
   current: number;
 
-  constructor(lr: number, milestones: readonly number[] = [], private readonly gamma = 0.1) {
+  constructor(
+    lr: number,
+    milestones: readonly number[] = [],
+    private readonly gamma = 0.1,
+  ) {
     this.milestones = [...milestones].sort((x, y) => x - y);
     this.current = lr;
   }

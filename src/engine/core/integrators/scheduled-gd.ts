@@ -14,7 +14,12 @@ export class ScheduledGd extends DiscreteIntegrator {
   readonly label = 'GD (scheduled)';
   lastLr: number;
 
-  constructor(problem: Problem, theta0: Float64Array, private readonly lr: number, private readonly rule: StepRule) {
+  constructor(
+    problem: Problem,
+    theta0: Float64Array,
+    private readonly lr: number,
+    private readonly rule: StepRule,
+  ) {
     super(problem, theta0);
     this.lastLr = lr;
   }

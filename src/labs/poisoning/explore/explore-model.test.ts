@@ -1,7 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { findPreset } from '../../../experiment/presets';
 import { parseSpec } from '../../../experiment/validate';
-import { abIssues, addRandomRows, addSpecialRow, gamma0AtInit, gapOfTie, initialA, lossSlice, parsePositions, placeA12, poisonDose, setPoisonAmplitude, setPoisonCount, removeRow, setD, setEnabled, setKappa, setValue, teacherLabels, teacherPresetId, tieOfGap } from './explore-model';
+import {
+  abIssues,
+  addRandomRows,
+  addSpecialRow,
+  gamma0AtInit,
+  gapOfTie,
+  initialA,
+  lossSlice,
+  parsePositions,
+  placeA12,
+  poisonDose,
+  setPoisonAmplitude,
+  setPoisonCount,
+  removeRow,
+  setD,
+  setEnabled,
+  setKappa,
+  setValue,
+  teacherLabels,
+  teacherPresetId,
+  tieOfGap,
+} from './explore-model';
 import { buildSsm, initialTheta } from '../build';
 import { type PoisoningSpec } from '../schema';
 

@@ -81,15 +81,24 @@ export function setValue(spec: PoisoningSpec, row: number, pos: number, value: n
 }
 
 export function removeRow(spec: PoisoningSpec, row: number): PoisoningSpec {
-  return withSequences(spec, spec.data.sequences.filter((_, i) => i !== row));
+  return withSequences(
+    spec,
+    spec.data.sequences.filter((_, i) => i !== row),
+  );
 }
 
 export function setEnabled(spec: PoisoningSpec, row: number, enabled: boolean): PoisoningSpec {
-  return withSequences(spec, spec.data.sequences.map((s, i) => (i === row ? { ...s, enabled } : s)));
+  return withSequences(
+    spec,
+    spec.data.sequences.map((s, i) => (i === row ? { ...s, enabled } : s)),
+  );
 }
 
 export function setSpecial(spec: PoisoningSpec, row: number, special: boolean): PoisoningSpec {
-  return withSequences(spec, spec.data.sequences.map((s, i) => (i === row ? { ...s, special } : s)));
+  return withSequences(
+    spec,
+    spec.data.sequences.map((s, i) => (i === row ? { ...s, special } : s)),
+  );
 }
 
 /** A seeded stream for rows added by hand: reproducible from the spec, different for every new row. */
@@ -201,7 +210,10 @@ export function gamma0AtInit(spec: PoisoningSpec, arm: Arm): number | null {
 export function abIssues(spec: PoisoningSpec): { field: string; message: string }[] {
   return (['clean', 'poisoned'] as const)
     .filter((arm) => !armHasRows(spec, arm))
-    .map((arm) => ({ field: 'data.sequences', message: `the ${arm} arm has no enabled sequence (${arm === 'clean' ? 'keep at least one enabled baseline row' : 'enable a row'})` }));
+    .map((arm) => ({
+      field: 'data.sequences',
+      message: `the ${arm} arm has no enabled sequence (${arm === 'clean' ? 'keep at least one enabled baseline row' : 'enable a row'})`,
+    }));
 }
 
 export interface Grid {

@@ -29,7 +29,12 @@ describe('Reproduce summaries', () => {
   it('judge a table row by its mean ratio and a figure by its entries', () => {
     const rows = [1, 2, 3, 4].map((seed) => ({ seed, clean: fin(0.1), poisoned: fin(seed < 4 ? 3 : 0.2) }));
     expect(verdictFor('B-6', rows)!.holds).toBe(true);
-    expect(verdictFor('B-6', rows.map((r) => ({ ...r, poisoned: fin(0.5) })))!.holds).toBe(false);
+    expect(
+      verdictFor(
+        'B-6',
+        rows.map((r) => ({ ...r, poisoned: fin(0.5) })),
+      )!.holds,
+    ).toBe(false);
     const good = [{ seed: 105, clean: fin(0.1, 'converged', [1.0, 0.02], 1.4, 16000), poisoned: fin(0.2, 'converged', [1.0, 0.6, 0.4], 5.4, 557) }];
     expect(verdictFor('F2', good)!.holds).toBe(true);
     const notSooner = [{ ...good[0], poisoned: fin(0.2, 'converged', [1.0, 0.6, 0.4], 5.4, 9000) }];

@@ -84,8 +84,7 @@ describe('conserved quantities of the clean flow (docs/labs/poisoning.md oracle 
       const Q = (r: number, j: number) => all.theta[r * n + j] ** (3 - kappa) - all.theta[r * n] ** (3 - kappa);
       expect(all.count).toBeGreaterThan(20);
       let worst = 0;
-      for (let r = 1; r < all.count; r++)
-        for (let j = 1; j < d; j++) worst = Math.max(worst, Math.abs(Q(r, j) - Q(0, j)) / Math.abs(Q(0, j)));
+      for (let r = 1; r < all.count; r++) for (let j = 1; j < d; j++) worst = Math.max(worst, Math.abs(Q(r, j) - Q(0, j)) / Math.abs(Q(0, j)));
       expect(worst).toBeLessThan(1e-6);
     }
   });

@@ -50,7 +50,9 @@ function projectedDelta(model: HomogeneousModel, u: Float64Array, hess: number[]
   const w = Array.from(u, (v, i) => (i === k ? v + Math.sign(u[k]) : v));
   const ww = dot(w, w);
   const col = (j: number) => Array.from({ length: n }, (_, i) => (i === j ? 1 : 0) - (2 * w[i] * w[j]) / ww);
-  const Q = Array.from({ length: n }, (_, j) => j).filter((j) => j !== k).map(col);
+  const Q = Array.from({ length: n }, (_, j) => j)
+    .filter((j) => j !== k)
+    .map(col);
   for (const q of Q) expect(Math.abs(dot(q, u))).toBeLessThan(1e-14);
   const B = Q.map((qa) => Q.map((qb) => qa.reduce((s, _, i) => s + qa[i] * hess[i].reduce((t, h, j) => t + h * qb[j], 0), 0)));
   const top = Math.max(...symEig(B).values);
@@ -61,7 +63,10 @@ function projectedDelta(model: HomogeneousModel, u: Float64Array, hess: number[]
 /** The top eigenpair of M = sum_i ytilde_i x_i x_i^T of the shared 2-D data (docs/labs/saddles.md Sec. 3.2). */
 function circleM() {
   const { X, y } = circle8();
-  const M = [[0, 0], [0, 0]];
+  const M = [
+    [0, 0],
+    [0, 0],
+  ];
   for (let i = 0; i < 8; i++) for (let a = 0; a < 2; a++) for (let b = 0; b < 2; b++) M[a][b] += 2 * y[i] * X[2 * i + a] * X[2 * i + b];
   return symEig(M);
 }
@@ -200,7 +205,11 @@ describe('oracle 8: NCF closed forms (docs/labs/saddles.md Sec. 3.3)', () => {
     expect(kktResidual(model, u).residual).toBeLessThan(1e-12);
     const T = 1 / (Lh * (Lh - 2) * N);
     const fr = [0.5, 0.9, 0.99];
-    const states = ncfFlow(model, u, fr.map((f) => f * T));
+    const states = ncfFlow(
+      model,
+      u,
+      fr.map((f) => f * T),
+    );
     fr.forEach((f, q) => {
       const scale = (1 - f) ** (-1 / (Lh - 2));
       const err = Math.max(...Array.from(u, (v, i) => Math.abs(states[q][i] - scale * v))) / scale;
@@ -249,7 +258,12 @@ describe('oracle 6: KKT points from projected gradient ascent (step as in the sp
     model.units.forEach((u, j) => {
       if (active[j]) expect(Math.abs(energy(r.u, u.inIdx) / energy(r.u, u.outIdx) - 2)).toBeLessThan(1e-6);
     });
-    const layer = model.blocks.map((b) => energy(r.u, Array.from({ length: b.size }, (_, i) => b.offset + i)));
+    const layer = model.blocks.map((b) =>
+      energy(
+        r.u,
+        Array.from({ length: b.size }, (_, i) => b.offset + i),
+      ),
+    );
     expect(Math.abs(layer[0] - 2 / 3)).toBeLessThan(1e-9);
     expect(Math.abs(layer[1] - 1 / 3)).toBeLessThan(1e-9);
   });
@@ -261,7 +275,12 @@ describe('oracle 6: KKT points from projected gradient ascent (step as in the sp
     const r = projectedGradientAscent(model, randomDirection(5, model.n), 0.5, 200_000);
     expect(r.converged).toBe(true);
     expect(r.residual).toBeLessThan(1e-10);
-    const layer = model.blocks.map((b) => energy(r.u, Array.from({ length: b.size }, (_, i) => b.offset + i)));
+    const layer = model.blocks.map((b) =>
+      energy(
+        r.u,
+        Array.from({ length: b.size }, (_, i) => b.offset + i),
+      ),
+    );
     [8 / 15, 4 / 15, 2 / 15, 1 / 15].forEach((e, l) => expect(Math.abs(layer[l] - e)).toBeLessThan(1e-8));
     const active = activeUnits(model, r.u);
     // one neuron per hidden layer, each balanced: ||in||^2 / ||out||^2 = p

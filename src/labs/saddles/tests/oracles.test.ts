@@ -6,7 +6,7 @@ import { GradientDescent } from '../../../engine/core/integrators/gd';
 import { buildSaddles } from '../build';
 
 /** Example 1 closed form (docs/labs/saddles.md Sec. 3.5): psi(t, delta w0), w0 = (1, 1)/sqrt2. */
-const psi = (t: number, d: number) => [2 * d / Math.sqrt(d * d + (8 - d * d) * Math.exp(-32 * t)), d / Math.sqrt(d * d + (2 - d * d) * Math.exp(-8 * t))];
+const psi = (t: number, d: number) => [(2 * d) / Math.sqrt(d * d + (8 - d * d) * Math.exp(-32 * t)), d / Math.sqrt(d * d + (2 - d * d) * Math.exp(-8 * t))];
 
 const ex1 = (delta: number): SaddlesSpec => ({ ...(structuredClone(findPreset('sd-ex1-0.1')!.spec) as SaddlesSpec), init: { delta, dir: { kind: 'explicit', w0: [1, 1] } } });
 
@@ -36,7 +36,15 @@ describe('Example 1 (paper 003, App. E) against DOPRI5', () => {
 
   it('delta = 0.001: the loss staircase 17 -> 1 -> 0 at the listed times', () => {
     const { problem, flow } = flowTo(ex1(0.001), 1e-12, 1e-17);
-    const expected: [number, number][] = [[0, 16.999995], [0.25, 16.988075], [0.5, 4.591154], [1, 0.997026], [1.5, 0.855156], [2, 0.033753], [3, 0]];
+    const expected: [number, number][] = [
+      [0, 16.999995],
+      [0.25, 16.988075],
+      [0.5, 4.591154],
+      [1, 0.997026],
+      [1.5, 0.855156],
+      [2, 0.033753],
+      [3, 0],
+    ];
     for (const [T, L] of expected) {
       while (flow.t < T) flow.step(T);
       expect(Math.abs(problem.loss(flow.theta) - L)).toBeLessThan(2e-6);

@@ -104,8 +104,7 @@ function rk4Escape(grad: (w: Float64Array, g: Float64Array) => number, w0: Float
     const L1 = grad(w, g);
     const dL1 = -g.reduce((s, v) => s + v * v, 0);
     if (L1 <= level) {
-      const herm = (s: number) =>
-        (2 * s ** 3 - 3 * s ** 2 + 1) * L + (s ** 3 - 2 * s ** 2 + s) * h * dL + (-2 * s ** 3 + 3 * s ** 2) * L1 + (s ** 3 - s ** 2) * h * dL1;
+      const herm = (s: number) => (2 * s ** 3 - 3 * s ** 2 + 1) * L + (s ** 3 - 2 * s ** 2 + s) * h * dL + (-2 * s ** 3 + 3 * s ** 2) * L1 + (s ** 3 - s ** 2) * h * dL1;
       let lo = 0;
       let hi = 1;
       for (let it = 0; it < 60; it++) {
@@ -174,7 +173,7 @@ describe('SD-sq2-tiny: gradient flow from delta w0 (5.2) and SD-delta-sparsity (
   it.each(rows)('delta = %s: t_esc = T_blow/delta - 0.43 (+-0.01), sparsity and plateau at t_esc + 5, sparsity at t_esc - 2', (delta, tSpec, sAfter, sBefore, level) => {
     const { problem, theta0, path, loss } = run(tiny('sd-sq2-tiny', delta, SQ2_TINY_W0));
     const Tblow = 0.21908; // docs/labs/saddles.md Sec. 5.2 (T_blow(w0) = 0.219080)
-    path.advance(2 * Tblow / delta, (th) => loss(th) < 0.5 * L0);
+    path.advance((2 * Tblow) / delta, (th) => loss(th) < 0.5 * L0);
     const tEsc = path.crossing(loss, 0.99 * L0);
     expect(Math.abs(tEsc - (Tblow / delta - 0.43))).toBeLessThan(0.01);
     // The independent RK4 solution gives the same event to 1e-6. The spec's values are 0.6e-4 to 2.3e-4 higher
@@ -182,7 +181,7 @@ describe('SD-sq2-tiny: gradient flow from delta w0 (5.2) and SD-delta-sparsity (
     // 1e-13 and RK4 with h = 2e-3 and 1e-3 all agree on the lower values to 1e-7, and measuring against L(w(0))
     // instead of L(0) moves them by at most 7e-5, so the spec's 4th decimal comes from a coarser event location.
     // They are asserted to 3e-4, inside the spec's own +-0.01 band.
-    const ref = rk4Escape(sq2Grad, theta0, 0.99 * L0, 1e-3, 2 * Tblow / delta);
+    const ref = rk4Escape(sq2Grad, theta0, 0.99 * L0, 1e-3, (2 * Tblow) / delta);
     expect(Math.abs(tEsc - ref)).toBeLessThan(1e-6);
     expect(Math.abs(tEsc - tSpec)).toBeLessThan(3e-4);
     // sparsity over neurons 1-3: only partial before the escape, about linear in delta after it

@@ -49,7 +49,7 @@ function toyHalfTime(Lh: number, y: number, d0: number): number {
 }
 
 /** Example 1 closed forms (docs/labs/saddles.md Sec. 3.5). */
-const psi = (t: number, d: number) => [2 * d / Math.sqrt(d * d + (8 - d * d) * Math.exp(-32 * t)), d / Math.sqrt(d * d + (2 - d * d) * Math.exp(-8 * t))];
+const psi = (t: number, d: number) => [(2 * d) / Math.sqrt(d * d + (8 - d * d) * Math.exp(-32 * t)), d / Math.sqrt(d * d + (2 - d * d) * Math.exp(-8 * t))];
 const pLimit = (t: number) => 2 / Math.sqrt(1 + 4 * Math.exp(-32 * t));
 
 describe('SD-ex1 / SD-ex1-shift: the delta-independent path p(t) of Example 1 (5.1)', () => {
@@ -279,7 +279,10 @@ describe('SD-dead: a squared-ReLU neuron with w*^T x_i < 0 for all i (5.1, Lemma
     const flipped = Float64Array.from(X);
     flipped[0] = -flipped[0];
     flipped[1] = -flipped[1];
-    dead(flipped).grad(Float64Array.from(wstar, (v) => 0.1 * v), g);
+    dead(flipped).grad(
+      Float64Array.from(wstar, (v) => 0.1 * v),
+      g,
+    );
     expect(Math.max(...Array.from(g, Math.abs))).toBeGreaterThan(1e-4);
   });
 
@@ -348,7 +351,7 @@ describe('SD-scaling (5.4): escape times against delta', () => {
       const Tblow = 1 / (2 * Lh * (Lh - 2) * 4 * SQRT2 ** (2 - Lh));
       expect(Math.abs(pred.Tblow - Tblow) / Tblow).toBeLessThan(1e-9);
       const L = (th: Float64Array) => (th[0] ** Lh - 4) ** 2 + (th[1] ** Lh - 1) ** 2;
-      path.advance(2 * Tblow / delta ** (Lh - 2), (th) => L(th) < 0.9 * 17);
+      path.advance((2 * Tblow) / delta ** (Lh - 2), (th) => L(th) < 0.9 * 17);
       offsets.push(path.crossing(L, 0.99 * 17) - Tblow / delta ** (Lh - 2));
     }
     // the offset is O(1) and settles while T_blow/delta^(Lh-2) grows 10- (Lh = 3) or 100-fold (Lh = 4)

@@ -344,7 +344,7 @@ describe('sweep presets S-tradeoff-init and S-tradeoff-eta (tol 1e-8)', () => {
   });
 });
 
-describe('S-sweep: init (2, 0.3), eta in logspace(-3, log10 1.2, 400), through the sweep workers\' path', () => {
+describe("S-sweep: init (2, 0.3), eta in logspace(-3, log10 1.2, 400), through the sweep workers' path", () => {
   it('lam_GD_inf <= min(R, 2/eta); small-eta law with I_GF = 0.0191451; converges below 0.90, diverges from 0.903', () => {
     const etas = logspace(-3, Math.log10(1.2), 400);
     expect(etas.length).toBe(400);
@@ -375,7 +375,7 @@ describe('S-sweep: init (2, 0.3), eta in logspace(-3, log10 1.2, 400), through t
   });
 });
 
-describe('S-fig3: the lab\'s Figure 3 stand-in (Sec. 5)', () => {
+describe("S-fig3: the lab's Figure 3 stand-in (Sec. 5)", () => {
   const sigmas = logspace(-2, Math.log10(4), 100);
   const etas = linspace(0.01, 1.2, 120);
   const th = (20 * Math.PI) / 180;
@@ -517,7 +517,7 @@ describe('S-bif: bifurcation diagram on a = b (r0 = 0.7, burn-in 1e5, record 64)
       expect(g.diverged).toEqual([]);
       const nonzero: number[] = [];
       let total = 0;
-      for (let j = 0; j < nLam; j++) if (g.values[j] > 0) (nonzero.push(j), (total += g.values[j]));
+      for (let j = 0; j < nLam; j++) if (g.values[j] > 0) nonzero.push(j), (total += g.values[j]);
       expect(total).toBe(64);
       const binOf = (lam: number) => Math.floor(((4.6 - lam) / 4.6) * nLam);
       expect(nonzero).toEqual(want.map(binOf).sort((x, y) => x - y));

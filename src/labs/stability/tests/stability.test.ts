@@ -6,7 +6,18 @@ import { gradientFlowSystem } from '../../../engine/core/integrators/flow';
 import { Rng } from '../../../engine/core/rng';
 import { buildRun } from '../../../experiment/build-run';
 import { fdGradient, fdHessian, relError } from '../../../engine/core/finite-diff';
-import { balancedTwoCycle, closedFormFlow, embed, gdStepVec, oneStepThresholds, reduceToScalar, runGdScalar, sharpness, sharpnessOf, StabilityModel } from '../../../engine/stability/stability';
+import {
+  balancedTwoCycle,
+  closedFormFlow,
+  embed,
+  gdStepVec,
+  oneStepThresholds,
+  reduceToScalar,
+  runGdScalar,
+  sharpness,
+  sharpnessOf,
+  StabilityModel,
+} from '../../../engine/stability/stability';
 
 const rel = (x: number, y: number) => Math.abs(x - y) / Math.max(Math.abs(y), 1e-300);
 const dot = (x: ArrayLike<number>, y: ArrayLike<number>) => Array.from(x).reduce((s, v, i) => s + v * y[i], 0);
@@ -101,7 +112,7 @@ describe('exact one-step identities of GD (Eqs. 6-8 and extensions)', () => {
     expect(alpha(a[0], b[0]) - al0).toBeCloseTo(-0.437127139584, 11);
   });
 
-  it('one-step thresholds eta_1, eta_2 give eps\' = 0 and eps\' = -eps', () => {
+  it("one-step thresholds eta_1, eta_2 give eps' = 0 and eps' = -eps", () => {
     const { eta1, eta2 } = oneStepThresholds(1.7 * 0.4 - 1, 1.7 ** 2 + 0.4 ** 2, 1);
     sig(eta1, 0.320538587);
     sig(eta2, 0.627633501);

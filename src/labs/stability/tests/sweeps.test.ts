@@ -7,7 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { buildRun } from '../../../experiment/build-run';
 import { STABILITY_PRESET_ROWS, stabilitySpecFromRow, type StabilitySpec } from '../schema';
 import { findPreset } from '../../../experiment/presets';
-import { binBifurcation, fig3Grid, fig3Job, fig3Jobs, runBifJob, runGdJob, runStabilityJob, type BifJobResult, type GdJobResult, COS20, SIN20 } from '../../../engine/stability/jobs';
+import {
+  binBifurcation,
+  fig3Grid,
+  fig3Job,
+  fig3Jobs,
+  runBifJob,
+  runGdJob,
+  runStabilityJob,
+  type BifJobResult,
+  type GdJobResult,
+  COS20,
+  SIN20,
+} from '../../../engine/stability/jobs';
 import { compareSecond, sweepSpec } from '../compare';
 import { labSummary, sweepBaseOf, sweepJobs, sweepPresetOutput } from '../sweeps';
 

@@ -26,13 +26,7 @@ export function minStep(t: number): number {
  * Hairer's weighted RMS norm: sqrt(mean((err_i / (atol + rtol * max(|y0_i|, |y1_i|)))^2)).
  * Returns NaN when err or y1 holds NaN/Inf, so the caller can tell "blew up" from "too inaccurate".
  */
-export function errorNorm(
-  err: Float64Array,
-  y0: Float64Array,
-  y1: Float64Array,
-  rtol: number,
-  atol: number,
-): number {
+export function errorNorm(err: Float64Array, y0: Float64Array, y1: Float64Array, rtol: number, atol: number): number {
   const n = err.length;
   let sum = 0;
   for (let i = 0; i < n; i++) {
@@ -57,16 +51,7 @@ export function allFinite(v: Float64Array): boolean {
  * then one explicit Euler probe to estimate the second derivative, h ~ (0.01 / max(|f'|, |f|))^(1/order).
  * Costs one evaluation of f (the caller counts it). y1 and f1 are scratch arrays of length n.
  */
-export function initialStep(
-  sys: OdeSystem,
-  t0: number,
-  y0: Float64Array,
-  f0: Float64Array,
-  order: number,
-  opts: OdeOptions,
-  y1: Float64Array,
-  f1: Float64Array,
-): number {
+export function initialStep(sys: OdeSystem, t0: number, y0: Float64Array, f0: Float64Array, order: number, opts: OdeOptions, y1: Float64Array, f1: Float64Array): number {
   const n = y0.length;
   const hmax = opts.hmax ?? Infinity;
   let dnf = 0;

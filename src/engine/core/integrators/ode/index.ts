@@ -7,13 +7,7 @@ import type { OdeOptions, OdeStepper, OdeSystem } from './types';
 export type OdeMethod = 'auto' | 'dopri5' | 'rodas4';
 
 /** 'rodas4' throws if sys has no jac(); 'auto' then simply stays explicit. */
-export function createStepper(
-  method: OdeMethod,
-  sys: OdeSystem,
-  t0: number,
-  y0: ArrayLike<number>,
-  opts: OdeOptions,
-): OdeStepper {
+export function createStepper(method: OdeMethod, sys: OdeSystem, t0: number, y0: ArrayLike<number>, opts: OdeOptions): OdeStepper {
   switch (method) {
     case 'auto':
       return new AutoStepper(sys, t0, y0, opts);

@@ -63,7 +63,10 @@ describe('luFactor / luSolve', () => {
     const piv = new Int32Array(n);
     const lu = a.slice();
     expect(luFactor(lu, n, piv)).toBe(true);
-    for (const x of [[1, 2, 3], [-1, 0, 4]]) {
+    for (const x of [
+      [1, 2, 3],
+      [-1, 0, 4],
+    ]) {
       const b = new Float64Array(n);
       for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) b[i] += a[i * n + j] * x[j];
       luSolve(lu, n, piv, b);

@@ -88,20 +88,38 @@ describe.each(METHODS)('step(tMax) contract: %s', (method) => {
   });
 
   it('reports non-finite when f is NaN at the start', () => {
-    const s = createStepper(method, poisoned(() => true), 0, [1], { rtol: 1e-6, atol: 1e-9 });
+    const s = createStepper(
+      method,
+      poisoned(() => true),
+      0,
+      [1],
+      { rtol: 1e-6, atol: 1e-9 },
+    );
     expect(s.step(1)).toEqual({ ok: false, reason: 'non-finite' });
   });
 
   it('gives up with non-finite when no smaller step avoids the NaN', () => {
     // Finite only at the very start: every stage lies at t > 0.
-    const s = createStepper(method, poisoned((t) => t > 0), 0, [1], { rtol: 1e-6, atol: 1e-9, h0: 0.1 });
+    const s = createStepper(
+      method,
+      poisoned((t) => t > 0),
+      0,
+      [1],
+      { rtol: 1e-6, atol: 1e-9, h0: 0.1 },
+    );
     expect(s.step(1)).toEqual({ ok: false, reason: 'non-finite' });
     expect(s.nreject).toBe(MAX_NON_FINITE_RETRIES + 1);
     expect(s.t).toBe(0);
   });
 
   it('stops with ok:false (not an endless loop) at a NaN wall in time', () => {
-    const s = createStepper(method, poisoned((t) => t >= 0.5), 0, [1], { rtol: 1e-6, atol: 1e-9 });
+    const s = createStepper(
+      method,
+      poisoned((t) => t >= 0.5),
+      0,
+      [1],
+      { rtol: 1e-6, atol: 1e-9 },
+    );
     let out = s.step(1);
     let calls = 1;
     while (out.ok && calls < 10_000) {

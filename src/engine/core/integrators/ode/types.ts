@@ -22,9 +22,7 @@ export interface OdeOptions {
 }
 
 /** Outcome of one call to step(): an accepted step, or a failure that ends the integration. */
-export type StepOutcome =
-  | { ok: true }
-  | { ok: false; reason: 'step-too-small' | 'non-finite' };
+export type StepOutcome = { ok: true } | { ok: false; reason: 'step-too-small' | 'non-finite' };
 
 /** A stateful one-step-at-a-time integrator: the runner calls step() in slices and reads t, y. */
 export interface OdeStepper {
