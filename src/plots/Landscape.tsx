@@ -147,25 +147,37 @@ export function Landscape(props: LandscapeProps) {
   // Axes (imperative d3 into groups rendered by React).
   const axisXRef = useRef<SVGGElement>(null);
   const axisYRef = useRef<SVGGElement>(null);
+  // The scales as a key: axes and contour paths are redrawn only when the view or the size changes (not while a
+  // start is dragged, when only the overlays move).
+  const scaleKey = `${sx.domain()}|${sx.range()}|${sy.domain()}|${sy.range()}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the scales are keyed by scaleKey
   useLayoutEffect(() => {
     select(axisXRef.current!).call(axisBottom(sx).ticks(Math.max(2, Math.floor(inner.w / 70))));
     select(axisYRef.current!).call(axisLeft(sy).ticks(Math.max(2, Math.floor(inner.h / 50))));
-  });
+  }, [scaleKey]);
 
-  const project = geoTransform({
-    point(x: number, y: number) {
-      this.stream.point(sx(x), sy(y));
-    },
-  });
-  const contourPath = geoPath(project);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the scales are keyed by scaleKey
+  const contourDs = useMemo(() => {
+    const contourPath = geoPath(
+      geoTransform({
+        point(x: number, y: number) {
+          this.stream.point(sx(x), sy(y));
+        },
+      }),
+    );
+    return contours.map((c) => ({ level: c.level, d: contourPath({ type: 'MultiLineString', coordinates: c.rings }) ?? '' }));
+  }, [contours, scaleKey]);
 
+  // The plot's box, read once per press (reading it on every move of a drag forces a layout each time).
+  const boxRef = useRef<DOMRect | null>(null);
   const toData = (e: ReactPointerEvent<SVGSVGElement>) => {
-    const r = svgRef.current!.getBoundingClientRect();
+    const r = (e.buttons === 1 && boxRef.current) || svgRef.current!.getBoundingClientRect();
     const px = e.clientX - r.left - M.left;
     const py = e.clientY - r.top - M.top;
     return { px, py, x: sx.invert(px), y: sy.invert(py), inside: px >= 0 && py >= 0 && px <= inner.w && py <= inner.h };
   };
   const onPointerDown = (e: ReactPointerEvent<SVGSVGElement>) => {
+    boxRef.current = svgRef.current!.getBoundingClientRect();
     if (mode !== 'place' || !onPick || e.button !== 0) return;
     const p = toData(e);
     if (!p.inside) return;
@@ -262,8 +274,8 @@ export function Landscape(props: LandscapeProps) {
             <rect x={0} y={0} width={inner.w} height={inner.h} fill="none" stroke="currentColor" strokeOpacity={0.3} />
             <g clipPath={`url(#clip-${id})`}>
               <g data-layer="contours" fill="none" stroke="white" strokeOpacity={0.35} strokeWidth={0.75}>
-                {contours.map((c) => (
-                  <path key={c.level} data-level={c.level} d={contourPath({ type: 'MultiLineString', coordinates: c.rings }) ?? ''} />
+                {contourDs.map((c) => (
+                  <path key={c.level} data-level={c.level} d={c.d} />
                 ))}
               </g>
               {overlays.map((o) => (o.kind === 'path' ? <PathOverlay key={o.id} o={o} sx={sx} sy={sy} /> : <PointOverlay key={o.id} o={o} sx={sx} sy={sy} innerW={inner.w} />))}
