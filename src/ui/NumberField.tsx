@@ -1,5 +1,5 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
-import { FieldFrame, invalidAria } from './FieldMessage';
+import type { ReactNode } from 'react';
+import { TextCommitField } from './TextCommitField';
 
 export interface NumberFieldProps {
   label: ReactNode;
@@ -22,34 +22,21 @@ export interface NumberFieldProps {
  * text, marks the field invalid and shows the message under it (announced, and linked by aria-describedby).
  */
 export function NumberField({ label, value, onCommit, step = 'any', hint, testId, format = String, inputMode = 'decimal', disabled, className }: NumberFieldProps) {
-  const id = useId();
-  const [text, setText] = useState(format(value));
-  const [error, setError] = useState<string | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `format` is usually an inline function; only a new value rewrites the text
-  useEffect(() => {
-    setText(format(value));
-    setError(null);
-  }, [value]);
-  const commit = () => {
-    const v = text.trim() === '' ? NaN : Number(text);
-    setError(onCommit(v));
-  };
   return (
-    <FieldFrame controlId={id} label={label} hint={hint} error={error} className={className}>
-      <input
-        id={id}
-        data-testid={testId}
-        type="text"
-        inputMode={inputMode}
-        step={step}
-        value={text}
-        disabled={disabled}
-        {...invalidAria(id, error)}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => e.key === 'Enter' && commit()}
-        className={`num min-w-0 rounded border bg-white px-2 py-1 text-sm disabled:opacity-50 dark:bg-slate-900 ${error ? 'border-red-500' : 'border-slate-300 dark:border-slate-700'}`}
-      />
-    </FieldFrame>
+    <TextCommitField
+      label={label}
+      hint={hint}
+      testId={testId}
+      className={className}
+      inputMode={inputMode}
+      step={step}
+      disabled={disabled}
+      written={() => format(value)}
+      valueKey={value}
+      commit={(text) => onCommit(text.trim() === '' ? NaN : Number(text))}
+      inputClassName={(error) =>
+        `num min-w-0 rounded border bg-white px-2 py-1 text-sm disabled:opacity-50 dark:bg-slate-900 ${error ? 'border-red-500' : 'border-slate-300 dark:border-slate-700'}`
+      }
+    />
   );
 }

@@ -1,8 +1,8 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
-import { FieldFrame, invalidAria } from './FieldMessage';
+import type { ReactNode } from 'react';
 import { inputClass } from './field-styles';
 import { formatNumberList, parseNumberList } from './number-list';
 import { sameValue } from './same-value';
+import { TextCommitField } from './TextCommitField';
 
 export interface NumberListFieldProps {
   label: ReactNode;
@@ -26,48 +26,26 @@ export interface NumberListFieldProps {
  * text, marks the field invalid and shows the message under it.
  */
 export function NumberListField({ label, values, onCommit, hint, testId, format, placeholder, allowEmpty = false, disabled, className }: NumberListFieldProps) {
-  const id = useId();
-  const [text, setText] = useState(() => formatNumberList(values, format));
-  const [error, setError] = useState<string | null>(null);
-  const key = values.join(',');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new list (by value) rewrites the text
-  useEffect(() => {
-    setText(formatNumberList(values, format));
-    setError(null);
-  }, [key]);
-  const commit = () => {
-    if (allowEmpty && text.trim() === '') {
-      setError(values.length ? onCommit([]) : null);
-      return;
-    }
+  const commit = (text: string) => {
+    if (allowEmpty && text.trim() === '') return values.length ? onCommit([]) : null;
     const r = parseNumberList(text);
-    if (!r.ok) {
-      setError(r.message);
-      return;
-    }
-    if (sameValue(r.values, [...values])) {
-      setError(null);
-      return;
-    }
-    setError(onCommit(r.values));
+    if (!r.ok) return r.message;
+    return sameValue(r.values, [...values]) ? null : onCommit(r.values);
   };
   return (
-    <FieldFrame controlId={id} label={label} hint={hint} error={error} className={className}>
-      <input
-        id={id}
-        data-testid={testId}
-        type="text"
-        value={text}
-        placeholder={placeholder}
-        disabled={disabled}
-        spellCheck={false}
-        autoComplete="off"
-        {...invalidAria(id, error)}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => e.key === 'Enter' && commit()}
-        className={`num min-w-0 ${inputClass} disabled:opacity-50 ${error ? '!border-red-500' : ''}`}
-      />
-    </FieldFrame>
+    <TextCommitField
+      label={label}
+      hint={hint}
+      testId={testId}
+      className={className}
+      placeholder={placeholder}
+      disabled={disabled}
+      spellCheck={false}
+      autoComplete="off"
+      written={() => formatNumberList(values, format)}
+      valueKey={values.join(',')}
+      commit={commit}
+      inputClassName={(error) => `num min-w-0 ${inputClass} disabled:opacity-50 ${error ? '!border-red-500' : ''}`}
+    />
   );
 }
