@@ -21,16 +21,12 @@ export interface NumberFieldProps {
  * A number input that keeps the user's text while typing and commits on blur or Enter; a refused value keeps the
  * text, marks the field invalid and shows the message under it (announced, and linked by aria-describedby).
  */
-export function NumberField({ label, value, onCommit, step = 'any', hint, testId, format = String, inputMode = 'decimal', disabled, className }: NumberFieldProps) {
+export function NumberField({ value, onCommit, step = 'any', format = String, inputMode = 'decimal', ...field }: NumberFieldProps) {
   return (
     <TextCommitField
-      label={label}
-      hint={hint}
-      testId={testId}
-      className={className}
+      {...field}
       inputMode={inputMode}
       step={step}
-      disabled={disabled}
       written={() => format(value)}
       valueKey={value}
       commit={(text) => onCommit(text.trim() === '' ? NaN : Number(text))}

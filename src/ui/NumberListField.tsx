@@ -25,7 +25,7 @@ export interface NumberListFieldProps {
  * typing and commits on blur or Enter; a refused list (unparsable, or refused by the caller's validator) keeps the
  * text, marks the field invalid and shows the message under it.
  */
-export function NumberListField({ label, values, onCommit, hint, testId, format, placeholder, allowEmpty = false, disabled, className }: NumberListFieldProps) {
+export function NumberListField({ values, onCommit, format, allowEmpty = false, ...field }: NumberListFieldProps) {
   const commit = (text: string) => {
     if (allowEmpty && text.trim() === '') return values.length ? onCommit([]) : null;
     const r = parseNumberList(text);
@@ -34,12 +34,7 @@ export function NumberListField({ label, values, onCommit, hint, testId, format,
   };
   return (
     <TextCommitField
-      label={label}
-      hint={hint}
-      testId={testId}
-      className={className}
-      placeholder={placeholder}
-      disabled={disabled}
+      {...field}
       spellCheck={false}
       autoComplete="off"
       written={() => formatNumberList(values, format)}
