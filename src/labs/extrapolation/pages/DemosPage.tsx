@@ -161,30 +161,38 @@ function Prop3() {
         is exactly the loophole the next two demonstrations close.
       </p>
       <div className="flex flex-wrap items-end gap-3">
-        <NumberField
-          label="k (data length)"
-          value={k}
-          inputMode="numeric"
-          className="w-32"
-          testId="demo-p3-k"
-          onCommit={(v) => {
-            if (!Number.isInteger(v) || v < 1 || v >= d) return `k must be a whole number from 1 to d − 1 = ${d - 1}`;
-            setK(v);
-            return null;
-          }}
-        />
-        <NumberField
-          label="d (student size)"
-          value={d}
-          inputMode="numeric"
-          className="w-32"
-          testId="demo-p3-d"
-          onCommit={(v) => {
-            if (!Number.isInteger(v) || v <= k || v > 16) return `d must be a whole number from k + 1 = ${k + 1} to 16 (float64 solves the Vandermonde system up to there)`;
-            setD(v);
-            return null;
-          }}
-        />
+        {[
+          {
+            label: 'k (data length)',
+            testId: 'demo-p3-k',
+            value: k,
+            set: setK,
+            ok: (v: number) => v >= 1 && v < d,
+            refusal: `k must be a whole number from 1 to d − 1 = ${d - 1}`,
+          },
+          {
+            label: 'd (student size)',
+            testId: 'demo-p3-d',
+            value: d,
+            set: setD,
+            ok: (v: number) => v > k && v <= 16,
+            refusal: `d must be a whole number from k + 1 = ${k + 1} to 16 (float64 solves the Vandermonde system up to there)`,
+          },
+        ].map((f) => (
+          <NumberField
+            key={f.testId}
+            label={f.label}
+            value={f.value}
+            inputMode="numeric"
+            className="w-32"
+            testId={f.testId}
+            onCommit={(v) => {
+              if (!Number.isInteger(v) || !f.ok(v)) return f.refusal;
+              f.set(v);
+              return null;
+            }}
+          />
+        ))}
         <Button
           variant="link"
           testId="demo-p3-train"

@@ -109,52 +109,24 @@ export function ReproCard({ item }: { item: ReproItem }) {
         <span className="font-medium">Assertion:</span> {item.assertion ?? 'none — the preset is shown, not asserted.'}
       </p>
       {item.rows.length > 0 && (
-        <table className="num w-full text-xs" data-testid={`repro-values-${item.id}`}>
-          <thead className="text-left text-slate-500">
-            <tr>
-              <th className="pr-2 font-normal">quantity</th>
-              <th className="pr-2 font-normal">lab spec</th>
-              <th className="font-normal">measured here</th>
-            </tr>
-          </thead>
-          <tbody>
-            {item.rows.map((r) => {
-              const m = measure(r, item.points, results);
-              return (
-                <tr key={r.label} className="border-t border-slate-100 align-top dark:border-slate-800">
-                  <td className="pr-2">{r.label}</td>
-                  <td className="pr-2">{r.lab}</td>
-                  <td data-measured={m ?? ''}>{m ?? (phase.kind === 'running' ? '…' : '—')}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <ValuesTable
+          id={item.id}
+          rows={item.rows.map((r) => {
+            const m = measure(r, item.points, results);
+            return { label: r.label, lab: r.lab, measured: m ?? (phase.kind === 'running' ? '…' : '—'), dataMeasured: m ?? '' };
+          })}
+        />
       )}
       {item.kind === 'static' && demo && (
-        <table className="num w-full text-xs" data-testid={`repro-values-${item.id}`}>
-          <thead className="text-left text-slate-500">
-            <tr>
-              <th className="pr-2 font-normal">quantity</th>
-              <th className="pr-2 font-normal">lab spec</th>
-              <th className="font-normal">measured here</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[
-              ['fit error max |h_j − w_j|, j < 6', '< 1e-12', fmt(demo.fitError, 2)],
-              ['E(6, 50)', '0.8832', fmt(demo.E, 5)],
-              ['negative masses g_i', '6', String(demo.negative)],
-              ['cond(V)', '1.14e4', fmt(demo.condV, 4)],
-            ].map(([a, b, c]) => (
-              <tr key={a} className="border-t border-slate-100 dark:border-slate-800">
-                <td className="pr-2">{a}</td>
-                <td className="pr-2">{b}</td>
-                <td>{c}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ValuesTable
+          id={item.id}
+          rows={[
+            { label: 'fit error max |h_j − w_j|, j < 6', lab: '< 1e-12', measured: fmt(demo.fitError, 2) },
+            { label: 'E(6, 50)', lab: '0.8832', measured: fmt(demo.E, 5) },
+            { label: 'negative masses g_i', lab: '6', measured: String(demo.negative) },
+            { label: 'cond(V)', lab: '1.14e4', measured: fmt(demo.condV, 4) },
+          ]}
+        />
       )}
       {haveAny && <ItemFigure item={item} results={results} />}
       {verdict && <VerdictLine id={item.id} verdict={verdict} neutral="Shown" suffix={phase.kind === 'done' ? `${formatDuration(phase.ms)} on ${workers} workers` : undefined} />}
@@ -279,5 +251,29 @@ function ItemFigure({ item, results }: { item: ReproItem; results: (ItemResult |
       height={210}
       onOpen={open}
     />
+  );
+}
+
+/** An item's lab values: each quantity, the lab spec's value and the one measured here (`dataMeasured`: a run's, for tests). */
+function ValuesTable({ id, rows }: { id: string; rows: { label: string; lab: string; measured: string; dataMeasured?: string }[] }) {
+  return (
+    <table className="num w-full text-xs" data-testid={`repro-values-${id}`}>
+      <thead className="text-left text-slate-500">
+        <tr>
+          <th className="pr-2 font-normal">quantity</th>
+          <th className="pr-2 font-normal">lab spec</th>
+          <th className="font-normal">measured here</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.label} className={`border-t border-slate-100 dark:border-slate-800${r.dataMeasured === undefined ? '' : ' align-top'}`}>
+            <td className="pr-2">{r.label}</td>
+            <td className="pr-2">{r.lab}</td>
+            <td data-measured={r.dataMeasured}>{r.measured}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

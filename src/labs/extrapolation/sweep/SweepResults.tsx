@@ -59,6 +59,11 @@ export function SweepResults({ spec }: { spec: ExtrapolationSpec }) {
   );
 }
 
+const EXPORTS: { ext: 'json' | 'csv'; title: string }[] = [
+  { ext: 'json', title: 'The experiment the sweep ran from, every finished run and the summary per k / σ, as JSON' },
+  { ext: 'csv', title: 'The same as CSV: the experiment in # comment lines, then the runs, then the summary' },
+];
+
 function SweepStatus() {
   const run = useSweepRun();
   const rate = run.done > 0 && run.ms > 0 ? run.done / (run.ms / 1000) : 0;
@@ -101,22 +106,11 @@ function SweepStatus() {
         )}
         {run.done > 0 && run.status !== 'running' && (
           <span className="ml-auto flex gap-3">
-            <Button
-              variant="link"
-              testId="sweep-export-json"
-              onClick={() => save('json')}
-              title="The experiment the sweep ran from, every finished run and the summary per k / σ, as JSON"
-            >
-              Export JSON
-            </Button>
-            <Button
-              variant="link"
-              testId="sweep-export-csv"
-              onClick={() => save('csv')}
-              title="The same as CSV: the experiment in # comment lines, then the runs, then the summary"
-            >
-              Export CSV
-            </Button>
+            {EXPORTS.map(({ ext, title }) => (
+              <Button key={ext} variant="link" testId={`sweep-export-${ext}`} onClick={() => save(ext)} title={title}>
+                Export {ext.toUpperCase()}
+              </Button>
+            ))}
           </span>
         )}
       </div>

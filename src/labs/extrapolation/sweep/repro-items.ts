@@ -113,11 +113,11 @@ const atK = (k: number) => (p: ItemPoint) => p.k === k;
 const listRow = (label: string, lab: string, pick: (p: ItemPoint) => boolean, metric: Metric = 'E'): LabRow => ({ label, lab, pick, metric, show: 'list' });
 const rangeRow = (label: string, lab: string, pick: (p: ItemPoint) => boolean, metric: Metric = 'E'): LabRow => ({ label, lab, pick, metric, show: 'range' });
 
-/** List rows of E at single k's, one a k: the first names the seeds (`k = 4, s0 / s1 / s2`), the rest only their k. */
-const kRows = (rows: [k: number, lab: string][]): LabRow[] => rows.map(([k, lab], i) => listRow(i ? `k = ${k}` : `k = ${k}, s0 / s1 / s2`, lab, atK(k)));
+/** List rows of E at single k's, one a k (in increasing k: the keys of `labs`): the first names the seeds (`k = 4, s0 / s1 / s2`), the rest only their k. */
+const kRows = (labs: Record<number, string>): LabRow[] => Object.entries(labs).map(([k, lab], i) => listRow(i ? `k = ${k}` : `k = ${k}, s0 / s1 / s2`, lab, atK(Number(k))));
 
-/** Range rows of E at single k's (min – max over the seeds), one a k. */
-const kRangeRows = (rows: [k: number, lab: string][]): LabRow[] => rows.map(([k, lab]) => rangeRow(`k = ${k}`, lab, atK(k)));
+/** Range rows of E at single k's (min – max over the seeds), one a k in increasing k. */
+const kRangeRows = (labs: Record<number, string>): LabRow[] => Object.entries(labs).map(([k, lab]) => rangeRow(`k = ${k}`, lab, atK(Number(k))));
 
 /** "For every seed" on E at two k's: `holds(E(a), E(b))`, the verdict quoting both. */
 const twoK =
@@ -151,14 +151,7 @@ export const REPRO_ITEMS: ReproItem[] = [
     assertion: 'For every seed: max over k ≤ 4 of E > 1, and min over k ≥ 16 of E < 0.2.',
     truth:
       'The drop is real but smeared, not a sharp switch at k = 10: E is above 1 for k ≤ 4, between about 0.03 and 0.5 for k = 8–12, and below 0.2 only from k ≈ 16. The teacher’s eigenvalue 1.05 amplifies small errors in the learned eigenvalues; E-X3 shows the sharp version.',
-    rows: kRows([
-      [4, '33 / 150 / 4.9'],
-      [8, '0.50 / 0.31 / 0.37'],
-      [10, '0.47 / 0.027 / 0.33'],
-      [12, '0.40 / 0.073 / 0.22'],
-      [16, '0.19 / 0.052 / 0.040'],
-      [20, '0.12 / 0.0077 / 0.11'],
-    ]),
+    rows: kRows({ 4: '33 / 150 / 4.9', 8: '0.50 / 0.31 / 0.37', 10: '0.47 / 0.027 / 0.33', 12: '0.40 / 0.073 / 0.22', 16: '0.19 / 0.052 / 0.040', 20: '0.12 / 0.0077 / 0.11' }),
     verdict: (points, results) =>
       everySeed(points, results, (get) => {
         const small = [2, 3, 4].map((k) => get(atK(k)));
@@ -174,11 +167,7 @@ export const REPRO_ITEMS: ReproItem[] = [
     assertion: 'For every seed: E(7) < 3e-3 and E(6) > 2e-2.',
     truth:
       'At k = 2d̂ = 6 the balanced student still fails (E ≈ 0.05–0.2); one more sample, k = 7 = 2d̂ + 1, is what switches extrapolation on (E ≈ 1e-3), as Lemma 7 says. “Near 2d̂” means just above it.',
-    rows: kRows([
-      [6, '0.045 / 0.19 / 0.064'],
-      [7, '1.4e-3 / 5.0e-4 / 8.7e-4'],
-      [9, '1.4e-4 / 9.3e-5 / 1.2e-4'],
-    ]),
+    rows: kRows({ 6: '0.045 / 0.19 / 0.064', 7: '1.4e-3 / 5.0e-4 / 8.7e-4', 9: '1.4e-4 / 9.3e-5 / 1.2e-4' }),
     verdict: twoK(6, 7, (e6, e7) => e7 < 3e-3 && e6 > 2e-2),
   }),
   sweepItem('E-1B', {
@@ -188,16 +177,9 @@ export const REPRO_ITEMS: ReproItem[] = [
       'Three regimes, not one switch: at k = 8 the data are all zeros and the student learns h = 0 (E = 1); at k = 10–14 it fits the window with a spectral radius above 1 and explodes afterwards (E up to 1e40); from k = 16 E falls steadily, and k = 20 = 2d̂ is already enough for this (unbalanced) teacher.',
     quick: (p) => [8, 10, 12, 14, 18, 20, 24].includes(p.k),
     rows: [
-      ...kRangeRows([[8, '1.000']]),
+      ...kRangeRows({ 8: '1.000' }),
       rangeRow('k = 10–14', '1e11 to 1e40', (p) => p.k >= 10 && p.k <= 14),
-      ...kRangeRows([
-        [16, '0.21 – 0.26'],
-        [18, '0.053 – 0.086'],
-        [20, '0.0031 – 0.014'],
-        [22, '2e-5 – 7e-5'],
-        [24, '6e-7 – 2.3e-6'],
-        [28, '5e-9 – 1e-8'],
-      ]),
+      ...kRangeRows({ 16: '0.21 – 0.26', 18: '0.053 – 0.086', 20: '0.0031 – 0.014', 22: '2e-5 – 7e-5', 24: '6e-7 – 2.3e-6', 28: '5e-9 – 1e-8' }),
     ],
     verdict: (points, results) =>
       everySeed(points, results, (get) => {
@@ -232,12 +214,7 @@ export const REPRO_ITEMS: ReproItem[] = [
     assertion: 'For every seed: E(20) < E(4).',
     truth:
       'At this budget (15000 Adam steps) there is no transition: E only declines slowly with k, from about 1 at k = 4 to 0.1–0.3 at k = 20, and two k = 16 runs end before fitting. What holds is the direction (longer training sequences extrapolate better), not the sharp switch of the paper’s figure.',
-    rows: kRows([
-      [4, '0.99 / 1.0 / 0.98'],
-      [10, '0.68 / 0.18 / 0.59'],
-      [16, '0.49 / 0.12 / 0.35'],
-      [20, '0.29 / 0.094 / 0.30'],
-    ]),
+    rows: kRows({ 4: '0.99 / 1.0 / 0.98', 10: '0.68 / 0.18 / 0.59', 16: '0.49 / 0.12 / 0.35', 20: '0.29 / 0.094 / 0.30' }),
     verdict: twoK(4, 20, (e4, e20) => e20 < e4),
   }),
   sweepItem('E-3B', {
@@ -245,16 +222,8 @@ export const REPRO_ITEMS: ReproItem[] = [
     assertion: 'For every seed: E(k ≤ 4) = 1 ± 1e-3, E(12) < 3e-3, E(16) < 1e-3.',
     rows: [
       rangeRow('k ≤ 4 (data all zero)', '1.000', (p) => p.k <= 4),
-      ...kRows([
-        [5, '0.67 / 0.038 / 0.27'],
-        [6, '0.37 / 0.036 / 0.14'],
-      ]),
-      ...kRangeRows([
-        [8, '0.029 – 0.054'],
-        [10, '0.0048 – 0.027'],
-        [12, '5.6e-4 – 7.7e-4'],
-        [16, '2.7e-6 – 9.1e-5'],
-      ]),
+      ...kRows({ 5: '0.67 / 0.038 / 0.27', 6: '0.37 / 0.036 / 0.14' }),
+      ...kRangeRows({ 8: '0.029 – 0.054', 10: '0.0048 – 0.027', 12: '5.6e-4 – 7.7e-4', 16: '2.7e-6 – 9.1e-5' }),
     ],
     verdict: (points, results) =>
       everySeed(points, results, (get) => {
