@@ -7,6 +7,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
 import { publishCursor, subscribeCursor } from './cursor-sync';
 import { FrameScheduler } from './frame-scheduler';
+import { PlotArea } from './PlotArea';
 import { PlotRenderer } from './renderer';
 import { ToolButton } from './ToolButton';
 import type { DrawInput } from './renderer';
@@ -152,14 +153,10 @@ export function TimeSeriesPlot(props: TimeSeriesPlotProps) {
         )}
       </div>
       <Legend series={series} hidden={hidden} onToggle={toggleSeries} />
-      <div
+      <PlotArea
         ref={areaRef}
-        className="relative w-full select-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500"
-        style={{ height }}
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: the plot takes the focus for its keyboard readout (arrow keys move it, Escape hides it), as its label says
-        tabIndex={0}
-        role="group"
-        aria-label={`${title}: arrow keys move the value readout, Escape hides it`}
+        height={height}
+        label={`${title}: arrow keys move the value readout, Escape hides it`}
         onPointerMove={onPointerMove}
         onPointerDown={onPointerMove}
         onPointerLeave={clearPointer}
@@ -176,7 +173,7 @@ export function TimeSeriesPlot(props: TimeSeriesPlotProps) {
           ref={tooltipRef}
           className="pointer-events-none absolute z-10 min-w-28 rounded border border-slate-300 bg-white/95 px-2 py-1 text-[11px] leading-4 shadow-sm dark:border-slate-600 dark:bg-slate-800/95 [&[hidden]]:hidden"
         />
-      </div>
+      </PlotArea>
     </figure>
   );
 }

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, type PointerEvent, useId, useMemo, useRef, useState } from 'react';
 import { seriesColor } from '../../../plots/palette';
+import { PlotArea } from '../../../plots/PlotArea';
 import { makeScale, tickSpec } from '../../../plots/scales';
 import { formatNumber, padDomain } from '../../../plots/series-math';
 import { ToolButton } from '../../../plots/ToolButton';
@@ -173,14 +174,10 @@ export function SweepPlot(props: SweepPlotProps) {
           </span>
         )}
       </div>
-      <div
+      <PlotArea
         ref={areaRef}
-        className="relative w-full select-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500"
-        style={{ height }}
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: the plot takes the focus for its keyboard readout (arrow keys move it, Escape hides it), as its label says
-        tabIndex={0}
-        role="group"
-        aria-label={`${title}: arrow keys step the readout through the sweep's values, Escape hides it`}
+        height={height}
+        label={`${title}: arrow keys step the readout through the sweep's values, Escape hides it`}
         onPointerMove={onMove}
         onPointerLeave={() => setCursor(null)}
         onBlur={() => setCursor(null)}
@@ -296,7 +293,7 @@ export function SweepPlot(props: SweepPlotProps) {
             })}
           </div>
         )}
-      </div>
+      </PlotArea>
       {(geo.capped || hiddenDots > 0) && (
         <figcaption className="text-[11px] text-slate-500">
           {geo.capped ? `▲ at the top: values above ${formatNumber(yCap)} (exploding students; the readout has them). ` : ''}

@@ -1,0 +1,30 @@
+import type { HTMLAttributes, ReactNode, Ref } from 'react';
+
+export interface PlotAreaProps extends Omit<HTMLAttributes<HTMLDivElement>, 'className' | 'style' | 'tabIndex' | 'role' | 'aria-label'> {
+  ref: Ref<HTMLDivElement>;
+  height: number;
+  /** The accessible name: the plot's title and what its keys do. */
+  label: string;
+  children: ReactNode;
+}
+
+/**
+ * The plot area of the lab's plots (TimeSeriesPlot, the Extrapolation sweep plot): a focusable group of the plot's
+ * height that the pointer and keyboard handlers attach to, its layers stacked inside.
+ */
+export function PlotArea({ ref, height, label, children, ...handlers }: PlotAreaProps) {
+  return (
+    <div
+      ref={ref}
+      className="relative w-full select-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500"
+      style={{ height }}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: the plot takes the focus for its keyboard readout (arrow keys move it, Escape hides it), as its label says
+      tabIndex={0}
+      role="group"
+      aria-label={label}
+      {...handlers}
+    >
+      {children}
+    </div>
+  );
+}
