@@ -42,6 +42,16 @@ export function RunTransport() {
   );
 }
 
+/** The second arms set by one number: its field's label, whether the number is whole, and the arm a number makes. */
+const NUMBER_CHOICES: { kind: CompareChoice['kind']; label: string; whole: boolean; make: (v: number) => CompareChoice }[] = [
+  { kind: 'k', label: 'its k', whole: true, make: (k) => ({ kind: 'k', k }) },
+  { kind: 'sigma', label: 'its σ', whole: false, make: (sigma) => ({ kind: 'sigma', sigma }) },
+  { kind: 'seed', label: 'its seed', whole: true, make: (seed) => ({ kind: 'seed', seed }) },
+];
+
+/** The number of a second arm set by one (NaN for the others, which show no number field). */
+const numberOf = (c: CompareChoice) => (c.kind === 'k' ? c.k : c.kind === 'sigma' ? c.sigma : c.kind === 'seed' ? c.seed : NaN);
+
 /** "Compare with…": the second arm's one change, validated with the lab's rules (a refusal shows here, naming the field). */
 function CompareControl() {
   const spec = useLabSpec(LAB);
@@ -62,22 +72,17 @@ function CompareControl() {
         hint={current.kind === 'none' ? 'a second arm with one change, on shared axes' : `second arm: ${compareLabel(spec, current)} against ${mainLabel(spec, current)}`}
         className="w-60"
       />
-      {current.kind === 'k' && (
-        <NumberField label="its k" testId="compare-k" inputMode="numeric" value={current.k} onCommit={(k) => check({ kind: 'k', k }, setChoice, spec)} className="w-24" />
-      )}
-      {current.kind === 'sigma' && (
-        <NumberField label="its σ" testId="compare-sigma" value={current.sigma} onCommit={(sigma) => check({ kind: 'sigma', sigma }, setChoice, spec)} className="w-24" />
-      )}
-      {current.kind === 'seed' && (
+      {NUMBER_CHOICES.filter((c) => c.kind === current.kind).map(({ kind, label, whole, make }) => (
         <NumberField
-          label="its seed"
-          testId="compare-seed"
-          inputMode="numeric"
-          value={current.seed}
-          onCommit={(seed) => check({ kind: 'seed', seed }, setChoice, spec)}
+          key={kind}
+          label={label}
+          testId={`compare-${kind}`}
+          inputMode={whole ? 'numeric' : undefined}
+          value={numberOf(current)}
+          onCommit={(v) => check(make(v), setChoice, spec)}
           className="w-24"
         />
-      )}
+      ))}
       {error && <FieldError message={`The second arm would be refused — ${error}`} testId="compare-error" className="basis-full" />}
     </div>
   );

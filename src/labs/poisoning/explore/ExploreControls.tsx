@@ -53,16 +53,22 @@ const parseList = (text: string) =>
     .filter(Boolean)
     .map(Number);
 
-function ModelGroup({ spec }: { spec: PoisoningSpec }) {
-  const m = spec.model;
-  const tid = teacherPresetId(m.teacher);
-  const [custom, setCustom] = useState(m.teacher.kind === 'diag' ? m.teacher.a.join(', ') : '0.9, 0.5');
+/** A group's refusal, and its commit of a whole spec that shows the refusal (and returns it). */
+function useCommit() {
   const [err, setErr] = useState<string | null>(null);
   const commit = (c: PoisoningSpec) => {
     const e = commitSpec(c);
     setErr(e);
     return e;
   };
+  return [err, setErr, commit] as const;
+}
+
+function ModelGroup({ spec }: { spec: PoisoningSpec }) {
+  const m = spec.model;
+  const tid = teacherPresetId(m.teacher);
+  const [custom, setCustom] = useState(m.teacher.kind === 'diag' ? m.teacher.a.join(', ') : '0.9, 0.5');
+  const [err, , commit] = useCommit();
   const withModel = (patch: Partial<PoisoningSpec['model']>): PoisoningSpec => ({ ...spec, model: { ...m, ...patch } });
   return (
     <FieldGroup title="Teacher and student" testId="group-model">
@@ -193,12 +199,7 @@ const INIT_KINDS: { value: Init['kind']; label: string }[] = [
 
 function InitGroup({ spec }: { spec: PoisoningSpec }) {
   const init = spec.init;
-  const [err, setErr] = useState<string | null>(null);
-  const commit = (c: PoisoningSpec) => {
-    const e = commitSpec(c);
-    setErr(e);
-    return e;
-  };
+  const [err, setErr, commit] = useCommit();
   const withInit = (patch: Partial<Init>) => commit({ ...spec, init: { ...init, ...patch } as Init });
   const scale = initScale(spec);
   const tieC = init.kind === 'explicit' ? null : init.tieC;
