@@ -12,7 +12,6 @@ type Cores = typeof LAB_CORES;
 export type LabCoreOf = Cores[number];
 export type LabId = LabCoreOf['id'];
 export type Spec = z.output<LabCoreOf['schema']>;
-export type SpecInput = z.input<LabCoreOf['schema']>;
 export type SpecOf<L extends LabId> = Extract<Spec, { lab: L }>;
 export type OptimSpec = Spec['optim'];
 

@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { Landscape, type LandscapeOverlay } from '../../plots/Landscape';
 import type { LandscapeGrid } from '../../plots/landscape-draw';
 import { fmt } from './format';
-import { selectCls, sweepBtn } from './styles';
+import { Button } from '../../ui/Button';
+import { selectCls } from './styles';
 import { Stale } from '../../ui/Stale';
 import type { StabilitySpec } from './schema';
 import { sweepIsStale } from './sweep-stale';
@@ -56,9 +57,9 @@ export function Fig3({ spec }: { spec: StabilitySpec }) {
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <button type="button" className={sweepBtn} onClick={() => runFig3(nSigma, nEta, spec)} disabled={sw.running} data-testid="run-fig3">
+        <Button onClick={() => runFig3(nSigma, nEta, spec)} disabled={sw.running} data-testid="run-fig3">
           Run Figure 3 grid
-        </button>
+        </Button>
         <select
           value={full ? 'full' : 'coarse'}
           onChange={(e) => setView({ fig3: e.target.value === 'full' ? { nSigma: 100, nEta: 120 } : { nSigma: 40, nEta: 48 } })}

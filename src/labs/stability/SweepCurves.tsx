@@ -4,7 +4,8 @@ import { closedFormFlow } from '../../engine/stability/stability';
 import { OKABE_ITO } from '../../plots/palette';
 import { type PlotSeries, type RefLine, TimeSeriesPlot } from '../../plots/TimeSeriesPlot';
 import { fmt } from './format';
-import { selectCls, sweepBtn } from './styles';
+import { Button } from '../../ui/Button';
+import { selectCls } from './styles';
 import { Stale } from '../../ui/Stale';
 import { sweepIsStale } from './sweep-stale';
 import { runScaleSweep, runSweepDef, useSweepView } from './sweep-view-store';
@@ -106,9 +107,9 @@ export function EtaSweep({ c }: { c: SpecBasics }) {
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-end gap-2 text-sm">
-        <button type="button" className={sweepBtn} onClick={run} disabled={sw.running} data-testid="run-eta-sweep">
+        <Button onClick={run} disabled={sw.running} data-testid="run-eta-sweep">
           Run η sweep ({n} step sizes from 1e-3 to 1.2/Φ)
-        </button>
+        </Button>
         <label className="inline-flex items-center gap-1 text-xs">
           points
           <select value={n} onChange={(e) => setView({ etaN: Number(e.target.value) })} className={selectCls}>
@@ -171,9 +172,9 @@ export function ScaleSweep({ c }: { c: SpecBasics }) {
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <button type="button" className={sweepBtn} onClick={() => runScaleSweep(c.spec)} disabled={sw.running} data-testid="run-scale-sweep">
+        <Button onClick={() => runScaleSweep(c.spec)} disabled={sw.running} data-testid="run-scale-sweep">
           Run init-scale sweep (σ from 0.01 to 4 along the start’s direction, η = {fmt(c.eta)})
-        </button>
+        </Button>
       </div>
       <Stale stale={stale} testId="sweep-stale">
         {data && rCurve && (

@@ -7,7 +7,6 @@ import { fmt } from './format';
 import { EtaSweep, ScaleSweep } from './SweepCurves';
 import { runSweepDef, useSweepView, type SweepTab } from './sweep-view-store';
 import { useSweeps } from './sweeps-store';
-import { sweepBtn } from './styles';
 import { Tradeoff } from './Tradeoff';
 import type { SpecBasics } from './compare';
 import { Button } from '../../ui/Button';
@@ -65,9 +64,7 @@ export function Sweeps({ spec, c }: { spec: StabilitySpec; c: SpecBasics }) {
               <span className="num">
                 {sw.done}/{sw.total}
               </span>
-              <button type="button" className={sweepBtn} onClick={sw.cancel}>
-                Cancel
-              </button>
+              <Button onClick={sw.cancel}>Cancel</Button>
             </>
           )}
           {!sw.running && sw.done === sw.total && sw.total > 0 && (

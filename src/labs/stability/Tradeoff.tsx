@@ -2,7 +2,7 @@ import { scaleLog } from 'd3';
 import { useEffect, useState } from 'react';
 import { OKABE_ITO } from '../../plots/palette';
 import { etaName, fmt } from './format';
-import { sweepBtn } from './styles';
+import { Button } from '../../ui/Button';
 import { Stale } from '../../ui/Stale';
 import type { StabilitySweepDef } from './schema';
 import { sweepIsStale } from './sweep-stale';
@@ -69,9 +69,9 @@ export function Tradeoff({ c }: { c: SpecBasics }) {
             data-testid="tradeoff-input"
           />
         </label>
-        <button type="button" className={sweepBtn} onClick={run} disabled={sw.running} data-testid="run-tradeoff">
+        <Button onClick={run} disabled={sw.running} testId="run-tradeoff">
           Run {vary === 'eta' ? 'step sizes' : 'starts'}
-        </button>
+        </Button>
       </div>
       {err && <p className="text-xs text-red-700 dark:text-red-400">{err}</p>}
       {points.length > 0 && (

@@ -4,7 +4,9 @@ import { useLandscapeGrid } from '../../../plots/landscape-client';
 import { useLabSpec } from '../../../state/experiment-store';
 import { ARMS, useRuns } from '../../../state/runs-store';
 import { ARM_COLORS } from '../arms';
-import { ARM_EXPLORE_SHORT, cardCls, commitSpec, fmt } from './commit';
+import { cardClass } from '../../../ui/field-styles';
+import { fmt } from '../../../ui/format';
+import { ARM_EXPLORE_SHORT, commitSpec } from './commit';
 import { initialA, placeA12, type Arm } from './explore-model';
 import { rowsFromBottom, SLICE_FIELD, sliceDomain, sliceParams } from './slice-field';
 import type { PoisoningSpec } from '../schema';
@@ -100,7 +102,7 @@ export function LandscapeSlice() {
   const ticks = [-0.5, 0, 0.5, 1];
   return (
     <section
-      className={`${cardCls} max-w-[380px]`}
+      className={`${cardClass} max-w-[380px]`}
       aria-labelledby="land-h"
       data-testid="plot-landscape"
       data-points={String(nPoints)}

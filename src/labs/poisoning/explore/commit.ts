@@ -1,4 +1,3 @@
-import { cardClass } from '../../../ui/field-styles';
 import { commitEdit } from '../../../ui/spec-edit';
 import { abIssues } from './explore-model';
 import type { PoisoningSpec } from '../schema';
@@ -14,9 +13,3 @@ export function commitSpec(candidate: PoisoningSpec): string | null {
 
 export const ARM_EXPLORE_LABELS = { clean: 'Without special sequences', poisoned: 'With special sequences' } as const;
 export const ARM_EXPLORE_SHORT = { clean: 'without', poisoned: 'with' } as const;
-
-/** A bordered panel (the kit's cardClass, under the name the Explore page's panels import). */
-export const cardCls = cardClass;
-
-/** The shared number formatter (src/ui/format.ts), for the panels that import it from here. */
-export { fmt } from '../../../ui/format';
