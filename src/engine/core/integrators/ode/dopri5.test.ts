@@ -39,4 +39,32 @@ describe('Dopri5', () => {
       expect(o.stiffness).toBeLessThan(1);
     }
   });
+
+  it('gives the state inside each step by its 4th-order dense output (continuous, matching the exact solution)', () => {
+    const osc = oscillator();
+    const exact = osc.exact as (t: number) => number[];
+    const s = new Dopri5(osc.sys, 0, osc.y0, { rtol: 1e-10, atol: 1e-12 });
+    const out = new Float64Array(2);
+    let worst = 0;
+    while (s.t < 10) {
+      const yEnd = Array.from(s.y);
+      s.step(10);
+      const t0 = s.lastStepStart;
+      // Both ends of the step reproduce the solver's own states exactly (up to rounding).
+      s.dense(t0, out);
+      expect(Math.abs(out[0] - yEnd[0])).toBeLessThan(1e-15);
+      s.dense(s.t, out);
+      expect(Math.abs(out[0] - s.y[0])).toBeLessThan(1e-14);
+      for (const th of [0.25, 0.5, 0.75]) {
+        const t = t0 + th * (s.t - t0);
+        s.dense(t, out);
+        const e = exact(t);
+        worst = Math.max(worst, Math.abs(out[0] - e[0]), Math.abs(out[1] - e[1]));
+      }
+    }
+    // Interpolation errors stay at the level of the solver's own global error, far below what a linear interpolant gives.
+    expect(worst).toBeLessThan(1e-8);
+    expect(worst).toBeGreaterThan(0);
+    expect(() => s.dense(-1, out)).toThrow(/outside the last step/);
+  });
 });

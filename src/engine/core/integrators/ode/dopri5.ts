@@ -23,6 +23,9 @@ const A: readonly (readonly number[])[] = [
 // y5 - y4 (difference between the 5th- and embedded 4th-order weights), over k1..k7.
 const E = [71 / 57600, 0, -71 / 16695, 71 / 1920, -17253 / 339200, 22 / 525, -1 / 40];
 
+// Hairer's continuous extension of order 4 (DOPRI5's CONTD5): rcont5 = h sum D_j k_j.
+const D = [-12715105075 / 11282082432, 0, 87487479700 / 32700410799, -10690763975 / 1880347072, 701980252875 / 199316789632, -1453857185 / 822651844, 69997945 / 29380423];
+
 const SAFETY = 0.9;
 const FAC_MIN = 0.2; // h_new / h >= 0.2
 const FAC_MAX = 10; // h_new / h <= 10
@@ -37,6 +40,10 @@ export class Dopri5 extends AdaptiveStepper {
   private readonly startFinite: boolean;
   private facOld = 1e-4;
   private stiffV = 0;
+  /** Dense output of the last accepted step [tOld, tOld + hOld]: Hairer's rcont1..rcont5. */
+  private readonly rcont: Float64Array[];
+  private tOld = 0;
+  private hOld = 0;
 
   constructor(sys: OdeSystem, t0: number, y0: ArrayLike<number>, opts: OdeOptions) {
     super(sys, t0, y0, opts);
@@ -44,6 +51,9 @@ export class Dopri5 extends AdaptiveStepper {
     this.k = Array.from({ length: 7 }, () => new Float64Array(n));
     this.ystage = new Float64Array(n);
     this.errv = new Float64Array(n);
+    this.rcont = Array.from({ length: 5 }, () => new Float64Array(n));
+    this.tOld = t0;
+    this.rcont[0].set(this.yv);
     sys.f(t0, this.yv, this.k[0]);
     this.nfevV = 1;
     this.startFinite = allFinite(this.k[0]);
@@ -90,6 +100,7 @@ export class Dopri5 extends AdaptiveStepper {
     fac = Math.max(1 / FAC_MAX, Math.min(1 / FAC_MIN, fac / SAFETY));
     this.facOld = Math.max(err, 1e-4);
     this.stiffV = this.stiffnessEstimate(h);
+    this.keepDense(h);
     // FSAL: f at the new point is the last stage.
     this.k[0].set(this.k[6]);
     return h / fac;
@@ -97,6 +108,48 @@ export class Dopri5 extends AdaptiveStepper {
 
   protected rejectedStep(err: number, h: number): number {
     return h / Math.min(1 / FAC_MIN, pow(err, EXPO1) / SAFETY);
+  }
+
+  /**
+   * The state at time t inside the last accepted step (4th-order accurate, continuous across steps), written into
+   * out: how a GD iterate at t_k = k eta is compared with the flow without forcing solver steps onto its grid.
+   */
+  dense(t: number, out: Float64Array): void {
+    const { rcont, hOld } = this;
+    if (hOld === 0) {
+      out.set(rcont[0]);
+      return;
+    }
+    if (!(t >= this.tOld - 1e-12 * hOld && t <= this.tOld + hOld * (1 + 1e-12))) {
+      throw new RangeError(`dense output at t = ${t} outside the last step [${this.tOld}, ${this.tOld + hOld}]`);
+    }
+    const th = (t - this.tOld) / hOld;
+    const th1 = 1 - th;
+    const [r1, r2, r3, r4, r5] = rcont;
+    for (let i = 0; i < out.length; i++) out[i] = r1[i] + th * (r2[i] + th1 * (r3[i] + th * (r4[i] + th1 * r5[i])));
+  }
+
+  /** Start of the last accepted step (its end is t). */
+  get lastStepStart(): number {
+    return this.tOld;
+  }
+
+  private keepDense(h: number): void {
+    const { n, k, yv, ynew, rcont } = this;
+    const [r1, r2, r3, r4, r5] = rcont;
+    for (let i = 0; i < n; i++) {
+      const ydiff = ynew[i] - yv[i];
+      const bspl = h * k[0][i] - ydiff;
+      r1[i] = yv[i];
+      r2[i] = ydiff;
+      r3[i] = bspl;
+      r4[i] = ydiff - h * k[6][i] - bspl;
+      let acc = 0;
+      for (let j = 0; j < 7; j++) acc += D[j] * k[j][i];
+      r5[i] = h * acc;
+    }
+    this.tOld = this.t;
+    this.hOld = h;
   }
 
   /** h * ||f(y_new) - f(y_stage6)|| / ||y_new - y_stage6||; both points sit at t + h. */
