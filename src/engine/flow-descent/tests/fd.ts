@@ -1,3 +1,4 @@
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import type { Objective } from '../objective';
 
 /** Central-difference gradient of obj.loss (independent of obj.grad). */
@@ -48,4 +49,26 @@ export function norm(x: ArrayLike<number>): number {
 
 export function randVec(n: number, rand: () => number, scale = 1): Float64Array {
   return Float64Array.from({ length: n }, () => scale * (2 * rand() - 1));
+}
+
+/** H assembled column by column from obj.hvp (not symmetrised), row-major. */
+export function hvpMatrix(obj: Objective, theta: Float64Array): Float64Array {
+  const n = obj.n;
+  const H = new Float64Array(n * n);
+  const e = new Float64Array(n);
+  const col = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    e[j] = 1;
+    obj.hvp(theta, e, col);
+    e[j] = 0;
+    for (let i = 0; i < n; i++) H[i * n + j] = col[i];
+  }
+  return H;
+}
+
+/** Sorted eigenvalues of a symmetric row-major matrix by ml-matrix (an independent reference). */
+export function refEigenvalues(H: Float64Array, n: number): number[] {
+  const rows = Array.from({ length: n }, (_, i) => Array.from(H.slice(i * n, i * n + n)));
+  for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) rows[i][j] = rows[j][i] = 0.5 * (rows[i][j] + rows[j][i]);
+  return new EigenvalueDecomposition(new Matrix(rows), { assumeSymmetric: true }).realEigenvalues.slice().sort((a, b) => a - b);
 }
