@@ -1,6 +1,6 @@
 import { drawRows } from '../../../engine/ssm/ssm-data';
 import { Rng } from '../../../engine/core/rng';
-import { type PoisoningSpec, type Teacher } from '../schema';
+import type { PoisoningSpec, Teacher } from '../schema';
 
 /** A GD/Adam preset of paper 000 (docs/labs/poisoning.md Sec. 6.2); specs for each seed are built with seeded data. */
 export interface GdPresetDef {
@@ -61,227 +61,98 @@ export function gdPresetSpec(p: GdPresetDef, seed: number, arm: 'clean' | 'poiso
 }
 
 const one: Teacher = { kind: 'one' };
-const ssm6 = { d: 10, kappa: 6, trainBC: true, head: null, teacher: one, genWindow: 40 } as const;
-const ssm10 = { d: 20, kappa: 10, trainBC: true, head: null, teacher: one, genWindow: 40 } as const;
-const mlp15 = { d: 10, kappa: 6, trainBC: true, head: { width: 15, depth: 2 }, teacher: one, genWindow: 40 } as const;
-const mlp25 = { d: 20, kappa: 10, trainBC: true, head: { width: 25, depth: 2 }, teacher: one, genWindow: 40 } as const;
+/** Rows of a data set: how many, and the positions (1-based) their one nonzero entry may take (drawRows). */
+const rows = (count: number, positions: number[]) => ({ count, positions });
+// The paper's two sizes (κ = 6 with d = 10, κ = 10 with d = 20), standalone or with an MLP head, and their clean rows.
+const ssm6 = { d: 10, kappa: 6, trainBC: true, head: null, teacher: one, genWindow: 40, baseline: rows(8, [1, 2]) } as const;
+const ssm10 = { d: 20, kappa: 10, trainBC: true, head: null, teacher: one, genWindow: 40, baseline: rows(8, range(1, 7)) } as const;
+const mlp15 = { d: 10, kappa: 6, trainBC: true, head: { width: 15, depth: 2 }, teacher: one, genWindow: 40, baseline: rows(20, [1, 2]) } as const;
+const mlp25 = { d: 20, kappa: 10, trainBC: true, head: { width: 25, depth: 2 }, teacher: one, genWindow: 40, baseline: rows(20, range(1, 7)) } as const;
+/** The optimiser and its step size (without poison, and with it when the paper lowers it for the poisoned arm). */
+const gd = (lr: number, lrPoisoned = lr) => ({ optim: 'adaptive-gd', lr, lrPoisoned }) as const;
+const adam = (lr: number, lrPoisoned = lr) => ({ optim: 'adam', lr, lrPoisoned }) as const;
+
+/** How a preset trains: everything but its name, seeds and notes. */
+type Recipe = Omit<GdPresetDef, 'id' | 'title' | 'source' | 'seeds' | 'paper' | 'labNote'>;
+
+/** One recipe per table row, and one per pair of figures (a figure and its companion differ only in the seed). */
+const RECIPES = {
+  table1Ssm: { ...ssm6, special: rows(10, [5]), init: { sdA: 1e-3, sdBC: 1e-3, tieC: 5, warm: 0.1 }, ...gd(0.01), eps: 0.01, extra: 1500 },
+  table3Ssm: { ...ssm10, special: rows(10, [9]), init: { sdA: 1e-2, sdBC: 1e-3, tieC: 3, warm: 0.1 }, ...gd(0.001), eps: 0.01, extra: 1500 },
+  table1Mlp: { ...mlp15, special: rows(20, [5]), init: { sdA: 1e-2, sdBC: 1e-2, tieC: 0.5, warm: 1e-3, sdD: 0.03 }, ...adam(0.01), eps: 0.01, extra: 5000 },
+  table3Mlp: { ...mlp25, special: rows(20, [9]), init: { sdA: 1e-3, sdBC: 1e-3, tieC: 2, warm: 1e-3, sdD: 0.1 }, ...adam(0.01, 5e-5), eps: 0.05, extra: 5000 },
+  figure2Ssm: { ...ssm6, special: rows(10, [5, 6]), init: { sdA: 1e-2, sdBC: 1e-2, tieC: 20, warm: 0 }, ...gd(0.01), eps: 0.01, extra: 5000 },
+  figure3Ssm: { ...ssm10, special: rows(10, [9, 10]), init: { sdA: 1e-3, sdBC: 5e-2, tieC: 20, warm: 0 }, ...gd(0.01), eps: 0.05, extra: 5000 },
+  figure2Mlp: { ...mlp15, special: rows(20, [5, 6]), init: { sdA: 1e-2, sdBC: 1e-2, tieC: 0.5, warm: 0, sdD: 0.03 }, ...adam(0.01, 0.001), eps: 0.05, extra: 5000 },
+  figure3Mlp: {
+    ...mlp25,
+    special: rows(20, [9, 10]),
+    init: { sdA: 1e-3, sdBC: 1e-3, tieC: 2, warm: 0, sdD: 0.1 },
+    ...adam(0.01, 5e-5),
+    eps: 0.05,
+    extra: 20000,
+    extraPoisoned: 5000,
+  },
+} satisfies Record<string, Recipe>;
+
+/**
+ * A "per GD / Adam" row of paper 000's Table 1 (κ = 6) or Table 3 (κ = 10): row 2 is the standalone SSM, row 3 the SSM
+ * with an MLP head; four seeds and the paper's printed means.
+ */
+function tableRow(id: string, r: Recipe, seeds: number[], paper: { clean: number; poisoned: number }, labNote: string): GdPresetDef {
+  const table = r.kappa === 6 ? 1 : 3;
+  const row = r.head ? 3 : 2;
+  const model = r.head ? `SSM + MLP head (dh = ${r.head.width})` : 'standalone SSM';
+  return { id, title: `Table ${table}, row ${row}: ${model}, κ = ${r.kappa}`, source: `Table ${table} row ${row}`, ...r, seeds, paper, labNote };
+}
+
+/** One seed of a figure's panels (the seed is named in the title). */
+const figure = (id: string, r: Recipe, panels: string, seed: number, source: string, labNote: string): GdPresetDef => ({
+  id,
+  title: `${panels}, seed ${seed}`,
+  source,
+  ...r,
+  seeds: [seed],
+  labNote,
+});
 
 export const GD_PRESETS: GdPresetDef[] = [
-  {
-    id: 'B-6',
-    title: 'Table 1, row 2: standalone SSM, κ = 6',
-    source: 'Table 1 row 2',
-    ...ssm6,
-    baseline: { count: 8, positions: [1, 2] },
-    special: { count: 10, positions: [5] },
-    init: { sdA: 1e-3, sdBC: 1e-3, tieC: 5, warm: 0.1 },
-    optim: 'adaptive-gd',
-    lr: 0.01,
-    lrPoisoned: 0.01,
-    eps: 0.01,
-    extra: 1500,
-    seeds: [200, 201, 204, 205],
-    paper: { clean: 0.194, poisoned: 16.62 },
-    labNote: 'reference implementation: means 0.197 without, 9.29 with',
-  },
-  {
-    id: 'B-10',
-    title: 'Table 3, row 2: standalone SSM, κ = 10',
-    source: 'Table 3 row 2',
-    ...ssm10,
-    baseline: { count: 8, positions: range(1, 7) },
-    special: { count: 10, positions: [9] },
-    init: { sdA: 1e-2, sdBC: 1e-3, tieC: 3, warm: 0.1 },
-    optim: 'adaptive-gd',
-    lr: 0.001,
-    lrPoisoned: 0.001,
-    eps: 0.01,
-    extra: 1500,
-    seeds: [1200, 1201, 1203, 1204],
-    paper: { clean: 0.122, poisoned: 1.2 },
-    labNote: 'reference implementation: means 0.147 without, 1.12 with',
-  },
-  {
-    id: 'M-6',
-    title: 'Table 1, row 3: SSM + MLP head (dh = 15), κ = 6',
-    source: 'Table 1 row 3',
-    ...mlp15,
-    baseline: { count: 20, positions: [1, 2] },
-    special: { count: 20, positions: [5] },
-    init: { sdA: 1e-2, sdBC: 1e-2, tieC: 0.5, warm: 1e-3, sdD: 0.03 },
-    optim: 'adam',
-    lr: 0.01,
-    lrPoisoned: 0.01,
-    eps: 0.01,
-    extra: 5000,
-    seeds: [4540, 4541, 4543, 4545],
-    paper: { clean: 1.64e-3, poisoned: 5.45e-2 },
-    labNote: 'reference implementation: 3 of 8 runs end with a dead ReLU head and are excluded',
-  },
-  {
-    id: 'M-10',
-    title: 'Table 3, row 3: SSM + MLP head (dh = 25), κ = 10',
-    source: 'Table 3 row 3',
-    ...mlp25,
-    baseline: { count: 20, positions: range(1, 7) },
-    special: { count: 20, positions: [9] },
-    init: { sdA: 1e-3, sdBC: 1e-3, tieC: 2, warm: 1e-3, sdD: 0.1 },
-    optim: 'adam',
-    lr: 0.01,
-    lrPoisoned: 5e-5,
-    eps: 0.05,
-    extra: 5000,
-    seeds: [4540, 4543, 4544, 4545],
-    paper: { clean: 4.67e-2, poisoned: 8.93e-2 },
-    labNote: 'stop threshold 0.05 as in the reference code (the paper says 0.01)',
-  },
-  {
-    id: 'F2',
-    title: 'Figure 2 (SSM panels), seed 105',
-    source: 'Fig. 2 / 9 / 16',
-    ...ssm6,
-    baseline: { count: 8, positions: [1, 2] },
-    special: { count: 10, positions: [5, 6] },
-    init: { sdA: 1e-2, sdBC: 1e-2, tieC: 20, warm: 0 },
-    optim: 'adaptive-gd',
-    lr: 0.01,
-    lrPoisoned: 0.01,
-    eps: 0.01,
-    extra: 5000,
-    seeds: [105],
-    labNote: 'reference: without reaches eps at step 16104, erank 1.42; with at step 557, erank 5.44',
-  },
-  {
-    id: 'F7',
-    title: 'Figure 7 (SSM panels), seed 100',
-    source: 'Fig. 7',
-    ...ssm6,
-    baseline: { count: 8, positions: [1, 2] },
-    special: { count: 10, positions: [5, 6] },
-    init: { sdA: 1e-2, sdBC: 1e-2, tieC: 20, warm: 0 },
-    optim: 'adaptive-gd',
-    lr: 0.01,
-    lrPoisoned: 0.01,
-    eps: 0.01,
-    extra: 5000,
-    seeds: [100],
-    labNote: 'reference: steps 81793 / 832, erank 1.45 / 7.31',
-  },
-  {
-    id: 'F3',
-    title: 'Figure 3 (SSM panels), seed 4000',
-    source: 'Fig. 3 / 11 / 18',
-    ...ssm10,
-    baseline: { count: 8, positions: range(1, 7) },
-    special: { count: 10, positions: [9, 10] },
-    init: { sdA: 1e-3, sdBC: 5e-2, tieC: 20, warm: 0 },
-    optim: 'adaptive-gd',
-    lr: 0.01,
-    lrPoisoned: 0.01,
-    eps: 0.05,
-    extra: 5000,
-    seeds: [4000],
-    labNote: 'reference: without at step 1558, erank 1.12; with at step 302, erank 4.93',
-  },
-  {
-    id: 'F8',
-    title: 'Figure 8 (SSM panels), seed 4001',
-    source: 'Fig. 8',
-    ...ssm10,
-    baseline: { count: 8, positions: range(1, 7) },
-    special: { count: 10, positions: [9, 10] },
-    init: { sdA: 1e-3, sdBC: 5e-2, tieC: 20, warm: 0 },
-    optim: 'adaptive-gd',
-    lr: 0.01,
-    lrPoisoned: 0.01,
-    eps: 0.05,
-    extra: 5000,
-    seeds: [4001],
-    labNote: 'paper: with (1.0005, 0.868, 0.433, ...)',
-  },
-  {
-    id: 'F2M',
-    title: 'Figure 2 (MLP panels), seed 4541',
-    source: 'Fig. 2 / 7, MLP',
-    ...mlp15,
-    baseline: { count: 20, positions: [1, 2] },
-    special: { count: 20, positions: [5, 6] },
-    init: { sdA: 1e-2, sdBC: 1e-2, tieC: 0.5, warm: 0, sdD: 0.03 },
-    optim: 'adam',
-    lr: 0.01,
-    lrPoisoned: 0.001,
-    eps: 0.05,
-    extra: 5000,
-    seeds: [4541],
-    labNote: 'reference: without at step 9780, erank 1.31; with at step 570, all 10 entries in [0.977, 1.031]',
-  },
-  {
-    id: 'F7M',
-    title: 'Figure 7 (MLP panels), seed 4543',
-    source: 'Fig. 7, MLP',
-    ...mlp15,
-    baseline: { count: 20, positions: [1, 2] },
-    special: { count: 20, positions: [5, 6] },
-    init: { sdA: 1e-2, sdBC: 1e-2, tieC: 0.5, warm: 0, sdD: 0.03 },
-    optim: 'adam',
-    lr: 0.01,
-    lrPoisoned: 0.001,
-    eps: 0.05,
-    extra: 5000,
-    seeds: [4543],
-    labNote: 'as F2M',
-  },
-  {
-    id: 'F3M',
-    title: 'Figure 3 (MLP panels), seed 4542',
-    source: 'Fig. 3 / 8, MLP',
-    ...mlp25,
-    baseline: { count: 20, positions: range(1, 7) },
-    special: { count: 20, positions: [9, 10] },
-    init: { sdA: 1e-3, sdBC: 1e-3, tieC: 2, warm: 0, sdD: 0.1 },
-    optim: 'adam',
-    lr: 0.01,
-    lrPoisoned: 5e-5,
-    eps: 0.05,
-    extra: 20000,
-    extraPoisoned: 5000,
-    seeds: [4542],
-    labNote: 'paper: with, all 20 entries > 0.75',
-  },
-  {
-    id: 'F8M',
-    title: 'Figure 8 (MLP panels), seed 4603',
-    source: 'Fig. 8, MLP',
-    ...mlp25,
-    baseline: { count: 20, positions: range(1, 7) },
-    special: { count: 20, positions: [9, 10] },
-    init: { sdA: 1e-3, sdBC: 1e-3, tieC: 2, warm: 0, sdD: 0.1 },
-    optim: 'adam',
-    lr: 0.01,
-    lrPoisoned: 5e-5,
-    eps: 0.05,
-    extra: 20000,
-    extraPoisoned: 5000,
-    seeds: [4603],
-    labNote: 'as F3M',
-  },
+  tableRow('B-6', RECIPES.table1Ssm, [200, 201, 204, 205], { clean: 0.194, poisoned: 16.62 }, 'reference implementation: means 0.197 without, 9.29 with'),
+  tableRow('B-10', RECIPES.table3Ssm, [1200, 1201, 1203, 1204], { clean: 0.122, poisoned: 1.2 }, 'reference implementation: means 0.147 without, 1.12 with'),
+  tableRow(
+    'M-6',
+    RECIPES.table1Mlp,
+    [4540, 4541, 4543, 4545],
+    { clean: 1.64e-3, poisoned: 5.45e-2 },
+    'reference implementation: 3 of 8 runs end with a dead ReLU head and are excluded',
+  ),
+  tableRow('M-10', RECIPES.table3Mlp, [4540, 4543, 4544, 4545], { clean: 4.67e-2, poisoned: 8.93e-2 }, 'stop threshold 0.05 as in the reference code (the paper says 0.01)'),
+  figure('F2', RECIPES.figure2Ssm, 'Figure 2 (SSM panels)', 105, 'Fig. 2 / 9 / 16', 'reference: without reaches eps at step 16104, erank 1.42; with at step 557, erank 5.44'),
+  figure('F7', RECIPES.figure2Ssm, 'Figure 7 (SSM panels)', 100, 'Fig. 7', 'reference: steps 81793 / 832, erank 1.45 / 7.31'),
+  figure('F3', RECIPES.figure3Ssm, 'Figure 3 (SSM panels)', 4000, 'Fig. 3 / 11 / 18', 'reference: without at step 1558, erank 1.12; with at step 302, erank 4.93'),
+  figure('F8', RECIPES.figure3Ssm, 'Figure 8 (SSM panels)', 4001, 'Fig. 8', 'paper: with (1.0005, 0.868, 0.433, ...)'),
+  figure(
+    'F2M',
+    RECIPES.figure2Mlp,
+    'Figure 2 (MLP panels)',
+    4541,
+    'Fig. 2 / 7, MLP',
+    'reference: without at step 9780, erank 1.31; with at step 570, all 10 entries in [0.977, 1.031]',
+  ),
+  figure('F7M', RECIPES.figure2Mlp, 'Figure 7 (MLP panels)', 4543, 'Fig. 7, MLP', 'as F2M'),
+  figure('F3M', RECIPES.figure3Mlp, 'Figure 3 (MLP panels)', 4542, 'Fig. 3 / 8, MLP', 'paper: with, all 20 entries > 0.75'),
+  figure('F8M', RECIPES.figure3Mlp, 'Figure 8 (MLP panels)', 4603, 'Fig. 8, MLP', 'as F3M'),
   ...([2, 3, 4] as const).map(
     (k, i): GdPresetDef => ({
       id: `F${4 + i}`,
       title: `Figure ${4 + i}: teacher of dimension ${k}, B = C = 1`,
       source: `Fig. ${4 + i} / ${13 + i}`,
-      d: 10,
-      kappa: 6,
+      ...ssm6,
       trainBC: false,
-      head: null,
       teacher: dimTeacher(k),
-      genWindow: 40,
-      baseline: { count: 8, positions: [1, 2] },
-      special: { count: 10, positions: [5] },
+      special: rows(10, [5]),
       init: { sdA: 1e-2, sdBC: 1e-2, tieC: 2, warm: 0 },
-      optim: 'adaptive-gd',
-      lr: 0.01,
-      lrPoisoned: 0.001,
+      ...gd(0.01, 0.001),
       eps: 0.01,
       extra: 1500,
       seeds: [[302, 401, 403][i]],

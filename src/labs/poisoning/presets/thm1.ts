@@ -1,4 +1,4 @@
-import { type PoisoningSpec } from '../schema';
+import type { PoisoningSpec } from '../schema';
 
 export interface Thm1Options {
   d: number;
@@ -38,30 +38,17 @@ export function thm1Spec(o: Thm1Options): PoisoningSpec {
   };
 }
 
+/**
+ * A "per Theorem 1" row (row 1) of Table 1 or 3: the setting, the reference seeds and the paper's printed means; its
+ * id, short name and label are spelled from d and kappa.
+ */
+function thm1Row(table: 1 | 3, setting: Omit<Thm1Options, 'seed' | 'arm'>, seeds: number[], paper: { clean: number; poisoned: number }) {
+  const { d, kappa } = setting;
+  return { id: `T1-${kappa}`, short: `d${d}k${kappa}`, label: `Table ${table}, row 1 (d = ${d}, κ = ${kappa})`, ...setting, seeds, paper };
+}
+
 /** Table 1 row 1 (d = 10, kappa = 7) and Table 3 row 1 (d = 20, kappa = 9) settings, per the docs/labs/poisoning.md. */
 export const THM1_TABLE_ROWS = [
-  {
-    id: 'T1-7',
-    short: 'd10k7',
-    label: 'Table 1, row 1 (d = 10, κ = 7)',
-    d: 10,
-    kappa: 7,
-    scale: 1e-3,
-    tieC: 5,
-    maxTime: 1e11,
-    seeds: [242, 243, 244, 246],
-    paper: { clean: 1.27e-3, poisoned: 5.01e-2 },
-  },
-  {
-    id: 'T1-9',
-    short: 'd20k9',
-    label: 'Table 3, row 1 (d = 20, κ = 9)',
-    d: 20,
-    kappa: 9,
-    scale: 5e-3,
-    tieC: 10,
-    maxTime: 1e13,
-    seeds: [342, 344, 345, 346],
-    paper: { clean: 7.34e-3, poisoned: 3.51e-2 },
-  },
-] as const;
+  thm1Row(1, { d: 10, kappa: 7, scale: 1e-3, tieC: 5, maxTime: 1e11 }, [242, 243, 244, 246], { clean: 1.27e-3, poisoned: 5.01e-2 }),
+  thm1Row(3, { d: 20, kappa: 9, scale: 5e-3, tieC: 10, maxTime: 1e13 }, [342, 344, 345, 346], { clean: 7.34e-3, poisoned: 3.51e-2 }),
+];
