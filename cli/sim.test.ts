@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { thm1Spec } from '../src/labs/poisoning/presets/thm1';
+import type { SpecOf } from '../src/experiment/schema';
 import { CliError, resolveSpec, simulate } from './run-spec';
 
 describe('headless CLI', () => {
   it('resolves a preset id and a spec file through the validator', () => {
-    expect(resolveSpec('thm1-d10k7-s242').seed).toBe(242);
+    expect((resolveSpec('thm1-d10k7-s242') as SpecOf<'poisoning'>).seed).toBe(242);
     const dir = mkdtempSync(join(tmpdir(), 'ibl-'));
     const file = join(dir, 'spec.json');
     writeFileSync(file, JSON.stringify({ ...thm1Spec({ d: 5, kappa: 7, seed: 1, scale: 1e-3, tieC: 5, maxTime: 1e11 }), seed: -3 }));

@@ -39,6 +39,9 @@ export function buildProblem(spec: Spec): { problem: Problem; theta0: Float64Arr
 /** Everything a validated spec needs to run, in the worker, the CLI and the tests alike. */
 export function buildRun(input: Spec): Run {
   const spec = effectiveSpec(input);
+  const own = (coreOf(spec.lab) as { buildRun?: (s: Spec) => Run }).buildRun;
+  if (own) return own(spec);
+  if (!('optim' in spec)) throw new Error(`lab ${spec.lab} has neither an optimiser nor its own run`);
   const { problem, theta0 } = buildProblem(spec);
   const integrator = buildIntegrator(spec.optim, problem, theta0);
   const record = spec.optim.kind === 'flow' ? ({ kind: 'log-time', perDecade: spec.record.perDecade } as const) : ({ kind: 'steps', every: spec.record.every } as const);

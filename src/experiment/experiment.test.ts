@@ -19,7 +19,7 @@ describe('spec validation', () => {
     const { stop, record, metrics, ...minimal } = good;
     void [stop, record, metrics];
     const r = parseSpec(minimal);
-    expect(r.ok && r.spec.stop.lossBelow).toBe(1e-14);
+    expect(r.ok && (r.spec as SpecOf<'poisoning'>).stop.lossBelow).toBe(1e-14);
   });
 
   it('refuses a wrong version, naming the field', () => {

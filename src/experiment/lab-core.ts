@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import type { Problem } from '../engine/core/problem';
+import type { Run } from '../engine/core/run';
 import type { SpecIssue } from './issues';
 
 /** A named experiment of a lab: a plain spec, the same object a link, the CLI and a worker run. */
@@ -32,6 +33,11 @@ export interface LabCore<Id extends string = string, Schema extends z.ZodType = 
   /** The spec one arm actually runs (e.g. the poisoned arm's overrides folded in); the spec itself when absent. */
   effective?(spec: z.output<Schema>): z.output<Schema>;
   buildProblem(spec: z.output<Schema>): { problem: Problem; theta0: Float64Array };
+  /**
+   * The lab's own run of a spec, when one run is more than one integrator on the problem (e.g. Flow vs Descent's
+   * flow with GD arms in lockstep); the problem of buildProblem under the spec's optimiser when absent.
+   */
+  buildRun?(spec: z.output<Schema>): Run;
   /** Work the worker pool can run for this lab, by name. */
   jobs?: Record<string, Job>;
   /** Landscape fields, by name. */

@@ -13,7 +13,7 @@ export type LabCoreOf = Cores[number];
 export type LabId = LabCoreOf['id'];
 export type Spec = z.output<LabCoreOf['schema']>;
 export type SpecOf<L extends LabId> = Extract<Spec, { lab: L }>;
-export type OptimSpec = Spec['optim'];
+export type OptimSpec = Extract<Spec, { optim: unknown }>['optim'];
 
 /** The registry's schemas as a tuple (a mapped type over a type parameter keeps the tuple shape). */
 type SchemasOf<T extends readonly unknown[]> = { -readonly [K in keyof T]: T[K] extends { schema: infer S } ? S : never };

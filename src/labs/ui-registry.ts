@@ -1,5 +1,6 @@
 import type { LabId } from '../experiment/schema';
 import { extrapolationUi } from './extrapolation/ui';
+import { flowVsDescentUi } from './flow-vs-descent/ui';
 import type { LabUi, UpcomingLab } from './lab-ui';
 import { poisoningUi } from './poisoning/ui';
 import { saddlesUi } from './saddles/ui';
@@ -14,18 +15,11 @@ export const LAB_UIS: { [L in LabId]: LabUi } = {
   stability: stabilityUi,
   saddles: saddlesUi,
   extrapolation: extrapolationUi,
+  'flow-vs-descent': flowVsDescentUi,
 };
 
 /** Labs announced in the header that have no page yet: their one-line promise stands in for the page. */
-export const UPCOMING_LABS: UpcomingLab[] = [
-  {
-    id: 'flow-vs-descent',
-    title: 'Flow vs Descent',
-    paper: 'Paper 001',
-    blurb: 'Will show where gradient descent with a finite step leaves the path of gradient flow, and what that does to the solution found.',
-    navOrder: 2,
-  },
-];
+export const UPCOMING_LABS: UpcomingLab[] = [];
 
 export type NavLab = (LabUi & { id: LabId; built: true }) | (UpcomingLab & { built: false });
 

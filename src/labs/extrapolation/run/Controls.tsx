@@ -9,8 +9,9 @@ import { NumberField } from '../../../ui/NumberField';
 import { pickPreset } from '../../../ui/preset-choice';
 import { PresetPicker } from '../../../ui/PresetPicker';
 import { sameValue } from '../../../ui/same-value';
-import { optionsOf, SelectField, type SelectFieldProps } from '../../../ui/SelectField';
+import { optionsOf } from '../../../ui/SelectField';
 import { useSpecEditor } from '../../../ui/useSpecEditor';
+import { CheckField, CommitSelect } from '../../../ui/CommitFields';
 import { extrapolationCore } from '../core';
 import { EXTRAPOLATION_PRESET_ROWS } from '../presets';
 import { type ExtrapolationSpec, type ExtrapOptim, isMatrixStudent, type StudentSpec, type TeacherSpec } from '../schema';
@@ -86,46 +87,6 @@ function withOptim(spec: Spec, kind: ExtrapOptim['kind']): Spec {
   if (kind === 'gd') return { ...spec, optim: { kind: 'gd', lr } };
   if (kind === 'adam') return { ...spec, optim: { kind: 'adam', lr, beta1: 0.9, beta2: 0.999, eps: 1e-8, epsPlacement: 'torch' } };
   return { ...spec, optim: { kind: 'flow', method: isMatrixStudent(spec.student.param) ? 'dopri5' : 'auto', rtol: 1e-10, atol: 1e-14 } };
-}
-
-/** A checkbox whose change goes through the validator; the refusal under it. */
-function Check({
-  label,
-  checked,
-  onChange,
-  testId,
-  disabled,
-  hint,
-}: {
-  label: ReactNode;
-  checked: boolean;
-  onChange: (v: boolean) => string | null;
-  testId: string;
-  disabled?: boolean;
-  hint?: ReactNode;
-}) {
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <div className="flex flex-col gap-0.5">
-      <label className="flex items-center gap-2 text-xs">
-        <input type="checkbox" data-testid={testId} checked={checked} disabled={disabled} onChange={(e) => setError(onChange(e.target.checked))} />
-        <span className={disabled ? 'text-slate-400' : ''}>{label}</span>
-      </label>
-      {error ? (
-        <span role="alert" className="text-xs whitespace-pre-line text-red-600 dark:text-red-400">
-          {error}
-        </span>
-      ) : (
-        hint && <span className="text-xs text-slate-500">{hint}</span>
-      )}
-    </div>
-  );
-}
-
-/** A select that commits through the validator and shows its refusal. */
-function Select<T extends string>({ onChange, ...props }: Omit<SelectFieldProps<T>, 'onChange' | 'error'> & { onChange: (v: T) => string | null }) {
-  const [error, setError] = useState<string | null>(null);
-  return <SelectField {...props} error={error} onChange={(v) => setError(onChange(v))} />;
 }
 
 /** Adam's MultiStepLR milestones as a list of steps ("5000, 10000"); empty for none. Keeps the text on a refusal. */
@@ -233,20 +194,22 @@ export function RunControls() {
       </p>
 
       <FieldGroup title="Teacher" testId="group-teacher">
-        <Select label="Teacher" testId="teacher-kind" value={t.kind} options={TEACHERS} onChange={(kind) => commit(withTeacherKind(spec, kind))} />
+        <CommitSelect label="Teacher" testId="teacher-kind" value={t.kind} options={TEACHERS} onChange={(kind) => commit(withTeacherKind(spec, kind))} />
         {(t.kind === 'bal' || t.kind === 'delay' || t.kind === 'bidiag') && (
           <div className="grid grid-cols-2 gap-2">
             <NumberField label="d̂ (teacher dimension)" testId="field-dhat" inputMode="numeric" value={t.dHat} onCommit={(dHat) => setTeacher({ ...t, dHat })} />
-            {t.kind === 'bal' && <Select label="eigenvalues" testId="teacher-spacing" value={t.spacing} options={SPACINGS} onChange={(spacing) => setTeacher({ ...t, spacing })} />}
+            {t.kind === 'bal' && (
+              <CommitSelect label="eigenvalues" testId="teacher-spacing" value={t.spacing} options={SPACINGS} onChange={(spacing) => setTeacher({ ...t, spacing })} />
+            )}
           </div>
         )}
-        {t.kind === 'twin' && <Select label="which twin" testId="teacher-twin" value={t.which} options={TWINS} onChange={(which) => setTeacher({ kind: 'twin', which })} />}
+        {t.kind === 'twin' && <CommitSelect label="which twin" testId="teacher-twin" value={t.which} options={TWINS} onChange={(which) => setTeacher({ kind: 'twin', which })} />}
         {t.kind === 'atoms' && <AtomEditor atoms={{ lambda: t.lambda, p: t.p }} commit={(a) => setTeacher({ kind: 'atoms', lambda: a.lambda, p: a.p })} />}
         <TeacherPreview spec={spec} />
       </FieldGroup>
 
       <FieldGroup title="Student" testId="group-student">
-        <Select label="parameterisation" testId="student-param" value={s.param} options={PARAMS} onChange={(param) => setStudent({ param })} />
+        <CommitSelect label="parameterisation" testId="student-param" value={s.param} options={PARAMS} onChange={(param) => setStudent({ param })} />
         <div className="grid grid-cols-2 gap-2">
           <NumberField label="d (state dimension)" testId="field-d" inputMode="numeric" value={s.d} onCommit={(d) => setStudent({ d })} />
           <NumberField label="init scale σ" testId="field-sigma" value={s.sigma} onCommit={(sigma) => setStudent({ sigma })} />
@@ -269,7 +232,7 @@ export function RunControls() {
             <span>1</span>
           </div>
         </LogSlider>
-        <Check
+        <CheckField
           label="balanced start (C = Bᵀ)"
           testId="student-balanced"
           checked={s.param === 'diag-tied' || s.balanced}
@@ -277,7 +240,7 @@ export function RunControls() {
           hint={s.param === 'diag-tied' ? 'diag-tied is balanced by construction (c = b)' : undefined}
           onChange={(balanced) => setStudent({ balanced })}
         />
-        <Select label="init convention" testId="student-convention" value={s.convention} options={CONVENTIONS} onChange={(convention) => setStudent({ convention })} />
+        <CommitSelect label="init convention" testId="student-convention" value={s.convention} options={CONVENTIONS} onChange={(convention) => setStudent({ convention })} />
       </FieldGroup>
 
       <FieldGroup title="Training" testId="group-training">
@@ -292,11 +255,11 @@ export function RunControls() {
             hint="teacher MT(s), student MT(1000+s)"
           />
         </div>
-        <Select label="loss" testId="training-loss" value={tr.loss} options={LOSSES} onChange={(loss) => commit(withLoss(spec, loss))} />
+        <CommitSelect label="loss" testId="training-loss" value={tr.loss} options={LOSSES} onChange={(loss) => commit(withLoss(spec, loss))} />
         {tr.empirical && (
           <div className="grid grid-cols-2 items-end gap-2">
             <NumberField label="N sequences" testId="field-n" inputMode="numeric" value={tr.empirical.N} onCommit={(N) => setTraining({ empirical: { ...tr.empirical!, N } })} />
-            <Check
+            <CheckField
               label="fresh batch every step"
               testId="training-fresh"
               checked={tr.empirical.fresh}
@@ -308,11 +271,11 @@ export function RunControls() {
       </FieldGroup>
 
       <FieldGroup title="Optimiser" testId="group-optim">
-        <Select label="optimiser" testId="optim-kind" value={o.kind} options={OPTIMS} onChange={(kind) => commit(withOptim(spec, kind))} />
+        <CommitSelect label="optimiser" testId="optim-kind" value={o.kind} options={OPTIMS} onChange={(kind) => commit(withOptim(spec, kind))} />
         <div className="grid grid-cols-2 gap-2">
           {o.kind !== 'flow' && <NumberField label="learning rate" testId="field-lr" value={o.lr} onCommit={(lr) => commit({ ...spec, optim: { ...o, lr } })} />}
           {o.kind === 'flow' && (
-            <Select label="solver" testId="flow-method" value={o.method} options={SOLVERS} onChange={(method) => commit({ ...spec, optim: { ...o, method } })} />
+            <CommitSelect label="solver" testId="flow-method" value={o.method} options={SOLVERS} onChange={(method) => commit({ ...spec, optim: { ...o, method } })} />
           )}
           <NumberField
             label={o.kind === 'flow' ? 'solver steps at most' : 'steps'}

@@ -1,68 +1,6 @@
-import { name as appName, version as appVersion } from '../../../../package.json';
-import type { FinalState, RunStatus } from '../../../engine/core/run';
-import type { SeriesBuffers } from '../../../state/series';
 import type { ExtrapolationSpec } from '../schema';
 
-/**
- * The Run page's exports (pure, unit-tested; the page only saves them). Each writes the spec that ran (every arm's,
- * as its store kept it), never the one edited since: an edit after the run marks the results out of date, not the
- * export. JSON: specs, app version, final states, the recorded series and the current views. CSV: one row per
- * recorded step and arm, the loss and every metric.
- */
-export interface ExportArm {
-  /** 'main' or 'compare'. */
-  role: string;
-  label: string;
-  spec: ExtrapolationSpec;
-  buffers: SeriesBuffers | null;
-  status: RunStatus | null;
-  final: FinalState | null;
-  views: Record<string, Float64Array>;
-}
-
-const column = (a: ArrayLike<number>, n: number) => Array.from({ length: n }, (_, i) => a[i]);
-
-/** The recorded series of an arm: step, t, loss and each metric, as plain arrays. */
-export function seriesOf(b: SeriesBuffers | null): Record<string, number[]> {
-  if (!b) return {};
-  const n = b.count;
-  const out: Record<string, number[]> = { step: column(b.step, n), t: column(b.t, n), loss: column(b.loss, n) };
-  b.metricNames.forEach((m, k) => (out[m] = column(b.metrics[k], n)));
-  return out;
-}
-
-export function runJson(arms: ExportArm[], compare: string | null) {
-  return {
-    lab: arms[0]?.spec.lab ?? null,
-    app: { name: appName, version: appVersion },
-    compare,
-    arms: arms.map((a) => ({
-      role: a.role,
-      label: a.label,
-      spec: a.spec,
-      steps: a.status?.steps ?? 0,
-      stop: a.status?.stop ?? null,
-      final: a.final,
-      series: seriesOf(a.buffers),
-      views: Object.fromEntries(Object.entries(a.views).map(([k, v]) => [k, Array.from(v)])),
-    })),
-  };
-}
-
-/** A CSV value: numbers exactly (shortest round-trip digits), non-finite ones as NaN / Infinity / -Infinity. */
-const cell = (v: number) => (Number.isFinite(v) ? String(v) : Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity');
-
-export function runCsv(arms: ExportArm[]): string {
-  const metrics = arms.find((a) => a.buffers)?.buffers?.metricNames ?? [];
-  const lines = [['arm', 'step', 't', 'loss', ...metrics].join(',')];
-  for (const a of arms) {
-    const b = a.buffers;
-    if (!b) continue;
-    const cols = metrics.map((m) => (b.metricNames.includes(m) ? b.metric(m) : null));
-    for (let r = 0; r < b.count; r++) lines.push([a.role, cell(b.step[r]), cell(b.t[r]), cell(b.loss[r]), ...cols.map((c) => (c ? cell(c[r]) : ''))].join(','));
-  }
-  return `${lines.join('\n')}\n`;
-}
+export { type ExportArm, runCsv, runJson, seriesOf } from '../../../ui/run-export';
 
 /** A file name for the run's exports: preset (or custom), k, d and seed of the main arm. */
 export function exportName(spec: ExtrapolationSpec, ext: string): string {

@@ -1,0 +1,78 @@
+/**
+ * The tracking as a Run of the engine's run layer: one "step" is one stamp, one snapshot is the stamp's row (its
+ * columns are the metrics), and the views are the landscape paths. So the worker streams it, pause / step / resume /
+ * stop work, and the CLI prints its final row like any other run's (docs/labs/flow-vs-descent.md Sec. 7).
+ */
+import type { Integrator, StepResult } from '../core/integrators/types';
+import type { Problem } from '../core/problem';
+import { Run } from '../core/run';
+import type { Objective } from './objective';
+import { Tracking, type TrackingOptions } from './tracking';
+
+/** An objective as the engine's Problem (the Hessian assembled from n HVPs). */
+export function objectiveProblem(obj: Objective, metricNames: readonly string[] = [], metrics: Problem['metrics'] = () => {}): Problem {
+  const n = obj.n;
+  const e = new Float64Array(n);
+  const col = new Float64Array(n);
+  return {
+    n,
+    blocks: [{ name: 'theta', offset: 0, size: n }],
+    loss: (theta) => obj.loss(theta) - obj.minLoss,
+    grad: (theta, g) => obj.grad(theta, g) - obj.minLoss,
+    hess(theta, out) {
+      for (let j = 0; j < n; j++) {
+        e.fill(0);
+        e[j] = 1;
+        obj.hvp(theta, e, col);
+        for (let i = 0; i < n; i++) out[i * n + j] = col[i];
+      }
+      for (let i = 0; i < n; i++) {
+        for (let j = i + 1; j < n; j++) {
+          const s = 0.5 * (out[i * n + j] + out[j * n + i]);
+          out[i * n + j] = s;
+          out[j * n + i] = s;
+        }
+      }
+    },
+    metricNames,
+    metrics,
+  };
+}
+
+class TrackingIntegrator implements Integrator {
+  readonly label = 'gradient flow (dopri5) + GD';
+  constructor(readonly tracking: Tracking) {}
+  get t() {
+    return this.tracking.t;
+  }
+  get steps() {
+    return this.tracking.stamps;
+  }
+  get theta() {
+    return this.tracking.theta;
+  }
+  get loss() {
+    return this.tracking.loss;
+  }
+  step(): StepResult {
+    const failed = this.tracking.next();
+    return failed ? { ok: false, reason: failed } : { ok: true };
+  }
+  info() {
+    const s = this.tracking.solver;
+    return { method: 'dopri5', h: s.h, nfev: s.nfev, rejected: s.rejected };
+  }
+}
+
+/** A Run over the stamps of a tracking: it ends at the horizon, or when the flow fails or blows up. */
+export function trackingRun(obj: Objective, opts: TrackingOptions): Run {
+  const tracking = new Tracking(obj, opts);
+  const problem: Problem = {
+    ...objectiveProblem(obj, tracking.columns, (_theta, out) => out.set(tracking.row)),
+    // The stamp rows carry the coordinates the plots need; the snapshots need no parameter vector.
+    recordedPrefix: 0,
+    views: () => tracking.paths(),
+  };
+  // lossBelow -1: a tracking never "converges" early; it runs to its horizon.
+  return new Run(problem, new TrackingIntegrator(tracking), { lossBelow: -1, maxSteps: opts.stamps, maxTime: opts.horizon }, { kind: 'steps', every: 1 });
+}

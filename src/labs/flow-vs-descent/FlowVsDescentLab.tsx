@@ -1,0 +1,11 @@
+import { TabbedLab } from '../../ui/TabbedLab';
+import { flowVsDescentCore } from './core';
+import { RunPage } from './pages/RunPage';
+
+/** The pages of the lab, in tab order. */
+const FD_PAGES = [{ id: 'run', title: 'Flow and descent', component: RunPage }];
+
+/** The Flow vs Descent lab (paper 001): tabs for its pages. */
+export function FlowVsDescentLab() {
+  return <TabbedLab lab={flowVsDescentCore.id} pages={FD_PAGES} label="Flow vs Descent lab pages" />;
+}

@@ -1,0 +1,21 @@
+import { defineLab } from '../../experiment/lab-core';
+import { buildFlowVsDescentRun, buildObjective } from './build';
+import { objectiveProblem } from '../../engine/flow-descent/tracking-run';
+import { FD_FIELDS } from './fields';
+import { FD_DEFAULT_PRESET, FD_PRESET_ROWS } from './presets';
+import { flowVsDescentCrossIssues, flowVsDescentSpecSchema, type FlowVsDescentSpec } from './schema';
+
+/** Paper 001: how far gradient descent strays from gradient flow, and why (docs/labs/flow-vs-descent.md). */
+export const flowVsDescentCore = defineLab({
+  id: 'flow-vs-descent',
+  schema: flowVsDescentSpecSchema,
+  crossIssues: flowVsDescentCrossIssues,
+  presets: FD_PRESET_ROWS.map((r) => ({ id: r.id, title: r.title, description: r.description, spec: r.spec })),
+  defaultPresetId: FD_DEFAULT_PRESET,
+  buildProblem: (spec: FlowVsDescentSpec) => {
+    const { objective, theta0 } = buildObjective(spec);
+    return { problem: objectiveProblem(objective), theta0 };
+  },
+  buildRun: buildFlowVsDescentRun,
+  fields: FD_FIELDS,
+});

@@ -1,0 +1,13 @@
+import type { Field } from '../../experiment/lab-core';
+import type { FdObjective } from './schema';
+
+/** f over (q1, q2) for the landscape worker (Q2: the quadratic; its minimum value is 0). */
+export const FD_FIELDS: Record<string, Field> = {
+  'fd-quadratic': (p) => (x, y) => 0.5 * (p.lam0 * x * x + p.lam1 * y * y),
+};
+
+/** The landscape field of an objective, or null when it has none (nets, Q1). */
+export function landscapeField(o: FdObjective): { name: string; params: Record<string, number>; label: string } | null {
+  if (o.family === 'quadratic' && o.lam.length === 2) return { name: 'fd-quadratic', params: { lam0: o.lam[0], lam1: o.lam[1] }, label: 'f' };
+  return null;
+}

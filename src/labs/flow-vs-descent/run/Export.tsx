@@ -1,0 +1,39 @@
+import { Button } from '../../../ui/Button';
+import { downloadJson, downloadText } from '../../../ui/download';
+import { type ExportArm, runCsv, runJson } from '../../../ui/run-export';
+import type { FlowVsDescentSpec } from '../schema';
+import type { FdRun } from './store';
+
+/** A file name for the run's exports: the preset (or custom) and the step sizes. */
+export function exportName(spec: FlowVsDescentSpec, ext: string): string {
+  return `implicit-bias-lab-flow-vs-descent-${spec.preset ?? 'custom'}-${spec.objective.family}-T${spec.horizon}.${ext}`;
+}
+
+const armOf = (run: FdRun): ExportArm => ({ role: 'run', label: 'flow and GD', spec: run.spec, buffers: run.buffers, status: run.status, final: run.final, views: run.views });
+
+/** JSON (the spec that ran, the app version, every stamp's row and the landscape paths) and CSV (one row per stamp) of the run on screen. */
+export function ExportButtons({ run }: { run: FdRun | null }) {
+  const has = !!run?.buffers;
+  return (
+    <div className="flex items-center gap-3">
+      <Button
+        variant="link"
+        testId="export-json"
+        disabled={!has}
+        title="The spec that ran, the app version, the final row, every stamp and the landscape paths"
+        onClick={() => run && downloadJson(exportName(run.spec, 'json'), runJson([armOf(run)], null))}
+      >
+        Export JSON
+      </Button>
+      <Button
+        variant="link"
+        testId="export-csv"
+        disabled={!has}
+        title="One row per stamp: t and every column of the flow and each GD run"
+        onClick={() => run && downloadText(exportName(run.spec, 'csv'), runCsv([armOf(run)]), 'text/csv')}
+      >
+        Export CSV
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import { useMemo } from 'react';
+import { Landscape, type LandscapeOverlay, type View } from '../../../plots/Landscape';
+import { useLandscapeGrid } from '../../../plots/landscape-client';
+import { fmt } from '../../../ui/format';
+import { useSpecEditor } from '../../../ui/useSpecEditor';
+import { flowVsDescentCore } from '../core';
+import { landscapeField } from '../fields';
+import { armsOf } from './derive';
+import { armColor } from './Plots';
+import type { FdRun } from './store';
+
+const LAB = flowVsDescentCore.id;
+const GRID = 120;
+
+/** Every other coordinate pair of a flat path of dim-vectors: the (x, y) = first two coordinates. */
+function xy(path: Float64Array | undefined, dim: number): { x: number[]; y: number[] } {
+  const x: number[] = [];
+  const y: number[] = [];
+  if (!path) return { x, y };
+  for (let i = 0; i + 1 < path.length; i += dim) {
+    x.push(path[i]);
+    y.push(path[i + 1]);
+  }
+  return { x, y };
+}
+
+/** A view around the start, the GD start and every path drawn, with a margin. */
+function viewOf(points: { x: number[]; y: number[] }[]): View {
+  const xs = points.flatMap((p) => p.x).filter(Number.isFinite);
+  const ys = points.flatMap((p) => p.y).filter(Number.isFinite);
+  const span = (v: number[]): [number, number] => {
+    const lo = Math.min(...v);
+    const hi = Math.max(...v);
+    const pad = Math.max(0.15 * (hi - lo), 0.1 * Math.max(Math.abs(lo), Math.abs(hi)), 0.05);
+    return [lo - pad, hi + pad];
+  };
+  return { x: span(xs), y: span(ys) };
+}
+
+/**
+ * (1) The 2-D landscape of Q2 and of App. B's function in (q1, q2): the flow's curve and each GD run's Euler polygon.
+ * Click places theta_0 (drag to move it); shift-click places a separate GD start.
+ */
+export function FdLandscape({ run }: { run: FdRun | null }) {
+  const { spec, commit } = useSpecEditor(LAB);
+  const field = landscapeField(spec.objective);
+  const o = spec.objective;
+  const q0 = o.family === 'quadratic' || o.family === 'ab' ? o.q0 : [];
+  const dim = q0.length;
+  const shown = run && run.spec.objective.family === o.family ? run : null;
+  const views = shown?.views;
+  const runSpec = shown?.spec;
+  // views are replaced by every streamed frame, so they are the dependency (not the revision)
+  const paths = useMemo(() => {
+    if (!views || !runSpec) return [];
+    return [
+      { id: 'gf', label: 'flow', color: 'currentColor', ...xy(views['gf.path'], dim), width: 2.5 },
+      ...armsOf(runSpec).map((a) => ({ id: `gd${a.index}`, label: `GD ${a.label}`, color: armColor(a.index), ...xy(views[`gd${a.index}.path`], dim), width: 1.2 })),
+    ];
+  }, [views, runSpec, dim]);
+  const gdStart = spec.gdStart;
+  // The home view frames the starts and the minimum, and the flow's whole path once the run is done (never mid-run: a
+  // moving home view would reset zoom and resample the grid on every frame).
+  const finalPath = shown?.final ? paths[0] : null;
+  const homeKey = JSON.stringify([q0, gdStart ?? null, finalPath ? [finalPath.x, finalPath.y] : null]);
+  const home = useMemo(() => {
+    const [q, g, p] = JSON.parse(homeKey) as [number[], number[] | null, [number[], number[]] | null];
+    const pts = [{ x: [q[0] ?? 0, g?.[0] ?? q[0] ?? 0, 0], y: [q[1] ?? 0, g?.[1] ?? q[1] ?? 0, 0] }];
+    if (p) pts.push({ x: p[0], y: p[1] });
+    return viewOf(pts);
+  }, [homeKey]);
+  const grid = useLandscapeGrid(field ? { field: field.name, params: field.params, x: home.x, y: home.y, nx: GRID, ny: GRID } : null);
+  if (!field || dim < 2) return null;
+  const overlays: LandscapeOverlay[] = [
+    ...paths.map((p) => ({ kind: 'path' as const, id: p.id, x: p.x, y: p.y, color: p.color, width: p.width, label: p.label, dots: p.id === 'gf' ? undefined : 1.5 })),
+    { kind: 'point', id: 'start', x: q0[0], y: q0[1], color: 'currentColor', r: 5, legend: 'θ₀ (click to move)' },
+    ...(gdStart
+      ? [{ kind: 'point' as const, id: 'gd-start', x: gdStart[0], y: gdStart[1], color: armColor(0), r: 5, shape: 'diamond' as const, legend: 'GD start (shift-click)' }]
+      : []),
+  ];
+  const place = (x: number, y: number, shift: boolean) => {
+    const point = dim === 3 ? [x, y, (shift ? gdStart?.[2] : undefined) ?? q0[2]] : [x, y];
+    if (shift) return commit({ ...spec, gdStart: point });
+    return commit({ ...spec, objective: { ...o, q0: point } as typeof o });
+  };
+  return (
+    <div className="max-w-3xl" data-testid="fd-landscape-panel">
+      <Landscape
+        id="fd"
+        title={o.family === 'ab' ? '(1) App. B function in (q₁, q₂): flow and Euler polygons' : '(1) Landscape: the flow and the Euler polygons'}
+        grid={grid}
+        domain={home}
+        overlays={overlays}
+        colorLabel={field.label}
+        xLabel="q₁"
+        yLabel="q₂"
+        height={320}
+        onPick={(x, y, info) => void place(x, y, info.shift)}
+        readout={(x, y) => `q₁ ${fmt(x)}, q₂ ${fmt(y)}`}
+      />
+      <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+        Click or drag to place θ₀; shift-click to start GD elsewhere (Thm 3 allows different starts).{' '}
+        {gdStart && (
+          <button type="button" className="underline" data-testid="fd-clear-gd-start" onClick={() => commit({ ...spec, gdStart: undefined })}>
+            Start GD at θ₀ again
+          </button>
+        )}
+      </p>
+    </div>
+  );
+}

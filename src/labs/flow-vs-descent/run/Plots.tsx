@@ -1,0 +1,143 @@
+import { memo, type ReactNode } from 'react';
+import { OKABE_ITO, seriesColor } from '../../../plots/palette';
+import { type PlotSeries, type RefLine, TimeSeriesPlot } from '../../../plots/TimeSeriesPlot';
+import { fmt } from '../../../ui/format';
+import { type ArmInfo, armsOf, column } from './derive';
+import type { FdRun } from './store';
+
+const TIME = 'fd-time';
+const FLOW = 'currentColor';
+/** Arm i's colour (the flow is the text colour). */
+export const armColor = (i: number) => seriesColor(i);
+
+function Panel({ children, caption, testId }: { children: ReactNode; caption?: ReactNode; testId?: string }) {
+  return (
+    <div className="flex min-w-0 flex-col gap-1 rounded border border-slate-200 p-2 dark:border-slate-800" data-testid={testId}>
+      {children}
+      {caption && <p className="text-xs text-slate-600 dark:text-slate-400">{caption}</p>}
+    </div>
+  );
+}
+
+/** The flow's column against flow time, as a series. */
+function flowLine(run: FdRun, name: string, label: string, extra: Partial<PlotSeries> = {}): PlotSeries[] {
+  const b = run.buffers;
+  const y = column(b, `gf.${name}`);
+  if (!b || !y) return [];
+  return [{ id: `gf-${name}`, label, color: FLOW, x: b.t, y, n: b.count, width: 2, ...extra }];
+}
+
+/** Each arm's column against its own iterate time t_k = k eta. */
+function armLines(run: FdRun, arms: ArmInfo[], name: string, extra: Partial<PlotSeries> = {}, label = (a: ArmInfo) => a.label): PlotSeries[] {
+  const b = run.buffers;
+  if (!b) return [];
+  return arms.flatMap((a) => {
+    const x = column(b, `gd${a.index}.t`);
+    const y = column(b, `gd${a.index}.${name}`);
+    return x && y ? [{ id: `gd${a.index}-${name}`, label: label(a), color: armColor(a.index), x, y, n: b.count, dash: a.paper ? [2, 2] : undefined, ...extra }] : [];
+  });
+}
+
+const twoOverEta = (arms: ArmInfo[]): RefLine[] =>
+  arms.filter((a) => !a.paper && 2 / a.eta < 1e4).map((a) => ({ axis: 'y', value: 2 / a.eta, label: `2/η = ${fmt(2 / a.eta, 3)}`, color: armColor(a.index) }));
+
+/** The live plots of Sec. 7 (2-7) on flow time t, one line per GD arm beside the flow. */
+export const RunPlots = memo(function RunPlots({ run, revision }: { run: FdRun | null; revision: number }) {
+  if (!run) {
+    return (
+      <p className="rounded border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500 dark:border-slate-700" data-testid="plots-empty">
+        Press Run: the flow (solved by an adaptive ODE solver) and each GD run appear here on the same flow-time axis, with the gap between them and the curvature along the way.
+      </p>
+    );
+  }
+  const spec = run.spec;
+  const arms = armsOf(spec);
+  const o = spec.objective;
+  const dln = o.family === 'dln';
+  const rank1 = dln && o.widths[o.widths.length - 1] === 1;
+  const common = { syncX: TIME, xLabel: 'flow time t', revision };
+  return (
+    <div className="grid gap-3 xl:grid-cols-2" data-testid="fd-plots">
+      <Panel testId="panel-loss" caption="GD (coloured) against the flow (black) at equal flow time t = kη.">
+        <TimeSeriesPlot id="fd-loss" title="(2) f − min f" yLabel="f − min f" yScale="log" series={[...flowLine(run, 'f', 'flow'), ...armLines(run, arms, 'f')]} {...common} />
+      </Panel>
+      <Panel
+        testId="panel-gap"
+        caption={
+          spec.errorOde
+            ? 'D/η for each η against ‖E(t)‖ from the error ODE (black): for small η they coincide, D ≈ η‖E(t)‖.'
+            : 'Turn on the error ODE to see the prediction ‖E(t)‖ beside D/η.'
+        }
+      >
+        <TimeSeriesPlot
+          id="fd-gap"
+          title="(3) Tracking error D/η and ‖E(t)‖"
+          yLabel="D/η, ‖E‖"
+          series={[...(spec.errorOde ? flowLine(run, 'E', '‖E(t)‖ (error ODE)') : []), ...armLines(run, arms, 'Deta')]}
+          {...common}
+        />
+      </Panel>
+      <Panel testId="panel-distance" caption="D(t) = ‖θ_k − θ(kη)‖: linear in η while the curvature along the flow stays mild.">
+        <TimeSeriesPlot id="fd-distance" title="(3) Tracking error D(t)" yLabel="D" yScale="log" series={armLines(run, arms, 'D')} {...common} />
+      </Panel>
+      {spec.spectrum && (
+        <Panel testId="panel-curvature" caption="λmin and λmax of the Hessian along the flow (solid) and GD (dashed, small models); GD cannot stay where λmax > 2/η.">
+          <TimeSeriesPlot
+            id="fd-curvature"
+            title="(4) Curvature along the way"
+            yLabel="λ"
+            refLines={twoOverEta(arms)}
+            series={[
+              ...flowLine(run, 'lmax', 'λmax (flow)', { color: OKABE_ITO[1] }),
+              ...flowLine(run, 'lmin', 'λmin (flow)', { color: OKABE_ITO[0] }),
+              ...armLines(run, arms, 'lmax', { dash: [4, 3], width: 1 }, (a) => `λmax, ${a.label}`),
+              ...armLines(run, arms, 'lmin', { dash: [4, 3], width: 1 }, (a) => `λmin, ${a.label}`),
+            ]}
+            {...common}
+          />
+        </Panel>
+      )}
+      {spec.spectrum && (
+        <Panel testId="panel-im" caption="I_m(t) = ∫₀ᵗ max(0, −λmin) ds: where it levels off, the flow has stopped meeting negative curvature (roughly convex from there).">
+          <TimeSeriesPlot id="fd-im" title="(5) Accumulated negative curvature I_m(t)" yLabel="I_m" series={flowLine(run, 'Im', 'I_m (flow)')} {...common} />
+        </Panel>
+      )}
+      {dln && (
+        <Panel testId="panel-unbalance" caption="U = maxⱼ ‖Wⱼ₊₁ᵀWⱼ₊₁ − WⱼWⱼᵀ‖_*: the flow conserves it (flat, at rounding level); GD moves it by η² per step.">
+          <TimeSeriesPlot
+            id="fd-unbalance"
+            title="(6) Unbalancedness U(t)"
+            yLabel="U"
+            yScale="log"
+            series={[...flowLine(run, 'U', 'flow'), ...armLines(run, arms, 'U')]}
+            {...common}
+          />
+        </Panel>
+      )}
+      {rank1 && <PhasePlane run={run} arms={arms} revision={revision} />}
+    </div>
+  );
+});
+
+/** (7) The (r, nu) plane of the rank-1 reduction: r = ||W_{n:1}||, nu its alignment with Lam; the minimum is (1, 1). */
+function PhasePlane({ run, arms, revision }: { run: FdRun; arms: ArmInfo[]; revision: number }) {
+  const b = run.buffers;
+  const pair = (prefix: string, label: string, color: string, dash?: number[]): PlotSeries[] => {
+    const x = column(b, `${prefix}.r`);
+    const y = column(b, `${prefix}.nu`);
+    return b && x && y ? [{ id: `${prefix}-rnu`, label, color, x, y, n: b.count, dash }] : [];
+  };
+  return (
+    <Panel testId="panel-phase" caption="The flow climbs in alignment ν first, then grows r; GD follows the same curve up to O(η).">
+      <TimeSeriesPlot
+        id="fd-phase"
+        title="(7) Phase plane (r, ν)"
+        xLabel="r = ‖W_{n:1}‖"
+        yLabel="ν"
+        scaleToggle={false}
+        revision={revision}
+        series={[...pair('gf', 'flow', FLOW), ...arms.flatMap((a) => pair(`gd${a.index}`, a.label, armColor(a.index), a.paper ? [2, 2] : undefined))]}
+      />
+    </Panel>
+  );
+}
