@@ -1,4 +1,4 @@
-import { LabTabs, usePageFromHash } from '../../ui/LabTabs';
+import { TabbedLab } from '../../ui/TabbedLab';
 import { extrapolationCore } from './core';
 import { DemosPage } from './pages/DemosPage';
 import { ReproducePage } from './pages/ReproducePage';
@@ -15,12 +15,5 @@ const EXTRAPOLATION_PAGES = [
 
 /** The Extrapolation lab (paper 002): tabs for its pages. */
 export function ExtrapolationLab() {
-  const page = usePageFromHash(EXTRAPOLATION_PAGES);
-  const Page = page.component;
-  return (
-    <div className="flex flex-col gap-3" data-testid="lab-extrapolation">
-      <LabTabs lab={extrapolationCore.id} pages={EXTRAPOLATION_PAGES} current={page.id} label="Extrapolation lab pages" />
-      <Page />
-    </div>
-  );
+  return <TabbedLab lab={extrapolationCore.id} pages={EXTRAPOLATION_PAGES} label="Extrapolation lab pages" />;
 }

@@ -1,6 +1,6 @@
 import { useLinkedRun } from '../../state/experiment-store';
 import { useRuns } from '../../state/runs-store';
-import { LabTabs, usePageFromHash } from '../../ui/LabTabs';
+import { TabbedLab } from '../../ui/TabbedLab';
 import { poisoningCore } from './core';
 import { ExplorePage } from './explore/ExplorePage';
 import { ReproducePage } from './reproduce/ReproducePage';
@@ -15,13 +15,6 @@ const POISONING_PAGES = [
 
 /** The Poisoning lab (paper 000): tabs for its pages; a shared link opens its page and reruns the experiment. */
 export function PoisoningLab() {
-  const page = usePageFromHash(POISONING_PAGES);
   useLinkedRun(poisoningCore.id, (s) => void useRuns.getState().start(s));
-  const Page = page.component;
-  return (
-    <div className="flex flex-col gap-3" data-testid="lab-poisoning">
-      <LabTabs lab={poisoningCore.id} pages={POISONING_PAGES} current={page.id} label="Poisoning lab pages" />
-      <Page />
-    </div>
-  );
+  return <TabbedLab lab={poisoningCore.id} pages={POISONING_PAGES} label="Poisoning lab pages" />;
 }
