@@ -10,40 +10,54 @@ export interface Envelope {
   n: number;
 }
 
+/** Indices of the smallest and the largest kept value among y[i0..i1) (the first of equals); -1 for both when none is kept. */
+function extremes(y: ArrayLike<number>, i0: number, i1: number, keep: (v: number) => boolean): [number, number] {
+  let lo = -1;
+  let hi = -1;
+  for (let i = i0; i < i1; i++) {
+    const v = y[i];
+    if (!keep(v)) continue;
+    if (lo < 0 || v < y[lo]) lo = i;
+    if (hi < 0 || v > y[hi]) hi = i;
+  }
+  return [lo, hi];
+}
+
+/** Pushes the points of one bucket, given its records [i0, i1) and the indices of its extremes (-1 when none is kept). */
+type BucketEmitter = (push: (x: number, y: number) => void, i0: number, i1: number, lo: number, hi: number) => void;
+
+/**
+ * A series drawn bucket by bucket (envelope and bars alike): the n records cut into `buckets` equal runs, each run's
+ * extremes handed to `emit`, which pushes at most `perBucket` points.
+ */
+function byBucket(y: ArrayLike<number>, n: number, buckets: number, keep: (v: number) => boolean, perBucket: number, emit: BucketEmitter): Envelope {
+  const ox = new Float64Array(perBucket * buckets);
+  const oy = new Float64Array(perBucket * buckets);
+  let m = 0;
+  const push = (px: number, py: number) => {
+    ox[m] = px;
+    oy[m++] = py;
+  };
+  for (let b = 0; b < buckets; b++) {
+    const i0 = Math.floor((b * n) / buckets);
+    const i1 = Math.floor(((b + 1) * n) / buckets);
+    emit(push, i0, i1, ...extremes(y, i0, i1, keep));
+  }
+  return { x: ox, y: oy, n: m };
+}
+
 /**
  * The envelope of (x[i], y[i]), i < n, on at most 2 * buckets points (the series itself when n <= 2 * buckets).
  * Values `keep` rejects (NaN, or <= 0 on a log axis) are left out; a bucket with none leaves a gap (NaN).
  */
 export function envelope(x: ArrayLike<number>, y: ArrayLike<number>, n: number, buckets: number, keep: (v: number) => boolean = Number.isFinite): Envelope {
   if (n <= 2 * buckets) return { x: Float64Array.from({ length: n }, (_, i) => x[i]), y: Float64Array.from({ length: n }, (_, i) => y[i]), n };
-  const ox = new Float64Array(2 * buckets);
-  const oy = new Float64Array(2 * buckets);
-  let m = 0;
-  for (let b = 0; b < buckets; b++) {
-    const i0 = Math.floor((b * n) / buckets);
-    const i1 = Math.floor(((b + 1) * n) / buckets);
-    let lo = -1;
-    let hi = -1;
-    for (let i = i0; i < i1; i++) {
-      const v = y[i];
-      if (!keep(v)) continue;
-      if (lo < 0 || v < y[lo]) lo = i;
-      if (hi < 0 || v > y[hi]) hi = i;
-    }
-    if (lo < 0) {
-      ox[m] = x[i0];
-      oy[m++] = NaN;
-      continue;
-    }
+  return byBucket(y, n, buckets, keep, 2, (push, i0, _i1, lo, hi) => {
+    if (lo < 0) return push(x[i0], NaN);
     const [p, q] = lo <= hi ? [lo, hi] : [hi, lo];
-    ox[m] = x[p];
-    oy[m++] = y[p];
-    if (q !== p) {
-      ox[m] = x[q];
-      oy[m++] = y[q];
-    }
-  }
-  return { x: ox, y: oy, n: m };
+    push(x[p], y[p]);
+    if (q !== p) push(x[q], y[q]);
+  });
 }
 
 /**
@@ -54,32 +68,13 @@ export function envelope(x: ArrayLike<number>, y: ArrayLike<number>, n: number, 
  * an order of magnitude more).
  */
 export function bars(x: ArrayLike<number>, y: ArrayLike<number>, n: number, buckets: number, keep: (v: number) => boolean = Number.isFinite, phase = 0): Envelope {
-  const ox = new Float64Array(3 * buckets);
-  const oy = new Float64Array(3 * buckets);
-  let m = 0;
-  for (let b = 0; b < buckets; b++) {
-    const i0 = Math.floor((b * n) / buckets);
-    const i1 = Math.floor(((b + 1) * n) / buckets);
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (let i = i0; i < i1; i++) {
-      const v = y[i];
-      if (!keep(v)) continue;
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
-    if (i1 <= i0 || lo > hi) continue;
+  return byBucket(y, n, buckets, keep, 3, (push, i0, i1, lo, hi) => {
+    if (lo < 0) return;
     const at = x[i0 + Math.floor(phase * (i1 - i0 - 1))];
-    ox[m] = at;
-    oy[m++] = lo;
-    if (hi > lo) {
-      ox[m] = at;
-      oy[m++] = hi;
-    }
-    ox[m] = at;
-    oy[m++] = NaN;
-  }
-  return { x: ox, y: oy, n: m };
+    push(at, y[lo]);
+    if (y[hi] > y[lo]) push(at, y[hi]);
+    push(at, NaN);
+  });
 }
 
 /** Buckets of a smooth series' envelope, and bars of a rough (chaotic) one, whose zigzag strokes cost far more to draw. */
