@@ -4,6 +4,7 @@ import { prop3Demo } from './prop3';
 import { EXTRAPOLATION_DEFAULT_PRESET, EXTRAPOLATION_PRESET_ROWS, extrapolationPresetRow } from './presets';
 import { type ExtrapolationSpec, extrapolationCrossIssues, extrapolationSpecSchema } from './schema';
 import { pointSpec, runPoint, runSweep, runWithResponse, sweepPoint } from './sweeps';
+import { presetsFromRows } from '../lab-presets';
 
 /**
  * CLI output of a preset that is not one run: a sweep preset's points and per-k summary, the impulse responses of an
@@ -27,8 +28,7 @@ export const extrapolationCore = defineLab({
   id: 'extrapolation',
   schema: extrapolationSpecSchema,
   crossIssues: extrapolationCrossIssues,
-  presets: EXTRAPOLATION_PRESET_ROWS.map((r) => ({ id: r.id, title: r.title, description: r.description, spec: r.spec })),
-  defaultPresetId: EXTRAPOLATION_DEFAULT_PRESET,
+  ...presetsFromRows(EXTRAPOLATION_PRESET_ROWS, (r) => r.spec, EXTRAPOLATION_DEFAULT_PRESET),
   buildProblem: buildExtrapolation,
   // sweepPoint: one (teacher, k, sigma, seed) spec of a sweep (sweeps.ts: sweepPoints) to its end; prop3: the E-P3 construction.
   jobs: { sweepPoint, prop3: prop3Demo },
