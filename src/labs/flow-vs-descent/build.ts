@@ -4,9 +4,11 @@ import { DeepLinearNet } from '../../engine/flow-descent/dln';
 import { balancedInit, gaussianInit, xavierInit } from '../../engine/flow-descent/init';
 import type { Objective } from '../../engine/flow-descent/objective';
 import { DiagonalQuadratic } from '../../engine/flow-descent/quadratic';
-import { objectiveProblem, trackingRun } from '../../engine/flow-descent/tracking-run';
+import { trackingRun } from '../../engine/flow-descent/tracking-run';
+import { AbObjective } from '../../engine/flow-descent/ab';
+import { FcNet, fdReluDataset } from '../../engine/flow-descent/fc';
+import { extremeEigenvalues, HessianScratch } from '../../engine/flow-descent/hessian';
 import type { Spectrum, TrackingOptions } from '../../engine/flow-descent/tracking';
-import { symmetricEigenvalues } from '../../engine/linear-rnn/jacobi';
 import { armEtas, type FdObjective, type FlowVsDescentSpec } from './schema';
 
 /** The objective of a spec and its start (docs/labs/flow-vs-descent.md Sec. 2), with the spec's weight decay. */
@@ -35,8 +37,24 @@ function family(o: FdObjective): { objective: Objective; theta0: Float64Array; e
       };
       return { objective: net, theta0: netInit(o.widths, o.init), extra };
     }
-    default:
-      throw new Error(`the ${o.family} family is not built yet`);
+    case 'ab':
+      return { objective: new AbObjective({ a: o.a, zc: o.zc, zb: o.zb, rho: o.rho }), theta0: Float64Array.from(o.q0) };
+    case 'fc': {
+      const { X, Y } = fdReluDataset(o.data.count);
+      const net = new FcNet({ widths: o.widths, activation: o.activation, leakySlope: o.leak, loss: 'square', X, Y });
+      const theta0 = netInit(o.widths, o.init);
+      const q0 = net.neuronBalance(theta0);
+      // Per-neuron balance q_{j,i} (Sec. 2.3): constant under the flow, moved by exactly eta^2 per GD step (Sec. 6.3).
+      const extra = {
+        names: ['qDrift'],
+        eval(theta: Float64Array, out: Float64Array) {
+          let m = 0;
+          net.neuronBalance(theta).forEach((q, j) => q.forEach((v, i) => (m = Math.max(m, Math.abs(v - q0[j][i])))));
+          out[0] = m;
+        },
+      };
+      return { objective: net, theta0, extra };
+    }
   }
 }
 
@@ -73,24 +91,10 @@ function withWeightDecay(obj: Objective, mu: number): Objective {
   };
 }
 
-/** lmin and lmax of the Hessian (assembled from n HVPs) at a point. */
+/** lmin and lmax of the Hessian (assembled from n HVPs) at a point, with scratch kept across calls. */
 export function spectrumOf(obj: Objective): (theta: Float64Array) => Spectrum {
-  const n = obj.n;
-  const problem = objectiveProblem(obj);
-  const H = new Float64Array(n * n);
-  const ev = new Float64Array(n);
-  const work = new Float64Array(n * n);
-  return (theta) => {
-    problem.hess(theta, H);
-    symmetricEigenvalues(H, n, ev, work);
-    let lmin = Infinity;
-    let lmax = -Infinity;
-    for (let i = 0; i < n; i++) {
-      lmin = Math.min(lmin, ev[i]);
-      lmax = Math.max(lmax, ev[i]);
-    }
-    return { lmin, lmax };
-  };
+  const scratch = new HessianScratch(obj.n);
+  return (theta) => extremeEigenvalues(obj, theta, scratch);
 }
 
 /** GD counts as converged below f - min f = 1e-14 on deep linear nets, 1e-8 elsewhere (Sec. 4). */
