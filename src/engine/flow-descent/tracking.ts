@@ -27,6 +27,11 @@ export interface TrackingOptions {
   errorOde: boolean;
   /** lmin / lmax of the Hessian at a point, or null to skip spectra (they cost n HVPs and an eigensolve). */
   spectrum: ((theta: Float64Array) => Spectrum) | null;
+  /**
+   * I_m by Simpson on each stamp interval (one more spectrum per stamp, at its middle); the trapezoid rule when false,
+   * for large models where a spectrum costs tens of milliseconds.
+   */
+  simpson?: boolean;
   /** GD spectra too (dashed in the plots); only where they are cheap. */
   gdSpectrum: boolean;
   /** Model-specific scalars at a point (e.g. DLN's U, r, nu), recorded for the flow and every arm. */
@@ -187,7 +192,7 @@ export class Tracking {
     const tPrev = this.stampTime(this.stamp);
     const tau = this.stampTime(this.stamp + 1);
     let lminMid = Number.NaN;
-    if (this.opts.spectrum) {
+    if (this.opts.spectrum && this.opts.simpson !== false) {
       // I_m by Simpson on each stamp interval: the middle's state comes from the dense output as the flow passes it.
       const tm = tPrev + 0.5 * (tau - tPrev);
       const failed = this.reach(tm);
@@ -256,7 +261,10 @@ export class Tracking {
     let c = 0;
     this.fFlow = obj.grad(theta, this.g) - obj.minLoss;
     const spec = opts.spectrum ? opts.spectrum(theta) : null;
-    if (spec && h > 0) this.Im += (h / 6) * (Math.max(0, -this.lminPrev) + 4 * Math.max(0, -lminMid) + Math.max(0, -spec.lmin));
+    if (spec && h > 0) {
+      const ends = Math.max(0, -this.lminPrev) + Math.max(0, -spec.lmin);
+      this.Im += Number.isNaN(lminMid) ? 0.5 * h * ends : (h / 6) * (ends + 4 * Math.max(0, -lminMid));
+    }
     if (spec) this.lminPrev = spec.lmin;
     row[c++] = this.fFlow;
     row[c++] = norm(this.g, n);

@@ -8,6 +8,8 @@ import { trackingRun } from '../../engine/flow-descent/tracking-run';
 import { AbObjective } from '../../engine/flow-descent/ab';
 import { FcNet, fdReluDataset } from '../../engine/flow-descent/fc';
 import { extremeEigenvalues, HessianScratch } from '../../engine/flow-descent/hessian';
+import { lemma7Bound, lemma11Bound, prop8Bound } from '../../engine/flow-descent/bounds';
+import { frobenius, spectralNorm } from '../../engine/flow-descent/norms';
 import type { Spectrum, TrackingOptions } from '../../engine/flow-descent/tracking';
 import { armEtas, type FdObjective, type FlowVsDescentSpec } from './schema';
 
@@ -24,18 +26,22 @@ function family(o: FdObjective): { objective: Objective; theta0: Float64Array; e
     case 'dln': {
       const net = new DeepLinearNet(o.widths, o.lam);
       const rank1 = o.widths[o.widths.length - 1] === 1;
+      const theta0 = netInit(o.widths, o.init);
+      // A Procedure-13 start is exactly balanced, so Eq. 14's imbalance term vanishes (eps = 0, Sec. 5.2 FD-DLN3-curv).
+      const bound = dlnCurvatureBound(net, o.widths, o.init.kind === 'balanced' ? 0 : norm(theta0));
       const extra = {
-        names: rank1 ? ['U', 'r', 'nu'] : ['U'],
+        names: rank1 ? ['U', 'bound', 'r', 'nu'] : ['U', 'bound'],
         eval(theta: Float64Array, out: Float64Array) {
           out[0] = net.unbalancedness(theta);
+          out[1] = bound(theta);
           if (rank1) {
             const { r, nu } = net.alignment(theta);
-            out[1] = r;
-            out[2] = nu;
+            out[2] = r;
+            out[3] = nu;
           }
         },
       };
-      return { objective: net, theta0: netInit(o.widths, o.init), extra };
+      return { objective: net, theta0, extra };
     }
     case 'ab':
       return { objective: new AbObjective({ a: o.a, zc: o.zc, zb: o.zb, rho: o.rho }), theta0: Float64Array.from(o.q0) };
@@ -44,19 +50,45 @@ function family(o: FdObjective): { objective: Objective; theta0: Float64Array; e
       const net = new FcNet({ widths: o.widths, activation: o.activation, leakySlope: o.leak, loss: 'square', X, Y });
       const theta0 = netInit(o.widths, o.init);
       const q0 = net.neuronBalance(theta0);
-      // Per-neuron balance q_{j,i} (Sec. 2.3): constant under the flow, moved by exactly eta^2 per GD step (Sec. 6.3).
+      const inputNorms = Array.from({ length: o.data.count }, (_, i) => Math.hypot(X[2 * i], X[2 * i + 1]));
+      const slope = o.activation === 'leaky' ? Math.max(1, o.leak) : 1;
       const extra = {
-        names: ['qDrift'],
+        names: ['qDrift', 'bound'],
         eval(theta: Float64Array, out: Float64Array) {
+          // Per-neuron balance q_{j,i} (Sec. 2.3): constant under the flow, moved by exactly eta^2 per GD step (Sec. 6.3).
           let m = 0;
           net.neuronBalance(theta).forEach((q, j) => q.forEach((v, i) => (m = Math.max(m, Math.abs(v - q0[j][i])))));
           out[0] = m;
+          // Lemma 11 (Eq. 17) on the activation region of theta.
+          const frob = Array.from({ length: net.depth }, (_, j) => frobenius(net.layer(theta, j + 1)));
+          out[1] = lemma11Bound(frob, slope, net.outputGradNorms(theta), inputNorms);
         },
       };
       return { objective: net, theta0, extra };
     }
   }
 }
+
+/**
+ * The lower bound on lmin along the flow (Sec. 3.3): Prop. 8 (Eq. 14) with eps (||theta_0||, or 0 from a balanced
+ * start) when eps <= 1/(2n) as it requires, else Lemma 7 (Eq. 13).
+ */
+function dlnCurvatureBound(net: DeepLinearNet, widths: readonly number[], eps: number): (theta: Float64Array) => number {
+  const depth = widths.length - 1;
+  const d0 = widths[0];
+  const dn = widths[depth];
+  const useProp8 = depth >= 3 && eps <= 1 / (2 * depth);
+  return (theta) => {
+    const norms = Array.from({ length: depth }, (_, j) => spectralNorm(net.layer(theta, j + 1), widths[j + 1], widths[j]));
+    const P = net.endToEnd(theta);
+    let g = 0;
+    for (let i = 0; i < P.length; i++) g += (P[i] - net.lam[i]) ** 2;
+    g = Math.sqrt(g);
+    return useProp8 ? prop8Bound(norms, d0, dn, g, spectralNorm(P, dn, d0), eps) : lemma7Bound(norms, d0, dn, g);
+  };
+}
+
+const norm = (x: Float64Array) => Math.sqrt(x.reduce((s, v) => s + v * v, 0));
 
 /** Sec. 2.2: Procedure 13, N(0, s^2) or Xavier-uniform times a gain, seeded. */
 export function netInit(widths: readonly number[], init: Extract<FdObjective, { family: 'dln' }>['init']): Float64Array {
@@ -113,6 +145,7 @@ export function trackingOptions(spec: FlowVsDescentSpec): { objective: Objective
     atol: spec.solver.atol,
     errorOde: spec.errorOde,
     spectrum: spec.spectrum ? spectrumOf(objective) : null,
+    simpson: objective.n <= 64,
     gdSpectrum: objective.n <= 64,
     extra,
     convergedBelow: convergedBelow(spec.objective),

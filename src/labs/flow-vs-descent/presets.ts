@@ -106,7 +106,7 @@ export const FD_PRESET_ROWS: FdPresetRow[] = [
       [0.05, 0.2, 1.0],
       200,
       100,
-      { solver: { rtol: 1e-8, atol: 1e-10 } },
+      { solver: { rtol: 1e-5, atol: 1e-7 } },
     ),
   },
   {

@@ -75,8 +75,6 @@ export const objectiveSchema = z.discriminatedUnion('family', [
 export const flowVsDescentSpecSchema = z.strictObject({
   v: versionSchema,
   lab: z.literal('flow-vs-descent'),
-  /** The preset this spec started from (shown as a label; the spec itself is what runs). */
-  preset: z.string().max(40, 'preset id is too long').optional(),
   objective: objectiveSchema,
   /** A separate GD start (Thm 3 allows GD and GF to start apart); the flow's start when absent. */
   gdStart: list('GD start', 1, 3).optional(),

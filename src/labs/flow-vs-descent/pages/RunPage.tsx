@@ -34,7 +34,7 @@ export function RunPage() {
   const revision = useFdRun((s) => s.revision);
   const transport = useFdRun((s) => s.transport);
   const controls = useFdControls();
-  const stale = useIsStale(run?.spec, spec, ['preset', 'view']);
+  const stale = useIsStale(run?.spec, spec, ['view', 'sweep', 'rescale', 'mnist']);
   return (
     <LabPage
       testId="page-fd-run"

@@ -3,7 +3,7 @@ import { FieldGroup } from '../../../ui/FieldGroup';
 import { fmt } from '../../../ui/format';
 import { NumberField } from '../../../ui/NumberField';
 import { NumberListField } from '../../../ui/NumberListField';
-import { pickPreset } from '../../../ui/preset-choice';
+import { pickPreset, usePresetChoice } from '../../../ui/preset-choice';
 import { PresetPicker } from '../../../ui/PresetPicker';
 import { optionsOf } from '../../../ui/SelectField';
 import { useSpecEditor } from '../../../ui/useSpecEditor';
@@ -118,12 +118,13 @@ function ObjectiveFields({ spec, commit }: { spec: Spec; commit: Commit }) {
 /** The Run page's controls: preset, objective and start, GD step sizes, horizon, protocol and solver. */
 export function RunControls() {
   const { spec, commit } = useSpecEditor(LAB);
+  const presetId = usePresetChoice(LAB);
   const presetFamily = (id: string) => FD_PRESET_ROWS.find((r) => r.id === id)?.spec.objective.family;
   return (
     <div className="flex flex-col gap-3" data-testid="fd-controls">
       <PresetPicker
         lab={LAB}
-        selected={spec.preset}
+        selected={presetId}
         onPick={(id) => pickPreset(LAB, id)}
         showIds
         groups={[

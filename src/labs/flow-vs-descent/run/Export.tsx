@@ -4,9 +4,9 @@ import { type ExportArm, runCsv, runJson } from '../../../ui/run-export';
 import type { FlowVsDescentSpec } from '../schema';
 import type { FdRun } from './store';
 
-/** A file name for the run's exports: the preset (or custom) and the step sizes. */
+/** A file name for the run's exports: the objective family and the horizon. */
 export function exportName(spec: FlowVsDescentSpec, ext: string): string {
-  return `implicit-bias-lab-flow-vs-descent-${spec.preset ?? 'custom'}-${spec.objective.family}-T${spec.horizon}.${ext}`;
+  return `implicit-bias-lab-flow-vs-descent-${spec.objective.family}-T${spec.horizon}.${ext}`;
 }
 
 const armOf = (run: FdRun): ExportArm => ({ role: 'run', label: 'flow and GD', spec: run.spec, buffers: run.buffers, status: run.status, final: run.final, views: run.views });

@@ -81,7 +81,10 @@ export const RunPlots = memo(function RunPlots({ run, revision }: { run: FdRun |
         <TimeSeriesPlot id="fd-distance" title="(3) Tracking error D(t)" yLabel="D" yScale="log" series={armLines(run, arms, 'D')} {...common} />
       </Panel>
       {spec.spectrum && (
-        <Panel testId="panel-curvature" caption="λmin and λmax of the Hessian along the flow (solid) and GD (dashed, small models); GD cannot stay where λmax > 2/η.">
+        <Panel
+          testId="panel-curvature"
+          caption="λmin and λmax of the Hessian along the flow (solid) and GD (dashed, small models), with the paper's lower bound on λmin (it holds, often loosely); GD cannot stay where λmax > 2/η."
+        >
           <TimeSeriesPlot
             id="fd-curvature"
             title="(4) Curvature along the way"
@@ -90,6 +93,7 @@ export const RunPlots = memo(function RunPlots({ run, revision }: { run: FdRun |
             series={[
               ...flowLine(run, 'lmax', 'λmax (flow)', { color: OKABE_ITO[1] }),
               ...flowLine(run, 'lmin', 'λmin (flow)', { color: OKABE_ITO[0] }),
+              ...flowLine(run, 'bound', o.family === 'fc' ? 'Lemma 11 bound' : 'Lemma 7 / Prop. 8 bound', { color: OKABE_ITO[3], dash: [6, 3], width: 1.5 }),
               ...armLines(run, arms, 'lmax', { dash: [4, 3], width: 1 }, (a) => `λmax, ${a.label}`),
               ...armLines(run, arms, 'lmin', { dash: [4, 3], width: 1 }, (a) => `λmin, ${a.label}`),
             ]}

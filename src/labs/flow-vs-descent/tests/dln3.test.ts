@@ -107,6 +107,15 @@ describe('FD-DLN3-curv: I_m(t) and lmin along the flow', () => {
     ];
     for (const [t, Im] of want) expect(Math.abs(at(t)['gf.Im'] - Im)).toBeLessThan(1e-4);
   });
+  it('lmin / Eq. 14 bound (eps = 0) = 0.620, 0.675, 0.531 at t = 0, 1, 2, then 0.500 = 1/(n - 1) from t = 3 on', () => {
+    [
+      [0, 0.62],
+      [1, 0.675],
+      [2, 0.531],
+    ].forEach(([t, ratio]) => expect(Math.abs(at(t)['gf.lmin'] / at(t)['gf.bound'] - ratio)).toBeLessThan(5e-4));
+    for (const r of rows.filter((x) => x.t >= 3)) expect(Math.abs(r['gf.lmin'] / r['gf.bound'] - 0.5)).toBeLessThan(5e-4);
+  });
+
   it('min lmin = -0.6465 near t = 1.375', () => {
     let best = rows[0];
     for (const r of rows) if (r['gf.lmin'] < best['gf.lmin']) best = r;
