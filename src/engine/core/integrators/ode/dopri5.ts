@@ -129,6 +129,14 @@ export class Dopri5 extends AdaptiveStepper {
     for (let i = 0; i < out.length; i++) out[i] = r1[i] + th * (r2[i] + th1 * (r3[i] + th * (r4[i] + th1 * r5[i])));
   }
 
+  /**
+   * Copies the last accepted step's dense-output coefficients (rcont1..rcont5, n numbers each) into out from offset:
+   * a caller that keeps every step's evaluates the flow anywhere later with the formula of dense().
+   */
+  copyDense(out: Float64Array, offset = 0): void {
+    for (let c = 0; c < 5; c++) out.set(this.rcont[c], offset + c * this.n);
+  }
+
   /** Start of the last accepted step (its end is t). */
   get lastStepStart(): number {
     return this.tOld;
