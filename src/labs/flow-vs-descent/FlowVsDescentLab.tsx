@@ -1,9 +1,13 @@
 import { TabbedLab } from '../../ui/TabbedLab';
 import { flowVsDescentCore } from './core';
+import { ReproducePage } from './pages/ReproducePage';
 import { RunPage } from './pages/RunPage';
 
 /** The pages of the lab, in tab order. */
-const FD_PAGES = [{ id: 'run', title: 'Flow and descent', component: RunPage }];
+const FD_PAGES = [
+  { id: 'run', title: 'Flow and descent', component: RunPage },
+  { id: 'reproduce', title: 'Reproduce the paper', component: ReproducePage },
+];
 
 /** The Flow vs Descent lab (paper 001): tabs for its pages. */
 export function FlowVsDescentLab() {

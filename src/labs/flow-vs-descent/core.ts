@@ -2,6 +2,7 @@ import { defineLab } from '../../experiment/lab-core';
 import { buildFlowVsDescentRun, buildObjective } from './build';
 import { objectiveProblem } from '../../engine/flow-descent/tracking-run';
 import { FD_FIELDS } from './fields';
+import { reproduceCard } from './reproduce';
 import { FD_DEFAULT_PRESET, FD_PRESET_ROWS } from './presets';
 import { flowVsDescentCrossIssues, flowVsDescentSpecSchema, type FlowVsDescentSpec } from './schema';
 
@@ -18,4 +19,6 @@ export const flowVsDescentCore = defineLab({
   },
   buildRun: buildFlowVsDescentRun,
   fields: FD_FIELDS,
+  // reproduce: one Reproduce card's preset run and checked (reproduce.ts).
+  jobs: { reproduce: reproduceCard },
 });

@@ -1,0 +1,256 @@
+import { Tracking } from '../../engine/flow-descent/tracking';
+import { trackingOptions } from './build';
+import { fdPresetRow } from './presets';
+import type { FlowVsDescentSpec } from './schema';
+
+/**
+ * The Reproduce page's cards (docs/labs/flow-vs-descent.md Sec. 5): each runs its preset and sets the lab's values
+ * beside the spec's, row by row, with a verdict. The expected numbers are the lab spec's (its float64 reference
+ * implementation); a row holds when the lab value lies within the tolerance stated.
+ */
+export interface ReproRow {
+  what: string;
+  lab: number;
+  expected: string;
+  holds: boolean;
+}
+
+export interface ReproCard {
+  id: string;
+  figure: string;
+  title: string;
+  /** What the paper says (or "lab result" for what the lab adds). */
+  claim: string;
+  /** What the lab spec asserts. */
+  assertion: string;
+  rows: ReproRow[];
+  ms: number;
+}
+
+type Row = Record<string, number>;
+
+/** Every stamp's row of a spec's tracking, by column name (with t). */
+export function trackRows(spec: FlowVsDescentSpec): Row[] {
+  const { objective, options } = trackingOptions(spec);
+  const tr = new Tracking(objective, options);
+  const take = (): Row => ({ t: tr.t, ...Object.fromEntries(tr.columns.map((c, i) => [c, tr.row[i]])) });
+  const rows = [take()];
+  while (!tr.done) {
+    const failed = tr.next();
+    if (failed) throw new Error(failed);
+    rows.push(take());
+  }
+  return rows;
+}
+
+const at = (rows: Row[], t: number) => {
+  const r = rows.find((x) => Math.abs(x.t - t) < 1e-9);
+  if (!r) throw new Error(`no stamp at t = ${t}`);
+  return r;
+};
+const argmax = (rows: Row[], key: string) => rows.reduce((b, r) => (r[key] > b[key] ? r : b), rows[0]);
+const argmin = (rows: Row[], key: string) => rows.reduce((b, r) => (r[key] < b[key] ? r : b), rows[0]);
+
+/** A row: the lab value within rel (relative) of the expected value. */
+const rel = (what: string, lab: number, want: number, tol: number): ReproRow => ({
+  what,
+  lab,
+  expected: `${want} (±${tol * 100}%)`,
+  holds: Math.abs(lab - want) <= tol * Math.abs(want),
+});
+/** A row: the lab value within an absolute tolerance. */
+const abs = (what: string, lab: number, want: number, tol: number): ReproRow => ({ what, lab, expected: `${want} ± ${tol}`, holds: Math.abs(lab - want) <= tol });
+/** A row: an inequality. */
+const ineq = (what: string, lab: number, expected: string, holds: boolean): ReproRow => ({ what, lab, expected, holds });
+
+/** The distinct iterates of arm i in a coordinate, read off the stamps (each stamp holds the latest iterate). */
+function iterates(rows: Row[], arm: number, coord: number): number[] {
+  const out: number[] = [];
+  let lastT = -1;
+  for (const r of rows) {
+    if (r[`gd${arm}.t`] !== lastT) out.push(r[`gd${arm}.x${coord}`]);
+    lastT = r[`gd${arm}.t`];
+  }
+  return out;
+}
+
+/** How GD moved in one coordinate: monotone, oscillating (sign flips, shrinking), period 2 (|q| constant) or divergent. */
+export function motion(qs: number[]): 'monotone' | 'oscillating' | 'period 2' | 'divergent' {
+  const flips = qs.slice(1).every((q, i) => Math.sign(q) === -Math.sign(qs[i]));
+  const ratio = Math.abs(qs[qs.length - 1] / qs[0]);
+  if (!flips) return 'monotone';
+  if (Math.abs(ratio - 1) < 1e-12) return 'period 2';
+  return ratio > 1 ? 'divergent' : 'oscillating';
+}
+const MOTIONS = ['monotone', 'oscillating', 'period 2', 'divergent'] as const;
+const motionRow = (what: string, qs: number[], want: (typeof MOTIONS)[number]): ReproRow => ({
+  what,
+  lab: MOTIONS.indexOf(motion(qs)),
+  expected: want,
+  holds: motion(qs) === want,
+});
+
+const CHECKS: Record<string, { claim: string; assertion: string; rows: (rows: Row[], spec: FlowVsDescentSpec) => ReproRow[] }> = {
+  'FD-Q1': {
+    claim: 'GD on a quadratic is monotone for eta lam < 1, oscillates up to 2, and diverges beyond 2/lam; its gap to the flow is first order in eta.',
+    assertion: 'max_k |q_k − q(kη)| = 0.0018471 (η 0.01) and 0.019201 (η 0.1), at t = 1; the four regimes at η = 0.5, 1.5, 2.0, 2.05.',
+    rows: (rows) => [
+      rel('max gap, η = 0.01', at(rows, 20)['gd0.maxD'], 0.0018471, 1e-4),
+      rel('max gap, η = 0.1', at(rows, 20)['gd1.maxD'], 0.019201, 1e-4),
+      abs('t of the max gap, η = 0.01', at(rows, 20)['gd0.maxDt'], 1, 1e-9),
+      motionRow('η = 0.5', iterates(rows, 2, 0), 'monotone'),
+      motionRow('η = 1.5', iterates(rows, 3, 0), 'oscillating'),
+      motionRow('η = 2.0', iterates(rows, 4, 0), 'period 2'),
+      motionRow('η = 2.05', iterates(rows, 5, 0), 'divergent'),
+    ],
+  },
+  'FD-Q1c': {
+    claim: 'Negative curvature amplifies the Euler error: on f = −q²/2 the gap grows like q₀ eᵗ η t / 2.',
+    assertion: 'gap at t = 8: 0.118921, 1.161269, 9.325578; ratio to q₀ eᵗ η t/2: 0.9973, 0.9739, 0.7821 (η = 1e-3, 1e-2, 1e-1).',
+    rows: (rows) => {
+      const last = at(rows, 8);
+      const small = (eta: number) => 0.01 * Math.exp(8) * eta * 4;
+      return [
+        rel('gap, η = 1e-3', last['gd0.D'], 0.118921, 1e-5),
+        rel('gap, η = 1e-2', last['gd1.D'], 1.161269, 1e-5),
+        rel('gap, η = 1e-1', last['gd2.D'], 9.325578, 1e-5),
+        abs('ratio, η = 1e-3', last['gd0.D'] / small(1e-3), 0.9973, 1e-4),
+        abs('ratio, η = 1e-2', last['gd1.D'] / small(1e-2), 0.9739, 1e-4),
+        abs('ratio, η = 1e-1', last['gd2.D'] / small(1e-1), 0.7821, 1e-4),
+      ];
+    },
+  },
+  'FD-Q2': {
+    claim: 'With two curvatures the largest sets the thresholds: oscillation above 1/λmax, divergence above 2/λmax.',
+    assertion: 'λ = (1, 10): q₂ monotone at η = 0.05, oscillating at 0.15 and 0.19, period 2 at exactly 0.2, divergent at 0.21.',
+    rows: (rows) => [
+      motionRow('q₂ at η = 0.05', iterates(rows, 0, 1), 'monotone'),
+      motionRow('q₂ at η = 0.15', iterates(rows, 1, 1), 'oscillating'),
+      motionRow('q₂ at η = 0.19', iterates(rows, 2, 1), 'oscillating'),
+      motionRow('q₂ at η = 0.20', iterates(rows, 3, 1), 'period 2'),
+      motionRow('q₂ at η = 0.21', iterates(rows, 4, 1), 'divergent'),
+    ],
+  },
+  'FD-DLN3': {
+    claim: 'From a small balanced start the flow meets only mild negative curvature, so GD with ordinary step sizes tracks it: D ≈ η ‖E(t)‖.',
+    assertion: 'The Sec. 5.2 reference table (1e-4 relative); max ‖E‖ = 0.38794, ‖E(30)‖ = 0.08820; max D/η = 0.38792, 0.38776, 0.38541.',
+    rows: (rows) => {
+      const m = argmax(rows, 'gf.E');
+      const last = at(rows, 30);
+      return [
+        rel('f − min f at t = 3', at(rows, 3)['gf.f'], 9.50285e-2, 1e-4),
+        rel('λmin at t = 4', at(rows, 4)['gf.lmin'], -0.13539, 1e-4),
+        rel('λmax at t = 6', at(rows, 6)['gf.lmax'], 2.9972, 1e-4),
+        rel('max ‖E‖', m['gf.E'], 0.38794, 2e-4),
+        rel('‖E(30)‖', last['gf.E'], 0.0882, 1e-4),
+        rel('max D/η, η = 1e-3', last['gd0.maxD'] / 1e-3, 0.38792, 2e-4),
+        rel('max D/η, η = 1e-2', last['gd1.maxD'] / 1e-2, 0.38776, 2e-4),
+        rel('max D/η, η = 1e-1', last['gd2.maxD'] / 1e-1, 0.38541, 2e-4),
+      ];
+    },
+  },
+  'FD-DLN3-curv': {
+    claim: 'Along the flow from near zero, λmin stays above the Eq. 14 bound and its integral I_m saturates: the flow is roughly convex.',
+    assertion: 'I_m(t) = 0.6023, 1.2295, 1.9515, 2.0674, 2.0852, 2.0855 at t = 1, 2, 4, 6, 10, 20; min λmin = −0.6465 at t = 1.375; λmin / bound = 0.5 from t = 3.',
+    rows: (rows) => [
+      ...(
+        [
+          [1, 0.6023],
+          [2, 1.2295],
+          [4, 1.9515],
+          [6, 2.0674],
+          [10, 2.0852],
+          [20, 2.0855],
+        ] as const
+      ).map(([t, v]) => abs(`I_m(${t})`, at(rows, t)['gf.Im'], v, 1e-4)),
+      abs('min λmin', argmin(rows, 'gf.lmin')['gf.lmin'], -0.6465, 1e-4),
+      abs('λmin / bound at t = 10', at(rows, 10)['gf.lmin'] / at(rows, 10)['gf.bound'], 0.5, 5e-4),
+    ],
+  },
+  'FD-DLN3-unbal': {
+    claim: 'Lab result: GD unbalances the layers, by exactly η² (G_{j+1}ᵀG_{j+1} − G_jG_jᵀ) per step; the flow conserves balance (Eq. 19).',
+    assertion: 'U(t = 20) = 2.161e-4, 2.161e-3, 2.168e-2, 0.1103 for η = 1e-3, 1e-2, 1e-1, 0.5; the flow keeps U below 1e-9.',
+    rows: (rows) => {
+      const last = at(rows, 20);
+      return [
+        rel('U(20), η = 1e-3', last['gd0.U'], 2.161e-4, 5e-4),
+        rel('U(20), η = 1e-2', last['gd1.U'], 2.161e-3, 5e-4),
+        rel('U(20), η = 1e-1', last['gd2.U'], 2.168e-2, 5e-4),
+        rel('U(20), η = 0.5', last['gd3.U'], 0.1103, 5e-4),
+        ineq(
+          'max U along the flow',
+          Math.max(...rows.map((r) => r['gf.U'])),
+          '< 1e-9',
+          rows.every((r) => r['gf.U'] < 1e-9),
+        ),
+      ];
+    },
+  },
+  'FD-DLN2': {
+    claim: 'For n = 2 Lemma 7 is tight at the start, and the flow converges to a minimum of sharpness 2.',
+    assertion: 'f − min f = 0.37574, 0.120239, 1.04278e-2, 9.40053e-5 at t = 1, 2, 3, 5; λmin(0) = −1.005; λmax → 2; max ‖E‖ = 0.26194.',
+    rows: (rows) => [
+      rel('f − min f at t = 1', at(rows, 1)['gf.f'], 0.37574, 1e-4),
+      rel('f − min f at t = 5', at(rows, 5)['gf.f'], 9.40053e-5, 1e-4),
+      rel('λmin(0)', at(rows, 0)['gf.lmin'], -1.005, 1e-4),
+      rel('λmin(0) / Lemma 7 bound', at(rows, 0)['gf.lmin'] / at(rows, 0)['gf.bound'], 1, 1e-9),
+      abs('λmax(10)', at(rows, 10)['gf.lmax'], 2, 1e-5),
+      rel('max ‖E‖', argmax(rows, 'gf.E')['gf.E'], 0.26194, 3e-4),
+    ],
+  },
+  'FD-DLN-gauss': {
+    claim: 'From a near-zero Gaussian start the flow rests on a plateau, escapes, and converges; λmin stays above the Eq. 14 bound (Prop. 8).',
+    assertion: 'plateau at f − min f = 0.5, escape roughly between t = 25 and 50, convergence by t = 150; λmin ≥ bound at every stamp.',
+    rows: (rows) => {
+      const escapeT = rows.find((r) => r['gf.f'] < 0.25)?.t ?? Number.NaN;
+      return [
+        abs('f − min f at t = 10 (plateau)', at(rows, 10)['gf.f'], 0.5, 0.02),
+        ineq('escape time (f − min f < 0.25)', escapeT, 'in [25, 50]', escapeT >= 25 && escapeT <= 50),
+        ineq('f − min f at t = 150', at(rows, 150)['gf.f'], '< 1e-6', at(rows, 150)['gf.f'] < 1e-6),
+        ineq(
+          'min (λmin − bound)',
+          Math.min(...rows.map((r) => r['gf.lmin'] - r['gf.bound'])),
+          '≥ −1e-9',
+          rows.every((r) => r['gf.lmin'] - r['gf.bound'] >= -1e-9),
+        ),
+      ];
+    },
+  },
+  'FD-relu': {
+    claim: 'For ReLU nets the curvature along the flow is only mildly negative, above the Lemma 11 bound, so GD stays close; η = 1.0 meets 2/λmax late.',
+    assertion: 'loss below 1e-3 by t = 200; λmin above the Lemma 11 bound at every stamp; per-neuron q flat under the flow (to solver tolerance), drifting under GD.',
+    rows: (rows, spec) => {
+      const last = at(rows, 200);
+      return [
+        ineq('f − min f at t = 200', last['gf.f'], '< 1e-3', last['gf.f'] < 1e-3),
+        ineq(
+          'min (λmin − Lemma 11 bound)',
+          Math.min(...rows.map((r) => r['gf.lmin'] - r['gf.bound'])),
+          '≥ 0',
+          rows.every((r) => r['gf.lmin'] >= r['gf.bound']),
+        ),
+        ineq(
+          'max q drift, flow',
+          Math.max(...rows.map((r) => r['gf.qDrift'])),
+          `< 100 × rtol = ${100 * spec.solver.rtol}`,
+          rows.every((r) => r['gf.qDrift'] < 100 * spec.solver.rtol),
+        ),
+        ineq('q drift, GD η = 0.05, at t = 200', last['gd0.qDrift'], '> flow drift', last['gd0.qDrift'] > last['gf.qDrift']),
+        ineq('max λmax along the flow', Math.max(...rows.map((r) => r['gf.lmax'])), '> 1 (so η = 1.0 > 2/λmax late)', Math.max(...rows.map((r) => r['gf.lmax'])) > 1),
+      ];
+    },
+  },
+};
+
+/** The ids with a card, in page order. */
+export const REPRO_IDS = Object.keys(CHECKS);
+
+/** Runs one card's preset and checks it. */
+export function reproduceCard(id: string): ReproCard {
+  const preset = fdPresetRow(id);
+  const check = CHECKS[id];
+  if (!preset || !check) throw new Error(`no reproduction for ${id}`);
+  const t0 = performance.now();
+  const rows = check.rows(trackRows(preset.spec), preset.spec);
+  return { id, figure: preset.figure, title: preset.title, claim: check.claim, assertion: check.assertion, rows, ms: performance.now() - t0 };
+}
