@@ -1,4 +1,8 @@
+import { FlowPath } from '../../engine/core/flow-path';
+import { AbObjective } from '../../engine/flow-descent/ab';
+import { abT1Bracket } from '../../engine/flow-descent/ab-regions';
 import { Tracking } from '../../engine/flow-descent/tracking';
+import { objectiveProblem } from '../../engine/flow-descent/tracking-run';
 import { trackingOptions } from './build';
 import { fdPresetRow } from './presets';
 import type { FlowVsDescentSpec } from './schema';
@@ -131,6 +135,43 @@ const CHECKS: Record<string, { claim: string; assertion: string; rows: (rows: Ro
       motionRow('q₂ at η = 0.21', iterates(rows, 4, 1), 'divergent'),
     ],
   },
+  'FD-AB': {
+    claim:
+      'App. B: along a path of negative curvature −a the Euler error grows like e^{at}, so a fixed accuracy needs η shrinking like e^{−at}; GD diverges in q₃ once η > 1/(6a).',
+    assertion:
+      't_{1−ρ} = 10.581578; the flow reaches q₂ = 1 at t₁ = 10.591620 inside [10.591603, 10.591629]; GD’s ray angle exceeds the flow’s by 2.647η (relative); min_k ‖θ_k − θ(t̃)‖ = 0.187 η e^{t̃} (±3%).',
+    rows: (rows, spec) => {
+      const o = spec.objective as Extract<FlowVsDescentSpec['objective'], { family: 'ab' }>;
+      const obj = new AbObjective({ a: o.a, zc: o.zc, zb: o.zb, rho: o.rho });
+      const path = new FlowPath(objectiveProblem(obj), Float64Array.from(o.q0), spec.solver.rtol, spec.solver.atol, 'dopri5');
+      path.advance(11);
+      const q2 = (th: Float64Array) => th[1];
+      const tExit = path.crossing(q2, 1 - o.rho, 1e-13);
+      const t1 = path.crossing(q2, 1, 1e-13);
+      const { lo, hi } = abT1Bracket(o.q0[1], o.a, o.rho);
+      const angleExcess = (arm: number, eta: number) => {
+        const r = at(rows, 12.5);
+        const gf = Math.atan2(r['gf.x1'], r['gf.x0']);
+        return (Math.atan2(r[`gd${arm}.x1`], r[`gd${arm}.x0`]) - gf) / gf / eta;
+      };
+      const closest = (tTilde: number, eta: number) => {
+        const r = at(rows, tTilde);
+        const target = [r['gf.x0'], r['gf.x1'], r['gf.x2']];
+        return minDistanceAlongGd(obj, Float64Array.from(o.q0), eta, target, tTilde + 1) / (eta * Math.exp(tTilde));
+      };
+      return [
+        abs('t_{1−ρ} (flow crosses q₂ = 1 − ρ)', tExit, 10.581578, 2e-6),
+        abs('t₁ (flow crosses q₂ = 1)', t1, 10.59162, 2e-6),
+        ineq('t₁ inside the Lemma 75 bracket', t1, `in [${lo.toFixed(6)}, ${hi.toFixed(6)}]`, t1 >= lo && t1 <= hi),
+        rel('ray-angle excess / η, η = 1e-4', angleExcess(0, 1e-4), 2.647, 5e-3),
+        rel('ray-angle excess / η, η = 1e-3', angleExcess(1, 1e-3), 2.647, 5e-3),
+        rel('min_k ‖θ_k − θ(11.5)‖ / (η e^t̃), η = 1e-3', closest(11.5, 1e-3), 0.187, 0.03),
+        rel('min_k ‖θ_k − θ(12.5)‖ / (η e^t̃), η = 1e-3', closest(12.5, 1e-3), 0.187, 0.03),
+        ineq('|q₃| after 400 GD steps at η = 0.99/(6a)', gdQ3(obj, o.q0, 0.99 / (6 * o.a)), '< |q₃(0)| (converges)', gdQ3(obj, o.q0, 0.99 / (6 * o.a)) < Math.abs(o.q0[2])),
+        ineq('|q₃| after 400 GD steps at η = 1.01/(6a)', gdQ3(obj, o.q0, 1.01 / (6 * o.a)), '> |q₃(0)| (diverges)', gdQ3(obj, o.q0, 1.01 / (6 * o.a)) > Math.abs(o.q0[2])),
+      ];
+    },
+  },
   'FD-DLN3': {
     claim: 'From a small balanced start the flow meets only mild negative curvature, so GD with ordinary step sizes tracks it: D ≈ η ‖E(t)‖.',
     assertion: 'The Sec. 5.2 reference table (1e-4 relative); max ‖E‖ = 0.38794, ‖E(30)‖ = 0.08820; max D/η = 0.38792, 0.38776, 0.38541.',
@@ -241,6 +282,30 @@ const CHECKS: Record<string, { claim: string; assertion: string; rows: (rows: Ro
     },
   },
 };
+
+/** min over GD iterates k (t_k <= tMax) of ||theta_k - target||. */
+function minDistanceAlongGd(obj: AbObjective, q0: Float64Array, eta: number, target: number[], tMax: number): number {
+  const th = Float64Array.from(q0);
+  const g = new Float64Array(3);
+  let best = Infinity;
+  for (let k = 0; k * eta <= tMax; k++) {
+    best = Math.min(best, Math.hypot(th[0] - target[0], th[1] - target[1], th[2] - target[2]));
+    obj.grad(th, g);
+    for (let i = 0; i < 3; i++) th[i] -= eta * g[i];
+  }
+  return best;
+}
+
+/** |q3| after 400 GD steps (q3 is its own coordinate: q3_k = (1 - 12 a eta)^k q3_0). */
+function gdQ3(obj: AbObjective, q0: readonly number[], eta: number): number {
+  const th = Float64Array.from(q0);
+  const g = new Float64Array(3);
+  for (let k = 0; k < 400; k++) {
+    obj.grad(th, g);
+    th[2] -= eta * g[2];
+  }
+  return Math.abs(th[2]);
+}
 
 /** The ids with a card, in page order. */
 export const REPRO_IDS = Object.keys(CHECKS);
