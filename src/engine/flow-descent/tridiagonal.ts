@@ -56,13 +56,18 @@ export function tridiagonalEigenvalues(M: ArrayLike<number>, n: number, out: Flo
   // Implicit QL on the tridiagonal (d, e): e[i] couples d[i] and d[i+1].
   for (let i = 1; i < n; i++) e[i - 1] = e[i];
   if (n > 0) e[n - 1] = 0;
+  // Couplings below EPS ||T|| are dropped too, not only those below EPS of their neighbours: a block of (near) zero
+  // eigenvalues (a deep net's Hessian at a balanced start) otherwise never splits. This moves an eigenvalue by at most
+  // EPS ||T||, the size of the reduction's own rounding.
+  let anorm = 0;
+  for (let i = 0; i < n; i++) anorm = Math.max(anorm, Math.abs(d[i]) + Math.abs(e[i]));
   for (let l = 0; l < n; l++) {
     let iter = 0;
     let m: number;
     do {
       for (m = l; m < n - 1; m++) {
         const dd = Math.abs(d[m]) + Math.abs(d[m + 1]);
-        if (Math.abs(e[m]) <= EPS * dd) break;
+        if (Math.abs(e[m]) <= EPS * Math.max(dd, anorm)) break;
       }
       if (m !== l) {
         if (iter++ === 60) throw new Error('tridiagonal QL did not converge');

@@ -2,10 +2,12 @@ import { TabbedLab } from '../../ui/TabbedLab';
 import { flowVsDescentCore } from './core';
 import { ReproducePage } from './pages/ReproducePage';
 import { RunPage } from './pages/RunPage';
+import { TheoryPage } from './pages/TheoryPage';
 
 /** The pages of the lab, in tab order. */
 const FD_PAGES = [
   { id: 'run', title: 'Flow and descent', component: RunPage },
+  { id: 'theory', title: 'Theory and bounds', component: TheoryPage },
   { id: 'reproduce', title: 'Reproduce the paper', component: ReproducePage },
 ];
 

@@ -3,6 +3,7 @@ import { buildFlowVsDescentRun, buildObjective } from './build';
 import { objectiveProblem } from '../../engine/flow-descent/tracking-run';
 import { FD_FIELDS } from './fields';
 import { reproduceCard } from './reproduce';
+import { fdTheoryJob } from './theory/job';
 import { FD_DEFAULT_PRESET, FD_PRESET_ROWS } from './presets';
 import { flowVsDescentCrossIssues, flowVsDescentSpecSchema, type FlowVsDescentSpec } from './schema';
 
@@ -20,5 +21,6 @@ export const flowVsDescentCore = defineLab({
   buildRun: buildFlowVsDescentRun,
   fields: FD_FIELDS,
   // reproduce: one Reproduce card's preset run and checked (reproduce.ts).
-  jobs: { reproduce: reproduceCard },
+  // theory: the Theory page's flow trace or one rescaled point (theory/job.ts).
+  jobs: { reproduce: reproduceCard, theory: fdTheoryJob },
 });

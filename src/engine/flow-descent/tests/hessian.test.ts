@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../core/rng';
 import { DeepLinearNet } from '../dln';
+import { balancedInit } from '../init';
 import { assembleHessian, extremeEigenvalues, HessianScratch, symmetricSpectrum } from '../hessian';
 import { tridiagonalEigenvalues } from '../tridiagonal';
 import { hvpMatrix, randVec, refEigenvalues } from './fd';
@@ -93,5 +94,19 @@ describe('Hessian of an objective', () => {
       expect(lmin).toBeCloseTo(ref[0], 12);
       expect(lmax).toBeCloseTo(ref[n - 1], 12);
     }
+  });
+});
+
+describe('the spectrum of a deep linear net at a balanced start with many zero eigenvalues (n = 300)', () => {
+  it('converges and matches ml-matrix', () => {
+    const widths = [12, 12, 12, 1];
+    const lam = Array.from({ length: 12 }, (_, i) => (i === 0 ? 1 : 0));
+    const A = Array.from({ length: 12 }, (_, i) => (i === 1 ? 0.1 : 0));
+    const net = new DeepLinearNet(widths, lam);
+    const theta = balancedInit(widths, A);
+    const H = assembleHessian(net, theta);
+    const ours = symmetricSpectrum(H, net.n);
+    const ref = refEigenvalues(H, net.n);
+    for (let i = 0; i < net.n; i++) expect(Math.abs(ours[i] - ref[i])).toBeLessThan(1e-12);
   });
 });
