@@ -175,9 +175,11 @@ export function gdToEnd(obj: Objective, theta0: Float64Array, eta: number, opts:
 
 /**
  * Smallest p <= maxPeriod with |f_(j+p) - f_j| < tol f_j for every j + p in (k - 4p, k] (four periods), read from the
- * ring of recent f; 0 when none.
+ * ring of recent f; 0 when none. A run whose f creeps the same way every step by less than tol f (App. B, where f ~
+ * a z_c^2 / 2 dwarfs each step's decrease) passes that test for every p without being an orbit: it is left to run on.
  */
 function periodOf(ring: Float64Array, k: number, maxPeriod: number, tol: number): number {
+  if (creeping(ring, k, 4 * maxPeriod, tol)) return 0;
   for (let p = 1; p <= maxPeriod; p++) {
     let ok = true;
     for (let j = 0; j < 4 * p && ok; j++) {
@@ -188,6 +190,20 @@ function periodOf(ring: Float64Array, k: number, maxPeriod: number, tol: number)
     if (ok) return p;
   }
   return 0;
+}
+
+/** Every one of the last m steps moved f by less than tol f, all in the same direction. */
+function creeping(ring: Float64Array, k: number, m: number, tol: number): boolean {
+  let down = 0;
+  let up = 0;
+  for (let j = 0; j < m; j++) {
+    const a = ring[(k - j) % RING];
+    const b = ring[(k - j - 1) % RING];
+    if (!(Math.abs(a - b) < tol * b)) return false;
+    if (a < b) down++;
+    else if (a > b) up++;
+  }
+  return down === m || up === m;
 }
 
 function norm(x: Float64Array, n: number): number {

@@ -108,6 +108,16 @@ describe('gdToEnd stop rules (Sec. 4)', () => {
     expect(Number.isNaN(c.lmax)).toBe(true);
   });
 
+  it('a run whose f creeps by less than 1e-12 f per step is not an orbit (f = 1e6 + q^2 / 2, like App. B near z_c)', () => {
+    const q = new DiagonalQuadratic([1]);
+    const offset = { n: 1, minLoss: 0, loss: (x: Float64Array) => 1e6 + q.loss(x), grad: (x: Float64Array, g: Float64Array) => 1e6 + q.grad(x, g), hvp: q.hvp.bind(q) };
+    // Each step lowers f by about eta q^2 ~ 1e-7 (below 1e-12 f = 1e-6, far above an ulp of 1e6): f strictly decreases.
+    const r = gdToEnd(offset, Float64Array.of(0.05), 1e-4, { maxSteps: 3000, convergedBelow: 1e-8 });
+    expect(r.outcome).toBe('cap');
+    expect(r.period).toBe(0);
+    expect(r.fHigh - r.fLow).toBeGreaterThan(1e-5);
+  });
+
   it('stops at the cap with the range of f over the last stretch, and is deterministic', () => {
     const q = new DiagonalQuadratic([1e-4]);
     const r = gdToEnd(q, Float64Array.of(1), 0.1, { maxSteps: 1000, convergedBelow: 1e-8, lastStretch: 100 });
