@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { Landscape, type LandscapeOverlay, type View } from '../../../plots/Landscape';
 import { useLandscapeGrid } from '../../../plots/landscape-client';
 import { fmt } from '../../../ui/format';
@@ -62,13 +62,20 @@ export function FdLandscape({ run }: { run: FdRun | null }) {
   // The home view frames the starts and the minimum, and the flow's whole path once the run is done (never mid-run: a
   // moving home view would reset zoom and resample the grid on every frame).
   const finalPath = shown?.final ? paths[0] : null;
-  const homeKey = JSON.stringify([q0, gdStart ?? null, finalPath ? [finalPath.x, finalPath.y] : null]);
+  const homeKey = JSON.stringify([field, q0, gdStart ?? null, finalPath ? [finalPath.x, finalPath.y] : null]);
+  // A start placed inside the current view keeps the view (the point stays under the cursor while it is dragged);
+  // one outside it, another objective or a finished run's path re-frames it.
+  const kept = useRef<{ field: string; view: View } | null>(null);
   const home = useMemo(() => {
-    const [q, g, p] = JSON.parse(homeKey) as [number[], number[] | null, [number[], number[]] | null];
+    const [f, q, g, p] = JSON.parse(homeKey) as [unknown, number[], number[] | null, [number[], number[]] | null];
+    const inside = (v: View, x: number, y: number) => x >= v.x[0] && x <= v.x[1] && y >= v.y[0] && y <= v.y[1];
+    const prev = kept.current?.field === JSON.stringify(f) ? kept.current.view : null;
+    if (!p && prev && inside(prev, q[0], q[1]) && (!g || inside(prev, g[0], g[1]))) return prev;
     const pts = [{ x: [q[0] ?? 0, g?.[0] ?? q[0] ?? 0, 0], y: [q[1] ?? 0, g?.[1] ?? q[1] ?? 0, 0] }];
     if (p) pts.push({ x: p[0], y: p[1] });
     return viewOf(pts);
   }, [homeKey]);
+  kept.current = { field: JSON.stringify(field), view: home };
   const grid = useLandscapeGrid(field ? { field: field.name, params: field.params, x: home.x, y: home.y, nx: GRID, ny: GRID } : null);
   if (!field || dim < 2) return null;
   const overlays: LandscapeOverlay[] = [

@@ -1,0 +1,117 @@
+import { expect, type Page, test } from '@playwright/test';
+import { decodeSpec } from '../src/experiment/link';
+import { flowVsDescentCore } from '../src/labs/flow-vs-descent/core';
+import { collectPageErrors, shot } from './helpers';
+
+/** The Flow vs Descent lab (paper 001): a run streams and finishes, click-to-place, pause / resume, links, Reproduce. */
+
+const LAB = flowVsDescentCore.id;
+const LAND = '[data-testid=landscape-fd]';
+
+async function open(page: Page, preset?: string) {
+  await page.goto(`/#lab=${LAB}&page=run`);
+  await expect(page.getByTestId('page-fd-run')).toBeVisible();
+  if (preset) {
+    await page.getByTestId('preset-select').selectOption(preset);
+    await expect(page.getByTestId('preset-select')).toHaveValue(preset);
+  }
+}
+
+/** The experiment on screen, read back through the page's own share link. */
+async function specOnScreen(page: Page) {
+  await page.getByTestId('share').click();
+  const link = await page.getByTestId('share-link').inputValue();
+  const r = decodeSpec(new URL(link).hash);
+  if (!r.ok || r.spec.lab !== LAB) throw new Error(`the share link does not decode to a ${LAB} spec`);
+  await page.keyboard.press('Escape');
+  return { link, spec: r.spec };
+}
+
+const status = (page: Page) => page.getByTestId('fd-status');
+
+test('FD-DLN3 runs to T = 30 in the browser: every GD run converges and max D / eta matches the lab spec', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await open(page, 'FD-DLN3');
+  const t0 = Date.now();
+  await page.getByTestId('run').click();
+  await expect(status(page)).toHaveAttribute('data-done', 'true', { timeout: 30_000 });
+  console.log(`[bench] FD-DLN3 (flow + error ODE + 3 GD runs, spectra at 300 stamps) live: ${Date.now() - t0} ms`);
+  for (const [i, eta, want] of [
+    [0, 1e-3, 0.38792],
+    [1, 1e-2, 0.38776],
+    [2, 1e-1, 0.38541],
+  ] as const) {
+    const arm = page.getByTestId(`fd-arm-${i}`);
+    await expect(arm).toHaveAttribute('data-outcome', 'converged');
+    const maxD = Number(await arm.getAttribute('data-maxd'));
+    expect(Math.abs(maxD / eta - want) / want).toBeLessThan(2e-4);
+  }
+  for (const id of ['fd-loss', 'fd-gap', 'fd-distance', 'fd-curvature', 'fd-im', 'fd-unbalance', 'fd-phase']) await expect(page.getByTestId(`plot-${id}`)).toBeVisible();
+  await page.screenshot({ path: shot('fd-run-dln3.png'), fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test('pause, one stamp, resume: the run goes on from where it stood', async ({ page }) => {
+  await open(page, 'FD-relu');
+  await page.getByTestId('run').click();
+  await expect.poll(async () => Number(await status(page).getAttribute('data-t'))).toBeGreaterThan(0);
+  await page.getByTestId('pause').click();
+  await expect(page.getByRole('toolbar', { name: 'Run controls' })).toHaveAttribute('data-transport', 'paused');
+  const paused = Number(await status(page).getAttribute('data-t'));
+  await page.waitForTimeout(500);
+  // paused: the flow does not move on (one more frame may have been in flight)
+  const still = Number(await status(page).getAttribute('data-t'));
+  expect(still - paused).toBeLessThanOrEqual(2);
+  await page.getByTestId('step').click();
+  await expect.poll(async () => Number(await status(page).getAttribute('data-t'))).toBeGreaterThan(still);
+  await page.getByTestId('stop').click();
+  await expect(status(page)).toHaveAttribute('data-done', 'true');
+  await expect(status(page)).toContainText('Stopped by the user');
+});
+
+test('a click on the Q2 landscape places the start, a shift-click a separate GD start; the link carries both and reruns them', async ({ page, context }) => {
+  await open(page, 'FD-Q2');
+  await expect(page.locator(`${LAND}[data-grid="120x120"]`)).toHaveCount(1);
+  const svg = page.locator(`${LAND} svg[role=img]`);
+  const box = (await svg.boundingBox())!;
+  await svg.click({ position: { x: 48 + (box.width - 60) * 0.25, y: 8 + (box.height - 44) * 0.25 } });
+  let { spec } = await specOnScreen(page);
+  if (spec.lab !== LAB || spec.objective.family !== 'quadratic') throw new Error('not a quadratic');
+  const [q1, q2] = spec.objective.q0;
+  // the home view spans about [-0.15, 1.15] on both axes (the start (1, 1) and the minimum)
+  expect(q1).toBeLessThan(0.5);
+  expect(q2).toBeGreaterThan(0.5);
+  await expect(page.getByTestId('preset-select')).toHaveValue('');
+
+  await svg.click({ position: { x: 48 + (box.width - 60) * 0.75, y: 8 + (box.height - 44) * 0.75 }, modifiers: ['Shift'] });
+  ({ spec } = await specOnScreen(page));
+  if (spec.lab !== LAB) throw new Error('wrong lab');
+  expect(spec.gdStart?.[0]).toBeGreaterThan(0.5);
+  expect(spec.gdStart?.[1]).toBeLessThan(0.5);
+
+  const { link } = await specOnScreen(page);
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(other.getByTestId('fd-status')).toHaveAttribute('data-done', 'true', { timeout: 30_000 });
+  // the rerun's GD starts at the shift-clicked point: its distance to the flow at t = 0 is the distance between the starts
+  const maxD = Number(await other.getByTestId('fd-arm-0').getAttribute('data-maxd'));
+  expect(maxD).toBeGreaterThanOrEqual(Math.hypot(spec.gdStart![0] - q1, spec.gdStart![1] - q2) - 1e-9);
+  await other.screenshot({ path: shot('fd-q2-two-starts.png'), fullPage: true });
+});
+
+test('a refused edit names its field and keeps the experiment', async ({ page }) => {
+  await open(page, 'FD-DLN3');
+  const before = (await specOnScreen(page)).spec;
+  const etas = page.getByTestId('fd-etas');
+  await etas.fill('0.1, 12');
+  await etas.press('Enter');
+  await expect(page.getByText(/eta must be at most 10/)).toBeVisible();
+  expect((await specOnScreen(page)).spec).toEqual(before);
+});
+
+test('the Reproduce page runs a card in the pool and judges it', async ({ page }) => {
+  await page.goto(`/#lab=${LAB}&page=reproduce`);
+  await page.getByTestId('repro-run-FD-DLN3').click();
+  await expect(page.getByTestId('repro-verdict-FD-DLN3')).toHaveAttribute('data-holds', 'true', { timeout: 30_000 });
+  await expect(page.getByTestId('repro-rows-FD-DLN3')).toContainText('max D/η');
+});
