@@ -2,11 +2,13 @@ import { TabbedLab } from '../../ui/TabbedLab';
 import { flowVsDescentCore } from './core';
 import { ReproducePage } from './pages/ReproducePage';
 import { RunPage } from './pages/RunPage';
+import { SweepPage } from './pages/SweepPage';
 import { TheoryPage } from './pages/TheoryPage';
 
 /** The pages of the lab, in tab order. */
 const FD_PAGES = [
   { id: 'run', title: 'Flow and descent', component: RunPage },
+  { id: 'sweep', title: 'Step-size sweep', component: SweepPage },
   { id: 'theory', title: 'Theory and bounds', component: TheoryPage },
   { id: 'reproduce', title: 'Reproduce the paper', component: ReproducePage },
 ];

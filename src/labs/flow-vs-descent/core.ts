@@ -3,6 +3,7 @@ import { buildFlowVsDescentRun, buildObjective } from './build';
 import { objectiveProblem } from '../../engine/flow-descent/tracking-run';
 import { FD_FIELDS } from './fields';
 import { reproduceCard } from './reproduce';
+import { sweepPoint, sweepReference } from './sweep';
 import { fdTheoryJob } from './theory/job';
 import { FD_DEFAULT_PRESET, FD_PRESET_ROWS } from './presets';
 import { flowVsDescentCrossIssues, flowVsDescentSpecSchema, type FlowVsDescentSpec } from './schema';
@@ -22,5 +23,7 @@ export const flowVsDescentCore = defineLab({
   fields: FD_FIELDS,
   // reproduce: one Reproduce card's preset run and checked (reproduce.ts).
   // theory: the Theory page's flow trace or one rescaled point (theory/job.ts).
-  jobs: { reproduce: reproduceCard, theory: fdTheoryJob },
+  // sweepReference: a spec's flow solved once, as plain data (sent with every point); sweepPoint: GD at one eta to its
+  // Sec. 4 stop rule, D against that flow (sweep.ts).
+  jobs: { reproduce: reproduceCard, theory: fdTheoryJob, sweepReference, sweepPoint },
 });

@@ -53,11 +53,11 @@ export function RunStatus({ run, transport }: { run: FdRun | null; transport: st
               {arms.map((a) => {
                 const p = `gd${a.index}`;
                 return (
-                  <tr key={a.index} data-testid={`fd-arm-${a.index}`} data-outcome={outcomeWords(latest(b, `${p}.status`))} data-maxd={latest(b, `${p}.maxD`)}>
+                  <tr key={a.index} data-testid={`fd-arm-${a.index}`} data-outcome={outcomeWords(latest(b, `${p}.status`), !!run.final)} data-maxd={latest(b, `${p}.maxD`)}>
                     <td className="pr-3" style={{ color: armColor(a.index) }}>
                       GD {a.label}
                     </td>
-                    <td className="pr-3">{outcomeWords(latest(b, `${p}.status`))}</td>
+                    <td className="pr-3">{outcomeWords(latest(b, `${p}.status`), !!run.final)}</td>
                     <td className="pr-3" title={String(latest(b, `${p}.f`))}>
                       {fmt(latest(b, `${p}.f`))}
                     </td>

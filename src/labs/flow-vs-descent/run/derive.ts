@@ -34,9 +34,10 @@ export function latest(b: SeriesBuffers | null, name: string): number {
   return c && b && b.count > 0 ? c[b.count - 1] : Number.NaN;
 }
 
-/** An arm's outcome in words from its status code. */
-export function outcomeWords(code: number): string {
+/** An arm's outcome in words from its status code (a run that has ended and neither converged nor diverged did not settle by T). */
+export function outcomeWords(code: number, ended = false): string {
   if (code === ARM_DIVERGED) return 'diverged';
   if (code === ARM_CONVERGED) return 'converged';
-  return Number.isNaN(code) ? '—' : 'running';
+  if (Number.isNaN(code)) return '—';
+  return ended ? 'not converged by T' : 'running';
 }
