@@ -1,6 +1,7 @@
 import { defineLab } from '../../experiment/lab-core';
 import { buildFlowVsDescentRun, buildObjective } from './build';
 import { objectiveProblem } from '../../engine/flow-descent/tracking-run';
+import { flowVsDescentCliPreset, flowVsDescentRepro } from './cli';
 import { FD_FIELDS } from './fields';
 import { reproduceCard } from './reproduce';
 import { sweepPoint, sweepReference } from './sweep';
@@ -21,6 +22,8 @@ export const flowVsDescentCore = defineLab({
   },
   buildRun: buildFlowVsDescentRun,
   fields: FD_FIELDS,
+  cliPreset: flowVsDescentCliPreset,
+  repro: flowVsDescentRepro,
   // reproduce: one Reproduce card's preset run and checked (reproduce.ts).
   // theory: the Theory page's flow trace or one rescaled point (theory/job.ts).
   // sweepReference: a spec's flow solved once, as plain data (sent with every point); sweepPoint: GD at one eta to its

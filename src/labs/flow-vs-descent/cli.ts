@@ -1,0 +1,48 @@
+import { DeepLinearNet } from '../../engine/flow-descent/dln';
+import { netInit } from './build';
+import { fdPresetRow } from './presets';
+import { type ReproCard, REPRO_IDS, reproduceCard } from './reproduce';
+import { sweepEtas, sweepPoint, sweepReference } from './sweep';
+import { flowPointAt, rescaleRow } from './theory/rescale';
+
+/**
+ * The CLI's output for a preset that is not one run (docs/labs/flow-vs-descent.md Sec. 5): the eta sweep's points
+ * against one flow reference, or the rescaled layers' table. Null for a run (`npm run sim` then runs it).
+ */
+export function flowVsDescentCliPreset(id: string): unknown | null {
+  const row = fdPresetRow(id);
+  if (!row) return null;
+  const spec = row.spec;
+  const o = spec.objective;
+  if (spec.view === 'sweep') {
+    const reference = sweepReference(spec);
+    const points = sweepEtas(spec).map((eta) => {
+      const { eta: _e, ...r } = sweepPoint({ spec, eta, reference });
+      return { eta, ...r };
+    });
+    return { preset: id, title: row.title, spec, sweep: points };
+  }
+  if (spec.view === 'rescale' && spec.rescale && o.family === 'dln') {
+    const net = new DeepLinearNet(o.widths, o.lam);
+    const theta = flowPointAt(net, netInit(o.widths, o.init), spec.rescale.time);
+    return { preset: id, title: row.title, spec, rescale: spec.rescale.factors.map((a) => rescaleRow(net, theta, a)) };
+  }
+  return null;
+}
+
+/** `npm run repro -- fd`: every Reproduce card, its rows beside the spec's values. */
+export const flowVsDescentRepro = {
+  fd: {
+    what: 'paper 001, every Flow vs Descent preset with its lab-spec values (Sec. 5), checked',
+    run: () => REPRO_IDS.map(reproduceCard),
+    print: (cards: unknown) =>
+      (cards as ReproCard[])
+        .map((c) =>
+          [
+            `${c.id} (${c.figure}): ${c.rows.every((r) => r.holds) ? 'holds' : 'DOES NOT HOLD'}`,
+            ...c.rows.map((r) => `  ${r.holds ? '✓' : '✗'} ${r.what}: ${r.lab} (expected ${r.expected})`),
+          ].join('\n'),
+        )
+        .join('\n'),
+  },
+};
