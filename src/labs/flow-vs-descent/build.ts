@@ -149,7 +149,7 @@ export function trackingOptions(spec: FlowVsDescentSpec): { objective: Objective
     gdSpectrum: objective.n <= 64,
     extra,
     convergedBelow: convergedBelow(spec.objective),
-    pathPoints: 2000,
+    pathPoints: 1000,
   };
   return { objective, options };
 }

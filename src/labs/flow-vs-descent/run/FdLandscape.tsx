@@ -79,7 +79,8 @@ export function FdLandscape({ run }: { run: FdRun | null }) {
   const grid = useLandscapeGrid(field ? { field: field.name, params: field.params, x: home.x, y: home.y, nx: GRID, ny: GRID } : null);
   if (!field || dim < 2) return null;
   const overlays: LandscapeOverlay[] = [
-    ...paths.map((p) => ({ kind: 'path' as const, id: p.id, x: p.x, y: p.y, color: p.color, width: p.width, label: p.label, dots: p.id === 'gf' ? undefined : 1.5 })),
+    // dots mark the Euler polygon's vertices while they are few enough to see (and to draw as SVG cheaply)
+    ...paths.map((p) => ({ kind: 'path' as const, id: p.id, x: p.x, y: p.y, color: p.color, width: p.width, label: p.label, dots: p.id === 'gf' || p.x.length > 150 ? undefined : 1.5 })),
     { kind: 'point', id: 'start', x: q0[0], y: q0[1], color: 'currentColor', r: 5, legend: 'θ₀ (click to move)' },
     ...(gdStart
       ? [{ kind: 'point' as const, id: 'gd-start', x: gdStart[0], y: gdStart[1], color: armColor(0), r: 5, shape: 'diamond' as const, legend: 'GD start (shift-click)' }]
