@@ -151,6 +151,21 @@ export const FD_PRESET_ROWS: FdPresetRow[] = [
     description: 'The paper\u2019s guarantees for DLN-3 (eta up to 1e-25, 1e28 steps) beside what happens: GD converges for every eta up to 0.66.',
     spec: run(DLN3, [1e-2], 10, 100, { view: 'bounds' }),
   },
+  ...(
+    [
+      ['fclin', 'Fig. 1 (left)', 'FC-lin on MNIST: GD at η₀ and η₀/r coincide'],
+      ['fcrelu', 'Fig. 1 (right)', 'FC-ReLU on MNIST: GD at η₀ and η₀/r coincide'],
+      ['cnnsub', 'Fig. 3 (left)', 'CNN without biases on MNIST: a plateau, then the same path'],
+      ['lenet', 'Fig. 3 (right)', 'LeNet on MNIST: the same path, biases and all'],
+    ] as const
+  ).map(([net, figure, title]) => ({
+    id: `FD-MN-${net}`,
+    figure,
+    title,
+    description:
+      'Precomputed traces (PyTorch, a fixed 1000-image subset that differs from the paper\u2019s): the loss and the distance from the start for GD at η₀ and η₀/r at equal flow time.',
+    spec: run(DLN3, [1e-2], 10, 100, { view: 'mnist', mnist: { net } }),
+  })),
 ];
 
 export const FD_DEFAULT_PRESET = 'FD-DLN3';

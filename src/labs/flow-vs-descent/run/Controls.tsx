@@ -13,6 +13,8 @@ import { type FdObjective, type FlowVsDescentSpec, paramCount } from '../schema'
 import { EtaSlider } from './EtaSlider';
 
 const LAB = flowVsDescentCore.id;
+/** The page that shows a preset whose view is not one run. */
+const PAGE_OF_VIEW: Record<Spec['view'], string> = { run: 'run', sweep: 'sweep', rescale: 'theory', bounds: 'theory', mnist: 'mnist' };
 type Spec = FlowVsDescentSpec;
 type Commit = (s: Spec) => string | null;
 
@@ -125,7 +127,12 @@ export function RunControls() {
       <PresetPicker
         lab={LAB}
         selected={presetId}
-        onPick={(id) => pickPreset(LAB, id)}
+        onPick={(id) => {
+          const refused = pickPreset(LAB, id);
+          const view = FD_PRESET_ROWS.find((r) => r.id === id)?.spec.view;
+          if (!refused && view && view !== 'run') window.location.hash = `lab=${LAB}&page=${PAGE_OF_VIEW[view]}`;
+          return refused;
+        }}
         showIds
         groups={[
           { label: 'Deep linear nets', match: (p) => presetFamily(p.id) === 'dln' },
