@@ -2,6 +2,7 @@ import { memo, type ReactNode, useMemo, useState } from 'react';
 import { OKABE_ITO, seriesColor } from '../../../plots/palette';
 import { ToolButton } from '../../../plots/ToolButton';
 import { type Band, type PlotSeries, type RefLine, TimeSeriesPlot, type TimeSeriesPlotProps } from '../../../plots/TimeSeriesPlot';
+import { PlotPanel } from '../../../plots/PlotPanel';
 import { fmt } from '../../../ui/format';
 import { Tex } from '../../../ui/Tex';
 import { teacherOf } from '../build';
@@ -26,16 +27,6 @@ const LAG = 'extrap-j';
 const INDEX = 'extrap-i';
 /** Entries drawn in colour in the trajectory plot (the rest as one thin grey line each). */
 const LEADING = 6;
-
-/** A plot with its caption. */
-function Panel({ children, caption, testId }: { children: ReactNode; caption?: ReactNode; testId?: string }) {
-  return (
-    <div className="flex min-w-0 flex-col gap-1 rounded border border-slate-200 p-2 dark:border-slate-800" data-testid={testId}>
-      {children}
-      {caption && <p className="text-xs text-slate-600 dark:text-slate-400">{caption}</p>}
-    </div>
-  );
-}
 
 /**
  * The live plots of spec Sec. 8.2 (1-7) for the run on screen and its second arm, on shared axes and cursors. They draw
@@ -73,9 +64,9 @@ const xLabelOf = (axis: TimeAxis) => (axis === 'step' ? 'step' : 'flow time t (G
 /** A plot over training time in its panel: steps, or flow time on log x; all of them share one cursor. */
 function TimePanel({ testId, caption, axis, ...plot }: { testId: string; caption?: ReactNode; axis: TimeAxis } & Omit<TimeSeriesPlotProps, 'syncX' | 'xScale' | 'xLabel'>) {
   return (
-    <Panel testId={testId} caption={caption}>
+    <PlotPanel testId={testId} caption={caption}>
       <TimeSeriesPlot key={axis} syncX={TIME} xScale={axis === 't' ? 'log' : 'linear'} xLabel={xLabelOf(axis)} {...plot} />
-    </Panel>
+    </PlotPanel>
   );
 }
 
@@ -144,7 +135,7 @@ function ImpulsePlot({ arms, revision }: { arms: Arm[]; revision: number }) {
   }
   const format = tf ? (v: number) => fmt(tf.inv(v), 2) : undefined;
   return (
-    <Panel
+    <PlotPanel
       testId="panel-impulse"
       caption={
         <>
@@ -172,7 +163,7 @@ function ImpulsePlot({ arms, revision }: { arms: Arm[]; revision: number }) {
         scaleToggle={!sym}
         revision={revision}
       />
-    </Panel>
+    </PlotPanel>
   );
 }
 
@@ -222,7 +213,7 @@ function AtomsPlot({ arms }: { arms: Arm[] }) {
     }
     const pad = 0.08 * (hi - lo || 1);
     return (
-      <Panel
+      <PlotPanel
         testId="panel-atoms"
         caption={
           <>
@@ -240,7 +231,7 @@ function AtomsPlot({ arms }: { arms: Arm[] }) {
           xDomain={[-maxA, maxA]}
           yDomain={[lo - pad, hi + pad]}
         />
-      </Panel>
+      </PlotPanel>
     );
   }
   let R = 1.15;
@@ -265,7 +256,7 @@ function AtomsPlot({ arms }: { arms: Arm[] }) {
     });
   }
   return (
-    <Panel
+    <PlotPanel
       testId="panel-atoms"
       caption={
         <>
@@ -275,7 +266,7 @@ function AtomsPlot({ arms }: { arms: Arm[] }) {
       }
     >
       <ScatterPlot id="ex-atoms" title="(3) Eigenvalues of A" groups={groups} xLabel="Re μ" yLabel="Im μ" xDomain={[-R, R]} yDomain={[-R, R]} equalAspect unitCircle height={260} />
-    </Panel>
+    </PlotPanel>
   );
 }
 
@@ -338,7 +329,7 @@ function HankelPlots({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; re
   const dHat = teacherDim(main.spec.teacher);
   return (
     <>
-      <Panel
+      <PlotPanel
         testId="panel-hankel"
         caption={
           <>
@@ -358,7 +349,7 @@ function HankelPlots({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; re
           yScale="log"
           revision={revision}
         />
-      </Panel>
+      </PlotPanel>
       <TimePanel
         testId="panel-effdim"
         caption={`Effective state dimension #{σ_i > τ σ₁} over training; dashed: the teacher's order d̂ = ${dHat}.`}
@@ -474,7 +465,7 @@ function MomentsPlots({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; r
   ];
   return (
     <>
-      <Panel
+      <PlotPanel
         testId="panel-moments"
         caption={
           noMoments
@@ -493,7 +484,7 @@ function MomentsPlots({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; r
           revision={revision}
           emptyText={noMoments ? 'No moments: w₀ = 0' : undefined}
         />
-      </Panel>
+      </PlotPanel>
       <TimePanel
         testId="panel-phi"
         caption={

@@ -1,6 +1,7 @@
-import { memo, type ReactNode } from 'react';
+import { memo } from 'react';
 import { OKABE_ITO, seriesColor } from '../../../plots/palette';
 import { type PlotSeries, type RefLine, TimeSeriesPlot } from '../../../plots/TimeSeriesPlot';
+import { PlotPanel } from '../../../plots/PlotPanel';
 import { fmt } from '../../../ui/format';
 import { type ArmInfo, armsOf, column } from './derive';
 import type { FdRun } from './store';
@@ -9,15 +10,6 @@ const TIME = 'fd-time';
 const FLOW = 'currentColor';
 /** Arm i's colour (the flow is the text colour). */
 export const armColor = (i: number) => seriesColor(i);
-
-function Panel({ children, caption, testId }: { children: ReactNode; caption?: ReactNode; testId?: string }) {
-  return (
-    <div className="flex min-w-0 flex-col gap-1 rounded border border-slate-200 p-2 dark:border-slate-800" data-testid={testId}>
-      {children}
-      {caption && <p className="text-xs text-slate-600 dark:text-slate-400">{caption}</p>}
-    </div>
-  );
-}
 
 /** The flow's column against flow time, as a series. */
 function flowLine(run: FdRun, name: string, label: string, extra: Partial<PlotSeries> = {}): PlotSeries[] {
@@ -58,10 +50,10 @@ export const RunPlots = memo(function RunPlots({ run, revision }: { run: FdRun |
   const common = { syncX: TIME, xLabel: 'flow time t', revision };
   return (
     <div className="grid gap-3 xl:grid-cols-2" data-testid="fd-plots">
-      <Panel testId="panel-loss" caption="GD (coloured) against the flow (black) at equal flow time t = kη.">
+      <PlotPanel testId="panel-loss" caption="GD (coloured) against the flow (black) at equal flow time t = kη.">
         <TimeSeriesPlot id="fd-loss" title="(2) f − min f" yLabel="f − min f" yScale="log" series={[...flowLine(run, 'f', 'flow'), ...armLines(run, arms, 'f')]} {...common} />
-      </Panel>
-      <Panel
+      </PlotPanel>
+      <PlotPanel
         testId="panel-gap"
         caption={
           spec.errorOde
@@ -76,12 +68,12 @@ export const RunPlots = memo(function RunPlots({ run, revision }: { run: FdRun |
           series={[...(spec.errorOde ? flowLine(run, 'E', '‖E(t)‖ (error ODE)') : []), ...armLines(run, arms, 'Deta')]}
           {...common}
         />
-      </Panel>
-      <Panel testId="panel-distance" caption="D(t) = ‖θ_k − θ(kη)‖: linear in η while the curvature along the flow stays mild.">
+      </PlotPanel>
+      <PlotPanel testId="panel-distance" caption="D(t) = ‖θ_k − θ(kη)‖: linear in η while the curvature along the flow stays mild.">
         <TimeSeriesPlot id="fd-distance" title="(3) Tracking error D(t)" yLabel="D" yScale="log" series={armLines(run, arms, 'D')} {...common} />
-      </Panel>
+      </PlotPanel>
       {spec.spectrum && (
-        <Panel
+        <PlotPanel
           testId="panel-curvature"
           caption="λmin and λmax of the Hessian along the flow (solid) and GD (dashed, small models), with the paper's lower bound on λmin (it holds, often loosely); GD cannot stay where λmax > 2/η."
         >
@@ -99,15 +91,15 @@ export const RunPlots = memo(function RunPlots({ run, revision }: { run: FdRun |
             ]}
             {...common}
           />
-        </Panel>
+        </PlotPanel>
       )}
       {spec.spectrum && (
-        <Panel testId="panel-im" caption="I_m(t) = ∫₀ᵗ max(0, −λmin) ds: where it levels off, the flow has stopped meeting negative curvature (roughly convex from there).">
+        <PlotPanel testId="panel-im" caption="I_m(t) = ∫₀ᵗ max(0, −λmin) ds: where it levels off, the flow has stopped meeting negative curvature (roughly convex from there).">
           <TimeSeriesPlot id="fd-im" title="(5) Accumulated negative curvature I_m(t)" yLabel="I_m" series={flowLine(run, 'Im', 'I_m (flow)')} {...common} />
-        </Panel>
+        </PlotPanel>
       )}
       {dln && (
-        <Panel testId="panel-unbalance" caption="U = maxⱼ ‖Wⱼ₊₁ᵀWⱼ₊₁ − WⱼWⱼᵀ‖_*: the flow conserves it (flat, at rounding level); GD moves it by η² per step.">
+        <PlotPanel testId="panel-unbalance" caption="U = maxⱼ ‖Wⱼ₊₁ᵀWⱼ₊₁ − WⱼWⱼᵀ‖_*: the flow conserves it (flat, at rounding level); GD moves it by η² per step.">
           <TimeSeriesPlot
             id="fd-unbalance"
             title="(6) Unbalancedness U(t)"
@@ -116,7 +108,7 @@ export const RunPlots = memo(function RunPlots({ run, revision }: { run: FdRun |
             series={[...flowLine(run, 'U', 'flow'), ...armLines(run, arms, 'U')]}
             {...common}
           />
-        </Panel>
+        </PlotPanel>
       )}
       {rank1 && <PhasePlane run={run} arms={arms} revision={revision} />}
     </div>
@@ -132,7 +124,7 @@ function PhasePlane({ run, arms, revision }: { run: FdRun; arms: ArmInfo[]; revi
     return b && x && y ? [{ id: `${prefix}-rnu`, label, color, x, y, n: b.count, dash }] : [];
   };
   return (
-    <Panel testId="panel-phase" caption="The flow climbs in alignment ν first, then grows r; GD follows the same curve up to O(η).">
+    <PlotPanel testId="panel-phase" caption="The flow climbs in alignment ν first, then grows r; GD follows the same curve up to O(η).">
       <TimeSeriesPlot
         id="fd-phase"
         title="(7) Phase plane (r, ν)"
@@ -142,6 +134,6 @@ function PhasePlane({ run, arms, revision }: { run: FdRun; arms: ArmInfo[]; revi
         revision={revision}
         series={[...pair('gf', 'flow', FLOW), ...arms.flatMap((a) => pair(`gd${a.index}`, a.label, armColor(a.index), a.paper ? [2, 2] : undefined))]}
       />
-    </Panel>
+    </PlotPanel>
   );
 }

@@ -1,16 +1,8 @@
-import { memo, type ReactNode } from 'react';
+import { memo } from 'react';
 import { type PlotSeries, TimeSeriesPlot } from '../../../plots/TimeSeriesPlot';
+import { PlotPanel } from '../../../plots/PlotPanel';
 import { fmt } from '../../../ui/format';
 import { maxDSlope, OUTCOME_STYLE, type OutcomeKind, outcomeBands, pointsOf, slopeOneGuide, type SweepRow, twoOverEta } from './model';
-
-function Panel({ children, caption, testId }: { children: ReactNode; caption?: ReactNode; testId?: string }) {
-  return (
-    <div className="flex min-w-0 flex-col gap-1 rounded border border-slate-200 p-2 dark:border-slate-800" data-testid={testId}>
-      {children}
-      {caption && <p className="text-xs text-slate-600 dark:text-slate-400">{caption}</p>}
-    </div>
-  );
-}
 
 const DATA = 'currentColor';
 const GUIDE = '#0072B2';
@@ -51,7 +43,7 @@ export const SweepPlots = memo(function SweepPlots({ rows, revision }: { rows: S
     <div className="flex flex-col gap-2">
       <OutcomeLegend />
       <div className="grid gap-3 xl:grid-cols-2" data-testid="sweep-plots">
-        <Panel
+        <PlotPanel
           testId="panel-sweep-maxd"
           caption={
             <>
@@ -66,13 +58,13 @@ export const SweepPlots = memo(function SweepPlots({ rows, revision }: { rows: S
           }
         >
           <TimeSeriesPlot id="fd-sweep-maxd" title="max D(t) against η" yLabel="max D" yScale="log" series={dSeries} {...common} />
-        </Panel>
-        <Panel
+        </PlotPanel>
+        <PlotPanel
           testId="panel-sweep-lmax"
           caption="λmax of the Hessian where GD stopped. A converged run ends below 2/η (dashed); past the edge GD orbits, sharper than 2/η allows a minimum to be."
         >
           <TimeSeriesPlot id="fd-sweep-lmax" title="Final λmax against η, with 2/η" yLabel="λmax" yScale="log" series={lSeries} {...common} />
-        </Panel>
+        </PlotPanel>
       </div>
     </div>
   );
