@@ -12,12 +12,14 @@ const LAB = flowVsDescentCore.id;
 const ITER = 'fd-mnist-iter';
 
 function series(trace: MnistTrace, key: 'loss' | 'distance' | 'drift'): PlotSeries[] {
+  // each run keeps its colour across the three plots (the eta0 run has no drift line)
   return trace.runs
-    .filter((r) => key !== 'drift' || r.r !== 1)
-    .map((run, i) => ({
+    .map((run, i) => ({ run, color: seriesColor(i) }))
+    .filter(({ run }) => key !== 'drift' || run.r !== 1)
+    .map(({ run, color }) => ({
       id: `r${run.r}-${key}`,
       label: run.r === 1 ? `η₀ = ${trace.eta0}` : `η₀/${run.r}`,
-      color: seriesColor(i),
+      color,
       x: trace.stamps.slice(0, run[key].length),
       y: run[key],
       dash: run.r === 1 ? undefined : [5, 3],
@@ -103,7 +105,7 @@ export function MnistPage() {
               title="Drift between the runs at equal flow time"
               series={series(trace, 'drift')}
               xLabel="η₀-iterations"
-              yLabel="‖θ^{η₀/r}_{rk} − θ^{η₀}_k‖"
+              yLabel="drift to the η₀ run"
               syncX={ITER}
             />
           </div>
