@@ -1,7 +1,8 @@
 import type { Problem } from './problem';
+import { symmetrize } from './symmetrize';
 
-/** Central-difference gradient of problem.loss, for checking closed forms in tests. */
-export function fdGradient(problem: Problem, theta: Float64Array, h = 1e-6): Float64Array {
+/** Central-difference gradient of problem.loss (independent of its grad), for checking closed forms in tests. */
+export function fdGradient(problem: Pick<Problem, 'n' | 'loss'>, theta: Float64Array, h = 1e-6): Float64Array {
   const g = new Float64Array(problem.n);
   const x = Float64Array.from(theta);
   for (let i = 0; i < problem.n; i++) {
@@ -35,13 +36,7 @@ export function fdHessian(problem: Pick<Problem, 'n' | 'grad'>, theta: Float64Ar
     x[j] = xj;
     for (let i = 0; i < n; i++) H[i * n + j] = (gp[i] - gm[i]) / (2 * step);
   }
-  for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) {
-      const s = 0.5 * (H[i * n + j] + H[j * n + i]);
-      H[i * n + j] = s;
-      H[j * n + i] = s;
-    }
-  return H;
+  return symmetrize(H, n);
 }
 
 /** max_i |x_i - y_i| / max(max_i |y_i|, floor): one relative error for a whole vector. */

@@ -1,3 +1,4 @@
+import { symmetrize } from '../core/symmetrize';
 import { symmetricEigenvalues } from '../linear-rnn/jacobi';
 import type { Objective } from './objective';
 import { tridiagonalEigenvalues } from './tridiagonal';
@@ -27,8 +28,8 @@ export class HessianScratch {
   }
 }
 
-/** H(theta) row-major from n HVPs against unit vectors, symmetrised as (H + H^T)/2. */
-export function assembleHessian(obj: Objective, theta: Float64Array, scratch: HessianScratch = new HessianScratch(obj.n)): Float64Array {
+/** H(theta) row-major from n HVPs against unit vectors, column j = H e_j as it comes (the tests check its symmetry). */
+export function hvpColumns(obj: Objective, theta: Float64Array, scratch: HessianScratch = new HessianScratch(obj.n)): Float64Array {
   const n = obj.n;
   const { H, unit, col } = scratch;
   unit.fill(0);
@@ -38,13 +39,12 @@ export function assembleHessian(obj: Objective, theta: Float64Array, scratch: He
     unit[j] = 0;
     for (let i = 0; i < n; i++) H[i * n + j] = col[i];
   }
-  for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) {
-      const s = 0.5 * (H[i * n + j] + H[j * n + i]);
-      H[i * n + j] = s;
-      H[j * n + i] = s;
-    }
   return H;
+}
+
+/** H(theta) row-major from n HVPs against unit vectors, symmetrised as (H + H^T)/2. */
+export function assembleHessian(obj: Objective, theta: Float64Array, scratch: HessianScratch = new HessianScratch(obj.n)): Float64Array {
+  return symmetrize(hvpColumns(obj, theta, scratch), obj.n);
 }
 
 /** All eigenvalues of a symmetric row-major matrix, ascending. work: at least n * n + n numbers. */

@@ -18,7 +18,8 @@ import { DeepLinearNet } from '../dln';
 import { type Activation, FcNet } from '../fc';
 import { balancedInit } from '../init';
 import { frobenius, spectralNorm } from '../norms';
-import { hvpMatrix, norm, randVec, refEigenvalues } from './fd';
+import { hvpColumns } from '../hessian';
+import { norm, randVec, refEigenvalues } from './fd';
 
 describe('Eqs. 21-24 (Sec. 6.4 table, erratum 8.3)', () => {
   // Each value as printed, with the absolute half-unit of its last printed digit.
@@ -86,7 +87,7 @@ describe('Lemma 7 / Lemma 11 hold at random points (Sec. 6.5, 200 samples each, 
         randVec(d0 * dn, () => rng.rand()),
       );
       const theta = randVec(net.n, () => rng.rand(), 0.2 + 1.5 * rng.rand());
-      const lmin = refEigenvalues(hvpMatrix(net, theta), net.n)[0];
+      const lmin = refEigenvalues(hvpColumns(net, theta), net.n)[0];
       const sn = Array.from({ length: depth }, (_, j) => spectralNorm(net.layer(theta, j + 1), widths[j + 1], widths[j]));
       const G = net.endToEnd(theta).map((x, i) => x - net.lam[i]);
       const bound = lemma7Bound(sn, d0, dn, norm(G));
@@ -98,7 +99,7 @@ describe('Lemma 7 / Lemma 11 hold at random points (Sec. 6.5, 200 samples each, 
     const widths = [3, 3, 1];
     const net = new DeepLinearNet(widths, [1, 0, 0]);
     const theta = balancedInit(widths, [0, 0.1, 0]);
-    const lmin = refEigenvalues(hvpMatrix(net, theta), net.n)[0];
+    const lmin = refEigenvalues(hvpColumns(net, theta), net.n)[0];
     const sn = [1, 2].map((j) => spectralNorm(net.layer(theta, j), widths[j], widths[j - 1]));
     const bound = lemma7Bound(sn, 3, 1, Math.sqrt(1.01));
     expect(lmin).toBeCloseTo(-1.005, 3);
@@ -124,7 +125,7 @@ describe('Lemma 7 / Lemma 11 hold at random points (Sec. 6.5, 200 samples each, 
       for (let tries = 0; act !== 'identity' && net.kinkMargin(theta) < 1e-6 && tries < 20; tries++) theta = randVec(net.n, () => rng.rand(), 0.3 + 1.5 * rng.rand());
       if (act !== 'identity' && net.kinkMargin(theta) < 1e-6) continue;
       tested++;
-      const lmin = refEigenvalues(hvpMatrix(net, theta), net.n)[0];
+      const lmin = refEigenvalues(hvpColumns(net, theta), net.n)[0];
       const fro = Array.from({ length: depth }, (_, j) => frobenius(net.layer(theta, j + 1)));
       const xn = Array.from({ length: N }, (_, i) => norm(X.slice(i * widths[0], (i + 1) * widths[0])));
       const bound = lemma11Bound(fro, 1, net.outputGradNorms(theta), xn);

@@ -6,7 +6,8 @@ import { planeLoss, planeRhs, planeWeights, rankOneEndToEnd, rankOnePlane, rankO
 import { extremeEigenvalues, HessianScratch } from '../hessian';
 import { balancedInit } from '../init';
 import { spectralNorm } from '../norms';
-import { norm, randVec, relErr } from './fd';
+import { relError } from '../../core/finite-diff';
+import { norm, randVec } from './fd';
 
 type Rhs2 = (n: number, x: number, y: number, out: Float64Array) => Float64Array;
 
@@ -145,11 +146,11 @@ describe('balanced rank-1 GF reference (d_n = 1)', () => {
     expect(plane.r0).toBeCloseTo(0.1, 16);
     expect(plane.nu0).toBe(0);
     const th0 = rankOneWeights(widths, plane, plane.r0, plane.nu0);
-    expect(relErr(th0, balancedInit(widths, [0, 0.1, 0]))).toBeLessThan(1e-15);
+    expect(relError(th0, balancedInit(widths, [0, 0.1, 0]))).toBeLessThan(1e-15);
     const net = new DeepLinearNet(widths, [1, 0, 0]);
     const th = rankOneWeights(widths, plane, 0.8, 0.9);
     expect(net.unbalancedness(th)).toBeLessThan(1e-15);
-    expect(relErr(net.endToEnd(th), rankOneEndToEnd(plane, 0.8, 0.9))).toBeLessThan(1e-15);
+    expect(relError(net.endToEnd(th), rankOneEndToEnd(plane, 0.8, 0.9))).toBeLessThan(1e-15);
   });
 
   // Sec. 5.2 as printed (strings keep the trailing zeros that say how many digits were printed).

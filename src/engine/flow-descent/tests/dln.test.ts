@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../core/rng';
 import { DeepLinearNet } from '../dln';
-import { fdGrad, fdHvp, hvpMatrix, norm, randVec, refEigenvalues, relErr } from './fd';
+import { fdGradient, relError } from '../../core/finite-diff';
+import { hvpColumns } from '../hessian';
+import { fdHvp, norm, randVec, refEigenvalues } from './fd';
 
 function randomNet(widths: number[], seed: number, scale = 0.7) {
   const rng = new Rng(seed);
@@ -55,7 +57,7 @@ describe('deep linear net objective', () => {
       const g = new Float64Array(net.n);
       const f = net.grad(theta, g);
       expect(f).toBe(net.loss(theta));
-      expect(relErr(g, fdGrad(net, theta))).toBeLessThan(1e-8);
+      expect(relError(g, fdGradient(net, theta))).toBeLessThan(1e-8);
     });
   });
 
@@ -66,9 +68,9 @@ describe('deep linear net objective', () => {
         const v = randVec(net.n, () => rng.rand());
         const hv = new Float64Array(net.n);
         net.hvp(theta, v, hv);
-        expect(relErr(hv, fdHvp(net, theta, v))).toBeLessThan(1e-7);
+        expect(relError(hv, fdHvp(net, theta, v))).toBeLessThan(1e-7);
       }
-      const H = hvpMatrix(net, theta);
+      const H = hvpColumns(net, theta);
       const n = net.n;
       let asym = 0;
       let mx = 0;
@@ -83,7 +85,7 @@ describe('deep linear net objective', () => {
 
   it('H = 0 at the origin for n >= 3', () => {
     const net = new DeepLinearNet([3, 3, 3, 1], [1, 0, 0]);
-    const H = hvpMatrix(net, new Float64Array(net.n));
+    const H = hvpColumns(net, new Float64Array(net.n));
     expect(Math.max(...H.map(Math.abs))).toBe(0);
   });
 
@@ -92,7 +94,7 @@ describe('deep linear net objective', () => {
     const ln = norm(lam);
     const d1 = 4;
     const net = new DeepLinearNet([3, d1, 1], lam);
-    const ev = refEigenvalues(hvpMatrix(net, new Float64Array(net.n)), net.n);
+    const ev = refEigenvalues(hvpColumns(net, new Float64Array(net.n)), net.n);
     const pos = ev.filter((e) => e > 1e-12);
     const neg = ev.filter((e) => e < -1e-12);
     expect(pos.length).toBe(d1);
@@ -114,7 +116,7 @@ describe('deep linear net objective', () => {
       const theta = balancedRank1(widths, lam);
       const g = new Float64Array(net.n);
       expect(net.grad(theta, g)).toBeLessThan(1e-28);
-      const ev = refEigenvalues(hvpMatrix(net, theta), net.n);
+      const ev = refEigenvalues(hvpColumns(net, theta), net.n);
       const lmax = n * ln ** (2 - 2 / n);
       expect(ev[ev.length - 1] / lmax).toBeCloseTo(1, 12);
       expect(ev[0]).toBeGreaterThan(-1e-12 * lmax);
@@ -131,9 +133,9 @@ describe('deep linear net objective', () => {
       const net = new DeepLinearNet(new Array(n + 1).fill(1), [y]);
       const theta = new Float64Array(n).fill(rho);
       const p = rho ** n;
-      const ev = refEigenvalues(hvpMatrix(net, theta), n);
+      const ev = refEigenvalues(hvpColumns(net, theta), n);
       const want = [n * rho ** (2 * n - 2) + (n - 1) * (p - y) * rho ** (n - 2), ...new Array(n - 1).fill((y - p) * rho ** (n - 2))].sort((a, b) => a - b);
-      expect(relErr(ev, want)).toBeLessThan(1e-13);
+      expect(relError(ev, want)).toBeLessThan(1e-13);
     }
   });
 
@@ -167,7 +169,7 @@ describe('deep linear net objective', () => {
             pred[a * m + b] = eta * eta * s;
           }
         const diff = after[j - 1].map((x, i) => x - before[j - 1][i]);
-        expect(relErr(diff, pred)).toBeLessThan(1e-12);
+        expect(relError(diff, pred)).toBeLessThan(1e-12);
       }
     }
   });

@@ -3,7 +3,9 @@ import { Rng } from '../../core/rng';
 import { DeepLinearNet } from '../dln';
 import { type Activation, FcNet, type FcLossKind, fdReluDataset } from '../fc';
 import { xavierInit } from '../init';
-import { fdGrad, fdHvp, hvpMatrix, norm, randVec, relErr } from './fd';
+import { fdGradient, relError } from '../../core/finite-diff';
+import { hvpColumns } from '../hessian';
+import { fdHvp, norm, randVec } from './fd';
 
 function makeNet(widths: number[], activation: Activation, loss: FcLossKind, samples: number, seed: number) {
   const rng = new Rng(seed);
@@ -45,7 +47,7 @@ describe('fully connected net', () => {
       const theta = awayFromKinks(net, rng, 1e-3);
       const g = new Float64Array(net.n);
       expect(net.grad(theta, g)).toBeCloseTo(net.loss(theta), 14);
-      expect(relErr(g, fdGrad(net, theta))).toBeLessThan(1e-8);
+      expect(relError(g, fdGradient(net, theta))).toBeLessThan(1e-8);
     });
   });
 
@@ -57,7 +59,7 @@ describe('fully connected net', () => {
         const v = randVec(net.n, () => rng.rand());
         const hv = new Float64Array(net.n);
         net.hvp(theta, v, hv);
-        expect(relErr(hv, fdHvp(net, theta, v))).toBeLessThan(1e-7);
+        expect(relError(hv, fdHvp(net, theta, v))).toBeLessThan(1e-7);
       }
     });
   });
@@ -80,13 +82,13 @@ describe('fully connected net', () => {
     fc.grad(theta, g1);
     dln.grad(theta, g2);
     expect(
-      relErr(
+      relError(
         g1.map((x) => N * x),
         g2,
       ),
     ).toBeLessThan(1e-14);
-    const H1 = hvpMatrix(fc, theta).map((x) => N * x);
-    expect(relErr(H1, hvpMatrix(dln, theta))).toBeLessThan(1e-14);
+    const H1 = hvpColumns(fc, theta).map((x) => N * x);
+    expect(relError(H1, hvpColumns(dln, theta))).toBeLessThan(1e-14);
   });
 
   it('one GD step changes q_{j,i} by exactly eta^2 (||G_j[i,:]||^2 - ||G_{j+1}[:,i]||^2) (Sec. 6.3, ReLU and leaky)', () => {
@@ -109,7 +111,7 @@ describe('fully connected net', () => {
           return eta * eta * s;
         });
         const diff = after[j - 1].map((x, i) => x - before[j - 1][i]);
-        expect(relErr(diff, pred)).toBeLessThan(1e-12);
+        expect(relError(diff, pred)).toBeLessThan(1e-12);
       }
     }
   });
@@ -119,7 +121,7 @@ describe('fully connected net', () => {
     const theta = randVec(net.n, () => rng.rand());
     const yhat = net.predict(theta);
     const want = Array.from({ length: 5 }, (_, i) => Math.hypot(yhat[2 * i] - net.Y[2 * i], yhat[2 * i + 1] - net.Y[2 * i + 1]));
-    expect(relErr(net.outputGradNorms(theta), want)).toBeLessThan(1e-15);
+    expect(relError(net.outputGradNorms(theta), want)).toBeLessThan(1e-15);
     const ce = makeNet([3, 4, 3], 'relu', 'ce', 4, 61).net;
     const th2 = randVec(ce.n, () => rng.rand());
     const z = ce.predict(th2);

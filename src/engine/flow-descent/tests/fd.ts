@@ -1,22 +1,6 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import type { Objective } from '../objective';
 
-/** Central-difference gradient of obj.loss (independent of obj.grad). */
-export function fdGrad(obj: Objective, theta: Float64Array, h = 1e-6): Float64Array {
-  const g = new Float64Array(obj.n);
-  const x = Float64Array.from(theta);
-  for (let i = 0; i < obj.n; i++) {
-    const xi = x[i];
-    x[i] = xi + h;
-    const fp = obj.loss(x);
-    x[i] = xi - h;
-    const fm = obj.loss(x);
-    x[i] = xi;
-    g[i] = (fp - fm) / (2 * h);
-  }
-  return g;
-}
-
 /** H v by central differences of obj.grad along v (step h / ||v||). */
 export function fdHvp(obj: Objective, theta: Float64Array, v: Float64Array, h = 1e-5): Float64Array {
   const nv = Math.sqrt(v.reduce((s, x) => s + x * x, 0));
@@ -30,17 +14,6 @@ export function fdHvp(obj: Objective, theta: Float64Array, v: Float64Array, h = 
   return gp.map((x, i) => (x - gm[i]) / (2 * s));
 }
 
-/** max |a - b| / max(floor, max |b|): the relative error of a vector. */
-export function relErr(a: ArrayLike<number>, b: ArrayLike<number>, floor = 1e-300): number {
-  let d = 0;
-  let m = floor;
-  for (let i = 0; i < b.length; i++) {
-    d = Math.max(d, Math.abs(a[i] - b[i]));
-    m = Math.max(m, Math.abs(b[i]));
-  }
-  return d / m;
-}
-
 export function norm(x: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < x.length; i++) s += x[i] * x[i];
@@ -49,21 +22,6 @@ export function norm(x: ArrayLike<number>): number {
 
 export function randVec(n: number, rand: () => number, scale = 1): Float64Array {
   return Float64Array.from({ length: n }, () => scale * (2 * rand() - 1));
-}
-
-/** H assembled column by column from obj.hvp (not symmetrised), row-major. */
-export function hvpMatrix(obj: Objective, theta: Float64Array): Float64Array {
-  const n = obj.n;
-  const H = new Float64Array(n * n);
-  const e = new Float64Array(n);
-  const col = new Float64Array(n);
-  for (let j = 0; j < n; j++) {
-    e[j] = 1;
-    obj.hvp(theta, e, col);
-    e[j] = 0;
-    for (let i = 0; i < n; i++) H[i * n + j] = col[i];
-  }
-  return H;
 }
 
 /** Sorted eigenvalues of a symmetric row-major matrix by ml-matrix (an independent reference). */

@@ -4,7 +4,9 @@ import { Rng } from '../../core/rng';
 import { DeepLinearNet } from '../dln';
 import { balancedInit, balancedRank1, endToEndAtAngle, gaussianInit, xavierInit } from '../init';
 import { thinSvd } from '../svd';
-import { hvpMatrix, norm, randVec, refEigenvalues, relErr } from './fd';
+import { relError } from '../../core/finite-diff';
+import { hvpColumns } from '../hessian';
+import { norm, randVec, refEigenvalues } from './fd';
 
 function maxAbs(x: ArrayLike<number>): number {
   let m = 0;
@@ -28,7 +30,7 @@ describe('thin SVD (one-sided Jacobi)', () => {
       expect(k).toBe(Math.min(m, p));
       const R = new Float64Array(m * p);
       for (let i = 0; i < m; i++) for (let j = 0; j < p; j++) for (let c = 0; c < k; c++) R[i * p + j] += U[i * k + c] * s[c] * V[j * k + c];
-      expect(relErr(R, A)).toBeLessThan(1e-14);
+      expect(relError(R, A)).toBeLessThan(1e-14);
       for (const [Q, rows] of [
         [U, m],
         [V, p],
@@ -40,7 +42,7 @@ describe('thin SVD (one-sided Jacobi)', () => {
             expect(Math.abs(d - (a === b ? 1 : 0))).toBeLessThan(1e-14);
           }
       const ref = new SingularValueDecomposition(new Matrix(Array.from({ length: m }, (_, i) => Array.from(A.slice(i * p, i * p + p))))).diagonal;
-      expect(relErr(s, ref.slice(0, k))).toBeLessThan(1e-13);
+      expect(relError(s, ref.slice(0, k))).toBeLessThan(1e-13);
     }
   });
 });
@@ -83,9 +85,9 @@ describe('Procedure 13 balanced init (Sec. 6.7)', () => {
       expect(r / norm(A)).toBeCloseTo(1, 14);
       for (let j = 1; j <= n; j++) expect(norm(net.layer(theta, j)) / r ** (1 / n)).toBeCloseTo(1, 14);
       expect(norm(theta) ** 2 / (n * r ** (2 / n))).toBeCloseTo(1, 14);
-      expect(relErr(balancedRank1(widths, A), theta)).toBeLessThan(1e-15);
+      expect(relError(balancedRank1(widths, A), theta)).toBeLessThan(1e-15);
       const flipped = balancedRank1(widths, A, -1);
-      expect(relErr(net.endToEnd(flipped), A)).toBeLessThan(1e-15);
+      expect(relError(net.endToEnd(flipped), A)).toBeLessThan(1e-15);
     }
   });
 
@@ -105,7 +107,7 @@ describe('Procedure 13 balanced init (Sec. 6.7)', () => {
     const g = new Float64Array(net.n);
     expect(net.grad(theta, g)).toBeCloseTo(0.505, 14);
     expect(norm(g)).toBeCloseTo(0.2187, 4);
-    const ev = refEigenvalues(hvpMatrix(net, theta), net.n);
+    const ev = refEigenvalues(hvpColumns(net, theta), net.n);
     expect(ev[0]).toBeCloseTo(-0.57819, 5);
     expect(ev[ev.length - 1]).toBeCloseTo(0.76386, 5);
   });

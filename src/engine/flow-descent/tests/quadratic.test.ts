@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DiagonalQuadratic, quadraticFlow, quadraticGd } from '../quadratic';
-import { fdGrad, fdHvp, relErr } from './fd';
+import { fdGradient, relError } from '../../core/finite-diff';
+import { fdHvp } from './fd';
 
 /** max_k |q_k - q(k eta)| over k eta <= T, iterating GD by hand (independent of quadraticGd). */
 function maxGap(lam: number, q0: number, eta: number, T: number): { gap: number; at: number } {
@@ -25,11 +26,11 @@ describe('diagonal quadratic (Q1/Q2)', () => {
     const g = new Float64Array(3);
     const f = obj.grad(th, g);
     expect(f).toBeCloseTo(0.5 * (0.49 - 10 * 0.04 + 0.3 * 1.69), 14);
-    expect(relErr(g, fdGrad(obj, th))).toBeLessThan(1e-9);
+    expect(relError(g, fdGradient(obj, th))).toBeLessThan(1e-9);
     const v = Float64Array.from([0.3, 0.5, -1]);
     const hv = new Float64Array(3);
     obj.hvp(th, v, hv);
-    expect(relErr(hv, fdHvp(obj, th, v))).toBeLessThan(1e-8);
+    expect(relError(hv, fdHvp(obj, th, v))).toBeLessThan(1e-8);
   });
 
   it('closed forms agree with the ODE / recursion they solve', () => {
