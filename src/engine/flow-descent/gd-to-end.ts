@@ -6,6 +6,7 @@
 import type { FlowReference } from './flow-reference';
 import { referenceAt } from './flow-reference';
 import { extremeEigenvalues, HessianScratch } from './hessian';
+import { distance, norm } from './mat';
 import type { Objective } from './objective';
 
 export type GdOutcome = 'converged' | 'diverged' | 'periodic' | 'cap';
@@ -204,18 +205,6 @@ function creeping(ring: Float64Array, k: number, m: number, tol: number): boolea
     else if (a > b) up++;
   }
   return down === m || up === m;
-}
-
-function norm(x: Float64Array, n: number): number {
-  let s = 0;
-  for (let i = 0; i < n; i++) s += x[i] * x[i];
-  return Math.sqrt(s);
-}
-
-function distance(a: Float64Array, b: Float64Array, n: number): number {
-  let s = 0;
-  for (let i = 0; i < n; i++) s += (a[i] - b[i]) * (a[i] - b[i]);
-  return Math.sqrt(s);
 }
 
 function allFinite(x: Float64Array): boolean {

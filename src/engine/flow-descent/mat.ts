@@ -54,3 +54,17 @@ export function dot(a: ArrayLike<number>, aOff: number, b: ArrayLike<number>, bO
   for (let i = 0; i < len; i++) s += a[aOff + i] * b[bOff + i];
   return s;
 }
+
+/** Euclidean norm of x[0 .. n). */
+export function norm(x: ArrayLike<number>, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += x[i] * x[i];
+  return Math.sqrt(s);
+}
+
+/** Euclidean distance between a[0 .. n) and b[0 .. n). */
+export function distance(a: ArrayLike<number>, b: ArrayLike<number>, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += (a[i] - b[i]) * (a[i] - b[i]);
+  return Math.sqrt(s);
+}

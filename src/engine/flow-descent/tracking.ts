@@ -6,6 +6,7 @@
  */
 import { Dopri5 } from '../core/integrators/ode/dopri5';
 import type { OdeSystem } from '../core/integrators/ode/types';
+import { distance, norm } from './mat';
 import type { Objective } from './objective';
 
 export interface Spectrum {
@@ -322,16 +323,4 @@ export function flowSystem(obj: Objective, errorOde: boolean): OdeSystem {
       for (let i = 0; i < n; i++) g[i] = -g[i];
     },
   };
-}
-
-function norm(x: Float64Array, n: number): number {
-  let s = 0;
-  for (let i = 0; i < n; i++) s += x[i] * x[i];
-  return Math.sqrt(s);
-}
-
-function distance(a: Float64Array, b: Float64Array, n: number): number {
-  let s = 0;
-  for (let i = 0; i < n; i++) s += (a[i] - b[i]) * (a[i] - b[i]);
-  return Math.sqrt(s);
 }
