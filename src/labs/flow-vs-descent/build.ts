@@ -1,6 +1,7 @@
 import { Rng } from '../../engine/core/rng';
 import type { Run } from '../../engine/core/run';
 import { DeepLinearNet } from '../../engine/flow-descent/dln';
+import { rankOnePlane } from '../../engine/flow-descent/dln-reference';
 import { balancedInit, gaussianInit, xavierInit } from '../../engine/flow-descent/init';
 import type { Objective } from '../../engine/flow-descent/objective';
 import { DiagonalQuadratic } from '../../engine/flow-descent/quadratic';
@@ -29,15 +30,20 @@ function family(o: FdObjective): { objective: Objective; theta0: Float64Array; e
       const theta0 = netInit(o.widths, o.init);
       // A Procedure-13 start is exactly balanced, so Eq. 14's imbalance term vanishes (eps = 0, Sec. 5.2 FD-DLN3-curv).
       const bound = dlnCurvatureBound(net, o.widths, o.init.kind === 'balanced' ? 0 : norm(theta0));
+      const plane = rank1 ? dlnPlane(o.lam, net.endToEnd(theta0)) : null;
       const extra = {
-        names: rank1 ? ['U', 'bound', 'r', 'nu'] : ['U', 'bound'],
+        names: rank1 ? ['U', 'bound', 'r', 'nu', 'px', 'py'] : ['U', 'bound'],
         eval(theta: Float64Array, out: Float64Array) {
           out[0] = net.unbalancedness(theta);
           out[1] = bound(theta);
-          if (rank1) {
+          if (plane) {
             const { r, nu } = net.alignment(theta);
             out[2] = r;
             out[3] = nu;
+            // W_{n:1} in the plane span(Lam, W_{n:1}(0)) (Sec. 7 item 1): where the landscape draws it
+            const P = net.endToEnd(theta);
+            out[4] = dotOf(P, plane.l);
+            out[5] = dotOf(P, plane.u);
           }
         },
       };
@@ -89,6 +95,33 @@ function dlnCurvatureBound(net: DeepLinearNet, widths: readonly number[], eps: n
 }
 
 const norm = (x: Float64Array) => Math.sqrt(x.reduce((s, v) => s + v * v, 0));
+const dotOf = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+};
+
+/**
+ * An orthonormal basis (l, u) of the plane span(Lam, w0) of a scalar-output deep linear net (Sec. 3.1: the balanced
+ * rank-1 flow stays in it); when w0 is parallel to Lam (or zero), u is the coordinate axis least aligned with Lam,
+ * made orthogonal to it.
+ */
+export function dlnPlane(lam: ArrayLike<number>, w0: ArrayLike<number>): { l: Float64Array; u: Float64Array } {
+  const { l, u } = rankOnePlane(lam, w0);
+  if (u.some((v) => v !== 0) || l.length < 2) return { l, u: canonicalSign(u) };
+  let k = 0;
+  for (let i = 1; i < l.length; i++) if (Math.abs(l[i]) < Math.abs(l[k])) k = i;
+  const e = Float64Array.from(l, (li, i) => (i === k ? 1 : 0) - l[k] * li);
+  const n = norm(e);
+  return { l, u: canonicalSign(e.map((v) => v / n)) };
+}
+
+/** u or -u, whichever has its largest entry positive: the plane's axes do not flip when a start moves across them. */
+function canonicalSign(u: Float64Array): Float64Array {
+  let k = 0;
+  for (let i = 1; i < u.length; i++) if (Math.abs(u[i]) > Math.abs(u[k])) k = i;
+  return u[k] < 0 ? u.map((v) => -v) : u;
+}
 
 /** Sec. 2.2: Procedure 13, N(0, s^2) or Xavier-uniform times a gain, seeded. */
 export function netInit(widths: readonly number[], init: Extract<FdObjective, { family: 'dln' }>['init']): Float64Array {

@@ -55,7 +55,7 @@ export function RunPage() {
         <RunStatus run={run} transport={transport} />
         <ExportButtons run={run} />
       </div>
-      <FdLandscape run={run} />
+      <FdLandscape run={run} revision={revision} />
       <Stale stale={stale} badge={false} testId="run-results">
         <RunPlots run={run} revision={revision} />
       </Stale>
