@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { poolSession } from '../../../state/pool-session';
 import { sharedPool } from '../../../state/worker-pool';
 import type { ExtrapolationSpec, SweepDef } from '../schema';
 import { sweepPoints, type SweepPoint } from '../sweeps';
@@ -31,8 +32,7 @@ interface SweepState {
   cancel(): void;
 }
 
-let controller: AbortController | null = null;
-let startedAt = 0;
+const session = poolSession();
 
 /** The Sweeps page's sweep, across the shared worker pool: results stream in as runs finish, and outlive the page. */
 export const useSweepRun = create<SweepState>()((set, get) => ({
@@ -50,9 +50,7 @@ export const useSweepRun = create<SweepState>()((set, get) => ({
   error: null,
   revision: 0,
   async start(spec, sweep) {
-    controller?.abort();
-    const ctrl = new AbortController();
-    controller = ctrl;
+    const ctrl = session.begin();
     const points = sweepPoints(spec, sweep);
     const scored: ScoredPoint[] = points.map(({ spec: _s, ...at }, index) => ({ ...at, index, result: null }));
     const workers = sharedPool().size;
@@ -79,52 +77,47 @@ export const useSweepRun = create<SweepState>()((set, get) => ({
       error: null,
       revision: get().revision + 1,
     });
-    const t0 = performance.now();
-    startedAt = t0;
-    let lastPaint = 0;
-    const left = (now: number) => remainingMs(doneEst, leftEst, now - t0, workers);
-    const tick = setInterval(() => {
-      const now = performance.now();
-      if (controller === ctrl) set({ ms: now - t0, leftMs: doneEst > 0 ? left(now) : Math.max(0, estimateMs - (now - t0)) });
-    }, 500);
-    try {
-      await runPointsOnPool(
-        points.map((p) => p.spec),
-        (i, result, done, total) => {
-          if (controller !== ctrl) return;
-          scored[i] = { ...scored[i], result };
-          doneEst += runMs[i];
-          leftEst -= runMs[i];
-          const now = performance.now();
-          if (done === total || now - lastPaint > 100) {
-            lastPaint = now;
-            set({ scored: [...scored], done, ms: now - t0, leftMs: left(now), revision: get().revision + 1 });
-          }
-        },
-        ctrl.signal,
-      );
-      if (controller === ctrl) set({ status: 'done', scored: [...scored], done: points.length, ms: performance.now() - t0, revision: get().revision + 1 });
-    } catch (err) {
-      if (controller !== ctrl) return;
-      const cancelled = err instanceof DOMException && err.name === 'AbortError';
-      set({
-        status: cancelled ? 'cancelled' : 'error',
-        error: cancelled ? null : err instanceof Error ? err.message : String(err),
-        scored: [...scored],
-        done: scored.filter((p) => p.result).length,
-        ms: performance.now() - t0,
-        revision: get().revision + 1,
-      });
-    } finally {
-      clearInterval(tick);
-      if (controller === ctrl) controller = null;
-    }
+    // the first result always paints
+    let lastPaint = Number.NEGATIVE_INFINITY;
+    const left = (ms: number) => remainingMs(doneEst, leftEst, ms, workers);
+    await session.run(
+      ctrl,
+      async (run) => {
+        await runPointsOnPool(
+          points.map((p) => p.spec),
+          (i, result, done, total) => {
+            if (!run.live()) return;
+            scored[i] = { ...scored[i], result };
+            doneEst += runMs[i];
+            leftEst -= runMs[i];
+            const ms = run.elapsed();
+            if (done === total || ms - lastPaint > 100) {
+              lastPaint = ms;
+              set({ scored: [...scored], done, ms, leftMs: left(ms), revision: get().revision + 1 });
+            }
+          },
+          run.signal,
+        );
+        if (run.live()) set({ status: 'done', scored: [...scored], done: points.length, ms: run.elapsed(), revision: get().revision + 1 });
+      },
+      {
+        tick: (ms) => set({ ms, leftMs: doneEst > 0 ? left(ms) : Math.max(0, estimateMs - ms) }),
+        ended: (cancelled, error, ms) =>
+          set({
+            status: cancelled ? 'cancelled' : 'error',
+            error,
+            scored: [...scored],
+            done: scored.filter((p) => p.result).length,
+            ms,
+            revision: get().revision + 1,
+          }),
+      },
+    );
   },
   cancel() {
-    if (!controller) return;
-    controller.abort();
-    controller = null;
+    const ms = session.cancel();
+    if (ms === null) return;
     const { scored } = get();
-    set({ status: 'cancelled', done: scored.filter((p) => p.result).length, ms: performance.now() - startedAt, revision: get().revision + 1 });
+    set({ status: 'cancelled', done: scored.filter((p) => p.result).length, ms, revision: get().revision + 1 });
   },
 }));

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { FlowReference } from '../../../engine/flow-descent/flow-reference';
+import { poolSession } from '../../../state/pool-session';
 import { sharedPool } from '../../../state/worker-pool';
 import type { FlowVsDescentSpec } from '../schema';
 import { type SweepPointInput, type SweepPointResult, sweepEtas, sweepMaxSteps } from '../sweep';
@@ -30,8 +31,7 @@ interface FdSweepState {
   cancel(): void;
 }
 
-let controller: AbortController | null = null;
-let startedAt = 0;
+const session = poolSession();
 
 /**
  * The step-size sweep across the shared worker pool (docs/labs/flow-vs-descent.md Sec. 7 item 9): the flow reference
@@ -51,14 +51,10 @@ export const useFdSweep = create<FdSweepState>()((set, get) => ({
   error: null,
   revision: 0,
   async start(spec) {
-    controller?.abort();
-    const ctrl = new AbortController();
-    controller = ctrl;
+    const ctrl = session.begin();
     const etas = sweepEtas(spec);
     const rows: SweepRow[] = etas.map((eta) => ({ eta, result: null }));
     const pool = sharedPool();
-    const t0 = performance.now();
-    startedAt = t0;
     set({
       status: 'running',
       spec,
@@ -73,46 +69,36 @@ export const useFdSweep = create<FdSweepState>()((set, get) => ({
       error: null,
       revision: get().revision + 1,
     });
-    const tick = setInterval(() => {
-      if (controller === ctrl) set({ ms: performance.now() - t0 });
-    }, 500);
-    try {
-      const [reference] = await pool.mapJobs<FlowVsDescentSpec, FlowReference>(LAB, 'sweepReference', [spec], undefined, ctrl.signal);
-      if (controller !== ctrl) return;
-      const summary: ReferenceSummary = { horizon: reference.horizon, steps: reference.steps, failure: reference.failure, nfev: reference.nfev };
-      set({ reference: summary, done: 1, revision: get().revision + 1 });
-      const payloads: SweepPointInput[] = etas.map((eta) => ({ spec, eta, reference }));
-      await pool.mapJobs<SweepPointInput, SweepPointResult>(
-        LAB,
-        'sweepPoint',
-        payloads,
-        (done, _total, i, result) => {
-          if (controller !== ctrl) return;
-          rows[i] = { eta: etas[i], result };
-          set({ rows: [...rows], done: done + 1, ms: performance.now() - t0, revision: get().revision + 1 });
-        },
-        ctrl.signal,
-      );
-      if (controller === ctrl) set({ status: 'done', ms: performance.now() - t0, revision: get().revision + 1 });
-    } catch (err) {
-      if (controller !== ctrl) return;
-      const cancelled = err instanceof DOMException && err.name === 'AbortError';
-      set({
-        status: cancelled ? 'cancelled' : 'error',
-        error: cancelled ? null : err instanceof Error ? err.message : String(err),
-        rows: [...rows],
-        ms: performance.now() - t0,
-        revision: get().revision + 1,
-      });
-    } finally {
-      clearInterval(tick);
-      if (controller === ctrl) controller = null;
-    }
+    await session.run(
+      ctrl,
+      async (run) => {
+        const [reference] = await pool.mapJobs<FlowVsDescentSpec, FlowReference>(LAB, 'sweepReference', [spec], undefined, run.signal);
+        if (!run.live()) return;
+        const summary: ReferenceSummary = { horizon: reference.horizon, steps: reference.steps, failure: reference.failure, nfev: reference.nfev };
+        set({ reference: summary, done: 1, revision: get().revision + 1 });
+        const payloads: SweepPointInput[] = etas.map((eta) => ({ spec, eta, reference }));
+        await pool.mapJobs<SweepPointInput, SweepPointResult>(
+          LAB,
+          'sweepPoint',
+          payloads,
+          (done, _total, i, result) => {
+            if (!run.live()) return;
+            rows[i] = { eta: etas[i], result };
+            set({ rows: [...rows], done: done + 1, ms: run.elapsed(), revision: get().revision + 1 });
+          },
+          run.signal,
+        );
+        if (run.live()) set({ status: 'done', ms: run.elapsed(), revision: get().revision + 1 });
+      },
+      {
+        tick: (ms) => set({ ms }),
+        ended: (cancelled, error, ms) => set({ status: cancelled ? 'cancelled' : 'error', error, rows: [...rows], ms, revision: get().revision + 1 }),
+      },
+    );
   },
   cancel() {
-    if (!controller) return;
-    controller.abort();
-    controller = null;
-    set({ status: 'cancelled', ms: performance.now() - startedAt, revision: get().revision + 1 });
+    const ms = session.cancel();
+    if (ms === null) return;
+    set({ status: 'cancelled', ms, revision: get().revision + 1 });
   },
 }));
