@@ -1,31 +1,13 @@
 import { expect, type Page, test } from '@playwright/test';
-import { decodeSpec } from '../src/experiment/link';
 import { extrapolationCore } from '../src/labs/extrapolation/core';
-import { collectPageErrors, shot } from './helpers';
+import { collectPageErrors, openRunPage, shot, specOnScreen as labSpecOnScreen } from './helpers';
 
 /** The Extrapolation lab's Run page (paper 002): train a student, its second arm, the atom editor, links. */
 
 const LAB = extrapolationCore.id;
-const RUN_PAGE = `/#lab=${LAB}&page=run`;
 
-async function open(page: Page, preset?: string) {
-  await page.goto(RUN_PAGE);
-  await expect(page.getByTestId('page-extrap-run')).toBeVisible();
-  if (preset) {
-    await page.getByTestId('preset-select').selectOption(preset);
-    await expect(page.getByTestId('preset-select')).toHaveValue(preset);
-  }
-}
-
-/** The experiment on screen, read back through the page's own share link. */
-async function specOnScreen(page: Page) {
-  await page.getByTestId('share').click();
-  const link = await page.getByTestId('share-link').inputValue();
-  const r = decodeSpec(new URL(link).hash);
-  if (!r.ok) throw new Error(`the share link does not decode: ${JSON.stringify(r.issues)}`);
-  if (r.spec.lab !== LAB) throw new Error(`the link is for ${r.spec.lab}`);
-  return { link, spec: r.spec };
-}
+const open = (page: Page, preset?: string) => openRunPage(page, LAB, 'page-extrap-run', preset);
+const specOnScreen = (page: Page) => labSpecOnScreen(page, LAB);
 
 const status = (page: Page) => page.getByTestId('status');
 const steps = async (page: Page) => Number(await status(page).getAttribute('data-steps'));

@@ -1,31 +1,14 @@
 import { expect, type Page, test } from '@playwright/test';
-import { decodeSpec } from '../src/experiment/link';
 import { flowVsDescentCore } from '../src/labs/flow-vs-descent/core';
-import { collectPageErrors, shot } from './helpers';
+import { collectPageErrors, openRunPage, shot, specOnScreen as labSpecOnScreen } from './helpers';
 
 /** The Flow vs Descent lab (paper 001): a run streams and finishes, click-to-place, pause / resume, links, Reproduce. */
 
 const LAB = flowVsDescentCore.id;
 const LAND = '[data-testid=landscape-fd]';
 
-async function open(page: Page, preset?: string) {
-  await page.goto(`/#lab=${LAB}&page=run`);
-  await expect(page.getByTestId('page-fd-run')).toBeVisible();
-  if (preset) {
-    await page.getByTestId('preset-select').selectOption(preset);
-    await expect(page.getByTestId('preset-select')).toHaveValue(preset);
-  }
-}
-
-/** The experiment on screen, read back through the page's own share link. */
-async function specOnScreen(page: Page) {
-  await page.getByTestId('share').click();
-  const link = await page.getByTestId('share-link').inputValue();
-  const r = decodeSpec(new URL(link).hash);
-  if (!r.ok || r.spec.lab !== LAB) throw new Error(`the share link does not decode to a ${LAB} spec`);
-  await page.keyboard.press('Escape');
-  return { link, spec: r.spec };
-}
+const open = (page: Page, preset?: string) => openRunPage(page, LAB, 'page-fd-run', preset);
+const specOnScreen = (page: Page) => labSpecOnScreen(page, LAB, { close: true });
 
 const status = (page: Page) => page.getByTestId('fd-status');
 

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
 import { decodeSpec } from '../src/experiment/link';
-import type { Spec } from '../src/experiment/schema';
+import type { LabId, Spec, SpecOf } from '../src/experiment/schema';
 
 type PoisoningSpec = Extract<Spec, { lab: 'poisoning' }>;
 
@@ -51,4 +51,28 @@ export function collectPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
+}
+
+/** Opens a lab's Run page (waits for its page test id) and picks a preset when one is named. */
+export async function openRunPage(page: Page, lab: LabId, pageTestId: string, preset?: string) {
+  await page.goto(`/#lab=${lab}&page=run`);
+  await expect(page.getByTestId(pageTestId)).toBeVisible();
+  if (preset) {
+    await page.getByTestId('preset-select').selectOption(preset);
+    await expect(page.getByTestId('preset-select')).toHaveValue(preset);
+  }
+}
+
+/**
+ * The experiment on screen, read back through the page's own share link, checked to be the lab's; `close` shuts the
+ * share popover again (Escape) for pages whose next step it would cover.
+ */
+export async function specOnScreen<L extends LabId>(page: Page, lab: L, { close = false } = {}): Promise<{ link: string; spec: SpecOf<L> }> {
+  await page.getByTestId('share').click();
+  const link = await page.getByTestId('share-link').inputValue();
+  const r = decodeSpec(new URL(link).hash);
+  if (!r.ok) throw new Error(`the share link does not decode: ${JSON.stringify(r.issues)}`);
+  if (r.spec.lab !== lab) throw new Error(`the link is for ${r.spec.lab}, not ${lab}`);
+  if (close) await page.keyboard.press('Escape');
+  return { link, spec: r.spec as SpecOf<L> };
 }
