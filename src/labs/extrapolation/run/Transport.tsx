@@ -1,7 +1,7 @@
 import { shareUrl } from '../../../experiment/link';
 import { labSpecNow, useLabSpec } from '../../../state/experiment-store';
-import { Button } from '../../../ui/Button';
 import { downloadJson, downloadText } from '../../../ui/download';
+import { ExportLinks } from '../../../ui/ExportLinks';
 import { FieldError } from '../../../ui/FieldMessage';
 import { NumberField } from '../../../ui/NumberField';
 import { RunToolbar } from '../../../ui/RunToolbar';
@@ -110,27 +110,13 @@ export function ExportButtons() {
       out.push({ role: 'compare', label: compareLabel(main.spec, c), spec: second.spec, buffers: second.buffers, status: second.status, final: second.final, views: second.views });
     return out;
   };
-  const has = !!main?.buffers;
   return (
-    <div className="flex items-center gap-3">
-      <Button
-        variant="link"
-        testId="export-json"
-        disabled={!has}
-        title="The spec that ran (each arm's), the app version, final states, the recorded series and the current views"
-        onClick={() => main && downloadJson(exportName(main.spec, 'json'), runJson(arms(), ran ? encodeChoice(ran) : null))}
-      >
-        Export JSON
-      </Button>
-      <Button
-        variant="link"
-        testId="export-csv"
-        disabled={!has}
-        title="One row per recorded step and arm: step, t, loss and every metric"
-        onClick={() => main && downloadText(exportName(main.spec, 'csv'), runCsv(arms()), 'text/csv')}
-      >
-        Export CSV
-      </Button>
-    </div>
+    <ExportLinks
+      disabled={!main?.buffers}
+      jsonTitle="The spec that ran (each arm's), the app version, final states, the recorded series and the current views"
+      csvTitle="One row per recorded step and arm: step, t, loss and every metric"
+      onJson={() => main && downloadJson(exportName(main.spec, 'json'), runJson(arms(), ran ? encodeChoice(ran) : null))}
+      onCsv={() => main && downloadText(exportName(main.spec, 'csv'), runCsv(arms()), 'text/csv')}
+    />
   );
 }

@@ -1,5 +1,5 @@
-import { Button } from '../../../ui/Button';
 import { downloadJson, downloadText } from '../../../ui/download';
+import { ExportLinks } from '../../../ui/ExportLinks';
 import { type ExportArm, runCsv, runJson } from '../../../ui/run-export';
 import type { FlowVsDescentSpec } from '../schema';
 import type { FdRun } from './store';
@@ -13,27 +13,13 @@ const armOf = (run: FdRun): ExportArm => ({ role: 'run', label: 'flow and GD', s
 
 /** JSON (the spec that ran, the app version, every stamp's row and the landscape paths) and CSV (one row per stamp) of the run on screen. */
 export function ExportButtons({ run }: { run: FdRun | null }) {
-  const has = !!run?.buffers;
   return (
-    <div className="flex items-center gap-3">
-      <Button
-        variant="link"
-        testId="export-json"
-        disabled={!has}
-        title="The spec that ran, the app version, the final row, every stamp and the landscape paths"
-        onClick={() => run && downloadJson(exportName(run.spec, 'json'), runJson([armOf(run)], null))}
-      >
-        Export JSON
-      </Button>
-      <Button
-        variant="link"
-        testId="export-csv"
-        disabled={!has}
-        title="One row per stamp: t and every column of the flow and each GD run"
-        onClick={() => run && downloadText(exportName(run.spec, 'csv'), runCsv([armOf(run)]), 'text/csv')}
-      >
-        Export CSV
-      </Button>
-    </div>
+    <ExportLinks
+      disabled={!run?.buffers}
+      jsonTitle="The spec that ran, the app version, the final row, every stamp and the landscape paths"
+      csvTitle="One row per stamp: t and every column of the flow and each GD run"
+      onJson={() => run && downloadJson(exportName(run.spec, 'json'), runJson([armOf(run)], null))}
+      onCsv={() => run && downloadText(exportName(run.spec, 'csv'), runCsv([armOf(run)]), 'text/csv')}
+    />
   );
 }
