@@ -3,8 +3,8 @@ import { OKABE_ITO } from '../../../plots/palette';
 import { TimeSeriesPlot } from '../../../plots/TimeSeriesPlot';
 import { useExperiment } from '../../../state/experiment-store';
 import { Button } from '../../../ui/Button';
-import { cardClass } from '../../../ui/field-styles';
 import { fmt } from '../../../ui/format';
+import { TextAsideSection, type TextAsideSectionProps } from '../../../ui/TextAsideSection';
 import { NumberField } from '../../../ui/NumberField';
 import { pickPreset } from '../../../ui/preset-choice';
 import { Tex } from '../../../ui/Tex';
@@ -34,17 +34,11 @@ function stems(xs: readonly number[], ys: readonly number[]) {
 
 const range = (n: number) => Array.from({ length: n }, (_, j) => j);
 
-function Section({ id, title, children, aside }: { id: string; title: ReactNode; children: ReactNode; aside: ReactNode }) {
+function Section({ id, title, children, aside }: TextAsideSectionProps) {
   return (
-    <section className={`${cardClass} grid min-w-0 gap-4 xl:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]`} data-testid={`demo-${id}`} aria-labelledby={`demo-${id}-title`}>
-      <div className="flex min-w-0 flex-col gap-2 text-sm leading-relaxed text-slate-700 dark:text-slate-300">
-        <h2 id={`demo-${id}-title`} className="text-base font-semibold text-slate-900 dark:text-slate-100">
-          {title}
-        </h2>
-        {children}
-      </div>
-      <div className="flex min-w-0 flex-col gap-3">{aside}</div>
-    </section>
+    <TextAsideSection id={`demo-${id}`} title={title} aside={aside}>
+      {children}
+    </TextAsideSection>
   );
 }
 

@@ -1,19 +1,12 @@
-import type { ReactNode } from 'react';
-import { cardClass } from '../../../ui/field-styles';
 import { fmt } from '../../../ui/format';
+import { TextAsideSection, type TextAsideSectionProps } from '../../../ui/TextAsideSection';
 
 /** One section of the Theory page: text on the left, plots and tables on the right (as the Extrapolation demos). */
-export function Section({ id, title, children, aside }: { id: string; title: ReactNode; children: ReactNode; aside: ReactNode }) {
+export function Section({ id, title, children, aside }: TextAsideSectionProps) {
   return (
-    <section className={`${cardClass} grid min-w-0 gap-4 xl:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]`} data-testid={`theory-${id}`} aria-labelledby={`theory-${id}-title`}>
-      <div className="flex min-w-0 flex-col gap-2 text-sm leading-relaxed text-slate-700 dark:text-slate-300">
-        <h2 id={`theory-${id}-title`} className="text-base font-semibold text-slate-900 dark:text-slate-100">
-          {title}
-        </h2>
-        {children}
-      </div>
-      <div className="flex min-w-0 flex-col gap-3">{aside}</div>
-    </section>
+    <TextAsideSection id={`theory-${id}`} title={title} aside={aside}>
+      {children}
+    </TextAsideSection>
   );
 }
 
