@@ -4,7 +4,7 @@
  * steps in lockstep behind it; each iterate k is compared with the flow at t_k = k eta through the solver's dense
  * output (never by forcing solver steps onto the GD grid). Results come out as one row per stamp (uniform in t).
  */
-import { Dopri5 } from '../core/integrators/ode/dopri5';
+import { DenseFlow, type FlowSolver } from './dense-flow';
 import type { OdeSystem } from '../core/integrators/ode/types';
 import { distance, norm } from './mat';
 import type { Objective } from './objective';
@@ -24,6 +24,11 @@ export interface TrackingOptions {
   stamps: number;
   rtol: number;
   atol: number;
+  /**
+   * The flow's solver: explicit Dopri5 (default), the stiff Rodas4 (Jacobian from HVPs), or 'auto' (Dopri5, then
+   * Rodas4 for good once its steps are stability-limited).
+   */
+  solver?: FlowSolver;
   /** Integrate the Euler error ODE with the flow (one HVP per stage). */
   errorOde: boolean;
   /** lmin / lmax of the Hessian at a point, or null to skip spectra (they cost n HVPs and an eigensolve). */
@@ -104,7 +109,7 @@ export class Tracking {
   /** The latest stamp row (columns order). */
   readonly row: Float64Array;
   readonly n: number;
-  private readonly flow: Dopri5;
+  private readonly flow: DenseFlow;
   private readonly arms: Arm[];
   private readonly yDense: Float64Array;
   private readonly g: Float64Array;
@@ -131,7 +136,8 @@ export class Tracking {
     this.yDense = new Float64Array(dim);
     const y0 = new Float64Array(dim);
     y0.set(opts.theta0);
-    this.flow = new Dopri5(flowSystem(obj, opts.errorOde), 0, y0, { rtol: opts.rtol, atol: opts.atol });
+    const solver = opts.solver ?? 'dopri5';
+    this.flow = new DenseFlow(flowSystem(obj, opts.errorOde, solver !== 'dopri5'), y0, solver, { rtol: opts.rtol, atol: opts.atol });
     this.fFlow = obj.loss(opts.theta0) - obj.minLoss;
     this.flowPath = new ThinnedPath(this.coords, opts.pathPoints);
     const start = opts.gdStart ?? opts.theta0;
@@ -171,8 +177,7 @@ export class Tracking {
     return this.yDense.subarray(0, this.n);
   }
   get solver() {
-    const s = this.flow;
-    return { h: s.hLast, nfev: s.nfev, accepted: s.naccept, rejected: s.nreject };
+    return { ...this.flow.counters, method: this.flow.name };
   }
   armStatus(i: number): { eta: number; k: number; status: number; f: number } {
     const a = this.arms[i];
@@ -216,7 +221,7 @@ export class Tracking {
       this.advanceArms(this.flow.t);
       const out = this.flow.step(this.opts.horizon);
       if (!out.ok) return out.reason === 'non-finite' ? 'the flow produced a non-finite value' : `the ODE step size fell below 1e-14 t at t = ${this.flow.t}`;
-      if (this.flow.nreject > 1e5) return `the ODE solver rejected 1e5 steps (t = ${this.flow.t})`;
+      if (this.flow.counters.rejected > 1e5) return `the ODE solver rejected 1e5 steps (t = ${this.flow.t})`;
       this.flowPath.push(this.flow.y);
     }
     return null;
@@ -304,12 +309,16 @@ export class Tracking {
   }
 }
 
-/** d theta/dt = -grad f and, with the error ODE, dE/dt = -H(theta) (E + grad f / 2). */
-export function flowSystem(obj: Objective, errorOde: boolean): OdeSystem {
+/**
+ * d theta/dt = -grad f and, with the error ODE, dE/dt = -H(theta) (E + grad f / 2). With a Jacobian (for the stiff
+ * solver): -H for theta alone; for (theta, E) the block matrix [[-H, 0], [-d/dtheta(H w) - H H / 2, -H]] with
+ * w = E + grad f / 2 held fixed, its third-derivative block by central differences of HVPs (2n HVPs).
+ */
+export function flowSystem(obj: Objective, errorOde: boolean, withJacobian = false): OdeSystem {
   const n = obj.n;
   const v = new Float64Array(n);
   const hv = new Float64Array(n);
-  return {
+  const sys: OdeSystem = {
     n: errorOde ? 2 * n : n,
     f(_t, y, dydt) {
       const theta = y.subarray(0, n);
@@ -322,5 +331,50 @@ export function flowSystem(obj: Objective, errorOde: boolean): OdeSystem {
       }
       for (let i = 0; i < n; i++) g[i] = -g[i];
     },
+  };
+  if (withJacobian) sys.jac = flowJacobian(obj, errorOde);
+  return sys;
+}
+
+function flowJacobian(obj: Objective, errorOde: boolean): NonNullable<OdeSystem['jac']> {
+  const n = obj.n;
+  const m = errorOde ? 2 * n : n;
+  const H = new Float64Array(n * n);
+  const e = new Float64Array(n);
+  const col = new Float64Array(n);
+  const g = new Float64Array(n);
+  const w = new Float64Array(n);
+  const plus = new Float64Array(n);
+  const minus = new Float64Array(n);
+  const th = new Float64Array(n);
+  return (_t, y, J) => {
+    J.fill(0);
+    const theta = y.subarray(0, n);
+    for (let j = 0; j < n; j++) {
+      e.fill(0);
+      e[j] = 1;
+      obj.hvp(theta, e, col);
+      for (let i = 0; i < n; i++) H[i * n + j] = col[i];
+    }
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) J[i * m + j] = -H[i * n + j];
+    if (!errorOde) return;
+    obj.grad(theta, g);
+    for (let i = 0; i < n; i++) w[i] = y[n + i] + 0.5 * g[i];
+    let scale = 0;
+    for (let i = 0; i < n; i++) scale += theta[i] * theta[i];
+    const h = 1e-5 * Math.max(1, Math.sqrt(scale));
+    for (let j = 0; j < n; j++) {
+      th.set(theta);
+      th[j] = theta[j] + h;
+      obj.hvp(th, w, plus);
+      th[j] = theta[j] - h;
+      obj.hvp(th, w, minus);
+      for (let i = 0; i < n; i++) {
+        let hh = 0;
+        for (let k = 0; k < n; k++) hh += H[i * n + k] * H[k * n + j];
+        J[(n + i) * m + j] = -(plus[i] - minus[i]) / (2 * h) - 0.5 * hh;
+        J[(n + i) * m + n + j] = -H[i * n + j];
+      }
+    }
   };
 }

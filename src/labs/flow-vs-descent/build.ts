@@ -175,6 +175,7 @@ export function trackingOptions(spec: FlowVsDescentSpec): { objective: Objective
     horizon: spec.horizon,
     stamps: spec.stamps,
     rtol: spec.solver.rtol,
+    solver: spec.solver.method,
     atol: spec.solver.atol,
     errorOde: spec.errorOde,
     spectrum: spec.spectrum ? spectrumOf(objective) : null,

@@ -37,7 +37,7 @@ const run = (objective: FdObjective, etas: number[], horizon: number, stamps: nu
   stamps,
   protocol: 'flow',
   rs: [2, 5, 10, 20],
-  solver: { rtol: 1e-10, atol: 1e-12 },
+  solver: { rtol: 1e-10, atol: 1e-12, method: 'dopri5' },
   errorOde: true,
   spectrum: true,
   weightDecay: 0,
@@ -73,7 +73,7 @@ export const FD_PRESET_ROWS: FdPresetRow[] = [
     title: 'GD unbalances the layers by eta^2 per step',
     description:
       'The flow keeps D_j = W_{j+1}^T W_{j+1} - W_j W_j^T at 0; GD changes it by exactly eta^2 (G_{j+1}^T G_{j+1} - G_j G_j^T) per step, so U(20) grows linearly in eta.',
-    spec: run(DLN3, [1e-3, 1e-2, 1e-1, 0.5], 20, 200, { solver: { rtol: 1e-11, atol: 1e-13 } }),
+    spec: run(DLN3, [1e-3, 1e-2, 1e-1, 0.5], 20, 200, { solver: { rtol: 1e-11, atol: 1e-13, method: 'dopri5' } }),
   },
   {
     id: 'FD-DLN3-rescale',
@@ -106,7 +106,7 @@ export const FD_PRESET_ROWS: FdPresetRow[] = [
       [0.05, 0.2, 1.0],
       200,
       100,
-      { solver: { rtol: 1e-5, atol: 1e-7 } },
+      { solver: { rtol: 1e-5, atol: 1e-7, method: 'dopri5' } },
     ),
   },
   {

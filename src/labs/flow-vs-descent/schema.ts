@@ -22,6 +22,8 @@ export const FD_LIMITS = {
   maxIterates: 2e7,
   /** Hessian spectra cost n HVPs and an O(n^3) eigensolve per stamp. */
   maxSpectrumParams: 400,
+  /** The stiff solver factors a dense Jacobian of the flow (and the error ODE: twice the size) every step. */
+  maxStiffParams: 200,
   maxSamples: 256,
   maxSeed: 1_000_000,
 } as const;
@@ -85,7 +87,14 @@ export const flowVsDescentSpecSchema = z.strictObject({
   /** 'flow': the solver's flow is the reference; 'paper': GD at eta0 / r for r in rs stands in for it (Sec. 4). */
   protocol: z.enum(['flow', 'paper', 'both']).default('flow'),
   rs: list('r values', 1, 4, int('r', 2, 100)).default([2, 5, 10, 20]),
-  solver: z.strictObject({ rtol: bounded('rtol', 1e-13, 1e-3).default(1e-10), atol: bounded('atol', 1e-16, 1e-3).default(1e-12) }).default({ rtol: 1e-10, atol: 1e-12 }),
+  /** The flow's solver: explicit Dopri5, the stiff Rodas4 (Jacobian from HVPs), or automatic switching (Sec. 4). */
+  solver: z
+    .strictObject({
+      rtol: bounded('rtol', 1e-13, 1e-3).default(1e-10),
+      atol: bounded('atol', 1e-16, 1e-3).default(1e-12),
+      method: z.enum(['dopri5', 'rodas4', 'auto']).default('dopri5'),
+    })
+    .default({ rtol: 1e-10, atol: 1e-12, method: 'dopri5' }),
   /** Integrate the Euler error ODE dE/dt = -H (E + grad f / 2) with the flow. */
   errorOde: z.boolean().default(true),
   /** Hessian spectra (lmin, lmax) at every stamp. */
@@ -148,6 +157,9 @@ export function flowVsDescentCrossIssues(spec: FlowVsDescentSpec): SpecIssue[] {
       field: 'etas',
       message: `horizon T / eta asks for ${iterates.toExponential(1)} GD steps over all arms; at most ${FD_LIMITS.maxIterates.toExponential(0)}: raise eta or shorten T`,
     });
+  }
+  if (spec.solver.method !== 'dopri5' && n > FD_LIMITS.maxStiffParams) {
+    issues.push({ field: 'solver.method', message: `the stiff solver needs the Hessian: at most ${FD_LIMITS.maxStiffParams} parameters (this objective has ${n})` });
   }
   if (spec.spectrum && n > FD_LIMITS.maxSpectrumParams)
     issues.push({ field: 'spectrum', message: `Hessian spectra need at most ${FD_LIMITS.maxSpectrumParams} parameters (this net has ${n})` });

@@ -111,4 +111,35 @@ describe('Tracking (GD in lockstep behind the flow)', () => {
     expect(col(t, 'gf.Im')).toBeCloseTo(3, 12);
     expect(col(t, 'gf.lmax')).toBe(2);
   });
+
+  it('the stiff solver and the automatic switch give the same tracking (FD-Q1 gaps, ||E||) through their Hermite dense output', () => {
+    for (const solver of ['rodas4', 'auto'] as const) {
+      const t = new Tracking(diagQuadratic([1]), base({ etas: [0.01, 0.1], solver }));
+      runAll(t);
+      expect(Math.abs(col(t, 'gd0.maxD') / 0.0018471 - 1)).toBeLessThan(1e-4);
+      expect(Math.abs(col(t, 'gd1.maxD') / 0.019201 - 1)).toBeLessThan(1e-4);
+    }
+    // E(t) = (t/2) e^{-t} for lam = 1 (error ODE through the block Jacobian, its third-derivative block by differences)
+    const t = new Tracking(diagQuadratic([1]), base({ etas: [0.01], horizon: 4, stamps: 40, solver: 'rodas4' }));
+    runAll(t);
+    expect(Math.abs(col(t, 'gf.E') - 2 * Math.exp(-4))).toBeLessThan(1e-7);
+  });
+
+  it('on a stiff quadratic (lam = 1, 1e4) the automatic solver switches to Rodas4 and needs far fewer steps than Dopri5', () => {
+    const run = (solver: 'dopri5' | 'auto') => {
+      const t = new Tracking(
+        diagQuadratic([1, 1e4]),
+        base({ theta0: Float64Array.of(1, 1), etas: [1e-5], horizon: 10, stamps: 10, errorOde: false, rtol: 1e-8, atol: 1e-12, solver }),
+      );
+      runAll(t);
+      return { steps: t.solver.accepted, method: t.solver.method, q1: t.row[t.columns.indexOf('gf.x0')] };
+    };
+    const ex = run('dopri5');
+    const auto = run('auto');
+    expect(auto.method).toBe('rodas4');
+    expect(auto.steps).toBeLessThan(ex.steps / 5);
+    // both follow q1(t) = e^{-t}
+    expect(Math.abs(ex.q1 / Math.exp(-10) - 1)).toBeLessThan(1e-6);
+    expect(Math.abs(auto.q1 / Math.exp(-10) - 1)).toBeLessThan(1e-5);
+  });
 });

@@ -31,6 +31,11 @@ const PROTOCOLS = optionsOf<Spec['protocol']>({
   paper: "paper's protocol: GD at η₀/r",
   both: 'both',
 });
+const SOLVERS = optionsOf<Spec['solver']['method']>({
+  dopri5: 'Dormand–Prince 5(4), explicit',
+  auto: 'automatic: explicit, stiff Rodas4 once stability-limited',
+  rodas4: 'Rodas4, stiff (Jacobian from the Hessian)',
+});
 const ACTIVATIONS = optionsOf<Extract<FdObjective, { family: 'fc' }>['activation']>({ relu: 'ReLU', leaky: 'leaky ReLU', identity: 'identity (linear)' });
 const INITS = optionsOf<Extract<FdObjective, { family: 'dln' }>['init']['kind']>({
   balanced: 'balanced (Procedure 13)',
@@ -178,6 +183,14 @@ export function RunControls() {
           <NumberField label="solver rtol" testId="fd-rtol" value={spec.solver.rtol} onCommit={(rtol) => commit({ ...spec, solver: { ...spec.solver, rtol } })} />
           <NumberField label="solver atol" testId="fd-atol" value={spec.solver.atol} onCommit={(atol) => commit({ ...spec, solver: { ...spec.solver, atol } })} />
         </div>
+        <CommitSelect
+          label="flow solver"
+          testId="fd-solver"
+          value={spec.solver.method}
+          options={SOLVERS}
+          onChange={(method) => commit({ ...spec, solver: { ...spec.solver, method } })}
+          hint="the stiff solver for sharp minima and long horizons (App. B with large a)"
+        />
         <CheckField
           label="Euler error ODE E(t)"
           testId="fd-error-ode"

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { Tracking } from '../../../engine/flow-descent/tracking';
 import { trackingOptions } from '../build';
 import { fdPresetRow } from '../presets';
+import type { FlowVsDescentSpec } from '../schema';
 
 /** Runs a preset's tracking to its horizon, keeping every stamp's row by column name. */
-function track(id: string) {
-  const spec = fdPresetRow(id)?.spec;
+function track(id: string, over: Partial<FlowVsDescentSpec> = {}) {
+  const preset = fdPresetRow(id)?.spec;
+  const spec = preset && { ...preset, ...over };
   if (!spec) throw new Error(id);
   const { objective, options } = trackingOptions(spec);
   const tr = new Tracking(objective, options);
@@ -152,5 +154,15 @@ describe('FD-DLN2: the n = 2 flow', () => {
     for (const r of rows) if (r['gf.E'] > best['gf.E']) best = r;
     expect(rel(best['gf.E'], 0.26194)).toBeLessThan(3e-4);
     expect(Math.abs(best.t - 1.61)).toBeLessThanOrEqual(0.05);
+  });
+});
+
+describe('FD-DLN3 with the stiff solver (Rodas4, the error ODE through its block Jacobian)', () => {
+  const { rows, at } = track('FD-DLN3', { solver: { rtol: 1e-10, atol: 1e-12, method: 'rodas4' }, etas: [1e-2] });
+  it('||E(30)|| = 0.08820, max ||E|| = 0.38794, max D/eta (eta = 1e-2) = 0.38776', () => {
+    expect(rel(at(30)['gf.E'], 0.0882)).toBeLessThan(1e-4);
+    expect(rel(Math.max(...rows.map((r) => r['gf.E'])), 0.38794)).toBeLessThan(2e-4);
+    expect(rel(at(30)['gd0.maxD'] / 1e-2, 0.38776)).toBeLessThan(2e-4);
+    expect(rel(at(4)['gf.f'], 9.46261e-3)).toBeLessThan(1e-4);
   });
 });

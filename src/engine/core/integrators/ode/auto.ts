@@ -46,6 +46,10 @@ export class AutoStepper implements OdeStepper {
   get switchedAt(): number | null {
     return this.switchedAtV;
   }
+  /** The explicit stepper while it is still the one stepping (its dense output covers the last step), else null. */
+  get explicitStepper(): Dopri5 | null {
+    return this.implicit ? null : this.explicit;
+  }
   private get active(): OdeStepper {
     return this.implicit ?? this.explicit;
   }
