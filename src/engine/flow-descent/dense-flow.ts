@@ -63,10 +63,16 @@ export class DenseFlow {
   /** The state at time t inside the last accepted step, into out. */
   dense(t: number, out: Float64Array): void {
     const ex = this.explicit();
-    if (ex && !this.hermite) return ex.dense(t, out);
+    if (ex && !this.hermite) {
+      ex.dense(t, out);
+      return;
+    }
     const t1 = this.stepper.t;
     const h = t1 - this.t0;
-    if (h === 0) return void out.set(this.stepper.y);
+    if (h === 0) {
+      out.set(this.stepper.y);
+      return;
+    }
     if (!(t >= this.t0 - 1e-12 * h && t <= t1 + 1e-12 * h)) throw new RangeError(`dense output at t = ${t} outside the last step [${this.t0}, ${t1}]`);
     const s = (t - this.t0) / h;
     const h00 = (1 + 2 * s) * (1 - s) * (1 - s);
