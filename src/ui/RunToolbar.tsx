@@ -28,6 +28,16 @@ export interface RunToolbarProps {
   children?: ReactNode;
 }
 
+/** Anything a key press belongs to (a button, field, link, slider or a focusable plot point): shortcuts stay off it. */
+const CONTROLS = 'button, a[href], input, textarea, select, summary, [role=button], [role=slider], [role=tab], [contenteditable=true], [tabindex]';
+
+/** Whether a key event's target is a control (focus on the page itself, or on plain content, is not). */
+export function onControl(target: EventTarget | null): boolean {
+  const el = target as Element | null;
+  if (!el || typeof el.closest !== 'function' || el === document.body || el === document.documentElement) return false;
+  return el.closest(CONTROLS) !== null;
+}
+
 /** n steps, then paused; from idle or done a paused run is started first. */
 function stepRun(controls: RefObject<RunControls>, n: number) {
   const c = controls.current;
@@ -51,8 +61,7 @@ export function RunToolbar({ controls, runTitle = 'Run', stepTitle = 'One step',
   useEffect(() => {
     if (!keyboard) return;
     const onKey = (e: KeyboardEvent) => {
-      const tag = (e.target as HTMLElement | null)?.tagName;
-      if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (onControl(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
       const c = latest.current;
       if (e.key === ' ') {
         e.preventDefault();
