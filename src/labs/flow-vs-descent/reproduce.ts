@@ -1,6 +1,7 @@
 import { FlowPath } from '../../engine/core/flow-path';
 import { AbObjective } from '../../engine/flow-descent/ab';
 import { abT1Bracket } from '../../engine/flow-descent/ab-regions';
+import { DLN3_CURV_IM } from '../../engine/flow-descent/dln3-printed';
 import { Tracking } from '../../engine/flow-descent/tracking';
 import { objectiveProblem } from '../../engine/flow-descent/tracking-run';
 import { trackingOptions } from './build';
@@ -194,16 +195,7 @@ const CHECKS: Record<string, { claim: string; assertion: string; rows: (rows: Ro
     claim: 'Along the flow from near zero, λmin stays above the Eq. 14 bound and its integral I_m saturates: the flow is roughly convex.',
     assertion: 'I_m(t) = 0.6023, 1.2295, 1.9515, 2.0674, 2.0852, 2.0855 at t = 1, 2, 4, 6, 10, 20; min λmin = −0.6465 at t = 1.375; λmin / bound = 0.5 from t = 3.',
     rows: (rows) => [
-      ...(
-        [
-          [1, 0.6023],
-          [2, 1.2295],
-          [4, 1.9515],
-          [6, 2.0674],
-          [10, 2.0852],
-          [20, 2.0855],
-        ] as const
-      ).map(([t, v]) => abs(`I_m(${t})`, at(rows, t)['gf.Im'], v, 1e-4)),
+      ...DLN3_CURV_IM.map(([t, v]) => abs(`I_m(${t})`, at(rows, t)['gf.Im'], v, 1e-4)),
       abs('min λmin', argmin(rows, 'gf.lmin')['gf.lmin'], -0.6465, 1e-4),
       abs('λmin / bound at t = 10', at(rows, 10)['gf.lmin'] / at(rows, 10)['gf.bound'], 0.5, 5e-4),
     ],

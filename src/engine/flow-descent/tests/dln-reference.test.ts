@@ -2,29 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../../core/rng';
 import { prop8Bound } from '../bounds';
 import { DeepLinearNet } from '../dln';
+import { DLN3_CURV_IM } from '../dln3-printed';
 import { planeLoss, planeRhs, planeWeights, rankOneEndToEnd, rankOnePlane, rankOneWeights, rNuClosedFormN2, rNuLoss, rNuRhs } from '../dln-reference';
 import { extremeEigenvalues, HessianScratch } from '../hessian';
 import { balancedInit } from '../init';
 import { spectralNorm } from '../norms';
 import { relError } from '../../core/finite-diff';
 import { norm, randVec } from './fd';
-
-type Rhs2 = (n: number, x: number, y: number, out: Float64Array) => Float64Array;
+import { type Rhs2, rk4Stages, rk4Step2 } from './rk4';
 
 /** Classical RK4 for a 2-D autonomous ODE with step h over [0, T], calling visit at every step. */
 function rk4(rhs: Rhs2, n: number, x0: number, y0: number, T: number, h: number, visit?: (t: number, x: number, y: number) => void): [number, number] {
-  const k = [0, 1, 2, 3].map(() => new Float64Array(2));
+  const k = rk4Stages();
   let x = x0;
   let y = y0;
   const steps = Math.round(T / h);
   visit?.(0, x, y);
   for (let i = 0; i < steps; i++) {
-    rhs(n, x, y, k[0]);
-    rhs(n, x + (h / 2) * k[0][0], y + (h / 2) * k[0][1], k[1]);
-    rhs(n, x + (h / 2) * k[1][0], y + (h / 2) * k[1][1], k[2]);
-    rhs(n, x + h * k[2][0], y + h * k[2][1], k[3]);
-    x += (h / 6) * (k[0][0] + 2 * k[1][0] + 2 * k[2][0] + k[3][0]);
-    y += (h / 6) * (k[0][1] + 2 * k[1][1] + 2 * k[2][1] + k[3][1]);
+    [x, y] = rk4Step2(rhs, n, x, y, h, k);
     visit?.((i + 1) * h, x, y);
   }
   return [x, y];
@@ -208,14 +203,7 @@ describe('balanced rank-1 GF reference (d_n = 1)', () => {
     const plane = rankOnePlane([1, 0, 0], [0, 0.1, 0]);
     const scratch = new HessianScratch(net.n);
     const h = 5e-3;
-    const stamps = new Map([
-      [1, 0.6023],
-      [2, 1.2295],
-      [4, 1.9515],
-      [6, 2.0674],
-      [10, 2.0852],
-      [20, 2.0855],
-    ]);
+    const stamps = new Map(DLN3_CURV_IM);
     let I = 0;
     let prev = 0;
     let minL = Infinity;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DeepLinearNet } from '../dln';
+import { DLN3_ETA_CONVERGED } from '../dln3-printed';
 import { gdToEnd, type GdToEndOptions } from '../gd-to-end';
 import { balancedInit } from '../init';
 import { DiagonalQuadratic } from '../quadratic';
@@ -21,17 +22,7 @@ const run = (eta: number, over: Partial<GdToEndOptions> = {}) => gdToEnd(net, th
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
 describe('gdToEnd on FD-DLN3-eta (Sec. 5.2)', () => {
-  // eta, final lmax, final U as printed in Sec. 5.2.
-  const converged: [number, number, number][] = [
-    [0.01, 3.000002, 2.161e-3],
-    [0.1, 3.000155, 2.168e-2],
-    [0.3, 3.001391, 6.556e-2],
-    [0.5, 3.003859, 0.1103],
-    [0.6, 3.005535, 0.1327],
-    [0.65, 3.006533, 0.1446],
-    [0.66, 3.006658, 0.146],
-  ];
-  it.each(converged)('eta = %s converges with final lmax %s (<= 2/eta) and U %s', (eta, lmax, U) => {
+  it.each(DLN3_ETA_CONVERGED)('eta = %s converges with final lmax %s (<= 2/eta) and U %s', (eta, lmax, U) => {
     const r = run(eta);
     expect(r.outcome).toBe('converged');
     expect(r.f).toBeLessThan(1e-14);

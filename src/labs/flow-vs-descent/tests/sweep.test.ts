@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DLN3_ETA_CONVERGED } from '../../../engine/flow-descent/dln3-printed';
 import { parseSpec } from '../../../experiment/validate';
 import { fdPresetRow } from '../presets';
 import type { FlowVsDescentSpec } from '../schema';
@@ -32,16 +33,7 @@ describe('FD-DLN3-eta sweep jobs (docs/labs/flow-vs-descent.md Sec. 5.2, Sec. 7 
   });
 
   it('converges for eta <= 0.66 with the printed final lmax (<= 2/eta) and U', () => {
-    const table: [number, number, number][] = [
-      [0.01, 3.000002, 2.161e-3],
-      [0.1, 3.000155, 2.168e-2],
-      [0.3, 3.001391, 6.556e-2],
-      [0.5, 3.003859, 0.1103],
-      [0.6, 3.005535, 0.1327],
-      [0.65, 3.006533, 0.1446],
-      [0.66, 3.006658, 0.146],
-    ];
-    for (const [eta, lmax, U] of table) {
+    for (const [eta, lmax, U] of DLN3_ETA_CONVERGED) {
       const r = at(eta);
       expect(r.outcome).toBe('converged');
       expect(Math.abs(r.lmax - lmax)).toBeLessThan(1.5e-6);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cor4EtaMax } from '../../../engine/flow-descent/bounds';
 import { DeepLinearNet } from '../../../engine/flow-descent/dln';
 import { planeLoss, planeRhs, rNuClosedFormN2, rNuLoss } from '../../../engine/flow-descent/dln-reference';
+import { DLN3_CURV_IM } from '../../../engine/flow-descent/dln3-printed';
+import { rk4Stages, rk4Step2 } from '../../../engine/flow-descent/tests/rk4';
 import { fdPresetRow } from '../presets';
 import type { FdObjective } from '../schema';
 import { AB_SHAPE, abPieces, phibarCurves, phiCurves } from '../theory/ab-shape';
@@ -74,15 +76,10 @@ describe('Eqs. 21-24 for the spec (Sec. 6.4)', () => {
 function planeTimeTo(n: number, r0: number, nu0: number, eps: number, h = 1e-3): number {
   let q = r0 * nu0;
   let p = r0 * Math.sqrt(1 - nu0 * nu0);
-  const k = [new Float64Array(2), new Float64Array(2), new Float64Array(2), new Float64Array(2)];
+  const k = rk4Stages();
   for (let t = 0; t < 100; t += h) {
     const f0 = planeLoss(q, p);
-    planeRhs(n, q, p, k[0]);
-    planeRhs(n, q + (h / 2) * k[0][0], p + (h / 2) * k[0][1], k[1]);
-    planeRhs(n, q + (h / 2) * k[1][0], p + (h / 2) * k[1][1], k[2]);
-    planeRhs(n, q + h * k[2][0], p + h * k[2][1], k[3]);
-    q += (h / 6) * (k[0][0] + 2 * k[1][0] + 2 * k[2][0] + k[3][0]);
-    p += (h / 6) * (k[0][1] + 2 * k[1][1] + 2 * k[2][1] + k[3][1]);
+    [q, p] = rk4Step2(planeRhs, n, q, p, h, k);
     const f1 = planeLoss(q, p);
     // Inside one 1e-3 step f is linear to ~1e-9 in t; interpolate in log f (f decays exponentially).
     if (f1 <= eps) return t + (h * Math.log(f0 / eps)) / Math.log(f0 / f1);
@@ -134,16 +131,8 @@ describe('the flow trace and the Thm 3 heuristic (Sec. 3.3, FD-DLN3-curv)', () =
   });
 
   it('I_m(t) = 0.6023, 1.2295, 1.9515, 2.0674, 2.0852, 2.0855 at t = 1, 2, 4, 6, 10, 20; min lmin -0.6465 near t = 1.375', () => {
-    const want: [number, number][] = [
-      [1, 0.6023],
-      [2, 1.2295],
-      [4, 1.9515],
-      [6, 2.0674],
-      [10, 2.0852],
-      [20, 2.0855],
-    ];
     // Printed to 4 decimals.
-    for (const [t, v] of want) expect(Math.abs(valueAt(tr.t, h.im, t) - v)).toBeLessThanOrEqual(0.5e-4);
+    for (const [t, v] of DLN3_CURV_IM) expect(Math.abs(valueAt(tr.t, h.im, t) - v)).toBeLessThanOrEqual(0.5e-4);
     let k = 0;
     for (let i = 0; i < tr.lmin.length; i++) if (tr.lmin[i] < tr.lmin[k]) k = i;
     printed(tr.lmin[k], -0.6465, 4);
