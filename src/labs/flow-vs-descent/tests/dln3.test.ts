@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DLN3_CURV_IM } from '../../../engine/flow-descent/dln3-printed';
 import { Tracking } from '../../../engine/flow-descent/tracking';
 import { trackingOptions } from '../build';
 import { fdPresetRow } from '../presets';
@@ -99,15 +100,7 @@ describe('FD-DLN3 (lab spec Sec. 5.2): the reference flow table to 1e-4 relative
 describe('FD-DLN3-curv: I_m(t) and lmin along the flow', () => {
   const { rows, at } = track('FD-DLN3-curv');
   it('I_m = 0.6023, 1.2295, 1.9515, 2.0674, 2.0852, 2.0855 at t = 1, 2, 4, 6, 10, 20', () => {
-    const want: [number, number][] = [
-      [1, 0.6023],
-      [2, 1.2295],
-      [4, 1.9515],
-      [6, 2.0674],
-      [10, 2.0852],
-      [20, 2.0855],
-    ];
-    for (const [t, Im] of want) expect(Math.abs(at(t)['gf.Im'] - Im)).toBeLessThan(1e-4);
+    for (const [t, Im] of DLN3_CURV_IM) expect(Math.abs(at(t)['gf.Im'] - Im)).toBeLessThan(1e-4);
   });
   it('lmin / Eq. 14 bound (eps = 0) = 0.620, 0.675, 0.531 at t = 0, 1, 2, then 0.500 = 1/(n - 1) from t = 3 on', () => {
     [
