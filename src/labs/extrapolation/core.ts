@@ -1,6 +1,7 @@
 import { defineLab } from '../../experiment/lab-core';
 import { buildExtrapolation } from './build';
 import { prop3Demo } from './prop3';
+import { lossSlice } from './slice';
 import { EXTRAPOLATION_DEFAULT_PRESET, EXTRAPOLATION_PRESET_ROWS, extrapolationPresetRow } from './presets';
 import { type ExtrapolationSpec, extrapolationCrossIssues, extrapolationSpecSchema } from './schema';
 import { pointSpec, runPoint, runSweep, runWithResponse, sweepPoint } from './sweeps';
@@ -30,8 +31,9 @@ export const extrapolationCore = defineLab({
   crossIssues: extrapolationCrossIssues,
   ...presetsFromRows(EXTRAPOLATION_PRESET_ROWS, (r) => r.spec, EXTRAPOLATION_DEFAULT_PRESET),
   buildProblem: buildExtrapolation,
-  // sweepPoint: one (teacher, k, sigma, seed) spec of a sweep (sweeps.ts: sweepPoints) to its end; prop3: the E-P3 construction.
-  jobs: { sweepPoint, prop3: prop3Demo },
+  // sweepPoint: one (teacher, k, sigma, seed) spec of a sweep (sweeps.ts: sweepPoints) to its end; prop3: the E-P3 construction;
+  // lossSlice: the loss on a 2-D slice through a run's parameters (slice.ts).
+  jobs: { sweepPoint, prop3: prop3Demo, lossSlice },
   // The run's score next to the CLI's final state: E, the zero-solution line, the fitted flag, beta_BC (the same run again).
   cliSummary: (spec: ExtrapolationSpec) => ({ extrapolation: runPoint(spec) }),
   cliPreset: extrapolationCliPreset,

@@ -7,6 +7,7 @@ import { compareLabel, decodeChoice, encodeChoice, mainLabel, NO_COMPARE } from 
 import { RunControls } from '../run/Controls';
 import { RunNarration } from '../run/Narration';
 import { RunPlots } from '../run/Plots';
+import { LossSlice } from '../run/LossSlice';
 import { ArmStatus } from '../run/Status';
 import { compareArm, startRun, useCompareChoice, useExtrapCompare, useExtrapRun } from '../run/store';
 import { COMPARE_KEY, ExportButtons, RunTransport } from '../run/Transport';
@@ -73,6 +74,7 @@ export function RunPage() {
       </div>
       <Stale stale={stale} badge={false} testId="run-results">
         <RunPlots main={main} second={second} ran={ran} revision={revision} />
+        <LossSlice run={main} />
       </Stale>
     </LabPage>
   );
