@@ -48,6 +48,11 @@ export interface Problem {
    * null. The run loop then stops with reason 'periodic'.
    */
   cycleDetector?(): (theta: Float64Array, steps: number) => number | null;
+  /**
+   * A model-specific convergence test, consulted after every step: why the run has converged (e.g. the population loss
+   * of an empirically trained model, checked every 500 steps), or null to go on.
+   */
+  converged?(theta: Float64Array, steps: number): string | null;
   /** Norm the adaptive-step GD of the reference code feeds into its EMA; ||g|| when absent. */
   adaptiveNorm?(theta: Float64Array, g: Float64Array): number;
 }

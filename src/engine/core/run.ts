@@ -208,6 +208,8 @@ export class Run {
       // biome-ignore lint/suspicious/noAssignInExpressions: (the next branch) the detector is stateful: it is fed a step only when no earlier branch ended the run
     } else if (this.cycle && (period = this.cycle(it.theta, it.steps)) !== null) {
       this.finish('periodic', `Settled into a period-${period} orbit at step ${it.steps} (loss ${fmt(it.loss)}; no convergence).`, period);
+    } else if (this.problem.converged?.(it.theta, it.steps)) {
+      this.finish('converged', `Converged at step ${it.steps}: ${this.problem.converged(it.theta, it.steps)}.`);
     } else if (this.problem.failure?.(it.loss, it.steps)) {
       this.finish('model-failed', `Stopped at step ${it.steps}: ${this.problem.failure(it.loss, it.steps)}.`);
     } else if (it.t >= maxTime) {

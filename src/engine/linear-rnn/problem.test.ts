@@ -473,3 +473,20 @@ describe('problem metrics, views and the divergence guard', () => {
     expect(emp.loss(th)).not.toBe(pop.loss(th));
   });
 });
+
+describe('Sec. 4.2: an empirical run stops on its population loss', () => {
+  it('checks every 500 steps and stops below 1e-8; population runs never use it', () => {
+    const w = Float64Array.from({ length: 10 }, (_, j) => 0.5 ** j);
+    const base = { param: 'diag-tied' as const, d: 2, k: 6, w, H: 10, hankelN: 3, tau: 1e-3 };
+    const emp = new LinearRnnProblem({ ...base, loss: 'empirical', empirical: { N: 5, seed: 1, fresh: true } });
+    const pop = new LinearRnnProblem({ ...base, loss: 'population' });
+    // the teacher itself (a = 0.5, b = 1, second atom off): population loss 0
+    const exact = Float64Array.of(0.5, 0, 1, 0);
+    expect(pop.loss(exact)).toBe(0);
+    expect(emp.converged(exact, 500)).toMatch(/population loss .* < 1e-8/);
+    expect(emp.converged(exact, 499)).toBeNull();
+    expect(emp.converged(exact, 0)).toBeNull();
+    expect(emp.converged(Float64Array.of(0.4, 0, 1, 0), 1000)).toBeNull();
+    expect(pop.converged(exact, 500)).toBeNull();
+  });
+});

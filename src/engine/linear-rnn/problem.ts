@@ -65,6 +65,10 @@ const METRICS = ['E', 'betaBC', 'alphaA', 'invBC', 'invDrift', 'phi', 'effDim', 
  * students (X_i, Y_i of Sec. 3.3), O(k d^2 + k^2 d) for sym/full (U, V, Gh of Sec. 3.1). hess() is the closed form
  * of Sec. 3.4 for diagonal students and central differences of the closed-form gradient for sym/full.
  */
+/** Sec. 4.2: an empirical run checks its population loss every 500 steps and stops below 1e-8. */
+const POPULATION_CHECK = 500;
+const POPULATION_BELOW = 1e-8;
+
 export class LinearRnnProblem implements Problem {
   readonly n: number;
   readonly blocks: readonly ParamBlock[];
@@ -296,6 +300,17 @@ export class LinearRnnProblem implements Problem {
   loss(theta: Float64Array): number {
     this.forward(theta);
     return this.lossFromE();
+  }
+
+  /**
+   * Sec. 4.2: an empirical run stops once its population loss, checked every POPULATION_CHECK steps, is below
+   * POPULATION_BELOW (a fresh batch's own loss never settles).
+   */
+  converged(theta: Float64Array, steps: number): string | null {
+    const empirical = this.lossKind === 'empirical' || this.lossKind === 'empirical-acc';
+    if (!empirical || steps === 0 || steps % POPULATION_CHECK !== 0) return null;
+    const pop = this.populationLoss(theta);
+    return pop < POPULATION_BELOW ? `population loss ${pop.toExponential(3)} < ${POPULATION_BELOW} (checked every ${POPULATION_CHECK} steps)` : null;
   }
 
   /**

@@ -56,7 +56,7 @@ function family(o: FdObjective): { objective: Objective; theta0: Float64Array; e
       const net = new FcNet({ widths: o.widths, activation: o.activation, leakySlope: o.leak, loss: 'square', X, Y });
       const theta0 = netInit(o.widths, o.init);
       const q0 = net.neuronBalance(theta0);
-      const inputNorms = Array.from({ length: o.data.count }, (_, i) => Math.hypot(X[2 * i], X[2 * i + 1]));
+      const inputNorms = Array.from({ length: o.data.count }, (_, i) => Math.sqrt(X[2 * i] * X[2 * i] + X[2 * i + 1] * X[2 * i + 1]));
       const slope = o.activation === 'leaky' ? Math.max(1, o.leak) : 1;
       const extra = {
         names: ['qDrift', 'bound'],
@@ -88,7 +88,7 @@ function dlnCurvatureBound(net: DeepLinearNet, widths: readonly number[], eps: n
     const norms = Array.from({ length: depth }, (_, j) => spectralNorm(net.layer(theta, j + 1), widths[j + 1], widths[j]));
     const P = net.endToEnd(theta);
     let g = 0;
-    for (let i = 0; i < P.length; i++) g += (P[i] - net.lam[i]) ** 2;
+    for (let i = 0; i < P.length; i++) g += (P[i] - net.lam[i]) * (P[i] - net.lam[i]);
     g = Math.sqrt(g);
     return useProp8 ? prop8Bound(norms, d0, dn, g, spectralNorm(P, dn, d0), eps) : lemma7Bound(norms, d0, dn, g);
   };

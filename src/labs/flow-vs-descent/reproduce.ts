@@ -281,7 +281,7 @@ function minDistanceAlongGd(obj: AbObjective, q0: Float64Array, eta: number, tar
   const g = new Float64Array(3);
   let best = Infinity;
   for (let k = 0; k * eta <= tMax; k++) {
-    best = Math.min(best, Math.hypot(th[0] - target[0], th[1] - target[1], th[2] - target[2]));
+    best = Math.min(best, Math.sqrt((th[0] - target[0]) * (th[0] - target[0]) + (th[1] - target[1]) * (th[1] - target[1]) + (th[2] - target[2]) * (th[2] - target[2])));
     obj.grad(th, g);
     for (let i = 0; i < 3; i++) th[i] -= eta * g[i];
   }

@@ -14,7 +14,7 @@ import { useSpecEditor } from '../../../ui/useSpecEditor';
 import { CheckField, CommitSelect } from '../../../ui/CommitFields';
 import { extrapolationCore } from '../core';
 import { EXTRAPOLATION_PRESET_ROWS } from '../presets';
-import { type ExtrapolationSpec, type ExtrapOptim, isMatrixStudent, type StudentSpec, type TeacherSpec } from '../schema';
+import { EXTRAP_STOP_DEFAULT, type ExtrapolationSpec, type ExtrapOptim, isMatrixStudent, type StudentSpec, type TeacherSpec } from '../schema';
 import { AtomEditor } from './AtomEditor';
 import { TeacherPreview } from './TeacherPreview';
 
@@ -71,12 +71,23 @@ function withTeacherKind(spec: Spec, kind: TeacherSpec['kind']): Spec {
   return { ...spec, teacher: d.teacher, eval: { ...spec.eval, H: Math.max(d.H, spec.training.k + 1) } };
 }
 
+/** Sec. 4.2's step budget of an empirical run. */
+const EMPIRICAL_MAX_STEPS = 50_000;
+
 /** The experiment with another loss: an empirical one keeps (or starts) its sequence settings, the others drop them. */
 function withLoss(spec: Spec, loss: Spec['training']['loss']): Spec {
   const tr = spec.training;
   const empirical = loss === 'empirical' || loss === 'empirical-acc';
   const { empirical: _old, ...rest } = tr;
-  return { ...spec, training: empirical ? { ...rest, loss, empirical: tr.empirical ?? { N: 100, fresh: true } } : { ...rest, loss } };
+  // Sec. 4.2: an empirical run's default budget is 50000 steps (it stops early once its population loss is < 1e-8)
+  const wasEmpirical = tr.loss === 'empirical' || tr.loss === 'empirical-acc';
+  const maxSteps =
+    empirical && !wasEmpirical && spec.stop.maxSteps === EXTRAP_STOP_DEFAULT.maxSteps
+      ? EMPIRICAL_MAX_STEPS
+      : !empirical && wasEmpirical && spec.stop.maxSteps === EMPIRICAL_MAX_STEPS
+        ? EXTRAP_STOP_DEFAULT.maxSteps
+        : spec.stop.maxSteps;
+  return { ...spec, stop: { ...spec.stop, maxSteps }, training: empirical ? { ...rest, loss, empirical: tr.empirical ?? { N: 100, fresh: true } } : { ...rest, loss } };
 }
 
 /** The experiment with another optimiser: the learning rate kept, flow with DOPRI5 for a matrix student. */

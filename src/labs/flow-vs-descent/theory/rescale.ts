@@ -1,3 +1,4 @@
+import { pow } from '../../../engine/core/det-math';
 import { Dopri5 } from '../../../engine/core/integrators/ode/dopri5';
 import { lemma7Bound } from '../../../engine/flow-descent/bounds';
 import type { DeepLinearNet } from '../../../engine/flow-descent/dln';
@@ -11,7 +12,7 @@ import { flowSystem } from '../../../engine/flow-descent/tracking';
  * (W_1/a^2, W_2/a^2, W_3 a^4); for any n: W_j/a^2 for j < n and W_n a^(2(n-1)).
  */
 export function layerFactors(n: number, a: number): number[] {
-  return Array.from({ length: n }, (_, j) => (j < n - 1 ? a ** -2 : a ** (2 * (n - 1))));
+  return Array.from({ length: n }, (_, j) => (j < n - 1 ? 1 / (a * a) : pow(a, 2 * (n - 1))));
 }
 
 export function rescaleLayers(net: DeepLinearNet, theta: Float64Array, a: number): Float64Array {
