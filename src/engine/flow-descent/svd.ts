@@ -2,6 +2,7 @@
  * Thin SVD of a small dense matrix by one-sided (Hestenes) Jacobi, written by hand so Procedure 13 is deterministic
  * in every JS engine (only +, -, *, /, Math.sqrt, in a fixed rotation order) and needs no npm package.
  */
+import { jacobiRotation, rotateLines } from '../core/jacobi-rotation';
 
 export interface ThinSvd {
   /** k = min(rows, cols). */
@@ -46,22 +47,9 @@ function tallSvd(A: ArrayLike<number>, m: number, p: number): ThinSvd {
         // Columns orthogonal to working precision: no rotation (this is what ends the sweeps).
         if (gamma === 0 || Math.abs(gamma) <= 1e-17 * Math.sqrt(alpha * beta)) continue;
         rotated = true;
-        const zeta = (beta - alpha) / (2 * gamma);
-        const t = (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
-        const c = 1 / Math.sqrt(1 + t * t);
-        const s = c * t;
-        for (let r = 0; r < m; r++) {
-          const xi = X[r * p + i];
-          const xj = X[r * p + j];
-          X[r * p + i] = c * xi - s * xj;
-          X[r * p + j] = s * xi + c * xj;
-        }
-        for (let r = 0; r < p; r++) {
-          const vi = V[r * p + i];
-          const vj = V[r * p + j];
-          V[r * p + i] = c * vi - s * vj;
-          V[r * p + j] = s * vi + c * vj;
-        }
+        const { c, s } = jacobiRotation((beta - alpha) / (2 * gamma));
+        rotateLines(X, m, i, j, p, c, s);
+        rotateLines(V, p, i, j, p, c, s);
       }
     }
     if (!rotated) break;

@@ -1,4 +1,5 @@
 import { cos } from '../../engine/core/det-math';
+import { jacobiRotation, rotateLines } from '../../engine/core/jacobi-rotation';
 
 /**
  * Proposition 3 made concrete (docs/labs/extrapolation.md Sec. 6, preset E-P3): with d > k, a student can
@@ -153,22 +154,9 @@ function jacobiEigenvalues(S: Float64Array, n: number): number[] {
       for (let q = p + 1; q < n; q++) {
         const apq = A[p * n + q];
         if (apq === 0) continue;
-        const theta = (A[q * n + q] - A[p * n + p]) / (2 * apq);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        for (let r = 0; r < n; r++) {
-          const arp = A[r * n + p];
-          const arq = A[r * n + q];
-          A[r * n + p] = c * arp - s * arq;
-          A[r * n + q] = s * arp + c * arq;
-        }
-        for (let r = 0; r < n; r++) {
-          const apr = A[p * n + r];
-          const aqr = A[q * n + r];
-          A[p * n + r] = c * apr - s * aqr;
-          A[q * n + r] = s * apr + c * aqr;
-        }
+        const { c, s } = jacobiRotation((A[q * n + q] - A[p * n + p]) / (2 * apq));
+        rotateLines(A, n, p, q, n, c, s); // columns p, q
+        rotateLines(A, n, p * n, q * n, 1, c, s); // rows p, q
       }
   }
   return Array.from({ length: n }, (_, i) => A[i * n + i]);
