@@ -1,39 +1,16 @@
 // @vitest-environment jsdom
 import { StrictMode, act } from 'react';
-import { createRoot } from 'react-dom/client';
-import type { Root } from 'react-dom/client';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { reactRootPerTest } from '../ui/tests/react-root';
 import { TimeSeriesPlot } from './TimeSeriesPlot';
 import type { PlotSeries, TimeSeriesPlotProps } from './TimeSeriesPlot';
 
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean;
-}
+const dom = reactRootPerTest();
 
-let container: HTMLDivElement;
-let root: Root;
-
-beforeAll(() => {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-  // jsdom has no 2D canvas; return null quietly (as it would) instead of logging "not implemented".
-  HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
-});
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
-
-const render = (props: TimeSeriesPlotProps) => act(() => root.render(<TimeSeriesPlot {...props} />));
+const render = (props: TimeSeriesPlotProps) => act(() => dom.root.render(<TimeSeriesPlot {...props} />));
 /** Lets the plot's pending requestAnimationFrame redraw run. */
 const nextFrame = () => act(() => new Promise<void>((r) => requestAnimationFrame(() => r())));
-const plot = (id: string) => container.querySelector<HTMLElement>(`[data-testid="plot-${id}"]`)!;
+const plot = (id: string) => dom.container.querySelector<HTMLElement>(`[data-testid="plot-${id}"]`)!;
 const emptyVisible = (el: HTMLElement) => [...el.querySelectorAll<HTMLElement>('div')].some((d) => d.textContent === 'No data yet — press Run' && !d.hidden);
 
 // 6 points; y has a zero, a negative and a NaN -> 3 drawable on log y, 5 on linear y.
@@ -122,7 +99,7 @@ describe('TimeSeriesPlot', () => {
   it('keeps one set of SVG layers across StrictMode remounts and re-renders', async () => {
     const strict = (props: TimeSeriesPlotProps) =>
       act(() =>
-        root.render(
+        dom.root.render(
           <StrictMode>
             <TimeSeriesPlot {...props} />
           </StrictMode>,
@@ -197,7 +174,7 @@ describe('TimeSeriesPlot', () => {
 
   it('links the cursor of plots in the same syncX group (not of other groups)', async () => {
     act(() =>
-      root.render(
+      dom.root.render(
         <>
           <TimeSeriesPlot {...baseProps({ id: 'a', syncX: 'g' })} />
           <TimeSeriesPlot {...baseProps({ id: 'b', syncX: 'g', series: [loss] })} />

@@ -1,18 +1,14 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { labSpecNow, useExperiment } from '../../../state/experiment-store';
+import { reactRootPerTest } from '../../../ui/tests/react-root';
 import { SweepPage } from '../pages/SweepPage';
 import { fdPresetRow } from '../presets';
 import type { FlowVsDescentSpec } from '../schema';
 import type { SweepPointResult } from '../sweep';
 import type { SweepRow } from './model';
 import { useFdSweep } from './store';
-
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean;
-}
 
 const LAB = 'flow-vs-descent' as const;
 const spec = fdPresetRow('FD-DLN3-eta')?.spec as FlowVsDescentSpec;
@@ -45,13 +41,7 @@ const rows: SweepRow[] = [
   { eta: 1, result: null },
 ];
 
-let container: HTMLDivElement;
-let root: Root;
-
-beforeAll(() => {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-  HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
-});
+const dom = reactRootPerTest();
 
 beforeEach(() => {
   useExperiment.getState().apply(spec, 'test');
@@ -65,18 +55,10 @@ beforeEach(() => {
     done: 3,
     total: 4,
   });
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-  act(() => root.render(<SweepPage />));
+  act(() => dom.root.render(<SweepPage />));
 });
 
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
-
-const q = (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+const q = (id: string) => dom.container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 
 describe('SweepPage', () => {
   it('shows each eta with its outcome, the plots and the convergence edge', () => {
