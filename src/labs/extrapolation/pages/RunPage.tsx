@@ -1,5 +1,4 @@
-import { useEffect } from 'react';
-import { useExperiment, useLabSpec } from '../../../state/experiment-store';
+import { useLabSpec, useLinkedRun } from '../../../state/experiment-store';
 import { LabPage } from '../../../ui/LabLayout';
 import { Stale, StaleBadge, useIsStale } from '../../../ui/Stale';
 import { extrapolationCore } from '../core';
@@ -20,10 +19,7 @@ const LAB = extrapolationCore.id;
  * changes of it).
  */
 function useAutoRun() {
-  const autoRun = useExperiment((s) => s.autoRun);
-  useEffect(() => {
-    if (autoRun !== LAB) return;
-    useExperiment.getState().requestAutoRun(null);
+  useLinkedRun(LAB, () => {
     const params = new URLSearchParams(window.location.hash.replace(/^#/, ''));
     const cmp = params.get(COMPARE_KEY);
     useCompareChoice.getState().setChoice(decodeChoice(cmp) ?? NO_COMPARE);
@@ -32,7 +28,7 @@ function useAutoRun() {
       window.history.replaceState(null, '', `#${params.toString()}`);
     }
     void startRun();
-  }, [autoRun]);
+  });
 }
 
 /** The Run page: train one student (and a second arm with one change) and watch it learn the teacher's state space. */

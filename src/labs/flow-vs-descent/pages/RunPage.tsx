@@ -1,6 +1,5 @@
-import { useEffect } from 'react';
 import { shareUrl } from '../../../experiment/link';
-import { labSpecNow, useExperiment, useLabSpec } from '../../../state/experiment-store';
+import { labSpecNow, useLabSpec, useLinkedRun } from '../../../state/experiment-store';
 import { LabPage } from '../../../ui/LabLayout';
 import { RunToolbar } from '../../../ui/RunToolbar';
 import { ShareButton } from '../../../ui/ShareButton';
@@ -16,19 +15,10 @@ import { startFdRun, useFdControls, useFdRun } from '../run/store';
 
 const LAB = flowVsDescentCore.id;
 
-/** A link opened on this page reruns its experiment. */
-function useAutoRun() {
-  const autoRun = useExperiment((s) => s.autoRun);
-  useEffect(() => {
-    if (autoRun !== LAB) return;
-    useExperiment.getState().requestAutoRun(null);
-    void startFdRun();
-  }, [autoRun]);
-}
-
 /** The Run page: the flow and GD side by side on one objective, live. */
 export function RunPage() {
-  useAutoRun();
+  // A link opened on this page reruns its experiment.
+  useLinkedRun(LAB, () => void startFdRun());
   const spec = useLabSpec(LAB);
   const run = useFdRun((s) => s.run);
   const revision = useFdRun((s) => s.revision);
