@@ -23,3 +23,16 @@ export const DLN3_ETA_CONVERGED: readonly (readonly [eta: number, lmax: number, 
   [0.65, 3.006533, 0.1446],
   [0.66, 3.006658, 0.146],
 ];
+
+/** FD-DLN3-eta (Sec. 5.2): the step sizes where GD settles on a period-2 orbit, with its two values of f - min f. */
+export const DLN3_ETA_PERIOD2: readonly (readonly [eta: number, fLow: number, fHigh: number])[] = [
+  [0.67, 1.41302e-3, 1.63783e-3],
+  [0.7, 1.11999e-2, 1.78307e-2],
+];
+
+/** The printed period-2 orbit (low, high) at eta. */
+export function dln3Period2(eta: number): [number, number] {
+  const row = DLN3_ETA_PERIOD2.find((r) => r[0] === eta);
+  if (!row) throw new Error(`no printed period-2 orbit at eta = ${eta}`);
+  return [row[1], row[2]];
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DeepLinearNet } from '../dln';
-import { DLN3_ETA_CONVERGED } from '../dln3-printed';
+import { DLN3_ETA_CONVERGED, dln3Period2 } from '../dln3-printed';
 import { gdToEnd, type GdToEndOptions } from '../gd-to-end';
 import { balancedInit } from '../init';
 import { DiagonalQuadratic } from '../quadratic';
@@ -34,13 +34,20 @@ describe('gdToEnd on FD-DLN3-eta (Sec. 5.2)', () => {
     expect(r.period).toBe(0);
   });
 
-  it('eta = 0.67: a period-2 orbit, f - min f alternating 1.41302e-3 / 1.63783e-3', () => {
-    const r = run(0.67);
+  /** GD at eta ends on a period-2 orbit at the printed values; returns the run and its orbit, sorted. */
+  const periodTwo = (eta: number) => {
+    const r = run(eta);
     expect(r.outcome).toBe('periodic');
     expect(r.period).toBe(2);
     const [lo, hi] = [...r.orbit].sort((a, b) => a - b);
-    expect(rel(lo, 1.41302e-3)).toBeLessThan(5e-6);
-    expect(rel(hi, 1.63783e-3)).toBeLessThan(5e-6);
+    const [wantLo, wantHi] = dln3Period2(eta);
+    expect(rel(lo, wantLo)).toBeLessThan(5e-6);
+    expect(rel(hi, wantHi)).toBeLessThan(5e-6);
+    return { r, lo, hi };
+  };
+
+  it('eta = 0.67: a period-2 orbit, f - min f alternating 1.41302e-3 / 1.63783e-3', () => {
+    const { lo, hi } = periodTwo(0.67);
     // The spec reads the orbit after 2e4 steps; the stop rule fires earlier on the same values.
     const late = run(0.67, { burnIn: 20_000 });
     expect(late.steps).toBeGreaterThanOrEqual(20_000);
@@ -48,12 +55,7 @@ describe('gdToEnd on FD-DLN3-eta (Sec. 5.2)', () => {
   });
 
   it('eta = 0.7: period 2 at 1.11999e-2 / 1.78307e-2, balanced (U < 1e-12) and aligned (nu = 1)', () => {
-    const r = run(0.7);
-    expect(r.outcome).toBe('periodic');
-    expect(r.period).toBe(2);
-    const [lo, hi] = [...r.orbit].sort((a, b) => a - b);
-    expect(rel(lo, 1.11999e-2)).toBeLessThan(5e-6);
-    expect(rel(hi, 1.78307e-2)).toBeLessThan(5e-6);
+    const { r } = periodTwo(0.7);
     expect(r.extra.U).toBeLessThan(1e-12);
     expect(r.extra.nu).toBeCloseTo(1, 14);
     expect(r.lmax).toBeGreaterThan(2 / 0.7);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DLN3_ETA_CONVERGED } from '../../../engine/flow-descent/dln3-printed';
+import { DLN3_ETA_CONVERGED, dln3Period2 } from '../../../engine/flow-descent/dln3-printed';
 import { parseSpec } from '../../../experiment/validate';
 import { fdPresetRow } from '../presets';
 import type { FlowVsDescentSpec } from '../schema';
@@ -45,9 +45,9 @@ describe('FD-DLN3-eta sweep jobs (docs/labs/flow-vs-descent.md Sec. 5.2, Sec. 7 
   it('0.67 and 0.7 settle on period-2 orbits with the printed values of f - min f', () => {
     const orbit = (eta: number) => [...at(eta).orbit].sort((a, b) => a - b);
     expect(at(0.67).period).toBe(2);
-    expect(Math.max(...orbit(0.67).map((v, i) => rel(v, [1.41302e-3, 1.63783e-3][i])))).toBeLessThan(5e-6);
+    expect(Math.max(...orbit(0.67).map((v, i) => rel(v, dln3Period2(0.67)[i])))).toBeLessThan(5e-6);
     expect(at(0.7).period).toBe(2);
-    expect(Math.max(...orbit(0.7).map((v, i) => rel(v, [1.11999e-2, 1.78307e-2][i])))).toBeLessThan(5e-6);
+    expect(Math.max(...orbit(0.7).map((v, i) => rel(v, dln3Period2(0.7)[i])))).toBeLessThan(5e-6);
     expect(at(0.7).extra.U).toBeLessThan(1e-12);
     expect(at(0.7).extra.nu).toBeCloseTo(1, 14);
   });
