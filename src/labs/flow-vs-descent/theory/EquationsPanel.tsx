@@ -1,11 +1,10 @@
 import { type ReactNode, useMemo } from 'react';
 
-import { NumberField } from '../../../ui/NumberField';
 import { Tex } from '../../../ui/Tex';
 import { eq24MaxTerms, paperBounds } from './equations';
 import { thm3Heuristic, valueAt } from './heuristic';
 import type { FdTheoryFlowResult } from './job';
-import { JobNote, Num, Section } from './Section';
+import { JobNote, Num, ParamField, Section } from './Section';
 import type { DlnTheorySetup } from './setup';
 
 /** Largest step size that converged on DLN-3 (FD-DLN3-eta, docs/labs/flow-vs-descent.md Sec. 5.2); 0.67 ends on a period-2 orbit. */
@@ -189,20 +188,18 @@ export function EquationsPanel({ setup, epsTilde, setEpsTilde, result, busy, err
             </table>
           </div>
           <JobNote busy={busy} error={error} />
-          <NumberField
+          <ParamField
             label={
               <>
                 target accuracy <Tex>{'\\tilde\\epsilon'}</Tex> of GD
               </>
             }
+            name="ε̃"
+            max={1}
             value={epsTilde}
             className="w-48"
             testId="theory-eps-tilde"
-            onCommit={(v) => {
-              if (!(v > 0 && v <= 1)) return 'ε̃ must be a number in (0, 1]';
-              setEpsTilde(v);
-              return null;
-            }}
+            onChange={setEpsTilde}
           />
           <div className="flex flex-col gap-1 text-xs">
             <Tex block>{EQ21}</Tex>

@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import { fmt } from '../../../ui/format';
+import { NumberField } from '../../../ui/NumberField';
 import { TextAsideSection, type TextAsideSectionProps } from '../../../ui/TextAsideSection';
 
 /** One section of the Theory page: text on the left, plots and tables on the right (as the Extrapolation demos). */
@@ -23,4 +25,19 @@ export function Num({ v, digits, testId }: { v: number | null | undefined; digit
 export function JobNote({ busy, error }: { busy: boolean; error: string | null }) {
   if (error) return <p className="text-xs text-red-600 dark:text-red-400">The computation failed: {error}</p>;
   return busy ? <p className="text-xs text-slate-500">Computing the flow in a worker…</p> : null;
+}
+
+/** A positive parameter of a theory panel: a value outside (0, max] is refused with a message naming it. */
+export function ParamField(props: { label: ReactNode; name: string; max: number; value: number; testId: string; className: string; onChange: (v: number) => void }) {
+  const { name, max, onChange, ...field } = props;
+  return (
+    <NumberField
+      {...field}
+      onCommit={(v) => {
+        if (!(v > 0 && v <= max)) return `${name} must be a number in (0, ${max}]`;
+        onChange(v);
+        return null;
+      }}
+    />
+  );
 }

@@ -2,12 +2,11 @@ import { useMemo, useState } from 'react';
 import { OKABE_ITO } from '../../../plots/palette';
 import type { PlotSeries } from '../../../plots/TimeSeriesPlot';
 import { TimeSeriesPlot } from '../../../plots/TimeSeriesPlot';
-import { NumberField } from '../../../ui/NumberField';
 import { Tex } from '../../../ui/Tex';
 import { cor4Curves, paperBounds } from './equations';
 import { thm3Heuristic } from './heuristic';
 import type { FdTheoryFlowResult } from './job';
-import { JobNote, Num, Section } from './Section';
+import { JobNote, Num, ParamField, Section } from './Section';
 import type { DlnTheorySetup } from './setup';
 
 const THM3 = "\\eta_{\\max}(\\tilde t) = \\inf_{0<t\\le\\tilde t}\\frac{\\epsilon - e^{\\int_0^t m}\\,d_0}{\\beta\\gamma\\int_0^t e^{\\int_{t'}^{t} m}\\,dt'}";
@@ -89,35 +88,31 @@ export function StepSizePanel({ setup, result, busy, error, eps, setEps, epsTild
             emptyText="Waiting for f(θ₀)…"
           />
           <div className="flex flex-wrap gap-3">
-            <NumberField
+            <ParamField
               label={
                 <>
                   tube radius <Tex>\epsilon</Tex>
                 </>
               }
+              name="ε"
+              max={10}
               value={eps}
               className="w-40"
               testId="theory-eps"
-              onCommit={(v) => {
-                if (!(v > 0 && v <= 10)) return 'ε must be a number in (0, 10]';
-                setEps(v);
-                return null;
-              }}
+              onChange={setEps}
             />
-            <NumberField
+            <ParamField
               label={
                 <>
                   Cor. 4's <Tex>|m|</Tex>
                 </>
               }
+              name="|m|"
+              max={10}
               value={mAbs}
               className="w-40"
               testId="theory-m"
-              onCommit={(v) => {
-                if (!(v > 0 && v <= 10)) return '|m| must be a number in (0, 10]';
-                setMAbs(v);
-                return null;
-              }}
+              onChange={setMAbs}
             />
           </div>
         </>
