@@ -7,6 +7,7 @@ import { fmt } from '../../../ui/format';
 import { TextAsideSection, type TextAsideSectionProps } from '../../../ui/TextAsideSection';
 import { NumberField } from '../../../ui/NumberField';
 import { pickPreset } from '../../../ui/preset-choice';
+import { RangeField } from '../../../ui/RangeField';
 import { Tex } from '../../../ui/Tex';
 import { extrapolationCore } from '../core';
 import { type Prop3Demo, prop3Demo } from '../prop3';
@@ -297,22 +298,19 @@ function Lemma7() {
             ]}
             scaleToggle={false}
           />
-          <label className="flex flex-col gap-1 text-xs" htmlFor="demo-l7-a">
-            <span className="font-medium text-slate-600 dark:text-slate-400">
-              Outer atoms ±a of S: a = <span className="num">{a.toFixed(3)}</span> (masses q/2, 1 − q, q/2 with q = 1/(2a²) = {fmt(s.q, 4)})
-            </span>
-            <input
-              id="demo-l7-a"
-              data-testid="demo-l7-a"
-              type="range"
-              min={0.708}
-              max={1}
-              step={0.002}
-              value={a}
-              onChange={(e) => setA(Number(e.target.value))}
-              className="w-full accent-sky-600"
-            />
-          </label>
+          <RangeField
+            id="demo-l7-a"
+            label={
+              <>
+                Outer atoms ±a of S: a = <span className="num">{a.toFixed(3)}</span> (masses q/2, 1 − q, q/2 with q = 1/(2a²) = {fmt(s.q, 4)})
+              </>
+            }
+            min={0.708}
+            max={1}
+            step={0.002}
+            value={a}
+            onChange={setA}
+          />
           <MomentTable
             rows={[
               { label: 'T1', h: t1 },

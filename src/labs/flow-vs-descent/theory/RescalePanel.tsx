@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { RangeField } from '../../../ui/RangeField';
 import { Tex } from '../../../ui/Tex';
 import type { FdTheoryFlowResult, FdTheoryResult } from './job';
 import { layerFactors, type RescaleRow } from './rescale';
@@ -20,6 +21,16 @@ function factorsTex(n: number): string {
   const parts = Array.from({ length: n }, (_, j) => (j < n - 1 ? `W_{${j + 1}}/a^2` : `W_{${n}}\\,a^{${2 * (n - 1)}}`));
   return n > 4 ? `(${parts[0]},\\dots,${parts[n - 2]},\\ ${parts[n - 1]})` : `(${parts.join(',\\ ')})`;
 }
+
+/** The table's columns after a: the row's field (also its cells' test ids) and its heading. */
+const COLUMNS = [
+  ['f', 'f − min f'],
+  ['lmin', 'λmin'],
+  ['lmax', 'λmax'],
+  ['lemma7', 'Lemma 7 bound on λmin'],
+] as const satisfies readonly (readonly [keyof RescaleRow, string])[];
+/** Every column but the last keeps a gap on its right. */
+const cellPad = (i: number) => (i < COLUMNS.length - 1 ? 'pr-3 ' : '');
 
 /** FD-DLN3-rescale (Prop. 6 / Lemma 7, docs/labs/flow-vs-descent.md Sec. 5.2): same f, ever sharper curvature. */
 export function RescalePanel({ objective, n, time, result, busy, error }: Props) {
@@ -43,10 +54,11 @@ export function RescalePanel({ objective, n, time, result, busy, error }: Props)
               <thead className="text-slate-500">
                 <tr>
                   <th className="pr-3 text-left font-normal">a</th>
-                  <th className="pr-3 text-right font-normal">f − min f</th>
-                  <th className="pr-3 text-right font-normal">λmin</th>
-                  <th className="pr-3 text-right font-normal">λmax</th>
-                  <th className="text-right font-normal">Lemma 7 bound on λmin</th>
+                  {COLUMNS.map(([key, head], i) => (
+                    <th key={key} className={`${cellPad(i)}text-right font-normal`}>
+                      {head}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
@@ -55,18 +67,11 @@ export function RescalePanel({ objective, n, time, result, busy, error }: Props)
                     <td className="pr-3">
                       <Num v={r.a} />
                     </td>
-                    <td className="pr-3 text-right">
-                      <Num v={r.f} testId={`rescale-f-${r.a}`} />
-                    </td>
-                    <td className="pr-3 text-right">
-                      <Num v={r.lmin} testId={`rescale-lmin-${r.a}`} />
-                    </td>
-                    <td className="pr-3 text-right">
-                      <Num v={r.lmax} testId={`rescale-lmax-${r.a}`} />
-                    </td>
-                    <td className="text-right">
-                      <Num v={r.lemma7} testId={`rescale-lemma7-${r.a}`} />
-                    </td>
+                    {COLUMNS.map(([key], i) => (
+                      <td key={key} className={`${cellPad(i)}text-right`}>
+                        <Num v={r[key]} testId={`rescale-${key}-${r.a}`} />
+                      </td>
+                    ))}
                   </tr>
                 ))}
               </tbody>
@@ -74,26 +79,23 @@ export function RescalePanel({ objective, n, time, result, busy, error }: Props)
           </div>
           {failed && <p className="text-xs text-red-600 dark:text-red-400">The flow point could not be computed: {failed}</p>}
           <JobNote busy={busy} error={error} />
-          <label className="flex flex-col gap-1 text-xs" htmlFor="theory-rescale-a">
-            <span className="font-medium text-slate-600 dark:text-slate-400">
-              a = <span className="num">{a.toFixed(2)}</span> (layer factors{' '}
-              {layerFactors(n, a)
-                .map((s) => `×${Number(s.toPrecision(4))}`)
-                .join(', ')}
-              )
-            </span>
-            <input
-              id="theory-rescale-a"
-              data-testid="theory-rescale-a"
-              type="range"
-              min={1}
-              max={8}
-              step={0.05}
-              value={a}
-              onChange={(e) => setA(Number(e.target.value))}
-              className="w-full accent-sky-600"
-            />
-          </label>
+          <RangeField
+            id="theory-rescale-a"
+            label={
+              <>
+                a = <span className="num">{a.toFixed(2)}</span> (layer factors{' '}
+                {layerFactors(n, a)
+                  .map((s) => `×${Number(s.toPrecision(4))}`)
+                  .join(', ')}
+                )
+              </>
+            }
+            min={1}
+            max={8}
+            step={0.05}
+            value={a}
+            onChange={setA}
+          />
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs" data-testid="theory-rescale-slider">
             {slider.result?.row ? (
               <>
