@@ -1,11 +1,34 @@
 import { useMemo } from 'react';
 import { OKABE_ITO } from '../../../plots/palette';
-import { type Band, TimeSeriesPlot } from '../../../plots/TimeSeriesPlot';
+import { type Band, type RefLine, TimeSeriesPlot } from '../../../plots/TimeSeriesPlot';
 import { Tex } from '../../../ui/Tex';
-import { AB_SHAPE, abPieces, phibarCurves, phiCurves } from './ab-shape';
+import { AB_SHAPE, type AbCurves, abPieces, phibarCurves, phiCurves } from './ab-shape';
 import { Num, Section } from './Section';
 
 const fmtPiece = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(4))) : v > 0 ? '∞' : '−∞');
+
+/**
+ * One of the four shape plots: φ (on q1's pieces) or φ̄ (on q2's), as the function or as its curvature; a function
+ * and its curvature share the x axis (syncX) and the bands.
+ */
+function ShapePlot(props: { name: 'phi' | 'phibar'; sym: string; curves: AbCurves; bands: Band[]; curvature?: boolean; refLines?: RefLine[] }) {
+  const { name, sym, curves, bands, curvature = false, refLines } = props;
+  const label = curvature ? `${sym}''` : sym;
+  return (
+    <TimeSeriesPlot
+      id={curvature ? `theory-${name}-curv` : `theory-${name}`}
+      title={curvature ? `curvature ${label}(z)` : `${sym}(z)`}
+      yLabel={label}
+      syncX={`theory-${name}`}
+      bands={bands}
+      refLines={refLines}
+      series={[{ id: curvature ? `${name}2` : name, label, color: OKABE_ITO[curvature ? 1 : 4], x: curves.z, y: curvature ? curves.curv : curves.value, width: 2 }]}
+      xLabel="z"
+      height={180}
+      scaleToggle={false}
+    />
+  );
+}
 
 /** FD-AB-shape (docs/labs/flow-vs-descent.md Sec. 2.1, 5.1): phi and phibar with their curvature, like the paper's Fig. 2. */
 export function AbShapePanel() {
@@ -23,7 +46,6 @@ export function AbShapePanel() {
         shortLabel: x.curvature === -p.a ? '−a' : '−a/2',
         color: OKABE_ITO[i % 2 ? 2 : 0],
       }));
-  const common = { xLabel: 'z', height: 180, scaleToggle: false } as const;
   return (
     <Section
       id="ab"
@@ -31,46 +53,19 @@ export function AbShapePanel() {
       aside={
         <>
           <div className="grid gap-3 md:grid-cols-2">
-            <TimeSeriesPlot
-              id="theory-phi"
-              title="φ(z)"
-              yLabel="φ"
-              syncX="theory-phi"
-              bands={bands('q1')}
-              series={[{ id: 'phi', label: 'φ', color: OKABE_ITO[4], x: phi.z, y: phi.value, width: 2 }]}
-              {...common}
-            />
-            <TimeSeriesPlot
-              id="theory-phibar"
-              title="φ̄(z)"
-              yLabel="φ̄"
-              syncX="theory-phibar"
+            <ShapePlot name="phi" sym="φ" curves={phi} bands={bands('q1')} />
+            <ShapePlot name="phibar" sym="φ̄" curves={phibar} bands={bands('q2')} />
+            <ShapePlot name="phi" sym="φ" curves={phi} bands={bands('q1')} curvature refLines={[{ axis: 'y', value: -p.a, label: '−a' }]} />
+            <ShapePlot
+              name="phibar"
+              sym="φ̄"
+              curves={phibar}
               bands={bands('q2')}
-              series={[{ id: 'phibar', label: 'φ̄', color: OKABE_ITO[4], x: phibar.z, y: phibar.value, width: 2 }]}
-              {...common}
-            />
-            <TimeSeriesPlot
-              id="theory-phi-curv"
-              title="curvature φ''(z)"
-              yLabel="φ''"
-              syncX="theory-phi"
-              bands={bands('q1')}
-              refLines={[{ axis: 'y', value: -p.a, label: '−a' }]}
-              series={[{ id: 'phi2', label: "φ''", color: OKABE_ITO[1], x: phi.z, y: phi.curv, width: 2 }]}
-              {...common}
-            />
-            <TimeSeriesPlot
-              id="theory-phibar-curv"
-              title="curvature φ̄''(z)"
-              yLabel="φ̄''"
-              syncX="theory-phibar"
-              bands={bands('q2')}
+              curvature
               refLines={[
                 { axis: 'y', value: -p.a, label: '−a' },
                 { axis: 'y', value: -p.a / 2, label: '−a/2' },
               ]}
-              series={[{ id: 'phibar2', label: "φ̄''", color: OKABE_ITO[1], x: phibar.z, y: phibar.curv, width: 2 }]}
-              {...common}
             />
           </div>
           <table className="w-full text-xs" data-testid="theory-ab-pieces">
