@@ -9,11 +9,11 @@ import { trackRows } from '../src/labs/flow-vs-descent/reproduce';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function time(label: string, repeats: number, f: () => void): void {
+async function time(label: string, repeats: number, f: () => unknown): Promise<void> {
   const ms: number[] = [];
   for (let i = 0; i < repeats; i++) {
     const t0 = performance.now();
-    f();
+    await f();
     ms.push(performance.now() - t0);
   }
   console.log(`${label}: median ${median(ms).toFixed(0)} ms (min ${Math.min(...ms).toFixed(0)} ms) over ${repeats}`);
@@ -26,11 +26,11 @@ const spec = (id: string) => {
 };
 
 console.log(`node ${process.version}, ${process.arch}`);
-time('FD-DLN3 tracking (flow + error ODE + 3 GD runs, spectra at 300 stamps)', 5, () => trackRows(spec('FD-DLN3')));
-time('FD-DLN3-eta sweep, one thread (reference + 10 GD runs to their stop rule)', 5, () => {
+await time('FD-DLN3 tracking (flow + error ODE + 3 GD runs, spectra at 300 stamps)', 5, () => trackRows(spec('FD-DLN3')));
+await time('FD-DLN3-eta sweep, one thread (reference + 10 GD runs to their stop rule)', 5, () => {
   const s = spec('FD-DLN3-eta');
   const reference = sweepReference(s);
   for (const eta of sweepEtas(s)) sweepPoint({ spec: s, eta, reference });
 });
-time('FD-relu tracking (T = 200, error ODE, spectra at 100 stamps, 3 GD runs)', 1, () => trackRows(spec('FD-relu')));
-time('Reproduce FD-AB card (tracking with 4 GD runs, 2 flow crossings, GD closest approach)', 3, () => reproduceCard('FD-AB'));
+await time('FD-relu tracking (T = 200, error ODE, spectra at 100 stamps, 3 GD runs)', 1, () => trackRows(spec('FD-relu')));
+await time('Reproduce FD-AB card (tracking with 4 GD runs, 2 flow crossings, GD closest approach)', 3, () => reproduceCard('FD-AB'));

@@ -12,5 +12,5 @@ if (!repro) {
   process.stderr.write(`usage: npm run repro -- <name> [--json]\n${list.join('\n')}\n`);
   process.exit(2);
 }
-const rows = repro.run();
+const rows = await repro.run();
 process.stdout.write(`${rest.includes('--json') ? JSON.stringify(rows, null, 2) : repro.print(rows)}\n`);

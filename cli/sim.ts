@@ -1,10 +1,11 @@
 // Headless runner: npm run sim -- <spec.json | preset-id> [--series] [--arm clean|poisoned]
 // Prints one JSON object on stdout: the normalised spec and the final state (and the series with --series).
 import { CliError, resolveSpec, simulate } from './run-spec';
+import { prepareRun } from '../src/experiment/build-run';
 import { formatIssues, parseSpec } from '../src/experiment/validate';
 import { LAB_CORES } from '../src/labs/registry';
 
-function main(argv: string[]) {
+async function main(argv: string[]) {
   const withSeries = argv.includes('--series');
   const armAt = argv.indexOf('--arm');
   const arm = armAt >= 0 ? argv[armAt + 1] : undefined;
@@ -21,12 +22,12 @@ function main(argv: string[]) {
     if (!r.ok) throw new CliError(`--arm ${arm}: ${formatIssues(r.issues)}`);
     spec = r.spec;
   }
+  await prepareRun(spec);
+  await prepareRun(spec);
   process.stdout.write(`${JSON.stringify(simulate(spec, withSeries))}\n`);
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (e) {
+main(process.argv.slice(2)).catch((e: unknown) => {
   process.stderr.write(`${e instanceof CliError ? e.message : (e as Error).stack}\n`);
   process.exit(2);
-}
+});

@@ -31,6 +31,8 @@ export function runJob(lab: string, name: string, args: unknown[]): unknown {
 }
 
 /** A chunk of one job, one argument each. */
-export function runJobs(lab: string, name: string, payloads: unknown[]): unknown[] {
-  return payloads.map((p) => runJob(lab, name, [p]));
+export function runJobs(lab: string, name: string, payloads: unknown[]): unknown[] | Promise<unknown[]> {
+  const out = payloads.map((p) => runJob(lab, name, [p]));
+  // a job may be asynchronous (e.g. it loads a dataset first): the chunk then resolves once all of its jobs have
+  return out.some((r) => r instanceof Promise) ? Promise.all(out) : out;
 }

@@ -110,4 +110,17 @@ describe('RunnerCore (the worker behind the page)', () => {
     for (let i = 1; i < recorded.length; i++) expect(recorded[i]).toBeGreaterThan(recorded[i - 1]);
     expect(last.final!.step).toBe(last.status.steps);
   });
+
+  it('loads a lab’s data before building its run (FD-MN-live), and a newer start supersedes one still loading', async () => {
+    const core = new RunnerCore();
+    const mnist = { ...(findPreset('FD-MN-live')?.spec as object), horizon: 0.01, stamps: 10 };
+    const first = core.start(mnist, () => undefined, true);
+    const second = collect(core, spec);
+    expect(await first).toEqual({ ok: false, message: 'superseded by a newer start' });
+    expect((await second.done).at(-1)?.final?.stop.reason).toBe('converged');
+    // now the data is there: the MNIST run starts and streams
+    const c = collect(core, mnist);
+    const frames = await c.done;
+    expect(frames.at(-1)?.final?.time).toBeCloseTo(0.01, 12);
+  });
 });

@@ -1,4 +1,4 @@
-import { buildRun } from '../src/experiment/build-run';
+import { buildRun, prepareRun } from '../src/experiment/build-run';
 import type { Run } from '../src/engine/core/run';
 import { formatIssues, parseSpec } from '../src/experiment/validate';
 import type { FrameSink, RunFrame, RunnerApi } from './protocol';
@@ -16,6 +16,7 @@ export class RunnerCore implements RunnerApi {
   private pendingSteps = 0;
   private wake: (() => void) | null = null;
   private generation = 0;
+  private requests = 0;
 
   constructor(private readonly transfer: <T>(value: T, buffers: Transferable[]) => T = (v) => v) {}
 
@@ -23,7 +24,11 @@ export class RunnerCore implements RunnerApi {
     const parsed = parseSpec(specInput);
     if (!parsed.ok) return { ok: false as const, message: formatIssues(parsed.issues) };
     let run: Run;
+    // a start that arrives while this one loads its data supersedes it
+    const request = ++this.requests;
     try {
+      await prepareRun(parsed.spec);
+      if (request !== this.requests) return { ok: false as const, message: 'superseded by a newer start' };
       run = buildRun(parsed.spec);
     } catch (err) {
       return { ok: false as const, message: err instanceof Error ? err.message : String(err) };

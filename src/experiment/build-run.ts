@@ -36,6 +36,12 @@ export function buildProblem(spec: Spec): { problem: Problem; theta0: Float64Arr
   return (coreOf(spec.lab).buildProblem as (s: Spec) => { problem: Problem; theta0: Float64Array })(spec);
 }
 
+/** Loads what the spec's lab needs before a run of it can be built (LabCore.prepare); nothing for most labs. */
+export async function prepareRun(spec: Spec): Promise<void> {
+  const prepare = (coreOf(spec.lab) as { prepare?: (s: Spec) => Promise<void> }).prepare;
+  if (prepare) await prepare(spec);
+}
+
 /** Everything a validated spec needs to run, in the worker, the CLI and the tests alike. */
 export function buildRun(input: Spec): Run {
   const spec = effectiveSpec(input);

@@ -38,6 +38,11 @@ export interface LabCore<Id extends string = string, Schema extends z.ZodType = 
    * flow with GD arms in lockstep); the problem of buildProblem under the spec's optimiser when absent.
    */
   buildRun?(spec: z.output<Schema>): Run;
+  /**
+   * Loads what a spec's run needs beyond the code (e.g. a dataset kept out of the entry bundle), before buildProblem /
+   * buildRun is called for it: the runner worker and the CLI await it.
+   */
+  prepare?(spec: z.output<Schema>): Promise<void>;
   /** Work the worker pool can run for this lab, by name. */
   jobs?: Record<string, Job>;
   /** Landscape fields, by name. */
@@ -52,7 +57,7 @@ export interface LabCore<Id extends string = string, Schema extends z.ZodType = 
 
 export interface Reproduction<R = unknown> {
   what: string;
-  run(): R;
+  run(): R | Promise<R>;
   print(result: R): string;
 }
 

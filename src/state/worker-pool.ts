@@ -7,7 +7,7 @@ export type PoolApi = {
   run(spec: unknown): SweepResult;
   runMany(specs: unknown[]): SweepResult[];
   job(lab: string, name: string, args: unknown[]): unknown;
-  jobs(lab: string, name: string, payloads: unknown[]): unknown[];
+  jobs(lab: string, name: string, payloads: unknown[]): unknown[] | Promise<unknown[]>;
 };
 type SweepApi = PoolApi;
 

@@ -58,7 +58,7 @@ export function trackingColumns(nArms: number, extraNames: readonly string[], co
   const gf = ['f', 'grad', 'dist', 'E', 'lmin', 'lmax', 'Im', ...extraNames, ...coordNames].map((c) => `gf.${c}`);
   const arms: string[] = [];
   for (let i = 0; i < nArms; i++) {
-    for (const c of ['t', 'f', 'grad', 'D', 'Deta', 'maxD', 'maxDt', 'drift', 'lmin', 'lmax', 'status', ...extraNames, ...coordNames]) arms.push(`gd${i}.${c}`);
+    for (const c of ['t', 'f', 'grad', 'D', 'Deta', 'maxD', 'maxDt', 'drift', 'dist', 'lmin', 'lmax', 'status', ...extraNames, ...coordNames]) arms.push(`gd${i}.${c}`);
   }
   return [...gf, ...arms];
 }
@@ -291,6 +291,7 @@ export class Tracking {
       row[c++] = arm.maxD;
       row[c++] = arm.maxDt;
       row[c++] = distance(arm.theta, first.theta, n);
+      row[c++] = distance(arm.theta, opts.gdStart ?? opts.theta0, n);
       const s = spec && opts.gdSpectrum && arm.status !== ARM_DIVERGED ? opts.spectrum?.(arm.theta) : null;
       row[c++] = s ? s.lmin : Number.NaN;
       row[c++] = s ? s.lmax : Number.NaN;

@@ -12,7 +12,8 @@ import { extremeEigenvalues, HessianScratch } from '../../engine/flow-descent/he
 import { lemma7Bound, lemma11Bound, prop8Bound } from '../../engine/flow-descent/bounds';
 import { frobenius, spectralNorm } from '../../engine/flow-descent/norms';
 import type { Spectrum, TrackingOptions } from '../../engine/flow-descent/tracking';
-import { armEtas, type FdObjective, type FlowVsDescentSpec } from './schema';
+import { liveMnist } from './mnist/live-data';
+import { armEtas, type FdObjective, type FlowVsDescentSpec, MNIST_WIDTHS } from './schema';
 
 /** The objective of a spec and its start (docs/labs/flow-vs-descent.md Sec. 2), with the spec's weight decay. */
 export function buildObjective(spec: FlowVsDescentSpec): { objective: Objective; theta0: Float64Array; extra?: TrackingOptions['extra'] } {
@@ -48,6 +49,13 @@ function family(o: FdObjective): { objective: Objective; theta0: Float64Array; e
         },
       };
       return { objective: net, theta0, extra };
+    }
+    case 'mnist': {
+      // Sec. 5.4 live mode: FC-lin / FC-ReLU on the bundled images, mean cross-entropy, Xavier-uniform weights (seeded here)
+      const { X, Y } = liveMnist(o.images);
+      const net = new FcNet({ widths: MNIST_WIDTHS, activation: o.net === 'fcrelu' ? 'relu' : 'identity', loss: 'ce', X, Y });
+      const theta0 = netInit(MNIST_WIDTHS, { kind: 'xavier', gain: 1, seed: o.seed });
+      return { objective: net, theta0 };
     }
     case 'ab':
       return { objective: new AbObjective({ a: o.a, zc: o.zc, zb: o.zb, rho: o.rho }), theta0: Float64Array.from(o.q0) };

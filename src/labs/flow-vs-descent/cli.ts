@@ -34,7 +34,7 @@ export function flowVsDescentCliPreset(id: string): unknown | null {
 export const flowVsDescentRepro = {
   fd: {
     what: 'paper 001, every Flow vs Descent preset with its lab-spec values (Sec. 5), checked',
-    run: () => REPRO_IDS.map(reproduceCard),
+    run: () => Promise.all(REPRO_IDS.map((id) => reproduceCard(id))),
     print: (cards: unknown) =>
       (cards as ReproCard[])
         .map((c) =>

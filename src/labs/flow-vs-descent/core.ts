@@ -3,6 +3,7 @@ import { buildFlowVsDescentRun, buildObjective } from './build';
 import { objectiveProblem } from '../../engine/flow-descent/tracking-run';
 import { flowVsDescentCliPreset, flowVsDescentRepro } from './cli';
 import { FD_FIELDS } from './fields';
+import { loadLiveMnist } from './mnist/live-data';
 import { reproduceCard } from './reproduce';
 import { sweepPoint, sweepReference } from './sweep';
 import { fdTheoryJob } from './theory/job';
@@ -21,6 +22,8 @@ export const flowVsDescentCore = defineLab({
     return { problem: objectiveProblem(objective), theta0 };
   },
   buildRun: buildFlowVsDescentRun,
+  // the live MNIST mode's images load on demand, not with the app
+  prepare: async (spec: FlowVsDescentSpec) => (spec.objective.family === 'mnist' ? loadLiveMnist() : undefined),
   fields: FD_FIELDS,
   cliPreset: flowVsDescentCliPreset,
   repro: flowVsDescentRepro,

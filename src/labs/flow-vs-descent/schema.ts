@@ -26,7 +26,12 @@ export const FD_LIMITS = {
   maxStiffParams: 200,
   maxSamples: 256,
   maxSeed: 1_000_000,
+  /** The live MNIST mode's images (the bundled 64). */
+  maxMnistImages: 64,
 } as const;
+
+/** The live MNIST nets: 784-50-50-10 (Sec. 5.4). */
+export const MNIST_WIDTHS = [784, 50, 50, 10];
 
 const eta = positive('eta', FD_LIMITS.maxEta);
 const seed = int('seed', 0, FD_LIMITS.maxSeed);
@@ -71,6 +76,13 @@ export const objectiveSchema = z.discriminatedUnion('family', [
     leak: bounded('leaky slope', 0, 1).default(0.1),
     data: z.strictObject({ kind: z.literal('circle'), count: int('sample count', 1, FD_LIMITS.maxSamples).default(32) }),
     init: netInitSchema,
+  }),
+  /** FC-lin / FC-ReLU 784-50-50-10 on the first images of the bundled MNIST subset, mean cross-entropy (Sec. 5.4 live mode). */
+  z.strictObject({
+    family: z.literal('mnist'),
+    net: z.enum(['fclin', 'fcrelu']).default('fclin'),
+    images: int('MNIST images', 1, FD_LIMITS.maxMnistImages).default(FD_LIMITS.maxMnistImages),
+    seed: int('seed', 0, FD_LIMITS.maxSeed).default(1),
   }),
 ]);
 
@@ -123,8 +135,9 @@ export type FdObjective = FlowVsDescentSpec['objective'];
 export function paramCount(o: FdObjective): number {
   if (o.family === 'quadratic') return o.lam.length;
   if (o.family === 'ab') return 3;
+  const widths = o.family === 'mnist' ? MNIST_WIDTHS : o.widths;
   let n = 0;
-  for (let j = 1; j < o.widths.length; j++) n += o.widths[j] * o.widths[j - 1];
+  for (let j = 1; j < widths.length; j++) n += widths[j] * widths[j - 1];
   return n;
 }
 

@@ -23,9 +23,10 @@ const FAMILIES = optionsOf<FdObjective['family']>({
   ab: 'App. B: the AB function',
   dln: 'deep linear net',
   fc: 'fully connected net (ReLU)',
+  mnist: 'MNIST, live (64 images)',
 });
 /** The preset a family switch opens (its representative). */
-const FAMILY_PRESET: Record<FdObjective['family'], string> = { quadratic: 'FD-Q2', ab: 'FD-AB', dln: 'FD-DLN3', fc: 'FD-relu' };
+const FAMILY_PRESET: Record<FdObjective['family'], string> = { quadratic: 'FD-Q2', ab: 'FD-AB', dln: 'FD-DLN3', fc: 'FD-relu', mnist: 'FD-MN-live' };
 const PROTOCOLS = optionsOf<Spec['protocol']>({
   flow: 'real flow (adaptive ODE solver)',
   paper: "paper's protocol: GD at η₀/r",
@@ -36,6 +37,7 @@ const SOLVERS = optionsOf<Spec['solver']['method']>({
   auto: 'automatic: explicit, stiff Rodas4 once stability-limited',
   rodas4: 'Rodas4, stiff (Jacobian from the Hessian)',
 });
+const MNIST_NETS = optionsOf<Extract<FdObjective, { family: 'mnist' }>['net']>({ fclin: 'FC-lin 784-50-50-10', fcrelu: 'FC-ReLU 784-50-50-10' });
 const ACTIVATIONS = optionsOf<Extract<FdObjective, { family: 'fc' }>['activation']>({ relu: 'ReLU', leaky: 'leaky ReLU', identity: 'identity (linear)' });
 const INITS = optionsOf<Extract<FdObjective, { family: 'dln' }>['init']['kind']>({
   balanced: 'balanced (Procedure 13)',
@@ -57,6 +59,16 @@ function ObjectiveFields({ spec, commit }: { spec: Spec; commit: Commit }) {
   const o = spec.objective;
   const set = (objective: FdObjective) => commit({ ...spec, objective });
   switch (o.family) {
+    case 'mnist':
+      return (
+        <>
+          <CommitSelect label="network" testId="fd-mnist-net-live" value={o.net} options={MNIST_NETS} onChange={(net) => set({ ...o, net })} />
+          <div className="grid grid-cols-2 gap-2">
+            <NumberField label="images" testId="fd-mnist-images" inputMode="numeric" value={o.images} onCommit={(images) => set({ ...o, images })} hint="of the bundled 64" />
+            <NumberField label="seed" testId="fd-mnist-seed" inputMode="numeric" value={o.seed} onCommit={(seed) => set({ ...o, seed })} />
+          </div>
+        </>
+      );
     case 'quadratic':
       return (
         <>
