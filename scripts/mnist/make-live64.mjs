@@ -6,6 +6,14 @@ const dir = new URL('../../src/labs/flow-vs-descent/data/mnist/', import.meta.ur
 const COUNT = 64;
 const pixels = readFileSync(new URL('subset.u8', dir)).subarray(0, COUNT * 784);
 const { labels } = JSON.parse(readFileSync(new URL('subset.json', dir), 'utf8'));
-const out = { version: 1, count: COUNT, width: 28, height: 28, source: 'the first 64 images of subset.u8 (see subset.json)', pixels: Buffer.from(pixels).toString('base64'), labels: labels.slice(0, COUNT) };
+const out = {
+  version: 1,
+  count: COUNT,
+  width: 28,
+  height: 28,
+  source: 'the first 64 images of subset.u8 (see subset.json)',
+  pixels: Buffer.from(pixels).toString('base64'),
+  labels: labels.slice(0, COUNT),
+};
 writeFileSync(new URL('live64.json', dir), `${JSON.stringify(out)}\n`);
 console.log(`wrote live64.json: ${COUNT} images`);
