@@ -1,10 +1,12 @@
 import { expect, type Page, test } from '@playwright/test';
-import { flowVsDescentCore } from '../src/labs/flow-vs-descent/core';
+import type { LabId } from '../src/experiment/schema';
 import { collectPageErrors, openRunPage, shot, specOnScreen as labSpecOnScreen } from './helpers';
 
 /** The Flow vs Descent lab (paper 001): a run streams and finishes, click-to-place, pause / resume, links, Reproduce. */
 
-const LAB = flowVsDescentCore.id;
+// Spelled out (typed against the registry), not read from the lab's core: importing the core first would load it
+// ahead of the registry it is in an import cycle with (./helpers loads the registry).
+const LAB = 'flow-vs-descent' satisfies LabId;
 const LAND = '[data-testid=landscape-fd]';
 
 const open = (page: Page, preset?: string) => openRunPage(page, LAB, 'page-fd-run', preset);
