@@ -4,6 +4,7 @@ import { type PlotSeries, TimeSeriesPlot } from '../../../plots/TimeSeriesPlot';
 import { useLabSpec } from '../../../state/experiment-store';
 import { fmt } from '../../../ui/format';
 import { LabPage } from '../../../ui/LabLayout';
+import { pickPreset } from '../../../ui/preset-choice';
 import { SelectField } from '../../../ui/SelectField';
 import { flowVsDescentCore } from '../core';
 import { loadTrace, MNIST_NETS, type MnistNet, type MnistTrace, traceChecks, valueAt } from '../mnist/traces';
@@ -57,6 +58,20 @@ export function MnistPage() {
           <p>
             The paper had no ODE solver: it let GD at a smaller step η₀/r stand in for the flow. If GD at η₀ already tracks the flow, the runs at η₀ and η₀/r coincide at equal flow
             time t = kη₀ — the loss curves lie on top of each other and the drift between them stays tiny next to the distance travelled.
+          </p>
+          <p>
+            <button
+              type="button"
+              className="underline"
+              data-testid="fd-mnist-live"
+              onClick={() => {
+                pickPreset(LAB, 'FD-MN-live');
+                window.location.hash = `lab=${LAB}&page=run`;
+              }}
+            >
+              Run it live
+            </button>{' '}
+            (FD-MN-live): FC-lin on 64 images, GD at η₀, η₀/2 and η₀/5 beside the flow to t = 1, in a worker (a minute or two).
           </p>
           <p
             className="rounded border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200"
