@@ -72,6 +72,24 @@ export const RunPlots = memo(function RunPlots({ run, revision }: { run: FdRun |
       <PlotPanel testId="panel-distance" caption="D(t) = ‖θ_k − θ(kη)‖: linear in η while the curvature along the flow stays mild.">
         <TimeSeriesPlot id="fd-distance" title="(3) Tracking error D(t)" yLabel="D" yScale="log" series={armLines(run, arms, 'D')} {...common} />
       </PlotPanel>
+      {spec.protocol !== 'flow' && (
+        <PlotPanel
+          testId="panel-drift"
+          caption="The paper's instrument: the distance between GD at η₀ and GD at η₀/r at equal flow time (iterate k against iterate rk). Small next to ‖θ − θ₀‖: GD at η₀ already tracks the flow."
+        >
+          <TimeSeriesPlot
+            id="fd-drift"
+            title="Run-vs-run drift ‖θ^{η₀}_k − θ^{η₀/r}_{rk}‖ (paper protocol)"
+            yLabel="drift"
+            series={armLines(
+              run,
+              arms.filter((a) => a.paper),
+              'drift',
+            )}
+            {...common}
+          />
+        </PlotPanel>
+      )}
       {spec.spectrum && (
         <PlotPanel
           testId="panel-curvature"
