@@ -3,7 +3,7 @@ import { OKABE_ITO } from '../../../plots/palette';
 import { type Band, type RefLine, TimeSeriesPlot } from '../../../plots/TimeSeriesPlot';
 import { Tex } from '../../../ui/Tex';
 import { AB_SHAPE, type AbCurves, abPieces, phibarCurves, phiCurves } from './ab-shape';
-import { Num, Section } from './Section';
+import { Num, Section, TheoryTable } from './Section';
 
 const fmtPiece = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(4))) : v > 0 ? '∞' : '−∞');
 
@@ -68,30 +68,20 @@ export function AbShapePanel() {
               ]}
             />
           </div>
-          <table className="w-full text-xs" data-testid="theory-ab-pieces">
-            <thead className="text-left text-slate-500">
-              <tr>
-                <th className="pr-3 font-normal">coordinate</th>
-                <th className="pr-3 font-normal">piece</th>
-                <th className="pr-3 font-normal">interval</th>
-                <th className="font-normal">curvature</th>
+          <TheoryTable testId="theory-ab-pieces" head={['coordinate', 'piece', 'interval', 'curvature']}>
+            {pieces.map((x) => (
+              <tr key={x.name} className="border-t border-slate-100 dark:border-slate-800">
+                <td className="pr-3">{x.coord}</td>
+                <td className="pr-3">{x.name}</td>
+                <td className="num pr-3">
+                  ({fmtPiece(x.from)}, {fmtPiece(x.to)})
+                </td>
+                <td className="num">
+                  {x.curvature === 12 * p.a ? '+12a' : x.curvature === -p.a ? '−a' : '−a/2'} = <Num v={x.curvature} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {pieces.map((x) => (
-                <tr key={x.name} className="border-t border-slate-100 dark:border-slate-800">
-                  <td className="pr-3">{x.coord}</td>
-                  <td className="pr-3">{x.name}</td>
-                  <td className="num pr-3">
-                    ({fmtPiece(x.from)}, {fmtPiece(x.to)})
-                  </td>
-                  <td className="num">
-                    {x.curvature === 12 * p.a ? '+12a' : x.curvature === -p.a ? '−a' : '−a/2'} = <Num v={x.curvature} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </TheoryTable>
         </>
       }
     >

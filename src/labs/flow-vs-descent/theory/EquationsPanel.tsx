@@ -4,7 +4,7 @@ import { Tex } from '../../../ui/Tex';
 import { eq24MaxTerms, paperBounds } from './equations';
 import { thm3Heuristic, valueAt } from './heuristic';
 import type { FdTheoryFlowResult } from './job';
-import { JobNote, Num, ParamField, Section } from './Section';
+import { JobNote, Num, ParamField, Section, TheoryTable } from './Section';
 import type { DlnTheorySetup } from './setup';
 
 /** Largest step size that converged on DLN-3 (FD-DLN3-eta, docs/labs/flow-vs-descent.md Sec. 5.2); 0.67 ends on a period-2 orbit. */
@@ -168,24 +168,15 @@ export function EquationsPanel({ setup, epsTilde, setEpsTilde, result, busy, err
       aside={
         <>
           <div className="overflow-x-auto">
-            <table className="w-full text-xs" data-testid="theory-bounds-table">
-              <thead className="text-left text-slate-500">
-                <tr>
-                  <th className="pr-3 font-normal">quantity</th>
-                  <th className="pr-3 font-normal">the paper guarantees</th>
-                  <th className="font-normal">this lab measures</th>
+            <TheoryTable testId="theory-bounds-table" head={['quantity', 'the paper guarantees', 'this lab measures']}>
+              {rows.map((r) => (
+                <tr key={r.key} className="border-t border-slate-100 align-top dark:border-slate-800" data-testid={`bounds-row-${r.key}`}>
+                  <td className="py-1 pr-3">{r.what}</td>
+                  <td className="py-1 pr-3">{r.paper}</td>
+                  <td className="py-1">{r.measured ?? '…'}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.key} className="border-t border-slate-100 align-top dark:border-slate-800" data-testid={`bounds-row-${r.key}`}>
-                    <td className="py-1 pr-3">{r.what}</td>
-                    <td className="py-1 pr-3">{r.paper}</td>
-                    <td className="py-1">{r.measured ?? '…'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </TheoryTable>
           </div>
           <JobNote busy={busy} error={error} />
           <ParamField

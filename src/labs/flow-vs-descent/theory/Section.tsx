@@ -41,3 +41,21 @@ export function ParamField(props: { label: ReactNode; name: string; max: number;
     />
   );
 }
+
+/** A small text table of a theory panel: left-aligned headings (a gap after each but the last); the rows as children. */
+export function TheoryTable({ testId, head, children }: { testId: string; head: readonly string[]; children: ReactNode }) {
+  return (
+    <table className="w-full text-xs" data-testid={testId}>
+      <thead className="text-left text-slate-500">
+        <tr>
+          {head.map((h, i) => (
+            <th key={h} className={i < head.length - 1 ? 'pr-3 font-normal' : 'font-normal'}>
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
