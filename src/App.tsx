@@ -1,9 +1,23 @@
 import { Suspense } from 'react';
-import { labFromHash, NAV_LABS } from './labs/ui-registry';
+import { labFromHash, NAV_LABS, type NavLab } from './labs/ui-registry';
 import { useHash } from './state/route';
 import { useLinkLoader } from './state/useLinkLoader';
 import { IssueBanner } from './ui/IssueBanner';
 import { ThemeToggle } from './ui/ThemeToggle';
+
+/** A lab in the header's navigation (the bar, or the phone's menu). */
+function LabLink({ lab, current }: { lab: NavLab; current: boolean }) {
+  return (
+    <a
+      href={`#lab=${lab.id}`}
+      aria-current={current ? 'page' : undefined}
+      className={`rounded px-3 py-1.5 whitespace-nowrap ${current ? 'bg-sky-100 font-medium text-sky-900 dark:bg-sky-900/60 dark:text-sky-100' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}
+    >
+      {lab.title}
+      {!lab.built && <span className="ml-1 text-xs text-slate-400">(soon)</span>}
+    </a>
+  );
+}
 
 export function App() {
   useLinkLoader();
@@ -15,24 +29,28 @@ export function App() {
   return (
     <div className="min-h-screen flex flex-col">
       <header hidden={embed} className="border-b border-slate-200 dark:border-slate-800 bg-white/80 dark:bg-slate-900/80 backdrop-blur sticky top-0 z-10">
-        <div className="mx-auto max-w-[1600px] px-4 py-2 flex items-center gap-6">
+        <div className="mx-auto flex max-w-[1600px] items-center gap-3 px-4 py-2 md:gap-6">
           <a href={`#lab=${NAV_LABS[0].id}`} className="flex items-center gap-2 font-semibold tracking-tight">
             <img src="/favicon.svg" alt="" className="h-6 w-6" />
-            <h1 className="text-lg">Implicit Bias Lab</h1>
+            <h1 className="text-base whitespace-nowrap sm:text-lg">Implicit Bias Lab</h1>
           </a>
-          <nav aria-label="Labs" className="flex gap-1 text-sm">
+          <nav aria-label="Labs" className="hidden gap-1 text-sm md:flex">
             {NAV_LABS.map((l) => (
-              <a
-                key={l.id}
-                href={`#lab=${l.id}`}
-                aria-current={l.id === labId ? 'page' : undefined}
-                className={`rounded px-3 py-1.5 ${l.id === labId ? 'bg-sky-100 text-sky-900 dark:bg-sky-900/60 dark:text-sky-100 font-medium' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}
-              >
-                {l.title}
-                {!l.built && <span className="ml-1 text-xs text-slate-400">(soon)</span>}
-              </a>
+              <LabLink key={l.id} lab={l} current={l.id === labId} />
             ))}
           </nav>
+          {/* on a phone the labs fold into a menu, so the header never runs wider than the screen */}
+          <details className="relative md:hidden" data-testid="lab-menu">
+            <summary className="cursor-pointer list-none rounded px-2 py-1.5 text-sm font-medium whitespace-nowrap hover:bg-slate-100 dark:hover:bg-slate-800">{lab.title} ▾</summary>
+            <nav
+              aria-label="Labs"
+              className="absolute left-0 z-20 mt-1 flex min-w-48 flex-col gap-1 rounded border border-slate-200 bg-white p-1 text-sm shadow dark:border-slate-700 dark:bg-slate-900"
+            >
+              {NAV_LABS.map((l) => (
+                <LabLink key={l.id} lab={l} current={l.id === labId} />
+              ))}
+            </nav>
+          </details>
           <span className="ml-auto text-xs text-slate-500 hidden md:block">Watch the implicit bias of gradient descent happen.</span>
           <ThemeToggle />
         </div>
