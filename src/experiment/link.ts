@@ -1,6 +1,11 @@
 import LZString from 'lz-string';
 import type { Spec } from './schema';
+import { decompressBounded } from './bounded-lz';
 import { parseSpec, type SpecResult } from './validate';
+
+/** The largest link read (the packed text), and the largest experiment it may inflate to (a decompression bomb stops there). */
+export const MAX_LINK_CHARS = 512 * 1024;
+export const MAX_SPEC_CHARS = 2_000_000;
 
 /** The hash key that carries the spec: `#s=<lz-string of the JSON>`. */
 const KEY = 's';
@@ -17,11 +22,17 @@ export function decodeSpec(hash: string): SpecResult {
   if (packed === null || packed === '') {
     return { ok: false, issues: [{ field: 'link', message: 'the link carries no experiment (#s=... is missing)' }] };
   }
+  if (packed.length > MAX_LINK_CHARS) {
+    return { ok: false, issues: [{ field: 'link', message: `the link is ${Math.round(packed.length / 1024)} KB long; links of at most ${MAX_LINK_CHARS / 1024} KB are read` }] };
+  }
   let json: string | null = null;
   try {
-    json = LZString.decompressFromEncodedURIComponent(packed.replace(/ /g, '+'));
+    json = decompressBounded(packed, MAX_SPEC_CHARS);
   } catch {
-    json = null;
+    json = '';
+  }
+  if (json === null) {
+    return { ok: false, issues: [{ field: 'link', message: `the link's experiment inflates past ${MAX_SPEC_CHARS / 1e6} million characters; it is refused before it is read` }] };
   }
   if (!json) {
     return { ok: false, issues: [{ field: 'link', message: 'the link is truncated or garbled and cannot be decompressed' }] };
