@@ -2,6 +2,8 @@ import { Suspense } from 'react';
 import { labFromHash, NAV_LABS, type NavLab } from './labs/ui-registry';
 import { useHash } from './state/route';
 import { useLinkLoader } from './state/useLinkLoader';
+import { useStorageProblem } from './state/safe-storage';
+import { ErrorBoundary } from './ui/ErrorBoundary';
 import { IssueBanner } from './ui/IssueBanner';
 import { ThemeToggle } from './ui/ThemeToggle';
 
@@ -25,6 +27,7 @@ export function App() {
   const lab = labFromHash(hash);
   const labId = lab.id;
   // `embed=1` (for slides and course pages) drops the app header and keeps just the lab.
+  const storageProblem = useStorageProblem((s) => s.message);
   const embed = new URLSearchParams(hash.replace(/^#/, '')).get('embed') === '1';
   return (
     <div className="min-h-screen flex flex-col">
@@ -41,7 +44,9 @@ export function App() {
           </nav>
           {/* on a phone the labs fold into a menu, so the header never runs wider than the screen */}
           <details className="relative md:hidden" data-testid="lab-menu">
-            <summary className="cursor-pointer list-none rounded px-2 py-1.5 text-sm font-medium whitespace-nowrap hover:bg-slate-100 dark:hover:bg-slate-800">{lab.title} ▾</summary>
+            <summary className="cursor-pointer list-none rounded px-2 py-1.5 text-sm font-medium whitespace-nowrap hover:bg-slate-100 dark:hover:bg-slate-800">
+              {lab.title} ▾
+            </summary>
             <nav
               aria-label="Labs"
               className="absolute left-0 z-20 mt-1 flex min-w-48 flex-col gap-1 rounded border border-slate-200 bg-white p-1 text-sm shadow dark:border-slate-700 dark:bg-slate-900"
@@ -56,10 +61,21 @@ export function App() {
         </div>
       </header>
       <main className="mx-auto max-w-[1600px] w-full px-4 py-4 flex-1">
+        {storageProblem && (
+          <p
+            role="status"
+            className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200"
+            data-testid="storage-problem"
+          >
+            {storageProblem}
+          </p>
+        )}
         {lab.built ? (
-          <Suspense fallback={<p className="text-sm text-slate-500">Loading the {lab.title} lab…</p>}>
-            <lab.Page />
-          </Suspense>
+          <ErrorBoundary key={lab.id} what={`the ${lab.title} lab`}>
+            <Suspense fallback={<p className="text-sm text-slate-500">Loading the {lab.title} lab…</p>}>
+              <lab.Page />
+            </Suspense>
+          </ErrorBoundary>
         ) : (
           <section className="max-w-2xl mt-10" data-testid={`lab-${lab.id}`}>
             <IssueBanner />

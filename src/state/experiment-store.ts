@@ -4,6 +4,7 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import { defaultSpec } from '../experiment/presets';
 import type { LabId, Spec, SpecOf } from '../experiment/schema';
 import { parseSpec, type SpecIssue } from '../experiment/validate';
+import { safeStorage } from './safe-storage';
 
 export type { SpecOf } from '../experiment/schema';
 type SpecMap = { [L in LabId]?: SpecOf<L> };
@@ -54,7 +55,7 @@ export const useExperiment = create<ExperimentState>()(
     }),
     {
       name: 'ibl.experiments.v1',
-      storage: createJSONStorage(() => localStorage),
+      storage: createJSONStorage(() => safeStorage),
       partialize: (s) => ({ specs: s.specs }),
       // Stored specs from an older build are re-validated one by one; those that no longer parse are dropped.
       merge: (persisted, current) => {

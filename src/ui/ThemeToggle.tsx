@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { safeStorage } from '../state/safe-storage';
 
 type Theme = 'system' | 'light' | 'dark';
 const KEY = 'ibl.theme';
@@ -10,10 +11,10 @@ function apply(theme: Theme) {
 
 /** Light, dark, or the system's choice; remembered across reloads. */
 export function ThemeToggle() {
-  const [theme, setTheme] = useState<Theme>(() => (localStorage.getItem(KEY) as Theme | null) ?? 'system');
+  const [theme, setTheme] = useState<Theme>(() => (safeStorage.getItem(KEY) as Theme | null) ?? 'system');
   useEffect(() => {
     apply(theme);
-    localStorage.setItem(KEY, theme);
+    safeStorage.setItem(KEY, theme);
     const mq = window.matchMedia?.('(prefers-color-scheme: dark)');
     const onChange = () => apply(theme);
     mq?.addEventListener('change', onChange);

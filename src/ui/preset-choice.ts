@@ -3,6 +3,7 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import { findPreset } from '../experiment/presets';
 import { coreOf, type LabId } from '../experiment/schema';
 import { useExperiment } from '../state/experiment-store';
+import { safeStorage } from '../state/safe-storage';
 
 /**
  * The preset each lab's experiment was loaded from, by id (for labs whose spec has no `ui.preset`): set when a
@@ -16,7 +17,7 @@ interface PresetChoice {
 export const usePresetChoiceStore = create<PresetChoice>()(
   persist(() => ({ chosen: {} }), {
     name: 'ibl.preset-choice.v1',
-    storage: createJSONStorage(() => localStorage),
+    storage: createJSONStorage(() => safeStorage),
   }),
 );
 

@@ -7,6 +7,7 @@ import { checkEdit } from '../../../ui/spec-edit';
 import { extrapolationCore } from '../core';
 import type { ExtrapolationSpec } from '../schema';
 import { type CompareChoice, compareSpec, NO_COMPARE } from './compare';
+import { safeStorage } from '../../../state/safe-storage';
 
 /** One arm of the Run page's run (its spec, streamed buffers, views and final state). */
 export type ExtrapRun = ArmRunOf<ExtrapolationSpec>;
@@ -31,7 +32,7 @@ export const useCompareChoice = create<CompareState>()(
       ran: null,
       setChoice: (choice) => set({ choice }),
     }),
-    { name: 'ibl.extrapolation.compare.v1', storage: createJSONStorage(() => localStorage), partialize: (s) => ({ choice: s.choice }) },
+    { name: 'ibl.extrapolation.compare.v1', storage: createJSONStorage(() => safeStorage), partialize: (s) => ({ choice: s.choice }) },
   ),
 );
 

@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { NAV_LABS } from '../src/labs/ui-registry';
+import { collectPageErrors } from './helpers';
+
+/** Storage that throws must never blank the page: an embed=1 iframe with blocked third-party storage, or a full quota. */
+
+test('localStorage that throws on access (blocked third-party storage): every lab still works and the user is told', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+  for (const lab of NAV_LABS) {
+    await page.goto(`/#lab=${lab.id}&embed=1`);
+    await expect(page.getByTestId(`lab-${lab.id}`)).toBeVisible();
+    await expect(page.getByTestId('storage-problem')).toContainText('SecurityError');
+  }
+  // the theme still switches (from memory)
+  await page.goto('/#lab=stability');
+  await page.getByTestId('theme').selectOption('dark');
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  expect(errors).toEqual([]);
+});
+
+test('a full quota: saving fails, the experiment still runs and edits still apply', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.goto('/#lab=flow-vs-descent&page=run');
+  await page.getByTestId('preset-select').selectOption('FD-Q2');
+  await expect(page.getByTestId('fd-horizon')).toHaveValue('20');
+  await expect(page.getByTestId('storage-problem')).toContainText('QuotaExceededError');
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('fd-status')).toHaveAttribute('data-done', 'true', { timeout: 30_000 });
+  expect(errors).toEqual([]);
+});
