@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,5 +34,13 @@ describe('headless CLI', () => {
     expect(parsed.spec.arm).toBe('clean');
     expect(Object.keys(parsed.final).sort()).toEqual(['loss', 'metrics', 'params', 'step', 'stop', 'time']);
     expect(() => execFileSync('npx', ['tsx', 'cli/sim.ts', 'thm1-d10k7-s242', '--arm', 'both'], { stdio: 'pipe' })).toThrow();
+  });
+
+  it('exits 3 for a run that diverged, with the result printed and non-finite numbers as words', () => {
+    const r = spawnSync('npx', ['tsx', 'cli/sim.ts', 'S-div1'], { encoding: 'utf8' });
+    expect(r.status).toBe(3);
+    const parsed = JSON.parse(r.stdout);
+    expect(parsed.final.stop.reason).toBe('diverged');
+    expect(JSON.stringify(parsed)).not.toMatch(/:null[,}]/);
   });
 });

@@ -1,5 +1,6 @@
 // Headless runner: npm run sim -- <spec.json | preset-id> [--series] [--arm clean|poisoned]
-// Prints one JSON object on stdout: the normalised spec and the final state (and the series with --series).
+// Prints one JSON object on stdout: the normalised spec and the final state (and the series with --series); non-finite
+// numbers as the strings "NaN", "Infinity", "-Infinity". Exit code 0; 2 for a bad argument or spec; 3 for a run that diverged.
 import { CliError, resolveSpec, simulate } from './run-spec';
 import { prepareRun } from '../src/experiment/build-run';
 import { formatIssues, parseSpec } from '../src/experiment/validate';
@@ -23,8 +24,19 @@ async function main(argv: string[]) {
     spec = r.spec;
   }
   await prepareRun(spec);
-  await prepareRun(spec);
-  process.stdout.write(`${JSON.stringify(simulate(spec, withSeries))}\n`);
+  const out = simulate(spec, withSeries);
+  process.stdout.write(`${JSON.stringify(out, finiteOrWord)}\n`);
+  // a diverged run is a result, printed in full, but not a success: exit code 3 (2: bad arguments)
+  if (out.final.stop.reason === 'diverged') process.exitCode = EXIT_DIVERGED;
+}
+
+/** Exit code of a run that diverged. */
+const EXIT_DIVERGED = 3;
+
+/** JSON has no NaN or infinities (JSON.stringify writes null): they are written as the strings "NaN", "Infinity", "-Infinity". */
+function finiteOrWord(_key: string, value: unknown): unknown {
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  return value;
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {
