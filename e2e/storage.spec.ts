@@ -40,3 +40,17 @@ test('a full quota: saving fails, the experiment still runs and edits still appl
   await expect(page.getByTestId('fd-status')).toHaveAttribute('data-done', 'true', { timeout: 30_000 });
   expect(errors).toEqual([]);
 });
+
+test('a pool worker whose script is blocked: the sweep says so instead of waiting forever, and works once the script loads', async ({ page }) => {
+  let block = true;
+  await page.route(/pool\.worker/, (route) => (block ? route.abort() : route.continue()));
+  await page.goto('/#lab=flow-vs-descent&page=run');
+  await page.getByTestId('preset-select').selectOption('FD-DLN3-eta');
+  await expect(page.getByTestId('page-fd-sweep')).toBeVisible();
+  await page.getByTestId('sweep-run').click();
+  await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-status', 'error', { timeout: 15_000 });
+  await expect(page.getByTestId('sweep-status')).toContainText('pool worker failed');
+  block = false;
+  await page.getByTestId('sweep-run').click();
+  await expect(page.getByTestId('sweep-edge')).toHaveAttribute('data-last-converged', '0.66', { timeout: 30_000 });
+});

@@ -22,14 +22,20 @@ export function newPoolWorker(name: string): Worker {
  * smooth), results come back in input order, and onProgress reports each completion. Cancel with the AbortSignal.
  */
 export class WorkerPool {
-  private workers: { worker: Worker; api: Comlink.Remote<SweepApi> }[] = [];
+  private workers: { worker: Worker; api: Comlink.Remote<SweepApi>; failed: Promise<never> }[] = [];
 
   constructor(readonly size = Math.max(1, Math.min(8, globalThis.navigator?.hardwareConcurrency ?? 2))) {}
 
   private ensure() {
     while (this.workers.length < this.size) {
       const worker = newPoolWorker(`pool-${this.workers.length}`);
-      this.workers.push({ worker, api: Comlink.wrap<SweepApi>(worker) });
+      // A worker whose script fails to load, or that crashes, never answers: its failure ends the map instead.
+      const failed = new Promise<never>((_, reject) => {
+        worker.addEventListener('error', (e) => reject(new Error(`A pool worker failed: ${(e as ErrorEvent).message || 'its script could not be loaded or it crashed'}.`)));
+        worker.addEventListener('messageerror', () => reject(new Error('A message from a pool worker could not be read.')));
+      });
+      failed.catch(() => undefined);
+      this.workers.push({ worker, api: Comlink.wrap<SweepApi>(worker), failed });
     }
   }
 
@@ -53,11 +59,11 @@ export class WorkerPool {
     const chunk = Math.max(1, Math.ceil(specs.length / (8 * this.workers.length)));
     let next = 0;
     let done = 0;
-    const lane = async (api: Comlink.Remote<SweepApi>) => {
+    const lane = async ({ api, failed }: { api: Comlink.Remote<SweepApi>; failed: Promise<never> }) => {
       while (next < specs.length && !signal?.aborted) {
         const from = next;
         next = Math.min(specs.length, from + chunk);
-        const out = await call(api, specs.slice(from, next));
+        const out = await Promise.race([call(api, specs.slice(from, next)), failed]);
         out.forEach((r, k) => {
           results[from + k] = r;
           done++;
@@ -65,7 +71,13 @@ export class WorkerPool {
         });
       }
     };
-    await Promise.all(this.workers.map((w) => lane(w.api)));
+    try {
+      await Promise.all(this.workers.map(lane));
+    } catch (err) {
+      // a failed worker takes the pool down with it: the next map starts fresh workers
+      this.dispose();
+      throw err;
+    }
     // A cancelled map hands out no new chunks and returns once the chunks in flight are back; the workers are
     // shared with other maps, so they are not terminated under them.
     if (signal?.aborted) throw new DOMException('sweep cancelled', 'AbortError');
