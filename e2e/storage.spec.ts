@@ -54,3 +54,29 @@ test('a pool worker whose script is blocked: the sweep says so instead of waitin
   await page.getByTestId('sweep-run').click();
   await expect(page.getByTestId('sweep-edge')).toHaveAttribute('data-last-converged', '0.66', { timeout: 30_000 });
 });
+
+test('saved experiments of another version or a wrong type are kept aside, the user is told and can download them', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    const good = { v: 1, lab: 'flow-vs-descent', objective: { family: 'quadratic', lam: [1, 3], q0: [0.5, 0.5] }, etas: [0.1], horizon: 5 };
+    localStorage.setItem('ibl.experiments.v1', JSON.stringify({ version: -1, state: { specs: { 'flow-vs-descent': good, stability: { v: 1, lab: 'stability', eta: 'fast' } } } }));
+  });
+  await page.goto('/#lab=flow-vs-descent&page=run');
+  // the readable experiment survived the unknown version; the broken one is announced, not silently dropped
+  await expect(page.getByTestId('fd-q0')).toHaveValue('0.5, 0.5');
+  const notice = page.getByTestId('unreadable-experiments');
+  await expect(notice).toContainText('stability');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('unreadable-download').click();
+  expect((await download).suggestedFilename()).toBe('implicit-bias-lab-unreadable-experiments.json');
+  // still kept after a reload, until dismissed
+  await page.reload();
+  await expect(notice).toBeVisible();
+  await page.getByTestId('unreadable-dismiss').click();
+  await expect(notice).toHaveCount(0);
+  await page.reload();
+  await expect(notice).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

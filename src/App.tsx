@@ -4,6 +4,7 @@ import { useHash } from './state/route';
 import { useLinkLoader } from './state/useLinkLoader';
 import { useStorageProblem } from './state/safe-storage';
 import { ErrorBoundary } from './ui/ErrorBoundary';
+import { UnreadableNotice } from './ui/UnreadableNotice';
 import { IssueBanner } from './ui/IssueBanner';
 import { ThemeToggle } from './ui/ThemeToggle';
 
@@ -61,6 +62,7 @@ export function App() {
         </div>
       </header>
       <main className="mx-auto max-w-[1600px] w-full px-4 py-4 flex-1">
+        <UnreadableNotice />
         {storageProblem && (
           <p
             role="status"

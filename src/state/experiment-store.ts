@@ -7,6 +7,13 @@ import { parseSpec, type SpecIssue } from '../experiment/validate';
 import { safeStorage } from './safe-storage';
 
 export type { SpecOf } from '../experiment/schema';
+
+/** A saved experiment that could not be read back: where it was, what it held, and why it was refused. */
+export interface UnreadableExperiment {
+  key: string;
+  value: unknown;
+  message: string;
+}
 type SpecMap = { [L in LabId]?: SpecOf<L> };
 
 /**
@@ -20,11 +27,15 @@ interface ExperimentState {
   issuesSource: string | null;
   /** A lab whose experiment arrived by link and should run at once (consumed by the lab page). */
   autoRun: LabId | null;
+  /** Saved experiments that could not be read back (an older or corrupt store): kept aside for download, never deleted. */
+  unreadable: UnreadableExperiment[];
   /** Validates and applies under the spec's own lab; returns false (recording the issues) when refused. */
   apply(input: unknown, source: string): boolean;
   refuse(issues: SpecIssue[], source: string): void;
   dismissIssues(): void;
   requestAutoRun(lab: LabId | null): void;
+  /** Forgets the experiments kept aside (after the user downloaded or dismissed them). */
+  clearUnreadable(): void;
 }
 
 export const useExperiment = create<ExperimentState>()(
@@ -34,6 +45,7 @@ export const useExperiment = create<ExperimentState>()(
       issues: null,
       issuesSource: null,
       autoRun: null,
+      unreadable: [],
       apply(input, source) {
         const r = parseSpec(input);
         if (!r.ok) {
@@ -52,20 +64,41 @@ export const useExperiment = create<ExperimentState>()(
       requestAutoRun(lab) {
         set({ autoRun: lab });
       },
+      clearUnreadable() {
+        set({ unreadable: [] });
+      },
     }),
     {
       name: 'ibl.experiments.v1',
       storage: createJSONStorage(() => safeStorage),
-      partialize: (s) => ({ specs: s.specs }),
-      // Stored specs from an older build are re-validated one by one; those that no longer parse are dropped.
+      // the unreadable ones are saved too, so nothing the user had is deleted until they dismiss it
+      partialize: (s) => ({ specs: s.specs, unreadable: s.unreadable }),
+      // Any stored version is read (there is one format so far): merge validates what it holds.
+      version: 0,
+      migrate: (persisted) => persisted as ExperimentState,
+      // Stored specs are re-validated one by one; one that no longer parses is kept aside (and offered for download)
+      // while its lab opens with its default, and the others are kept.
       merge: (persisted, current) => {
-        const stored = (persisted as { specs?: Record<string, unknown> } | undefined)?.specs ?? {};
+        const raw = (persisted as { specs?: unknown } | undefined)?.specs;
+        const stored = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
         const specs: SpecMap = {};
-        for (const value of Object.values(stored)) {
+        const kept = (persisted as { unreadable?: unknown } | undefined)?.unreadable;
+        const unreadable: UnreadableExperiment[] = Array.isArray(kept) ? (kept as UnreadableExperiment[]) : [];
+        if (raw !== undefined && (raw === null || typeof raw !== 'object')) unreadable.push({ key: 'specs', value: raw, message: 'the saved experiments are not an object' });
+        for (const [key, value] of Object.entries(stored)) {
           const r = parseSpec(value);
           if (r.ok) (specs as Record<string, Spec>)[r.spec.lab] = r.spec;
+          else
+            unreadable.push({
+              key,
+              value,
+              message: r.issues
+                .map((i) => `${i.field}: ${i.message}`)
+                .join('; ')
+                .slice(0, 300),
+            });
         }
-        return { ...current, specs };
+        return { ...current, specs, unreadable };
       },
     },
   ),
