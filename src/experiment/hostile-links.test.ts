@@ -42,3 +42,20 @@ describe('links that are too large', () => {
     expect(!huge.ok && huge.issues[0].message).toMatch(/links of at most 512 KB/);
   });
 });
+
+describe('refusals of hostile input stay short', () => {
+  it('a 2 MB key name is cut and named once; thousands of issues are capped', async () => {
+    const { parseSpec } = await import('./validate');
+    const { presets } = { presets: (await import('./presets')).PRESETS };
+    const base = presets.find((p) => p.spec.lab === 'stability')!.spec as Record<string, unknown>;
+    const r = parseSpec({ ...base, ['k'.repeat(2_000_000)]: 1 });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const text = r.issues.map((i) => `${i.field}: ${i.message}`).join('\n');
+    expect(text.length).toBeLessThan(400);
+    expect(text.match(/k{40}/g)?.length).toBe(1);
+    const many = parseSpec({ ...base, ...Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`x${i}`, 1])) });
+    expect(!many.ok && many.issues.length).toBeLessThanOrEqual(20);
+    expect(!many.ok && many.issues[0].message).toMatch(/and 4995 more/);
+  });
+});
