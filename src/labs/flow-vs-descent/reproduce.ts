@@ -176,7 +176,8 @@ const CHECKS: Record<string, { claim: string; assertion: string; rows: (rows: Ro
   },
   'FD-MN-live': {
     claim: 'Figs. 1 and 3: on an MNIST network GD at η₀ already tracks the flow: the runs at η₀, η₀/r and the flow lie on top of each other.',
-    assertion: 'all loss curves coincide at plot resolution (within 1% of the initial loss of each other at every stamp); the drift between runs stays within 5% of the distance from the start.',
+    assertion:
+      'all loss curves coincide at plot resolution (within 1% of the initial loss of each other at every stamp); the drift between runs stays within 5% of the distance from the start.',
     rows: (rows, spec) => {
       const arms = armEtas(spec).map((_, i) => i);
       // plot resolution: the spread between the curves against the plot's scale, the initial loss
