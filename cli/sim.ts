@@ -13,7 +13,7 @@ async function main(argv: string[]) {
   const positional = argv.filter((a, i) => !a.startsWith('--') && (armAt < 0 || i !== armAt + 1));
   // Presets that are not one run (e.g. the Stability sweeps S-sweep, S-fig3, S-bif) print what their lab makes of them.
   for (const core of LAB_CORES) {
-    const out = 'cliPreset' in core && core.cliPreset && positional[0] ? core.cliPreset(positional[0]) : null;
+    const out = 'cliPreset' in core && core.cliPreset && positional[0] ? await core.cliPreset(positional[0]) : null;
     if (out) return void process.stdout.write(`${JSON.stringify(out)}\n`);
   }
   let spec = resolveSpec(positional[0]);

@@ -1,7 +1,8 @@
 import { DeepLinearNet } from '../../engine/flow-descent/dln';
 import { netInit } from './build';
 import { fdPresetRow } from './presets';
-import { type ReproCard, REPRO_IDS, reproduceCard } from './reproduce';
+import { REPRO_IDS, reproduceCard } from './reproduce';
+import { reproCardsText } from './repro-text';
 import { sweepEtas, sweepPoint, sweepReference } from './sweep';
 import { flowPointAt, rescaleRow } from './theory/rescale';
 
@@ -35,14 +36,6 @@ export const flowVsDescentRepro = {
   fd: {
     what: 'paper 001, every Flow vs Descent preset with its lab-spec values (Sec. 5), checked',
     run: () => Promise.all(REPRO_IDS.map((id) => reproduceCard(id))),
-    print: (cards: unknown) =>
-      (cards as ReproCard[])
-        .map((c) =>
-          [
-            `${c.id} (${c.figure}): ${c.rows.every((r) => r.holds) ? 'holds' : 'DOES NOT HOLD'}`,
-            ...c.rows.map((r) => `  ${r.holds ? '✓' : '✗'} ${r.what}: ${r.lab} (expected ${r.expected})`),
-          ].join('\n'),
-        )
-        .join('\n'),
+    print: reproCardsText,
   },
 };

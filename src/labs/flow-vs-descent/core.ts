@@ -1,22 +1,24 @@
-import { defineLab } from '../../experiment/lab-core';
-import { buildFlowVsDescentRun, buildObjective } from './build';
 import { objectiveProblem } from '../../engine/flow-descent/tracking-run';
-import { flowVsDescentCliPreset, flowVsDescentRepro } from './cli';
+import { defineLab, type Reproduction } from '../../experiment/lab-core';
+import { presetsFromRows } from '../lab-presets';
+import { buildFlowVsDescentRun, buildObjective } from './build';
 import { FD_FIELDS } from './fields';
 import { loadLiveMnist } from './mnist/live-data';
-import { reproduceCard } from './reproduce';
-import { sweepPoint, sweepReference } from './sweep';
-import { fdTheoryJob } from './theory/job';
 import { FD_DEFAULT_PRESET, FD_PRESET_ROWS } from './presets';
-import { flowVsDescentCrossIssues, flowVsDescentSpecSchema, type FlowVsDescentSpec } from './schema';
+import { reproCardsText } from './repro-text';
+import { type FlowVsDescentSpec, flowVsDescentCrossIssues, flowVsDescentSpecSchema } from './schema';
+
+// The jobs, CLI extras and reproductions load on first use: only workers and the CLI call them, and the page's entry
+// bundle (which parses links through this core) need not carry the sweep, theory and reproduction code.
+const sweep = () => import('./sweep');
+const cli = () => import('./cli');
 
 /** Paper 001: how far gradient descent strays from gradient flow, and why (docs/labs/flow-vs-descent.md). */
 export const flowVsDescentCore = defineLab({
   id: 'flow-vs-descent',
   schema: flowVsDescentSpecSchema,
   crossIssues: flowVsDescentCrossIssues,
-  presets: FD_PRESET_ROWS.map((r) => ({ id: r.id, title: r.title, description: r.description, spec: r.spec })),
-  defaultPresetId: FD_DEFAULT_PRESET,
+  ...presetsFromRows(FD_PRESET_ROWS, (r) => r.spec, FD_DEFAULT_PRESET),
   buildProblem: (spec: FlowVsDescentSpec) => {
     const { objective, theta0 } = buildObjective(spec);
     return { problem: objectiveProblem(objective), theta0 };
@@ -25,11 +27,22 @@ export const flowVsDescentCore = defineLab({
   // the live MNIST mode's images load on demand, not with the app
   prepare: async (spec: FlowVsDescentSpec) => (spec.objective.family === 'mnist' ? loadLiveMnist() : undefined),
   fields: FD_FIELDS,
-  cliPreset: flowVsDescentCliPreset,
-  repro: flowVsDescentRepro,
-  // reproduce: one Reproduce card's preset run and checked (reproduce.ts).
-  // theory: the Theory page's flow trace or one rescaled point (theory/job.ts).
-  // sweepReference: a spec's flow solved once, as plain data (sent with every point); sweepPoint: GD at one eta to its
-  // Sec. 4 stop rule, D against that flow (sweep.ts).
-  jobs: { reproduce: reproduceCard, theory: fdTheoryJob, sweepReference, sweepPoint },
+  cliPreset: async (id: string) => (await cli()).flowVsDescentCliPreset(id),
+  repro: {
+    fd: {
+      what: 'paper 001, every Flow vs Descent preset with its lab-spec values (Sec. 5), checked',
+      run: async () => (await cli()).flowVsDescentRepro.fd.run(),
+      print: reproCardsText,
+    } satisfies Reproduction,
+  },
+  jobs: {
+    // one Reproduce card's preset run and checked (reproduce.ts)
+    reproduce: async (id: string) => (await import('./reproduce')).reproduceCard(id),
+    // the Theory page's flow trace or one rescaled point (theory/job.ts)
+    theory: async (job: Parameters<typeof import('./theory/job').fdTheoryJob>[0]) => (await import('./theory/job')).fdTheoryJob(job),
+    // a spec's flow solved once, as plain data (sent with every point) ...
+    sweepReference: async (spec: FlowVsDescentSpec) => (await sweep()).sweepReference(spec),
+    // ... and GD at one eta to its Sec. 4 stop rule, D against that flow (sweep.ts)
+    sweepPoint: async (input: import('./sweep').SweepPointInput) => (await sweep()).sweepPoint(input),
+  },
 });
