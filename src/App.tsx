@@ -36,15 +36,15 @@ export function App() {
         <div className="mx-auto flex max-w-[1600px] items-center gap-3 px-4 py-2 md:gap-6">
           <a href={`#lab=${NAV_LABS[0].id}`} className="flex items-center gap-2 font-semibold tracking-tight">
             <img src="/favicon.svg" alt="" className="h-6 w-6" />
-            <h1 className="text-base whitespace-nowrap sm:text-lg">Implicit Bias Lab</h1>
+            <h1 className="sr-only text-lg whitespace-nowrap sm:not-sr-only">Implicit Bias Lab</h1>
           </a>
-          <nav aria-label="Labs" className="hidden gap-1 text-sm md:flex">
+          <nav aria-label="Labs" className="hidden gap-1 text-sm lg:flex">
             {NAV_LABS.map((l) => (
               <LabLink key={l.id} lab={l} current={l.id === labId} />
             ))}
           </nav>
           {/* on a phone the labs fold into a menu, so the header never runs wider than the screen */}
-          <details className="relative md:hidden" data-testid="lab-menu">
+          <details className="relative lg:hidden" data-testid="lab-menu">
             <summary className="cursor-pointer list-none rounded px-2 py-1.5 text-sm font-medium whitespace-nowrap hover:bg-slate-100 dark:hover:bg-slate-800">
               {lab.title} ▾
             </summary>
@@ -57,7 +57,8 @@ export function App() {
               ))}
             </nav>
           </details>
-          <span className="ml-auto text-xs text-slate-500 hidden md:block">Watch the implicit bias of gradient descent happen.</span>
+          <span className="flex-1" />
+          <span className="hidden text-xs text-slate-500 xl:block">Watch the implicit bias of gradient descent happen.</span>
           <ThemeToggle />
         </div>
       </header>

@@ -142,7 +142,7 @@ export function TimeSeriesPlot(props: TimeSeriesPlotProps) {
     });
 
   return (
-    <figure ref={rootRef} data-testid={`plot-${id}`} aria-label={title} className="m-0 text-slate-700 dark:text-slate-300">
+    <figure ref={rootRef} data-testid={`plot-${id}`} aria-label={title} className="m-0 min-w-0 max-w-full text-slate-700 dark:text-slate-300">
       <div className="flex items-center gap-2">
         <h3 className="flex-1 truncate text-sm font-semibold">{title}</h3>
         {scaleToggle && (

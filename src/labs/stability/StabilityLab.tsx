@@ -181,8 +181,8 @@ export function StabilityLab() {
   };
 
   return (
-    <div className="grid gap-4 lg:grid-cols-[340px_1fr]" data-testid="lab-stability">
-      <aside className="flex flex-col gap-4">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-[340px_minmax(0,1fr)]" data-testid="lab-stability">
+      <aside className="flex min-w-0 flex-col gap-4">
         <div>
           <h2 className="text-xl font-semibold">Stability · GD vs gradient flow</h2>
           <p className="text-xs text-slate-500">Paper 004: gradient descent with a large step finds flatter minima</p>

@@ -74,9 +74,9 @@ export function ExplorePlots() {
         {flow && <span className="text-slate-500">(gradient flow: flow time only)</span>}
       </div>
       <Stale stale={stale} testId="explore-plots-stale">
-        <div className="grid gap-3 lg:grid-cols-2">
+        <div className="grid grid-cols-[minmax(0,1fr)] gap-3 lg:grid-cols-2">
           {ARMS.map((arm) => (
-            <div key={arm} className="rounded border-t-4 pt-1" style={{ borderColor: ARM_COLORS[arm] }}>
+            <div key={arm} className="min-w-0 rounded border-t-4 pt-1" style={{ borderColor: ARM_COLORS[arm] }}>
               <TimeSeriesPlot
                 key={`${x}-${flow}`}
                 id={`entries-${arm}`}

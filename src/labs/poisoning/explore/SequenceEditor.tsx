@@ -59,7 +59,7 @@ export function SequenceEditor() {
         <span className="text-xs text-slate-500">Drag a bar to set its value; click a bar to type it. Labels y come from the teacher.</span>
       </div>
       <div className="mt-2 flex flex-col gap-3 lg:flex-row">
-        <div className="max-h-[340px] min-w-0 flex-1 overflow-y-auto pr-1" data-testid="sequence-list">
+        <div className="max-h-[340px] min-w-0 flex-1 overflow-auto pr-1" data-testid="sequence-list">
           <div className="sticky top-0 z-10 flex items-center gap-2 bg-white/95 dark:bg-slate-950/95 pb-1 text-[11px] text-slate-500">
             <span className="w-7 text-right">#</span>
             <span className="w-14">kind</span>
