@@ -49,7 +49,7 @@ export function decompressBounded(input: string, maxChars: number): string | nul
       return result.join('');
     }
     if (enlargeIn === 0) {
-      enlargeIn = 2 ** numBits;
+      enlargeIn = 1 << numBits;
       numBits++;
     }
     let entry: string;
@@ -63,7 +63,7 @@ export function decompressBounded(input: string, maxChars: number): string | nul
     enlargeIn--;
     w = entry;
     if (enlargeIn === 0) {
-      enlargeIn = 2 ** numBits;
+      enlargeIn = 1 << numBits;
       numBits++;
     }
   }
