@@ -6,33 +6,23 @@
 import type { Integrator, StepResult } from '../core/integrators/types';
 import type { Problem } from '../core/problem';
 import { Run } from '../core/run';
+import { assembleHessian, HessianScratch } from './hessian';
 import type { Objective } from './objective';
 import { Tracking, type TrackingOptions } from './tracking';
 
 /** An objective as the engine's Problem (the Hessian assembled from n HVPs). */
 export function objectiveProblem(obj: Objective, metricNames: readonly string[] = [], metrics: Problem['metrics'] = () => {}): Problem {
   const n = obj.n;
-  const e = new Float64Array(n);
-  const col = new Float64Array(n);
+  // allocated on the first Hessian only: most runs never ask for one (and an MNIST net's would not fit)
+  let scratch: HessianScratch | null = null;
   return {
     n,
     blocks: [{ name: 'theta', offset: 0, size: n }],
     loss: (theta) => obj.loss(theta) - obj.minLoss,
     grad: (theta, g) => obj.grad(theta, g) - obj.minLoss,
     hess(theta, out) {
-      for (let j = 0; j < n; j++) {
-        e.fill(0);
-        e[j] = 1;
-        obj.hvp(theta, e, col);
-        for (let i = 0; i < n; i++) out[i * n + j] = col[i];
-      }
-      for (let i = 0; i < n; i++) {
-        for (let j = i + 1; j < n; j++) {
-          const s = 0.5 * (out[i * n + j] + out[j * n + i]);
-          out[i * n + j] = s;
-          out[j * n + i] = s;
-        }
-      }
+      scratch ??= new HessianScratch(n);
+      out.set(assembleHessian(obj, theta, scratch));
     },
     metricNames,
     metrics,

@@ -5,6 +5,7 @@
  * output (never by forcing solver steps onto the GD grid). Results come out as one row per stamp (uniform in t).
  */
 import { DenseFlow, type FlowSolver } from './dense-flow';
+import { HessianScratch, hvpColumns } from './hessian';
 import type { OdeSystem } from '../core/integrators/ode/types';
 import { distance, norm } from './mat';
 import type { Objective } from './objective';
@@ -340,9 +341,7 @@ export function flowSystem(obj: Objective, errorOde: boolean, withJacobian = fal
 function flowJacobian(obj: Objective, errorOde: boolean): NonNullable<OdeSystem['jac']> {
   const n = obj.n;
   const m = errorOde ? 2 * n : n;
-  const H = new Float64Array(n * n);
-  const e = new Float64Array(n);
-  const col = new Float64Array(n);
+  const scratch = new HessianScratch(n);
   const g = new Float64Array(n);
   const w = new Float64Array(n);
   const plus = new Float64Array(n);
@@ -351,12 +350,7 @@ function flowJacobian(obj: Objective, errorOde: boolean): NonNullable<OdeSystem[
   return (_t, y, J) => {
     J.fill(0);
     const theta = y.subarray(0, n);
-    for (let j = 0; j < n; j++) {
-      e.fill(0);
-      e[j] = 1;
-      obj.hvp(theta, e, col);
-      for (let i = 0; i < n; i++) H[i * n + j] = col[i];
-    }
+    const H = hvpColumns(obj, theta, scratch);
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) J[i * m + j] = -H[i * n + j];
     if (!errorOde) return;
     obj.grad(theta, g);

@@ -1,8 +1,6 @@
 import { DeepLinearNet } from '../../engine/flow-descent/dln';
 import { netInit } from './build';
 import { fdPresetRow } from './presets';
-import { REPRO_IDS, reproduceCard } from './reproduce';
-import { reproCardsText } from './repro-text';
 import { sweepEtas, sweepPoint, sweepReference } from './sweep';
 import { flowPointAt, rescaleRow } from './theory/rescale';
 
@@ -30,12 +28,3 @@ export function flowVsDescentCliPreset(id: string): unknown | null {
   }
   return null;
 }
-
-/** `npm run repro -- fd`: every Reproduce card, its rows beside the spec's values. */
-export const flowVsDescentRepro = {
-  fd: {
-    what: 'paper 001, every Flow vs Descent preset with its lab-spec values (Sec. 5), checked',
-    run: () => Promise.all(REPRO_IDS.map((id) => reproduceCard(id))),
-    print: reproCardsText,
-  },
-};

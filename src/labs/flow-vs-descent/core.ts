@@ -31,7 +31,10 @@ export const flowVsDescentCore = defineLab({
   repro: {
     fd: {
       what: 'paper 001, every Flow vs Descent preset with its lab-spec values (Sec. 5), checked',
-      run: async () => (await cli()).flowVsDescentRepro.fd.run(),
+      run: async () => {
+        const { REPRO_IDS, reproduceCard } = await import('./reproduce');
+        return Promise.all(REPRO_IDS.map((id) => reproduceCard(id)));
+      },
       print: reproCardsText,
     } satisfies Reproduction,
   },

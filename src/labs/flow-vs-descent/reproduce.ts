@@ -49,7 +49,8 @@ export function trackRows(spec: FlowVsDescentSpec): Row[] {
   return rows;
 }
 
-const at = (rows: Row[], t: number) => {
+/** The stamp at time t (a stamp must sit there). */
+export const rowAt = (rows: Row[], t: number) => {
   const r = rows.find((x) => Math.abs(x.t - t) < 1e-9);
   if (!r) throw new Error(`no stamp at t = ${t}`);
   return r;
@@ -101,9 +102,9 @@ const CHECKS: Record<string, { claim: string; assertion: string; rows: (rows: Ro
     claim: 'GD on a quadratic is monotone for eta lam < 1, oscillates up to 2, and diverges beyond 2/lam; its gap to the flow is first order in eta.',
     assertion: 'max_k |q_k − q(kη)| = 0.0018471 (η 0.01) and 0.019201 (η 0.1), at t = 1; the four regimes at η = 0.5, 1.5, 2.0, 2.05.',
     rows: (rows) => [
-      rel('max gap, η = 0.01', at(rows, 20)['gd0.maxD'], 0.0018471, 1e-4),
-      rel('max gap, η = 0.1', at(rows, 20)['gd1.maxD'], 0.019201, 1e-4),
-      abs('t of the max gap, η = 0.01', at(rows, 20)['gd0.maxDt'], 1, 1e-9),
+      rel('max gap, η = 0.01', rowAt(rows, 20)['gd0.maxD'], 0.0018471, 1e-4),
+      rel('max gap, η = 0.1', rowAt(rows, 20)['gd1.maxD'], 0.019201, 1e-4),
+      abs('t of the max gap, η = 0.01', rowAt(rows, 20)['gd0.maxDt'], 1, 1e-9),
       motionRow('η = 0.5', iterates(rows, 2, 0), 'monotone'),
       motionRow('η = 1.5', iterates(rows, 3, 0), 'oscillating'),
       motionRow('η = 2.0', iterates(rows, 4, 0), 'period 2'),
@@ -114,7 +115,7 @@ const CHECKS: Record<string, { claim: string; assertion: string; rows: (rows: Ro
     claim: 'Negative curvature amplifies the Euler error: on f = −q²/2 the gap grows like q₀ eᵗ η t / 2.',
     assertion: 'gap at t = 8: 0.118921, 1.161269, 9.325578; ratio to q₀ eᵗ η t/2: 0.9973, 0.9739, 0.7821 (η = 1e-3, 1e-2, 1e-1).',
     rows: (rows) => {
-      const last = at(rows, 8);
+      const last = rowAt(rows, 8);
       const small = (eta: number) => 0.01 * Math.exp(8) * eta * 4;
       return [
         rel('gap, η = 1e-3', last['gd0.D'], 0.118921, 1e-5),
@@ -152,12 +153,12 @@ const CHECKS: Record<string, { claim: string; assertion: string; rows: (rows: Ro
       const t1 = path.crossing(q2, 1, 1e-13);
       const { lo, hi } = abT1Bracket(o.q0[1], o.a, o.rho);
       const angleExcess = (arm: number, eta: number) => {
-        const r = at(rows, 12.5);
+        const r = rowAt(rows, 12.5);
         const gf = Math.atan2(r['gf.x1'], r['gf.x0']);
         return (Math.atan2(r[`gd${arm}.x1`], r[`gd${arm}.x0`]) - gf) / gf / eta;
       };
       const closest = (tTilde: number, eta: number) => {
-        const r = at(rows, tTilde);
+        const r = rowAt(rows, tTilde);
         const target = [r['gf.x0'], r['gf.x1'], r['gf.x2']];
         return minDistanceAlongGd(obj, Float64Array.from(o.q0), eta, target, tTilde + 1) / (eta * Math.exp(tTilde));
       };
@@ -197,11 +198,11 @@ const CHECKS: Record<string, { claim: string; assertion: string; rows: (rows: Ro
     assertion: 'The Sec. 5.2 reference table (1e-4 relative); max ‖E‖ = 0.38794, ‖E(30)‖ = 0.08820; max D/η = 0.38792, 0.38776, 0.38541.',
     rows: (rows) => {
       const m = argmax(rows, 'gf.E');
-      const last = at(rows, 30);
+      const last = rowAt(rows, 30);
       return [
-        rel('f − min f at t = 3', at(rows, 3)['gf.f'], 9.50285e-2, 1e-4),
-        rel('λmin at t = 4', at(rows, 4)['gf.lmin'], -0.13539, 1e-4),
-        rel('λmax at t = 6', at(rows, 6)['gf.lmax'], 2.9972, 1e-4),
+        rel('f − min f at t = 3', rowAt(rows, 3)['gf.f'], 9.50285e-2, 1e-4),
+        rel('λmin at t = 4', rowAt(rows, 4)['gf.lmin'], -0.13539, 1e-4),
+        rel('λmax at t = 6', rowAt(rows, 6)['gf.lmax'], 2.9972, 1e-4),
         rel('max ‖E‖', m['gf.E'], 0.38794, 2e-4),
         rel('‖E(30)‖', last['gf.E'], 0.0882, 1e-4),
         rel('max D/η, η = 1e-3', last['gd0.maxD'] / 1e-3, 0.38792, 2e-4),
@@ -214,16 +215,16 @@ const CHECKS: Record<string, { claim: string; assertion: string; rows: (rows: Ro
     claim: 'Along the flow from near zero, λmin stays above the Eq. 14 bound and its integral I_m saturates: the flow is roughly convex.',
     assertion: 'I_m(t) = 0.6023, 1.2295, 1.9515, 2.0674, 2.0852, 2.0855 at t = 1, 2, 4, 6, 10, 20; min λmin = −0.6465 at t = 1.375; λmin / bound = 0.5 from t = 3.',
     rows: (rows) => [
-      ...DLN3_CURV_IM.map(([t, v]) => abs(`I_m(${t})`, at(rows, t)['gf.Im'], v, 1e-4)),
+      ...DLN3_CURV_IM.map(([t, v]) => abs(`I_m(${t})`, rowAt(rows, t)['gf.Im'], v, 1e-4)),
       abs('min λmin', argmin(rows, 'gf.lmin')['gf.lmin'], -0.6465, 1e-4),
-      abs('λmin / bound at t = 10', at(rows, 10)['gf.lmin'] / at(rows, 10)['gf.bound'], 0.5, 5e-4),
+      abs('λmin / bound at t = 10', rowAt(rows, 10)['gf.lmin'] / rowAt(rows, 10)['gf.bound'], 0.5, 5e-4),
     ],
   },
   'FD-DLN3-unbal': {
     claim: 'Lab result: GD unbalances the layers, by exactly η² (G_{j+1}ᵀG_{j+1} − G_jG_jᵀ) per step; the flow conserves balance (Eq. 19).',
     assertion: 'U(t = 20) = 2.161e-4, 2.161e-3, 2.168e-2, 0.1103 for η = 1e-3, 1e-2, 1e-1, 0.5; the flow keeps U below 1e-9.',
     rows: (rows) => {
-      const last = at(rows, 20);
+      const last = rowAt(rows, 20);
       return [
         rel('U(20), η = 1e-3', last['gd0.U'], 2.161e-4, 5e-4),
         rel('U(20), η = 1e-2', last['gd1.U'], 2.161e-3, 5e-4),
@@ -242,11 +243,11 @@ const CHECKS: Record<string, { claim: string; assertion: string; rows: (rows: Ro
     claim: 'For n = 2 Lemma 7 is tight at the start, and the flow converges to a minimum of sharpness 2.',
     assertion: 'f − min f = 0.37574, 0.120239, 1.04278e-2, 9.40053e-5 at t = 1, 2, 3, 5; λmin(0) = −1.005; λmax → 2; max ‖E‖ = 0.26194.',
     rows: (rows) => [
-      rel('f − min f at t = 1', at(rows, 1)['gf.f'], 0.37574, 1e-4),
-      rel('f − min f at t = 5', at(rows, 5)['gf.f'], 9.40053e-5, 1e-4),
-      rel('λmin(0)', at(rows, 0)['gf.lmin'], -1.005, 1e-4),
-      rel('λmin(0) / Lemma 7 bound', at(rows, 0)['gf.lmin'] / at(rows, 0)['gf.bound'], 1, 1e-9),
-      abs('λmax(10)', at(rows, 10)['gf.lmax'], 2, 1e-5),
+      rel('f − min f at t = 1', rowAt(rows, 1)['gf.f'], 0.37574, 1e-4),
+      rel('f − min f at t = 5', rowAt(rows, 5)['gf.f'], 9.40053e-5, 1e-4),
+      rel('λmin(0)', rowAt(rows, 0)['gf.lmin'], -1.005, 1e-4),
+      rel('λmin(0) / Lemma 7 bound', rowAt(rows, 0)['gf.lmin'] / rowAt(rows, 0)['gf.bound'], 1, 1e-9),
+      abs('λmax(10)', rowAt(rows, 10)['gf.lmax'], 2, 1e-5),
       rel('max ‖E‖', argmax(rows, 'gf.E')['gf.E'], 0.26194, 3e-4),
     ],
   },
@@ -256,9 +257,9 @@ const CHECKS: Record<string, { claim: string; assertion: string; rows: (rows: Ro
     rows: (rows) => {
       const escapeT = rows.find((r) => r['gf.f'] < 0.25)?.t ?? Number.NaN;
       return [
-        abs('f − min f at t = 10 (plateau)', at(rows, 10)['gf.f'], 0.5, 0.02),
+        abs('f − min f at t = 10 (plateau)', rowAt(rows, 10)['gf.f'], 0.5, 0.02),
         ineq('escape time (f − min f < 0.25)', escapeT, 'in [25, 50]', escapeT >= 25 && escapeT <= 50),
-        ineq('f − min f at t = 150', at(rows, 150)['gf.f'], '< 1e-6', at(rows, 150)['gf.f'] < 1e-6),
+        ineq('f − min f at t = 150', rowAt(rows, 150)['gf.f'], '< 1e-6', rowAt(rows, 150)['gf.f'] < 1e-6),
         ineq(
           'min (λmin − bound)',
           Math.min(...rows.map((r) => r['gf.lmin'] - r['gf.bound'])),
@@ -272,7 +273,7 @@ const CHECKS: Record<string, { claim: string; assertion: string; rows: (rows: Ro
     claim: 'For ReLU nets the curvature along the flow is only mildly negative, above the Lemma 11 bound, so GD stays close; η = 1.0 meets 2/λmax late.',
     assertion: 'loss below 1e-3 by t = 200; λmin above the Lemma 11 bound at every stamp; per-neuron q flat under the flow (to solver tolerance), drifting under GD.',
     rows: (rows, spec) => {
-      const last = at(rows, 200);
+      const last = rowAt(rows, 200);
       return [
         ineq('f − min f at t = 200', last['gf.f'], '< 1e-3', last['gf.f'] < 1e-3),
         ineq(

@@ -145,10 +145,8 @@ export function RunControls() {
         lab={LAB}
         selected={presetId}
         onPick={(id) => {
-          const refused = pickPreset(LAB, id);
           const view = FD_PRESET_ROWS.find((r) => r.id === id)?.spec.view;
-          if (!refused && view && view !== 'run') window.location.hash = `lab=${LAB}&page=${PAGE_OF_VIEW[view]}`;
-          return refused;
+          if (pickPreset(LAB, id) === null && view && view !== 'run') window.location.hash = `lab=${LAB}&page=${PAGE_OF_VIEW[view]}`;
         }}
         showIds
         groups={[

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { flowVsDescentCliPreset, flowVsDescentRepro } from '../cli';
+import { flowVsDescentCliPreset } from '../cli';
+import { reproCardsText } from '../repro-text';
 
 describe('the CLI for Flow vs Descent presets that are not one run', () => {
   it('FD-DLN3-rescale prints the rescaled table: f unchanged, lmin and lmax of Sec. 5.2', () => {
@@ -26,7 +27,7 @@ describe('the CLI for Flow vs Descent presets that are not one run', () => {
   });
 
   it('npm run repro -- fd prints every card with its verdict', () => {
-    const text = flowVsDescentRepro.fd.print([{ id: 'X', figure: 'Fig', title: '', claim: '', assertion: '', ms: 1, rows: [{ what: 'a', lab: 1, expected: '1', holds: true }] }]);
+    const text = reproCardsText([{ id: 'X', figure: 'Fig', title: '', claim: '', assertion: '', ms: 1, rows: [{ what: 'a', lab: 1, expected: '1', holds: true }] }]);
     expect(text).toBe('X (Fig): holds\n  ✓ a: 1 (expected 1)');
   });
 });

@@ -1,32 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DLN3_CURV_IM } from '../../../engine/flow-descent/dln3-printed';
-import { Tracking } from '../../../engine/flow-descent/tracking';
-import { trackingOptions } from '../build';
 import { fdPresetRow } from '../presets';
+import { rowAt, trackRows } from '../reproduce';
 import type { FlowVsDescentSpec } from '../schema';
 
-/** Runs a preset's tracking to its horizon, keeping every stamp's row by column name. */
+/** Runs a preset's tracking to its horizon (a failed flow throws), every stamp's row by column name. */
 function track(id: string, over: Partial<FlowVsDescentSpec> = {}) {
   const preset = fdPresetRow(id)?.spec;
-  const spec = preset && { ...preset, ...over };
-  if (!spec) throw new Error(id);
-  const { objective, options } = trackingOptions(spec);
-  const tr = new Tracking(objective, options);
-  const rows: Record<string, number>[] = [];
-  const keep = () => rows.push(Object.fromEntries(tr.columns.map((c, i) => [c, tr.row[i]])) as Record<string, number>);
-  keep();
-  rows[0].t = 0;
-  while (!tr.done) {
-    expect(tr.next()).toBeNull();
-    keep();
-    rows[rows.length - 1].t = tr.t;
-  }
-  const at = (t: number) => {
-    const r = rows.find((x) => Math.abs(x.t - t) < 1e-9);
-    if (!r) throw new Error(`no stamp at t = ${t}`);
-    return r;
-  };
-  return { rows, at };
+  if (!preset) throw new Error(id);
+  const rows = trackRows({ ...preset, ...over });
+  return { rows, at: (t: number) => rowAt(rows, t) };
 }
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
