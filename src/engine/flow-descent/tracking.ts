@@ -180,10 +180,6 @@ export class Tracking {
   get solver() {
     return { ...this.flow.counters, method: this.flow.name };
   }
-  armStatus(i: number): { eta: number; k: number; status: number; f: number } {
-    const a = this.arms[i];
-    return { eta: a.eta, k: a.k, status: a.status, f: a.f };
-  }
 
   /** Paths for the landscape: the flow at every accepted step and each arm's Euler polygon (thinned). */
   paths(): Record<string, Float64Array> {
