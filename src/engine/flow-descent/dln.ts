@@ -1,5 +1,6 @@
 import { gemm, setIdentity } from './mat';
 import { frobenius, nuclearNormSymmetric } from './norms';
+import { LayeredNet } from './layered-net';
 import type { Objective } from './objective';
 
 /**
@@ -8,14 +9,8 @@ import type { Objective } from './objective';
  * row-major. Layers are numbered j = 1..depth as in the paper. Gradient and the exact HVP of Sec. 3.1 use prefix
  * products R_j = W_{j-1:1} and suffix products S_j = W_{n:j+1}, all in scratch preallocated here.
  */
-export class DeepLinearNet implements Objective {
-  readonly n: number;
-  readonly minLoss = 0;
-  readonly depth: number;
-  readonly widths: readonly number[];
+export class DeepLinearNet extends LayeredNet implements Objective {
   readonly lam: Float64Array;
-  /** off[j] = start of W_j in theta, j = 1..depth (off[depth + 1] = n). */
-  readonly off: Int32Array;
   private readonly rOff: Int32Array; // R_j at rOff[j], j = 1..depth+1 (R_{depth+1} = W_{n:1})
   private readonly sOff: Int32Array; // S_j at sOff[j], j = 0..depth
   private readonly R: Float64Array;
@@ -27,18 +22,12 @@ export class DeepLinearNet implements Objective {
   private readonly T2: Float64Array;
 
   constructor(widths: readonly number[], lam: ArrayLike<number>) {
-    if (widths.length < 2) throw new RangeError('a deep linear net needs at least one layer');
-    const depth = widths.length - 1;
+    super(widths, 'a deep linear net');
+    const depth = this.depth;
     const d0 = widths[0];
     const dn = widths[depth];
     if (lam.length !== dn * d0) throw new RangeError(`Lam must be d_n x d_0 = ${dn} x ${d0}`);
-    this.depth = depth;
-    this.widths = widths.slice();
     this.lam = Float64Array.from(lam);
-    this.off = new Int32Array(depth + 2);
-    for (let j = 1; j <= depth; j++) this.off[j + 1] = this.off[j] + widths[j] * widths[j - 1];
-    this.off[0] = 0;
-    this.n = this.off[depth + 1];
     this.rOff = new Int32Array(depth + 3);
     for (let j = 1; j <= depth + 1; j++) this.rOff[j + 1] = this.rOff[j] + widths[j - 1] * d0;
     this.sOff = new Int32Array(depth + 2);

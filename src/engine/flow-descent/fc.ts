@@ -1,4 +1,5 @@
 import { cos, exp, log, sin } from '../core/det-math';
+import { LayeredNet } from './layered-net';
 import type { Objective } from './objective';
 
 /**
@@ -25,20 +26,13 @@ export interface FcNetSpec {
   Y: ArrayLike<number>;
 }
 
-export class FcNet implements Objective {
-  readonly n: number;
-  /** 0 is the infimum of both losses when the data can be fit; otherwise plots show f itself. */
-  readonly minLoss = 0;
-  readonly depth: number;
-  readonly widths: readonly number[];
+export class FcNet extends LayeredNet implements Objective {
   readonly samples: number;
   readonly activation: Activation;
   readonly leakySlope: number;
   readonly lossKind: FcLossKind;
   readonly X: Float64Array;
   readonly Y: Float64Array;
-  /** off[j] = start of W_j in theta, j = 1..depth (off[depth + 1] = n). */
-  readonly off: Int32Array;
   /** vOff[j] = start of layer j's vector in the per-sample buffers, j = 0..depth. */
   private readonly vOff: Int32Array;
   private readonly z: Float64Array;
@@ -50,10 +44,8 @@ export class FcNet implements Objective {
   private readonly prob: Float64Array;
 
   constructor(spec: FcNetSpec) {
+    super(spec.widths, 'an FC net');
     const w = spec.widths;
-    this.widths = w.slice();
-    this.depth = w.length - 1;
-    if (this.depth < 1) throw new RangeError('an FC net needs at least one layer');
     this.activation = spec.activation;
     this.leakySlope = spec.leakySlope ?? 0.01;
     this.lossKind = spec.loss;
@@ -63,9 +55,6 @@ export class FcNet implements Objective {
     if (!Number.isInteger(this.samples)) throw new RangeError('X must be N x d_0');
     const yLen = spec.loss === 'square' ? this.samples * w[this.depth] : this.samples;
     if (this.Y.length !== yLen) throw new RangeError(`Y must hold ${yLen} numbers`);
-    this.off = new Int32Array(this.depth + 2);
-    for (let j = 1; j <= this.depth; j++) this.off[j + 1] = this.off[j] + w[j] * w[j - 1];
-    this.n = this.off[this.depth + 1];
     this.vOff = new Int32Array(this.depth + 2);
     for (let j = 0; j <= this.depth; j++) this.vOff[j + 1] = this.vOff[j] + w[j];
     const len = this.vOff[this.depth + 1];

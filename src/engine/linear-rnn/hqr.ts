@@ -52,15 +52,8 @@ export function generalEigenvalues(M: ArrayLike<number>, n: number): { re: Float
   let anorm = 0;
   for (let i = 0; i < n; i++) for (let j = Math.max(i - 1, 0); j < n; j++) anorm += Math.abs(at(i, j));
   let nn = n - 1;
-  let t = 0;
-  let p = 0;
-  let q = 0;
-  let r = 0;
-  let s = 0;
-  let w = 0;
-  let x = 0;
-  let y = 0;
-  let z = 0;
+  // The scalars of EISPACK's hqr, named as there (shift t; p, q, r, s, w, x, y, z the double-step work).
+  let [t, p, q, r, s, w, x, y, z] = [0, 0, 0, 0, 0, 0, 0, 0, 0];
   while (nn >= 0) {
     let its = 0;
     let l: number;
