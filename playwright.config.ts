@@ -41,6 +41,9 @@ export default defineConfig({
     // Screenshots worth keeping are taken on purpose into e2e/screenshots/; traces only for a retried failure.
     screenshot: 'off',
     trace: CI ? 'on-first-retry' : 'off',
+    // The app's offline service worker would serve scripts from its cache, out of reach of page.route(); only
+    // e2e/offline.spec.ts lets it register.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
