@@ -13,6 +13,8 @@ export interface SpecEditor<L extends LabId> {
   commit(candidate: SpecOf<L>): string | null;
   /** The same validation without applying (for a caller that applies by its own path, e.g. with a refit). */
   check(candidate: SpecOf<L>): string | null;
+  /** A field's commit for one top-level key of the spec: `onCommit={set('horizon')}`. */
+  set<K extends keyof SpecOf<L>>(key: K): (value: SpecOf<L>[K]) => string | null;
 }
 
 /**
@@ -27,6 +29,10 @@ export function useSpecEditor<L extends LabId>(lab: L, opts: EditOptions<L> = {}
       spec,
       commit: (candidate: SpecOf<L>) => commitEdit(lab, candidate, { extraIssues, source }),
       check: (candidate: SpecOf<L>) => checkEdit(lab, candidate, { extraIssues }),
+      set:
+        <K extends keyof SpecOf<L>>(key: K) =>
+        (value: SpecOf<L>[K]) =>
+          commitEdit(lab, { ...spec, [key]: value }, { extraIssues, source }),
     }),
     [spec, lab, extraIssues, source],
   );

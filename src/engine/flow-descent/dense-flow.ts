@@ -10,7 +10,8 @@ import type { OdeStepper, OdeSystem, StepOutcome } from '../core/integrators/ode
 export type FlowSolver = 'dopri5' | 'rodas4' | 'auto';
 
 export class DenseFlow {
-  private readonly stepper: OdeStepper;
+  /** The solver stepping now (its t, y and name are the flow's). */
+  readonly stepper: OdeStepper;
   private readonly y0: Float64Array;
   private readonly f0: Float64Array;
   private readonly f1: Float64Array;
@@ -30,19 +31,9 @@ export class DenseFlow {
     if (method !== 'dopri5') sys.f(0, this.y0, this.f1);
   }
 
-  get t(): number {
-    return this.stepper.t;
-  }
-  get y(): Float64Array {
-    return this.stepper.y;
-  }
-  /** The method stepping now ('dopri5' or 'rodas4'). */
-  get name(): string {
-    return this.stepper.name;
-  }
   get counters() {
     const s = this.stepper;
-    return { h: s.hLast, nfev: s.nfev, njev: s.njev, accepted: s.naccept, rejected: s.nreject };
+    return { method: s.name, h: s.hLast, nfev: s.nfev, njev: s.njev, accepted: s.naccept, rejected: s.nreject };
   }
 
   step(tMax: number): StepOutcome {

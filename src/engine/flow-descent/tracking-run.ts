@@ -3,7 +3,6 @@
  * columns are the metrics), and the views are the landscape paths. So the worker streams it, pause / step / resume /
  * stop work, and the CLI prints its final row like any other run's (docs/labs/flow-vs-descent.md Sec. 7).
  */
-import type { Integrator, StepResult } from '../core/integrators/types';
 import type { Problem } from '../core/problem';
 import { Run } from '../core/run';
 import { assembleHessian, HessianScratch } from './hessian';
@@ -29,31 +28,6 @@ export function objectiveProblem(obj: Objective, metricNames: readonly string[] 
   };
 }
 
-class TrackingIntegrator implements Integrator {
-  readonly label = 'gradient flow (dopri5) + GD';
-  constructor(readonly tracking: Tracking) {}
-  get t() {
-    return this.tracking.t;
-  }
-  get steps() {
-    return this.tracking.stamps;
-  }
-  get theta() {
-    return this.tracking.theta;
-  }
-  get loss() {
-    return this.tracking.loss;
-  }
-  step(): StepResult {
-    const failed = this.tracking.next();
-    return failed ? { ok: false, reason: failed } : { ok: true };
-  }
-  info() {
-    const s = this.tracking.solver;
-    return { method: 'dopri5', h: s.h, nfev: s.nfev, rejected: s.rejected };
-  }
-}
-
 /** A Run over the stamps of a tracking: it ends at the horizon, or when the flow fails or blows up. */
 export function trackingRun(obj: Objective, opts: TrackingOptions): Run {
   const tracking = new Tracking(obj, opts);
@@ -64,5 +38,5 @@ export function trackingRun(obj: Objective, opts: TrackingOptions): Run {
     views: () => tracking.paths(),
   };
   // lossBelow -1: a tracking never "converges" early; it runs to its horizon.
-  return new Run(problem, new TrackingIntegrator(tracking), { lossBelow: -1, maxSteps: opts.stamps, maxTime: opts.horizon }, { kind: 'steps', every: 1 });
+  return new Run(problem, tracking, { lossBelow: -1, maxSteps: opts.stamps, maxTime: opts.horizon }, { kind: 'steps', every: 1 });
 }

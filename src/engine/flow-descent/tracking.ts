@@ -7,6 +7,7 @@
 import { DenseFlow, type FlowSolver } from './dense-flow';
 import { HessianScratch, hvpColumns } from './hessian';
 import type { OdeSystem } from '../core/integrators/ode/types';
+import type { Integrator, StepResult } from '../core/integrators/types';
 import { distance, norm } from './mat';
 import type { Objective } from './objective';
 
@@ -104,7 +105,8 @@ interface Arm {
   path: ThinnedPath;
 }
 
-export class Tracking {
+export class Tracking implements Integrator {
+  readonly label = 'gradient flow + GD';
   readonly columns: string[];
   readonly coords: number;
   /** The latest stamp row (columns order). */
@@ -163,7 +165,8 @@ export class Tracking {
   get t(): number {
     return this.stampTime(this.stamp);
   }
-  get stamps(): number {
+  /** Stamps taken (the Run's steps: one stamp is one row). */
+  get steps(): number {
     return this.stamp;
   }
   get done(): boolean {
@@ -178,13 +181,22 @@ export class Tracking {
     return this.yDense.subarray(0, this.n);
   }
   get solver() {
-    return { ...this.flow.counters, method: this.flow.name };
+    return this.flow.counters;
+  }
+  /** One stamp, as the Run's step. */
+  step(): StepResult {
+    const failed = this.next();
+    return failed ? { ok: false, reason: failed } : { ok: true };
+  }
+  info() {
+    const s = this.solver;
+    return { method: s.method, h: s.h, nfev: s.nfev, rejected: s.rejected };
   }
 
   /** Paths for the landscape: the flow at every accepted step and each arm's Euler polygon (thinned). */
   paths(): Record<string, Float64Array> {
     if (this.coords === 0) return {};
-    const out: Record<string, Float64Array> = { 'gf.path': this.flowPath.values(this.flow.y) };
+    const out: Record<string, Float64Array> = { 'gf.path': this.flowPath.values(this.flow.stepper.y) };
     this.arms.forEach((a, i) => (out[`gd${i}.path`] = a.path.values(a.theta)));
     return out;
   }
@@ -214,12 +226,12 @@ export class Tracking {
 
   /** Steps the flow until it has passed t (arms kept in lockstep): null, or why the flow failed. */
   private reach(t: number): string | null {
-    while (this.flow.t < t) {
-      this.advanceArms(this.flow.t);
+    while (this.flow.stepper.t < t) {
+      this.advanceArms(this.flow.stepper.t);
       const out = this.flow.step(this.opts.horizon);
-      if (!out.ok) return out.reason === 'non-finite' ? 'the flow produced a non-finite value' : `the ODE step size fell below 1e-14 t at t = ${this.flow.t}`;
-      if (this.flow.counters.rejected > 1e5) return `the ODE solver rejected 1e5 steps (t = ${this.flow.t})`;
-      this.flowPath.push(this.flow.y);
+      if (!out.ok) return out.reason === 'non-finite' ? 'the flow produced a non-finite value' : `the ODE step size fell below 1e-14 t at t = ${this.flow.stepper.t}`;
+      if (this.flow.counters.rejected > 1e5) return `the ODE solver rejected 1e5 steps (t = ${this.flow.stepper.t})`;
+      this.flowPath.push(this.flow.stepper.y);
     }
     return null;
   }
@@ -248,7 +260,7 @@ export class Tracking {
         }
         if (arm.status === ARM_RUNNING && arm.f < this.opts.convergedBelow) arm.status = ARM_CONVERGED;
         const tk = arm.k * arm.eta;
-        this.flow.dense(Math.min(tk, this.flow.t), ref);
+        this.flow.dense(Math.min(tk, this.flow.stepper.t), ref);
         arm.D = distance(theta, ref, n);
         if (arm.D > arm.maxD) {
           arm.maxD = arm.D;

@@ -61,17 +61,11 @@ function CompareControl() {
   const key = offered.some((x) => x.value === choiceKey(choice)) ? choiceKey(choice) : 'none';
   const current = key === 'none' ? NO_COMPARE : choice;
   const { error } = compareArm(spec, current);
+  const hint = current.kind === 'none' ? 'a second arm with one change, on shared axes' : `second arm: ${compareLabel(spec, current)} against ${mainLabel(spec, current)}`;
+  const pick = (v: string) => setChoice(choiceFromKey(spec, v, current));
   return (
     <div className="flex flex-wrap items-start gap-2 text-xs" data-testid="compare">
-      <SelectField
-        label="Compare with…"
-        testId="compare-kind"
-        value={key}
-        options={offered}
-        onChange={(v) => setChoice(choiceFromKey(spec, v, current))}
-        hint={current.kind === 'none' ? 'a second arm with one change, on shared axes' : `second arm: ${compareLabel(spec, current)} against ${mainLabel(spec, current)}`}
-        className="w-60"
-      />
+      <SelectField label="Compare with…" testId="compare-kind" value={key} options={offered} onChange={pick} hint={hint} className="w-60" />
       {NUMBER_CHOICES.filter((c) => c.kind === current.kind).map(({ kind, label, whole, make }) => (
         <NumberField
           key={kind}

@@ -136,7 +136,7 @@ function ObjectiveFields({ spec, commit }: { spec: Spec; commit: Commit }) {
 
 /** The Run page's controls: preset, objective and start, GD step sizes, horizon, protocol and solver. */
 export function RunControls() {
-  const { spec, commit } = useSpecEditor(LAB);
+  const { spec, commit, set } = useSpecEditor(LAB);
   const presetId = usePresetChoice(LAB);
   const presetFamily = (id: string) => FD_PRESET_ROWS.find((r) => r.id === id)?.spec.objective.family;
   return (
@@ -158,38 +158,20 @@ export function RunControls() {
       <FieldGroup title="Objective">
         <CommitSelect label="family" testId="fd-family" value={spec.objective.family} options={FAMILIES} onChange={(f) => pickPreset(LAB, FAMILY_PRESET[f])} />
         <ObjectiveFields spec={spec} commit={commit} />
-        <NumberField
-          label="weight decay μ"
-          testId="fd-wd"
-          value={spec.weightDecay}
-          onCommit={(weightDecay) => commit({ ...spec, weightDecay })}
-          hint="adds μ/2 ‖θ‖²: every eigenvalue moves by +μ"
-        />
+        <NumberField label="weight decay μ" testId="fd-wd" value={spec.weightDecay} onCommit={set('weightDecay')} hint="adds μ/2 ‖θ‖²: every eigenvalue moves by +μ" />
       </FieldGroup>
       <FieldGroup title="Gradient descent">
         <EtaSlider spec={spec} commit={commit} />
-        <NumberListField
-          label="step sizes η (one GD run each)"
-          testId="fd-etas"
-          values={spec.etas}
-          onCommit={(etas) => commit({ ...spec, etas })}
-          hint="iterate k is compared with the flow at t = kη"
-        />
-        <CommitSelect label="protocol" testId="fd-protocol" value={spec.protocol} options={PROTOCOLS} onChange={(protocol) => commit({ ...spec, protocol })} />
+        <NumberListField label="step sizes η (one GD run each)" testId="fd-etas" values={spec.etas} onCommit={set('etas')} hint="iterate k is compared with the flow at t = kη" />
+        <CommitSelect label="protocol" testId="fd-protocol" value={spec.protocol} options={PROTOCOLS} onChange={set('protocol')} />
         {spec.protocol !== 'flow' && (
-          <NumberListField
-            label="r values (runs at η₀/r)"
-            testId="fd-rs"
-            values={spec.rs}
-            onCommit={(rs) => commit({ ...spec, rs })}
-            hint={`η₀ = ${fmt(spec.etas[0])}, the first step size`}
-          />
+          <NumberListField label="r values (runs at η₀/r)" testId="fd-rs" values={spec.rs} onCommit={set('rs')} hint={`η₀ = ${fmt(spec.etas[0])}, the first step size`} />
         )}
       </FieldGroup>
       <FieldGroup title="Flow and horizon">
         <div className="grid grid-cols-2 gap-2">
-          <NumberField label="horizon T" testId="fd-horizon" value={spec.horizon} onCommit={(horizon) => commit({ ...spec, horizon })} />
-          <NumberField label="stamps" testId="fd-stamps" inputMode="numeric" value={spec.stamps} onCommit={(stamps) => commit({ ...spec, stamps })} hint="rows over [0, T]" />
+          <NumberField label="horizon T" testId="fd-horizon" value={spec.horizon} onCommit={set('horizon')} />
+          <NumberField label="stamps" testId="fd-stamps" inputMode="numeric" value={spec.stamps} onCommit={set('stamps')} hint="rows over [0, T]" />
           <NumberField label="solver rtol" testId="fd-rtol" value={spec.solver.rtol} onCommit={(rtol) => commit({ ...spec, solver: { ...spec.solver, rtol } })} />
           <NumberField label="solver atol" testId="fd-atol" value={spec.solver.atol} onCommit={(atol) => commit({ ...spec, solver: { ...spec.solver, atol } })} />
         </div>
@@ -201,18 +183,12 @@ export function RunControls() {
           onChange={(method) => commit({ ...spec, solver: { ...spec.solver, method } })}
           hint="the stiff solver for sharp minima and long horizons (App. B with large a)"
         />
-        <CheckField
-          label="Euler error ODE E(t)"
-          testId="fd-error-ode"
-          checked={spec.errorOde}
-          onChange={(errorOde) => commit({ ...spec, errorOde })}
-          hint="one Hessian-vector product per solver stage"
-        />
+        <CheckField label="Euler error ODE E(t)" testId="fd-error-ode" checked={spec.errorOde} onChange={set('errorOde')} hint="one Hessian-vector product per solver stage" />
         <CheckField
           label="Hessian spectra (λmin, λmax) at every stamp"
           testId="fd-spectrum"
           checked={spec.spectrum}
-          onChange={(spectrum) => commit({ ...spec, spectrum })}
+          onChange={set('spectrum')}
           hint="n Hessian-vector products and an eigensolve per stamp"
         />
       </FieldGroup>

@@ -20,13 +20,15 @@ export abstract class AdaptiveStepper implements OdeStepper {
   /** The attempted step's end state, written by attempt() and copied into y when the step is accepted. */
   protected readonly ynew: Float64Array;
   private tc: number;
-  private hLastV = 0;
-  private hNextV = 0;
   private lastRejected = false;
-  protected nfevV = 0;
-  protected njevV = 0;
-  private nacceptV = 0;
-  private nrejectV = 0;
+  // Plain fields, not getters: OdeStepper exposes them read-only to everyone but the steppers that count.
+  hLast = 0;
+  hNext = 0;
+  nfev = 0;
+  /** Always 0 for the explicit method, which never evaluates the Jacobian. */
+  njev = 0;
+  naccept = 0;
+  nreject = 0;
 
   constructor(sys: OdeSystem, t0: number, y0: ArrayLike<number>, opts: OdeOptions) {
     checkSetup(sys, t0, y0, opts);
@@ -46,26 +48,6 @@ export abstract class AdaptiveStepper implements OdeStepper {
   get y(): Float64Array {
     return this.yv;
   }
-  get hLast(): number {
-    return this.hLastV;
-  }
-  get hNext(): number {
-    return this.hNextV;
-  }
-  get nfev(): number {
-    return this.nfevV;
-  }
-  /** Always 0 for the explicit method, which never evaluates the Jacobian. */
-  get njev(): number {
-    return this.njevV;
-  }
-  get naccept(): number {
-    return this.nacceptV;
-  }
-  get nreject(): number {
-    return this.nrejectV;
-  }
-
   /**
    * Sets the first step: opts.h0, else Hairer's starting step for a method of this order from f0 = f(t0, y0) (one
    * more evaluation of f; y1 and f1 are scratch). A non-finite f0 gets a placeholder: step() then reports
@@ -73,12 +55,12 @@ export abstract class AdaptiveStepper implements OdeStepper {
    */
   protected setFirstStep(opts: OdeOptions, f0: Float64Array, order: number, y1: Float64Array, f1: Float64Array): void {
     if (opts.h0 !== undefined) {
-      this.hNextV = opts.h0;
+      this.hNext = opts.h0;
     } else if (allFinite(f0)) {
-      this.hNextV = initialStep(this.sys, this.tc, this.yv, f0, order, opts, y1, f1);
-      this.nfevV++;
+      this.hNext = initialStep(this.sys, this.tc, this.yv, f0, order, opts, y1, f1);
+      this.nfev++;
     } else {
-      this.hNextV = 1e-6;
+      this.hNext = 1e-6;
     }
   }
 
@@ -100,7 +82,7 @@ export abstract class AdaptiveStepper implements OdeStepper {
     let nonFinite = 0;
     for (;;) {
       const t = this.tc;
-      const hProposed = Math.min(this.hNextV, this.hmax);
+      const hProposed = Math.min(this.hNext, this.hmax);
       if (hProposed < minStep(t)) return TOO_SMALL;
       // Stretch by up to 1% rather than leave a sliver before tMax (as in DOPRI5).
       const landing = t + 1.01 * hProposed >= tMax;
@@ -114,7 +96,7 @@ export abstract class AdaptiveStepper implements OdeStepper {
       if (Number.isNaN(err)) {
         // Some stage left f's domain: retry with half the step, up to a point.
         this.reject(0.5 * h);
-        if (++nonFinite > MAX_NON_FINITE_RETRIES || this.hNextV < minStep(t)) return NON_FINITE;
+        if (++nonFinite > MAX_NON_FINITE_RETRIES || this.hNext < minStep(t)) return NON_FINITE;
         continue;
       }
       if (err > 1) {
@@ -129,16 +111,16 @@ export abstract class AdaptiveStepper implements OdeStepper {
       this.lastRejected = false;
       this.yv.set(this.ynew);
       this.tc = landing ? tMax : t + h;
-      this.hLastV = h;
-      this.hNextV = hNew;
-      this.nacceptV++;
+      this.hLast = h;
+      this.hNext = hNew;
+      this.naccept++;
       return OK;
     }
   }
 
   private reject(hNext: number): void {
-    this.hNextV = hNext;
+    this.hNext = hNext;
     this.lastRejected = true;
-    this.nrejectV++;
+    this.nreject++;
   }
 }

@@ -55,7 +55,7 @@ export class Dopri5 extends AdaptiveStepper {
     this.tOld = t0;
     this.rcont[0].set(this.yv);
     sys.f(t0, this.yv, this.k[0]);
-    this.nfevV = 1;
+    this.nfev = 1;
     this.startFinite = allFinite(this.k[0]);
     this.setFirstStep(opts, this.k[0], 5, this.ystage, this.k[1]);
   }
@@ -86,7 +86,7 @@ export class Dopri5 extends AdaptiveStepper {
       }
       sys.f(s === 6 ? t + h : t + C[s] * h, out, k[s]);
     }
-    this.nfevV += 6;
+    this.nfev += 6;
     for (let i = 0; i < n; i++) {
       let acc = 0;
       for (let j = 0; j < 7; j++) acc += E[j] * k[j][i];

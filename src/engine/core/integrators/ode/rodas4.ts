@@ -70,8 +70,8 @@ export class Rodas4 extends AdaptiveStepper {
     this.piv = new Int32Array(n);
     sys.f(t0, this.yv, this.f0);
     this.jac(t0, this.yv, this.J);
-    this.nfevV = 1;
-    this.njevV = 1;
+    this.nfev = 1;
+    this.njev = 1;
     this.fresh = true;
     // The Euler probe borrows ytmp and ynew, which are free until the first step.
     this.setFirstStep(opts, this.f0, 4, this.ytmp, this.ynew);
@@ -83,8 +83,8 @@ export class Rodas4 extends AdaptiveStepper {
     if (!this.fresh) {
       this.sys.f(this.t, yv, f0);
       this.jac(this.t, yv, J);
-      this.nfevV++;
-      this.njevV++;
+      this.nfev++;
+      this.njev++;
       this.fresh = true;
     }
     return allFinite(f0) && allFinite(J);
@@ -118,7 +118,7 @@ export class Rodas4 extends AdaptiveStepper {
       }
       luSolve(lu, n, piv, ks);
     }
-    this.nfevV += 5;
+    this.nfev += 5;
     const kErr = k[5];
     for (let i = 0; i < n; i++) ynew[i] = ytmp[i] + kErr[i];
     return errorNorm(kErr, yv, ynew, this.rtol, this.atol);
