@@ -12,6 +12,7 @@ import { createStepper } from '../core/integrators/ode';
 import type { OdeSystem } from '../core/integrators/ode';
 import { Rng } from '../core/rng';
 import { balancedTwoCycle, closedFormFlow, gdStepVec, oneStepThresholds, runGdScalar, stableHalfWidth, StabilityModel, TWO_CYCLE_END, type GdOptions } from './stability';
+import { drawOracle7Start } from './tests/oracle7-draw';
 
 const rel = (x: number, y: number) => Math.abs(x - y) / Math.max(Math.abs(y), 1e-300);
 const dot = (x: ArrayLike<number>, y: ArrayLike<number>) => {
@@ -340,10 +341,7 @@ describe('oracle 7: strict flattening and the 2/eta bound over 5000 random runs'
     let flattening = 0;
     let resolvable = 0;
     for (let k = 0; k < 5000; k++) {
-      const s = 10 ** (-2 + 2.6 * rng.rand());
-      const a0 = rng.gauss() * s;
-      const b0 = rng.gauss() * s;
-      const eta = 0.01 + 0.99 * rng.rand();
+      const { a0, b0, eta } = drawOracle7Start(rng);
       const r = gd(a0, b0, eta, 1e-12, { maxSteps: 1e5 });
       if (r.outcome !== 'converged') {
         expect(r.outcome === 'diverged' || r.outcome === 'max-steps').toBe(true);

@@ -18,6 +18,7 @@ import {
   sharpnessOf,
   StabilityModel,
 } from '../../../engine/stability/stability';
+import { drawOracle7Start } from '../../../engine/stability/tests/oracle7-draw';
 
 const rel = (x: number, y: number) => Math.abs(x - y) / Math.max(Math.abs(y), 1e-300);
 const dot = (x: ArrayLike<number>, y: ArrayLike<number>) => Array.from(x).reduce((s, v, i) => s + v * y[i], 0);
@@ -375,10 +376,7 @@ describe('the 2/eta bound and strict flattening over a random batch (oracle 7)',
     let converged = 0;
     let flatter = 0;
     for (let k = 0; k < 2000; k++) {
-      const s = 10 ** (-2 + 2.6 * rng.rand());
-      const a0 = rng.gauss() * s;
-      const b0 = rng.gauss() * s;
-      const eta = 0.01 + 0.99 * rng.rand();
+      const { a0, b0, eta } = drawOracle7Start(rng);
       const r = runGdScalar(a0, b0, { phi: 1, eta, lossBelow: 0.5e-24, maxSteps: 20000 });
       if (r.outcome !== 'converged') continue;
       converged++;
