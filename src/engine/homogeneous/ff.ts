@@ -1,6 +1,7 @@
 import type { ParamBlock } from '../core/problem';
 import { lossScale, type HomogeneousModel, type LossKind, type Unit } from './types';
 import { pow } from '../core/det-math';
+import { type FfWasmExports, ffWasmInstance } from './ff-wasm';
 
 export interface FeedForwardOptions {
   /** Layer sizes [d, k_1, ..., k_(depth-1), 1]. */
@@ -11,6 +12,8 @@ export interface FeedForwardOptions {
   X: Float64Array;
   y: Float64Array;
   loss: LossKind;
+  /** false: the JavaScript kernels even where WebAssembly runs (the two give the same bits; tests compare them). */
+  wasm?: boolean;
 }
 
 /** Degree of homogeneity of a depth-`depth` net with activation power p: 1 + p + ... + p^(depth-1). */
@@ -43,16 +46,23 @@ export class FeedForward implements HomogeneousModel {
   readonly X: Float64Array;
   private readonly scale: number;
   private readonly offsets: number[];
-  /** a[0] = X transposed (d x n); z[l], a[l] for l = 1..depth (unit-major). */
+  /** a[0] = X transposed (d x n); z[l], a[l] for l = 1..depth (unit-major); aT[l] = a[l] point-major (aT[0] = X). */
   private readonly z: Float64Array[];
   private readonly a: Float64Array[];
+  private readonly aT: Float64Array[];
   private readonly dl: Float64Array[];
   private readonly r: Float64Array;
+  /** The WebAssembly kernels and, in their memory, the parameters and gradient they read and write (null: JavaScript). */
+  private readonly wasm: FfWasmExports | null;
+  private readonly thetaBuf: Float64Array;
+  private readonly gBuf: Float64Array;
   private readonly alphaP: number;
   /** Two-layer square nets (p = 2, alpha = 1): H(x) = x^T A x with A = sum_j v_j a_j a_j^T (see quadGrad). */
   private readonly quad: {
     F: number;
     QT: Float64Array;
+    /** QT transposed (point-major), for the feature-parallel R = QT r of the WebAssembly kernels. */
+    QI: Float64Array;
     M: Float64Array;
     A: Float64Array;
     R: Float64Array;
@@ -62,6 +72,7 @@ export class FeedForward implements HomogeneousModel {
     BT: Float64Array;
     H: Float64Array;
     r: Float64Array;
+    T: Float64Array;
   } | null;
 
   constructor(o: FeedForwardOptions) {
@@ -90,41 +101,49 @@ export class FeedForward implements HomogeneousModel {
       off += size;
     }
     this.n = off;
-    this.z = o.dims.map((k) => new Float64Array(k * N));
-    this.a = o.dims.map((k) => new Float64Array(k * N));
-    this.dl = o.dims.map((k) => new Float64Array(k * N));
-    this.r = new Float64Array(N);
+    // Every work array lives in one arena: the WebAssembly instance's memory when there is one, so both kernels
+    // run on the same arrays.
+    const isQuad = this.depth === 2 && o.p === 2 && o.alpha === 1;
+    const F = (d * (d + 1)) / 2;
+    const k = o.dims[1];
+    const units = o.dims.reduce((s, kl) => s + kl, 0);
+    const quadSize = isQuad ? 2 * F * N + 3 * F + d * d + 4 * d + 3 * d * k + 2 * N : 0;
+    const total = 2 * off + N + 4 * units * N + quadSize;
+    const inst = o.wasm === false ? null : ffWasmInstance(total);
+    this.wasm = inst?.exports ?? null;
+    const heap = inst?.heap ?? new Float64Array(total);
+    let used = 0;
+    const take = (len: number) => {
+      used += len;
+      return heap.subarray(used - len, used);
+    };
+    this.thetaBuf = take(off);
+    this.gBuf = take(off);
+    this.r = take(N);
+    this.z = o.dims.map((kl) => take(kl * N));
+    this.a = o.dims.map((kl) => take(kl * N));
+    this.aT = o.dims.map((kl) => take(kl * N));
+    this.dl = o.dims.map((kl) => take(kl * N));
     const x0 = this.a[0];
     for (let i = 0; i < N; i++) for (let m = 0; m < d; m++) x0[m * N + i] = o.X[i * d + m];
+    this.aT[0].set(o.X);
     this.quad = null;
-    if (this.depth === 2 && o.p === 2 && o.alpha === 1) {
-      const F = (d * (d + 1)) / 2;
-      const k = o.dims[1];
-      // packed features x_im x_ic (m <= c), feature-major: QT[f * N + i]
-      const QT = new Float64Array(F * N);
-      const M = new Float64Array(F);
+    if (isQuad) {
+      // packed features x_im x_ic (m <= c), feature-major: QT[f * N + i], and point-major: QI[i * F + f]
+      const QT = take(F * N);
+      const QI = take(F * N);
+      const M = take(F);
       for (let i = 0; i < N; i++) {
         let f = 0;
         for (let m = 0; m < d; m++)
           for (let q = m; q < d; q++, f++) {
             const x = o.X[i * d + m] * o.X[i * d + q];
             QT[f * N + i] = x;
+            QI[i * F + f] = x;
             M[f] += this.ytilde[i] * x;
           }
       }
-      this.quad = {
-        F,
-        QT,
-        M,
-        A: new Float64Array(F),
-        R: new Float64Array(F),
-        Rfull: new Float64Array(d * d),
-        t: new Float64Array(4 * d),
-        WT: new Float64Array(d * k),
-        BT: new Float64Array(d * k),
-        H: new Float64Array(N),
-        r: new Float64Array(N),
-      };
+      this.quad = { F, QT, QI, M, A: take(F), R: take(F), Rfull: take(d * d), t: take(4 * d), WT: take(d * k), BT: take(d * k), T: take(d * k), H: take(N), r: take(N) };
     }
     this.units = [];
     for (let l = 1; l < this.depth; l++) {
@@ -156,6 +175,7 @@ export class FeedForward implements HomogeneousModel {
 
   /** Forward pass over all points; the outputs end up in a[depth] (= z[depth]). */
   private forward(theta: Float64Array): Float64Array {
+    if (this.wasm) return this.forwardWasm(this.wasm, theta);
     const N = this.nPoints;
     const { dims, depth } = this;
     const sq = this.p === 2 && this.alpha === 1;
@@ -176,6 +196,10 @@ export class FeedForward implements HomogeneousModel {
 
   /** Backprop of sum_i r_i H(x_i; w) into g (forward() must have run at theta). */
   private backward(theta: Float64Array, r: Float64Array, g: Float64Array): void {
+    if (this.wasm) {
+      this.backwardWasm(this.wasm, r, g);
+      return;
+    }
     const N = this.nPoints;
     const { dims, depth } = this;
     const sq = this.p === 2 && this.alpha === 1;
@@ -197,6 +221,39 @@ export class FeedForward implements HomogeneousModel {
     }
   }
 
+  /** forward() by the WebAssembly kernels; theta stays in thetaBuf for backwardWasm. */
+  private forwardWasm(w: FfWasmExports, theta: Float64Array): Float64Array {
+    const N = this.nPoints;
+    const { dims, depth, z, a, aT } = this;
+    this.thetaBuf.set(theta);
+    const t = this.thetaBuf.byteOffset;
+    const mode = this.p === 2 && this.alpha === 1 ? 1 : 2;
+    for (let l = 1; l <= depth; l++) {
+      w.forwardLayer(t + 8 * this.offsets[l - 1], dims[l - 1], dims[l], a[l - 1].byteOffset, N, z[l].byteOffset);
+      w.activate(z[l].byteOffset, a[l].byteOffset, aT[l].byteOffset, dims[l], N, l === depth ? 0 : mode, this.p, this.alpha);
+    }
+    return a[depth];
+  }
+
+  /** backward() by the WebAssembly kernels, at the theta of the last forwardWasm. */
+  private backwardWasm(w: FfWasmExports, r: Float64Array, g: Float64Array): void {
+    const N = this.nPoints;
+    const { dims, depth, z, aT, dl } = this;
+    const t = this.thetaBuf.byteOffset;
+    const mode = this.p === 2 && this.alpha === 1 ? 1 : 2;
+    dl[depth].set(r);
+    for (let l = depth; l >= 1; l--) {
+      const kin = dims[l - 1];
+      const kout = dims[l];
+      const W = 8 * this.offsets[l - 1];
+      w.dotRowsT(dl[l].byteOffset, kout, aT[l - 1].byteOffset, kin, N, this.gBuf.byteOffset + W);
+      if (l === 1) break;
+      w.downLayer(t + W, kin, kout, dl[l].byteOffset, N, dl[l - 1].byteOffset);
+      w.dactMul(dl[l - 1].byteOffset, z[l - 1].byteOffset, kin * N, mode, this.p, this.alphaP);
+    }
+    g.set(this.gBuf);
+  }
+
   outputs(theta: Float64Array, out: Float64Array): void {
     out.set(this.forward(theta));
   }
@@ -216,7 +273,11 @@ export class FeedForward implements HomogeneousModel {
     const d = this.dims[0];
     const k = this.dims[1];
     const N = this.nPoints;
-    quadForm(theta, d, k, q.WT, q.BT, q.A);
+    const w = this.wasm;
+    if (w) {
+      this.thetaBuf.set(theta);
+      w.quadForm(this.thetaBuf.byteOffset, d, k, q.WT.byteOffset, q.BT.byteOffset, q.A.byteOffset);
+    } else quadForm(theta, d, k, q.WT, q.BT, q.A);
     let value: number;
     let Rsrc: Float64Array;
     if (ncf) {
@@ -225,11 +286,13 @@ export class FeedForward implements HomogeneousModel {
       Rsrc = q.M;
     } else {
       // H_i = sum_f QT[f][i] A[f] (four features per sweep over the points)
-      accumulateRows(q.A, 0, q.F, q.QT, N, q.H, 0);
+      if (w) w.accRows(q.A.byteOffset, 1, q.F, q.QT.byteOffset, N, q.H.byteOffset);
+      else accumulateRows(q.A, 0, q.F, q.QT, N, q.H, 0);
       value = residuals(q.H, this.y, N, this.scale, q.r);
       if (!g) return value;
       // R_f = sum_i QT[f][i] r_i
-      dotRows(q.r, 0, q.QT, q.F, N, q.R, 0);
+      if (w) w.dotRowsT(q.r.byteOffset, 1, q.QI.byteOffset, q.F, N, q.R.byteOffset);
+      else dotRows(q.r, 0, q.QT, q.F, N, q.R, 0);
       Rsrc = q.R;
     }
     if (!g) return value;
@@ -240,7 +303,10 @@ export class FeedForward implements HomogeneousModel {
         Rfull[m * d + c] = Rsrc[f];
         Rfull[c * d + m] = Rsrc[f];
       }
-    neuronGrads(theta, d, k, Rfull, q.t, g);
+    if (w) {
+      w.neuronGrads(this.thetaBuf.byteOffset, d, k, Rfull.byteOffset, q.WT.byteOffset, q.T.byteOffset, this.gBuf.byteOffset);
+      g.set(this.gBuf);
+    } else neuronGrads(theta, d, k, Rfull, q.t, g);
     return value;
   }
 
