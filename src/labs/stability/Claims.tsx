@@ -10,8 +10,11 @@ interface Claim {
   claim: ReactNode;
   numbers: string;
   verdict: Verdict;
-  /** Claims the lab spec lists as false are shown struck through whatever this run does. */
-  struck?: boolean;
+  /**
+   * For a statement the paper gets wrong: what is true instead, in words. The verdict then says only whether this
+   * run happens to satisfy the statement, never that the statement holds.
+   */
+  falseAsStated?: string;
 }
 
 /** Each claim of paper 004 next to what the current run's numbers do (lab spec Sec. 3.5, 8). */
@@ -66,7 +69,7 @@ export function claimsFor(c: Comparison): Claim[] {
       claim: '|Q(0)| exp(−√η ε(0)²/Φ) < |Q(∞)|.',
       numbers: `|Q(T)/Q(0)| = ${fmt(Math.abs(gd.qRatio), 6)} vs claimed lower bound ${fmt(lower, 6)}`,
       verdict: !conv || !under1 || Q0 === 0 ? 'n/a' : Math.abs(gd.qRatio) > lower ? 'holds' : 'fails',
-      struck: true,
+      falseAsStated: 'False in general: small starts break it ((0.01, 0.001) with η = 0.1 ends at 0.60828, below the claimed 0.72890; preset S-thm1-lower).',
     },
     {
       id: 'lemma1',
@@ -74,7 +77,8 @@ export function claimsFor(c: Comparison): Claim[] {
       claim: 'With η ≤ 1/|ε(0)| and |ε| decreasing, λ(t) ≤ λ̄ = √(λ₀² + 4Φ²) along GD.',
       numbers: `max λ(t) = ${fmt(maxLam, 7)} vs λ̄ = ${fmt(lamBar, 7)}; |ε| ${monotone ? 'decreasing' : 'not monotone'}`,
       verdict: eta <= 1 / Math.abs(eps0) && monotone ? (maxLam <= lamBar ? 'holds' : 'fails') : 'n/a',
-      struck: true,
+      falseAsStated:
+        'False in general: (−0.26904, −1.44695) with η = 0.67118 reaches λ(1) = 3.1683 > λ̄ = 2.9482 while |ε| decreases (preset S-lemma1). The gradient-flow version is true.',
     },
     {
       id: 'lemma2',
@@ -82,10 +86,13 @@ export function claimsFor(c: Comparison): Claim[] {
       claim: 'The first-step decrement of α is 2η²ε²Q²|1 − η²ε²| (exact: η²ε²(2 − η²ε²)K²).',
       numbers: `paper ${fmt(alphaPaper, 6)} vs exact ${fmt(alphaExact, 6)}`,
       verdict: Math.abs(alphaPaper - alphaExact) <= 1e-9 * Math.max(1, alphaExact) ? 'holds' : 'fails',
-      struck: true,
+      falseAsStated: 'Misprinted: the true decrement is η²ε²(2 − η²ε²)K²; the printed one agrees with it only by coincidence.',
     },
   ];
 }
+
+/** What the badge says: about this run only, so a false statement that this run satisfies does not read as true. */
+const badgeText: Record<Verdict, string> = { holds: 'true on this run', fails: 'fails on this run', 'n/a': 'not applicable' };
 
 const badge: Record<Verdict, string> = {
   holds: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/50 dark:text-emerald-100',
@@ -101,12 +108,15 @@ export function Claims({ c }: { c: Comparison }) {
       <ul className="flex flex-col gap-1.5 text-xs">
         {claims.map((k) => (
           <li key={k.id} data-claim={k.id} data-verdict={k.verdict} className="flex gap-2">
-            <span className={`h-fit shrink-0 rounded px-1.5 py-0.5 text-[10px] font-semibold uppercase ${badge[k.verdict]}`}>
-              {k.verdict === 'n/a' ? 'not applicable' : k.verdict}
-            </span>
+            <span className={`h-fit w-24 shrink-0 rounded px-1.5 py-0.5 text-center text-[10px] font-semibold ${badge[k.verdict]}`}>{badgeText[k.verdict]}</span>
             <span>
               <span className="text-slate-500">{k.source}: </span>
-              <span className={k.struck ? 'line-through decoration-red-500/70' : ''}>{k.claim}</span>
+              <span>{k.claim}</span>
+              {k.falseAsStated && (
+                <span className="block text-red-800 dark:text-red-300" data-testid={`claim-false-${k.id}`}>
+                  {k.falseAsStated}
+                </span>
+              )}
               <span className="num block text-slate-600 dark:text-slate-400">{k.numbers}</span>
             </span>
           </li>

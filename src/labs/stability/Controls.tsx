@@ -9,6 +9,7 @@ import { useSpecEditor } from '../../ui/useSpecEditor';
 import { DataMode } from './DataMode';
 import { fmt } from './format';
 import { dataFit, lossBelowOf, type StabilitySpec, sweepPresetRow, tolOf } from './schema';
+import { SliderMarks } from '../../ui/SliderMarks';
 
 /** What the controls read of the experiment's start: the scalar start, the step on the reduced loss, GF's R. */
 interface StartBasics {
@@ -109,19 +110,7 @@ export function Controls({ spec, c, update, loadPreset, shareUrl }: Props) {
           onChange={(e) => editor.commit(withEta(Number((10 ** Number(e.target.value)).toPrecision(4))))}
           aria-valuetext={`eta ${fmt(eta)}`}
         />
-        <div className="relative h-10 text-[10px] text-slate-500" aria-hidden="true">
-          {marks.map((m, i) => (
-            <span
-              key={m.label}
-              className="absolute flex -translate-x-1/2 flex-col items-center whitespace-nowrap"
-              style={{ left: `${pct(m.v)}%`, top: (i % 3) * 11 }}
-              title={`${m.title}: η = ${fmt(m.v)}`}
-            >
-              <span className="h-1.5 w-px bg-slate-500" />
-              {m.label}
-            </span>
-          ))}
-        </div>
+        <SliderMarks marks={marks.map((m) => ({ at: pct(m.v) / 100, label: m.label, title: `${m.title}: η = ${fmt(m.v)}` }))} testId="eta-marks" />
         <p className="num text-[11px] text-slate-500">
           {E}λ₀ = {fmt(c.eta * lam0)} · {E}|ε₀| = {fmt(c.eta * Math.abs(eps0))} · {E}R = {fmt(c.eta * c.flow.R)} · {E}Φ = {fmt(c.eta * phi)}
         </p>

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { fmt } from '../../../ui/format';
 import { LogSlider } from '../../../ui/LogSlider';
+import { SliderMarks } from '../../../ui/SliderMarks';
 import { buildObjective, spectrumOf } from '../build';
 import { type FlowVsDescentSpec, paramCount } from '../schema';
 
@@ -43,17 +44,7 @@ export function EtaSlider({ spec, commit }: { spec: FlowVsDescentSpec; commit: (
       valueText={`eta ${fmt(eta)}`}
       onChange={(v) => commit({ ...spec, etas: [v, ...spec.etas.slice(1)] })}
     >
-      <div className="relative h-8 text-[10px] text-slate-500" aria-hidden="true">
-        {ticks.map((t, i) => (
-          <span
-            key={t.label}
-            className="absolute -translate-x-1/2 whitespace-nowrap"
-            style={{ left: `${(100 * (Math.log10(t.value) - MIN)) / (MAX - MIN)}%`, top: i % 2 ? 14 : 0 }}
-          >
-            │{t.label} {fmt(t.value, 3)}
-          </span>
-        ))}
-      </div>
+      <SliderMarks marks={ticks.map((t) => ({ at: (Math.log10(t.value) - MIN) / (MAX - MIN), label: `${t.label} ${fmt(t.value, 3)}` }))} testId="fd-eta-marks" />
     </LogSlider>
   );
 }

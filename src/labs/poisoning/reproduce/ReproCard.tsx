@@ -79,7 +79,7 @@ export function ReproCard({ item, runAllToken = 0 }: { item: ReproItem; runAllTo
         <span className="font-medium">Criterion:</span> {item.criterion}
       </p>
       {outcomes.length > 0 && (
-        <table className="w-full text-xs num">
+        <table className="w-full text-xs num [&_td]:pr-3 [&_th]:pr-3">
           <thead className="text-left text-slate-500">
             <tr>
               <th className="font-normal">seed</th>
@@ -97,7 +97,7 @@ export function ReproCard({ item, runAllToken = 0 }: { item: ReproItem; runAllTo
                 <td>{o.seed}</td>
                 <td>{cell(o.clean)}</td>
                 <td>{cell(o.poisoned)}</td>
-                <td>{o.clean && o.poisoned ? (o.poisoned.metrics.gen / o.clean.metrics.gen).toFixed(1) + '×' : ''}</td>
+                <td>{ratio(o.clean, o.poisoned)}</td>
                 <td>{o.clean && o.poisoned ? `${o.clean.metrics.erank.toFixed(2)} → ${o.poisoned.metrics.erank.toFixed(2)}` : ''}</td>
                 <td>
                   {o.poisoned
@@ -136,6 +136,13 @@ export function ReproCard({ item, runAllToken = 0 }: { item: ReproItem; runAllTo
       {verdict && <VerdictLine id={item.id} verdict={verdict} suffix={phase.kind === 'done' ? `${(phase.ms / 1000).toFixed(1)} s in ${sharedPool().size} workers` : undefined} />}
     </ReproCardShell>
   );
+}
+
+/** Poisoned over clean generalisation error; "—" unless both runs converged (a dead head's error means nothing). */
+function ratio(clean: FinalState | null, poisoned: FinalState | null): string {
+  if (!clean || !poisoned) return '';
+  if (clean.stop.reason !== 'converged' || poisoned.stop.reason !== 'converged') return '—';
+  return `${fmt(poisoned.metrics.gen / clean.metrics.gen, 3)}×`;
 }
 
 function cell(f: FinalState | null): string {
