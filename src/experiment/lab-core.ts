@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import type { Problem } from '../engine/core/problem';
 import type { Run } from '../engine/core/run';
+import type { SpecCost } from './cost';
 import type { SpecIssue } from './issues';
 
 /** A named experiment of a lab: a plain spec, the same object a link, the CLI and a worker run. */
@@ -27,6 +28,11 @@ export interface LabCore<Id extends string = string, Schema extends z.ZodType = 
   id: Id;
   schema: Schema;
   crossIssues(spec: z.output<Schema>): SpecIssue[];
+  /**
+   * What a valid spec will ask of the machine (cost.ts), estimated from the spec alone and cheaply (validation calls
+   * it on the page's thread): validation refuses a spec over the memory budget, the page asks before a long run.
+   */
+  cost(spec: z.output<Schema>): SpecCost;
   presets: readonly Preset<z.output<Schema>>[];
   /** The preset the lab opens with before the user changes anything. */
   defaultPresetId: string;

@@ -1,3 +1,4 @@
+import { costIssues, type SpecCost } from './cost';
 import type { SpecIssue } from './issues';
 import { formatIssues, parseWith } from './parse';
 import { coreOf, specSchema, type Spec } from './schema';
@@ -12,7 +13,13 @@ export function parseSpec(input: unknown): SpecResult {
   return parseWith(specSchema(), crossFieldIssues as (spec: unknown) => SpecIssue[], input) as SpecResult;
 }
 
-/** Constraints between fields, which the per-field schemas cannot express: each lab's own rules. */
+/** What a valid spec will ask of the machine (its lab's estimate, cost.ts). */
+export function specCost(spec: Spec): SpecCost {
+  return (coreOf(spec.lab).cost as (s: Spec) => SpecCost)(spec);
+}
+
+/** Constraints between fields, which the per-field schemas cannot express (each lab's own rules), then the memory budget. */
 function crossFieldIssues(spec: Spec): SpecIssue[] {
-  return (coreOf(spec.lab).crossIssues as (s: Spec) => SpecIssue[])(spec);
+  const issues = (coreOf(spec.lab).crossIssues as (s: Spec) => SpecIssue[])(spec);
+  return issues.length ? issues : costIssues(specCost(spec));
 }

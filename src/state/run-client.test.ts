@@ -1,5 +1,8 @@
+import * as Comlink from 'comlink';
 import { describe, expect, it } from 'vitest';
-import { RunClient, type RunnerWorker } from './run-client';
+import { RunnerCore } from '../../workers/runner-core';
+import { findPreset } from '../experiment/presets';
+import { RunClient, type RunnerWorker, STOP_GRACE_MS, STOPPED_BUSY } from './run-client';
 
 /** A worker that never answers, whose failure the test raises. */
 class DeadWorker extends EventTarget {
@@ -72,5 +75,48 @@ describe('RunClient', () => {
     void client.start({}, () => undefined).catch(() => undefined);
     w.dispatchEvent(new Event('messageerror'));
     expect(heard).toEqual(["A message from the run's worker could not be read."]);
+  });
+
+  it('ends a worker that does not take Stop within the grace time: the run ends in words, the start rejects', async () => {
+    const { client, made } = clientMakingWorkers();
+    const heard: string[] = [];
+    client.onFailure = (m) => heard.push(m);
+    // a worker busy in its start (as in an analysis of a big net): it answers nothing
+    const start = client.start({}, () => undefined);
+    const t0 = performance.now();
+    await client.stop();
+    const waited = performance.now() - t0;
+    expect(waited).toBeGreaterThanOrEqual(STOP_GRACE_MS - 5);
+    expect(made[0].terminated).toBe(true);
+    expect(heard).toEqual([STOPPED_BUSY]);
+    await expect(start).rejects.toThrow(STOPPED_BUSY);
+    // the next start makes a fresh worker
+    void client.start({}, () => undefined).catch(() => undefined);
+    expect(made).toHaveLength(2);
+    client.dispose();
+  });
+
+  it('keeps a worker that takes Stop between slices, and its final frame says stopped', async () => {
+    const { port1, port2 } = new MessageChannel();
+    Comlink.expose(new RunnerCore(), port1);
+    let terminated = false;
+    const client = new RunClient('w', () => Object.assign(port2, { terminate: () => (terminated = true) }) as unknown as RunnerWorker);
+    const spec = findPreset('E-1B')!.spec;
+    let final: unknown = null;
+    const done = new Promise<void>((resolve) => {
+      void client.start(spec, (f) => {
+        if (f.final) {
+          final = f.final;
+          resolve();
+        }
+      });
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    await client.stop();
+    await done;
+    expect(terminated).toBe(false);
+    expect(final).toMatchObject({ stop: { reason: 'stopped' } });
+    client.dispose();
+    port1.close();
   });
 });

@@ -10,6 +10,15 @@ export type RunnerWorker = Comlink.Endpoint & Pick<Worker, 'terminate'>;
 export const makeRunnerWorker = (name: string): RunnerWorker => new Worker(new URL('../../workers/runner.worker.ts', import.meta.url), { type: 'module', name });
 
 /**
+ * How long Stop waits for the worker to take it. A worker between slices answers at once (slices last ~30 ms); one that
+ * does not is inside work it cannot leave (an analysis of the start, one very long solver step): it is terminated.
+ */
+export const STOP_GRACE_MS = 250;
+
+/** What the page says of a run whose busy worker was ended by Stop. */
+export const STOPPED_BUSY = 'Stopped. The run was busy in a long computation, so its worker was ended; the next Run starts a fresh one.';
+
+/**
  * A handle on one runner worker, created on the first start and reused across runs, with the transport of a
  * run: start, pause, resume, step(n), stop, dispose.
  *
@@ -23,6 +32,8 @@ export class RunClient {
   private api: Comlink.Remote<RunnerApi> | null = null;
   /** Rejects when the current worker fails (a start() in flight races it). */
   private failure: Promise<never> | null = null;
+  /** Ends the current worker with a message: a start in flight rejects with it and onFailure hears it. */
+  private failWith: ((message: string) => void) | null = null;
   /** Hears a failure of the worker, during a start or later in the run. */
   onFailure: (message: string) => void = () => undefined;
 
@@ -56,6 +67,7 @@ export class RunClient {
       worker.addEventListener('messageerror', () => fail("A message from the run's worker could not be read."));
       this.worker = worker;
       this.failure = failure;
+      this.failWith = fail;
       this.api = Comlink.wrap<RunnerApi>(worker);
     }
     return this.api;
@@ -81,8 +93,24 @@ export class RunClient {
   step(n: number): Promise<void> {
     return this.api ? this.api.step(n) : Promise.resolve();
   }
-  stop(): Promise<void> {
-    return this.api ? this.api.stop() : Promise.resolve();
+  /**
+   * Ends the run where it stands (the worker sends its final state). A worker that has not taken the stop within
+   * STOP_GRACE_MS is terminated instead: the run ends with STOPPED_BUSY (heard by onFailure; a start in flight rejects).
+   */
+  async stop(): Promise<void> {
+    if (!this.api) return;
+    const worker = this.worker;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const grace = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), STOP_GRACE_MS)));
+    const taken = await Promise.race([
+      this.api.stop().then(
+        () => true as const,
+        () => true as const,
+      ),
+      grace,
+    ]);
+    clearTimeout(timer);
+    if (!taken && this.worker === worker) this.failWith?.(STOPPED_BUSY);
   }
 
   dispose() {
@@ -90,5 +118,6 @@ export class RunClient {
     this.worker = null;
     this.api = null;
     this.failure = null;
+    this.failWith = null;
   }
 }

@@ -1,8 +1,13 @@
-import type { RecordBatch } from '../engine/core/recorder';
+import { type RecordBatch, recordCapacity } from '../engine/core/recorder';
 
-/** Growable columnar buffers of one run's snapshots; plots read the columns in place (no copies). */
+/**
+ * Growable columnar buffers of one run's snapshots; plots read the columns in place (no copies). Within the same budget
+ * as the worker's recorder (a parameter takes two columns here, its value and its size): when full, every other row is
+ * dropped (the first stays), so a long run's page holds a bounded, evenly thinned history.
+ */
 export class SeriesBuffers {
   count = 0;
+  readonly capacity: number;
   t = new Float64Array(256);
   step = new Float64Array(256);
   loss = new Float64Array(256);
@@ -16,9 +21,12 @@ export class SeriesBuffers {
     readonly metricNames: string[],
     readonly nParams: number,
   ) {
-    this.metrics = metricNames.map(() => new Float64Array(256));
-    this.params = Array.from({ length: nParams }, () => new Float64Array(256));
-    this.absParams = Array.from({ length: nParams }, () => new Float64Array(256));
+    this.capacity = recordCapacity(metricNames.length + 2 * nParams);
+    const rows = Math.min(256, this.capacity);
+    [this.t, this.step, this.loss] = [new Float64Array(rows), new Float64Array(rows), new Float64Array(rows)];
+    this.metrics = metricNames.map(() => new Float64Array(rows));
+    this.params = Array.from({ length: nParams }, () => new Float64Array(rows));
+    this.absParams = Array.from({ length: nParams }, () => new Float64Array(rows));
   }
 
   metric(name: string): Float64Array {
@@ -28,12 +36,12 @@ export class SeriesBuffers {
   }
 
   append(batch: RecordBatch): void {
-    const need = this.count + batch.count;
-    if (need > this.t.length) this.grow(Math.max(need, this.t.length * 2));
     const m = this.metricNames.length;
     const n = this.nParams;
     for (let r = 0; r < batch.count; r++) {
-      const i = this.count + r;
+      if (this.count === this.capacity) this.thin();
+      if (this.count === this.t.length) this.grow(Math.min(this.capacity, this.t.length * 2));
+      const i = this.count++;
       this.t[i] = batch.t[r];
       this.step[i] = batch.step[r];
       this.loss[i] = batch.loss[r];
@@ -44,7 +52,14 @@ export class SeriesBuffers {
         this.absParams[k][i] = Math.abs(v);
       }
     }
-    this.count = need;
+  }
+
+  /** Keeps rows 0, 2, 4, ... of every column. */
+  private thin(): void {
+    const cols = [this.t, this.step, this.loss, ...this.metrics, ...this.params, ...this.absParams];
+    let k = 0;
+    for (let i = 0; i < this.count; i += 2, k++) for (const c of cols) c[k] = c[i];
+    this.count = k;
   }
 
   private grow(cap: number): void {

@@ -1,9 +1,10 @@
+import { costOf, runLength, stiffBytes, stiffStepFlops } from '../../experiment/cost';
 import { defineLab } from '../../experiment/lab-core';
 import { buildExtrapolation } from './build';
 import { prop3Demo } from './prop3';
 import { lossSlice } from './slice';
 import { EXTRAPOLATION_DEFAULT_PRESET, EXTRAPOLATION_PRESET_ROWS, extrapolationPresetRow } from './presets';
-import { type ExtrapolationSpec, extrapolationCrossIssues, extrapolationSpecSchema } from './schema';
+import { type ExtrapolationSpec, extrapolationCrossIssues, extrapolationSpecSchema, isMatrixStudent } from './schema';
 import { pointSpec, runPoint, runSweep, runWithResponse, sweepPoint } from './sweeps';
 import { presetsFromRows } from '../lab-presets';
 
@@ -24,11 +25,38 @@ export function extrapolationCliPreset(id: string): unknown | null {
   return null;
 }
 
+/**
+ * Work and memory of a run (and a second arm beside it): a diagonal student's gradient is about 8 k d multiply-adds, a
+ * full or symmetric one's k d^2; an empirical loss adds its N sequences of length k (kept when the dataset is fixed).
+ */
+function extrapolationCost(spec: ExtrapolationSpec) {
+  const { param, d } = spec.student;
+  const { k, empirical } = spec.training;
+  const n = param === 'diag-tied' ? 2 * d : param === 'diag' ? 3 * d : param === 'sym' ? (d * (d + 1)) / 2 + 2 * d : d * d + 2 * d;
+  const N = empirical ? empirical.N : 0;
+  const grad = 8 * k * (isMatrixStudent(param) ? d * d : d) + 2 * N * k * (isMatrixStudent(param) ? d : 1);
+  const flow = spec.optim.kind === 'flow';
+  const stiff = spec.optim.kind === 'flow' && spec.optim.method !== 'dopri5' && !isMatrixStudent(param);
+  const { steps, rows } = runLength(flow, spec.stop, spec.record);
+  return costOf({
+    n,
+    flopsPerStep: stiff ? stiffStepFlops(n, grad) : flow ? 7 * grad : grad,
+    steps,
+    recordRows: rows,
+    recordWidth: n + 16,
+    runs: 2,
+    extraBytes: 2 * (8 * N * k + 8 * spec.eval.H * d + (stiff ? stiffBytes(n) : 0)),
+    memoryField: N * k > 4 * d * d ? 'training.empirical.N' : 'student.d',
+    workField: 'stop.maxSteps',
+  });
+}
+
 /** Paper 002: overparameterised linear RNNs learn low-dimensional state spaces (docs/labs/extrapolation.md). */
 export const extrapolationCore = defineLab({
   id: 'extrapolation',
   schema: extrapolationSpecSchema,
   crossIssues: extrapolationCrossIssues,
+  cost: extrapolationCost,
   ...presetsFromRows(EXTRAPOLATION_PRESET_ROWS, (r) => r.spec, EXTRAPOLATION_DEFAULT_PRESET),
   buildProblem: buildExtrapolation,
   // sweepPoint: one (teacher, k, sigma, seed) spec of a sweep (sweeps.ts: sweepPoints) to its end; prop3: the E-P3 construction;

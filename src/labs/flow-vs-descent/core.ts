@@ -1,4 +1,5 @@
 import { objectiveProblem } from '../../engine/flow-descent/tracking-run';
+import { costOf, FLOW_TYPICAL_STEPS, stiffBytes, stiffStepFlops } from '../../experiment/cost';
 import { defineLab, type Reproduction } from '../../experiment/lab-core';
 import { presetsFromRows } from '../lab-presets';
 import { buildFlowVsDescentRun, buildObjective } from './build';
@@ -6,18 +7,49 @@ import { FD_FIELDS } from './fields';
 import { loadLiveMnist } from './mnist/live-data';
 import { FD_DEFAULT_PRESET, FD_PRESET_ROWS } from './presets';
 import { reproCardsText } from './repro-text';
-import { type FlowVsDescentSpec, flowVsDescentCrossIssues, flowVsDescentSpecSchema } from './schema';
+import { armEtas, type FlowVsDescentSpec, flowVsDescentCrossIssues, flowVsDescentSpecSchema, MNIST_WIDTHS, paramCount } from './schema';
 
 // The jobs, CLI extras and reproductions load on first use: only workers and the CLI call them, and the page's entry
 // bundle (which parses links through this core) need not carry the sweep, theory and reproduction code.
 const sweep = () => import('./sweep');
 const cli = () => import('./cli');
 
+/**
+ * Work and memory of a run: every GD arm's T / eta iterates and the flow's steps (with the error ODE beside it), a
+ * Hessian spectrum (n HVPs and an n^3 eigensolve) at every stamp; the stamps kept for the flow and every arm.
+ */
+function flowVsDescentCost(spec: FlowVsDescentSpec) {
+  const o = spec.objective;
+  const n = paramCount(o);
+  const samples = o.family === 'mnist' ? o.images : o.family === 'fc' ? o.data.count : 1;
+  const grad = o.family === 'quadratic' ? 2 * n : o.family === 'ab' ? 60 : 2 * samples * n + (o.family === 'dln' ? 4 * n * o.widths.length : 0);
+  const arms = armEtas(spec);
+  const iterates = arms.reduce((s, e) => s + spec.horizon / e, 0);
+  const stiff = spec.solver.method !== 'dopri5';
+  const odeN = spec.errorOde ? 2 * n : n;
+  const flowStep = stiff ? stiffStepFlops(odeN, grad) : 7 * grad * (spec.errorOde ? 2 : 1);
+  const spectra = spec.spectrum ? spec.stamps * (arms.length + 1) * (n * grad + 4 * n * n * n) : 0;
+  const dataBytes = o.family === 'mnist' ? 8 * o.images * (MNIST_WIDTHS[0] + 10) : 8 * samples * 4;
+  return costOf({
+    n,
+    flopsPerStep: grad,
+    steps: iterates,
+    setupFlops: FLOW_TYPICAL_STEPS * flowStep + spectra,
+    recordRows: spec.stamps,
+    recordWidth: (arms.length + 1) * (n + 8),
+    runs: 1,
+    extraBytes: dataBytes + (stiff ? stiffBytes(odeN) : 0) + (spec.spectrum ? 3 * 8 * n * n : 0),
+    memoryField: (arms.length + 1) * n * spec.stamps > 1e7 ? 'stamps' : 'objective.widths',
+    workField: 'horizon',
+  });
+}
+
 /** Paper 001: how far gradient descent strays from gradient flow, and why (docs/labs/flow-vs-descent.md). */
 export const flowVsDescentCore = defineLab({
   id: 'flow-vs-descent',
   schema: flowVsDescentSpecSchema,
   crossIssues: flowVsDescentCrossIssues,
+  cost: flowVsDescentCost,
   ...presetsFromRows(FD_PRESET_ROWS, (r) => r.spec, FD_DEFAULT_PRESET),
   buildProblem: (spec: FlowVsDescentSpec) => {
     const { objective, theta0 } = buildObjective(spec);

@@ -1,16 +1,45 @@
+import { costOf, runLength, stiffBytes, stiffStepFlops } from '../../experiment/cost';
 import { defineLab } from '../../experiment/lab-core';
 import { buildPoisoning, effectiveSpec } from './build';
 import { poisoningSliceField, SLICE_FIELD } from './explore/slice-field';
 import { GD_PRESETS, gdPresetSpec } from './presets/gd';
 import { THM1_TABLE_ROWS, thm1Spec } from './presets/thm1';
 import { formatThm1, reproduceThm1, type ReproRow } from './repro-thm1';
-import { poisoningCrossIssues, poisoningSpecSchema } from './schema';
+import { type PoisoningSpec, poisoningCrossIssues, poisoningSpecSchema } from './schema';
+
+/**
+ * Work and memory of a spec's two arms: a gradient (with its snapshot metrics) is about 40 n kappa multiply-adds in the Gram form (independent of
+ * the number of sequences) plus the MLP head on every sequence; the stiff solver's dense n x n matrices.
+ */
+function poisoningCost(spec: PoisoningSpec) {
+  const { d, trainBC, head } = spec.model;
+  const kappa = spec.data.length;
+  const seqs = spec.data.sequences.length;
+  const headN = head ? 2 * head.width + (head.depth - 1) * head.width * head.width : 0;
+  const n = (trainBC ? 3 * d : d) + headN;
+  const grad = 40 * n * kappa + (trainBC ? 2 * d * d : 0) + 4 * seqs * kappa * headN;
+  const flow = spec.optim.kind === 'flow';
+  const stiff = spec.optim.kind === 'flow' && spec.optim.method !== 'dopri5';
+  const { steps, rows } = runLength(flow, spec.stop, spec.record);
+  return costOf({
+    n,
+    flopsPerStep: stiff ? stiffStepFlops(n, grad) : flow ? 7 * grad : grad,
+    steps: 2 * steps,
+    recordRows: rows,
+    recordWidth: n + 12,
+    runs: 2,
+    extraBytes: 2 * (8 * seqs * kappa + 8 * kappa * kappa * (trainBC ? d : 1) + (stiff ? stiffBytes(n) : 0)),
+    memoryField: 'model.d',
+    workField: 'stop.maxSteps',
+  });
+}
 
 /** Paper 000: clean-label poisoning of diagonal state space models (docs/labs/poisoning.md). */
 export const poisoningCore = defineLab({
   id: 'poisoning',
   schema: poisoningSpecSchema,
   crossIssues: poisoningCrossIssues,
+  cost: poisoningCost,
   presets: [
     ...THM1_TABLE_ROWS.flatMap((row) =>
       row.seeds.map((seed) => ({

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { RECORD_MAX_BYTES } from '../engine/core/recorder';
+import { SeriesBuffers } from './series';
+
+const batch = (from: number, count: number, n: number) => ({
+  count,
+  t: Float64Array.from({ length: count }, (_, i) => from + i),
+  step: Float64Array.from({ length: count }, (_, i) => from + i),
+  loss: new Float64Array(count).fill(1),
+  metrics: new Float64Array(count),
+  theta: Float64Array.from({ length: count * n }, (_, i) => -(from + Math.floor(i / n))),
+});
+
+describe("the page's series of a run within a budget", () => {
+  it('holds at most its capacity of rows for 200,000 streamed snapshots, the first and last kept, columns aligned', () => {
+    const s = new SeriesBuffers(['m'], 2);
+    for (let from = 0; from < 200_000; from += 500) s.append(batch(from, 500, 2));
+    expect(s.count).toBeLessThanOrEqual(s.capacity);
+    expect(s.capacity).toBeLessThanOrEqual(20_000);
+    expect(s.step[0]).toBe(0);
+    expect(s.step[s.count - 1]).toBe(199_999);
+    for (let i = 0; i < s.count; i++) {
+      expect(s.params[0][i]).toBe(-s.step[i]);
+      expect(s.absParams[1][i]).toBe(s.step[i]);
+    }
+  });
+
+  it('bounds the bytes of wide rows (a 16,640-parameter net)', () => {
+    const n = 16_640;
+    const s = new SeriesBuffers([], n);
+    for (let from = 0; from < 2000; from += 50) s.append(batch(from, 50, n));
+    const bytes = 8 * s.t.length * (3 + 2 * n);
+    expect(bytes).toBeLessThanOrEqual(RECORD_MAX_BYTES);
+    expect(s.step[s.count - 1]).toBe(1999);
+  });
+});
