@@ -299,7 +299,7 @@ int main(int argc, char **argv) {
   }
   double loss = grad();
   struct timespec t0, t1;
-  clock_gettime(CLOCK_MONOTONIC, &t0);
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
   for (long s = 0; s < steps; s++) {
     double eta = lr;
     if (clip > 0) {
@@ -311,7 +311,7 @@ int main(int argc, char **argv) {
     for (int i = 0; i < nPar; i++) theta[i] -= eta * g[i];
     loss = grad();
   }
-  clock_gettime(CLOCK_MONOTONIC, &t1);
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
   const double sec = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
   double sum = 0;
   for (int i = 0; i < nPar; i++) sum += theta[i];
