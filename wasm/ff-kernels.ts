@@ -11,8 +11,6 @@
 // @ts-nocheck -- AssemblyScript types (f64, i32, usize, v128) and builtins, compiled by asc, not by tsc
 
 /** ((x0 r0 + x1 r1) + x2 r2) + x3 r3 at byte offset o of four consecutive rows (nb bytes apart). */
-// @ts-ignore: decorator
-@inline
 function group4(v0: v128, v1: v128, v2: v128, v3: v128, r: usize, nb: usize, o: usize): v128 {
   return f64x2.add(
     f64x2.add(f64x2.add(f64x2.mul(v0, v128.load(r + o)), f64x2.mul(v1, v128.load(r + nb + o))), f64x2.mul(v2, v128.load(r + 2 * nb + o))),
@@ -20,8 +18,6 @@ function group4(v0: v128, v1: v128, v2: v128, v3: v128, r: usize, nb: usize, o: 
   );
 }
 
-// @ts-ignore: decorator
-@inline
 function group4s(w: usize, wsb: usize, r: usize, nb: usize, o: usize): f64 {
   return (
     load<f64>(w) * load<f64>(r + o) +
@@ -49,12 +45,12 @@ export function accRows(w: usize, ws: i32, count: i32, rows: usize, n: i32, out:
     let a2 = zero;
     let a3 = zero;
     for (let m = 0; m < g4; m += 4) {
-      const wm = w + (<usize>m) * wsb;
+      const wm = w + <usize>m * wsb;
       const v0 = f64x2.splat(load<f64>(wm));
       const v1 = f64x2.splat(load<f64>(wm + wsb));
       const v2 = f64x2.splat(load<f64>(wm + 2 * wsb));
       const v3 = f64x2.splat(load<f64>(wm + 3 * wsb));
-      const r = rows + (<usize>m) * nb;
+      const r = rows + <usize>m * nb;
       const s0 = group4(v0, v1, v2, v3, r, nb, o);
       const s1 = group4(v0, v1, v2, v3, r, nb, o + 16);
       const s2 = group4(v0, v1, v2, v3, r, nb, o + 32);
@@ -72,8 +68,8 @@ export function accRows(w: usize, ws: i32, count: i32, rows: usize, n: i32, out:
       }
     }
     for (let m = g4; m < count; m++) {
-      const x = f64x2.splat(load<f64>(w + (<usize>m) * wsb));
-      const r = rows + (<usize>m) * nb + o;
+      const x = f64x2.splat(load<f64>(w + <usize>m * wsb));
+      const r = rows + <usize>m * nb + o;
       a0 = f64x2.add(a0, f64x2.mul(x, v128.load(r)));
       a1 = f64x2.add(a1, f64x2.mul(x, v128.load(r, 16)));
       a2 = f64x2.add(a2, f64x2.mul(x, v128.load(r, 32)));
@@ -88,29 +84,29 @@ export function accRows(w: usize, ws: i32, count: i32, rows: usize, n: i32, out:
     const o = (<usize>i) << 3;
     let a0 = zero;
     for (let m = 0; m < g4; m += 4) {
-      const wm = w + (<usize>m) * wsb;
+      const wm = w + <usize>m * wsb;
       const s0 = group4(
         f64x2.splat(load<f64>(wm)),
         f64x2.splat(load<f64>(wm + wsb)),
         f64x2.splat(load<f64>(wm + 2 * wsb)),
         f64x2.splat(load<f64>(wm + 3 * wsb)),
-        rows + (<usize>m) * nb,
+        rows + <usize>m * nb,
         nb,
         o,
       );
       a0 = m === 0 ? s0 : f64x2.add(a0, s0);
     }
-    for (let m = g4; m < count; m++) a0 = f64x2.add(a0, f64x2.mul(f64x2.splat(load<f64>(w + (<usize>m) * wsb)), v128.load(rows + (<usize>m) * nb + o)));
+    for (let m = g4; m < count; m++) a0 = f64x2.add(a0, f64x2.mul(f64x2.splat(load<f64>(w + <usize>m * wsb)), v128.load(rows + <usize>m * nb + o)));
     v128.store(out + o, a0);
   }
   if (i < n) {
     const o = (<usize>i) << 3;
     let a = 0.0;
     for (let m = 0; m < g4; m += 4) {
-      const s = group4s(w + (<usize>m) * wsb, wsb, rows + (<usize>m) * nb, nb, o);
+      const s = group4s(w + <usize>m * wsb, wsb, rows + <usize>m * nb, nb, o);
       a = m === 0 ? s : a + s;
     }
-    for (let m = g4; m < count; m++) a += load<f64>(w + (<usize>m) * wsb) * load<f64>(rows + (<usize>m) * nb + o);
+    for (let m = g4; m < count; m++) a += load<f64>(w + <usize>m * wsb) * load<f64>(rows + <usize>m * nb + o);
     store<f64>(out + o, a);
   }
 }
@@ -126,8 +122,8 @@ export function dotRowsT(a: usize, count: i32, rowsT: usize, k: i32, n: i32, g: 
   const zero = f64x2.splat(0);
   let j = 0;
   for (; j + 3 < count; j += 4) {
-    const aj = a + (<usize>j) * nb;
-    const gj = g + (<usize>j) * kb;
+    const aj = a + <usize>j * nb;
+    const gj = g + <usize>j * kb;
     let m = 0;
     for (; m + 3 < k; m += 4) {
       let s00 = zero;
@@ -186,11 +182,11 @@ export function dotRowsT(a: usize, count: i32, rowsT: usize, k: i32, n: i32, g: 
       v128.store(go + 2 * kb, s2);
       v128.store(go + 3 * kb, s3);
     }
-    if (m < k) for (let jj = 0; jj < 4; jj++) store<f64>(gj + (<usize>jj) * kb + ((<usize>m) << 3), dotColumn(aj + (<usize>jj) * nb, rowsT + ((<usize>m) << 3), kb, n));
+    if (m < k) for (let jj = 0; jj < 4; jj++) store<f64>(gj + <usize>jj * kb + ((<usize>m) << 3), dotColumn(aj + <usize>jj * nb, rowsT + ((<usize>m) << 3), kb, n));
   }
   for (; j < count; j++) {
-    const aj = a + (<usize>j) * nb;
-    const gj = g + (<usize>j) * kb;
+    const aj = a + <usize>j * nb;
+    const gj = g + <usize>j * kb;
     let m = 0;
     for (; m + 7 < k; m += 8) {
       let s0 = zero;
@@ -273,7 +269,7 @@ export function activate(z: usize, a: usize, aT: usize, k: i32, n: i32, mode: i3
   }
   const kb = (<usize>k) << 3;
   for (let j = 0; j < k; j++) {
-    const src = a + (<usize>j) * (<usize>n << 3);
+    const src = a + <usize>j * ((<usize>n) << 3);
     let dst = aT + ((<usize>j) << 3);
     for (let i = 0; i < n; i++, dst += kb) store<f64>(dst, load<f64>(src + ((<usize>i) << 3)));
   }
