@@ -2,6 +2,7 @@ import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { FinalState, RunStatus } from '../engine/core/run';
 import type { RunFrame } from '../../workers/protocol';
 import { RunClient, type StartResult } from './run-client';
+import { askToRun, longRunCost } from './run-confirm';
 import { SeriesBuffers } from './series';
 
 /** Where a lab's run stands: nothing yet, computing, paused (resume or step), or every arm settled. */
@@ -53,6 +54,11 @@ export interface RunStoreOptions<A extends string, S, X> {
   derive?: (arms: Partial<Record<A, ArmRunOf<S>>>) => X;
   /** Makes an arm's client (default: a RunClient on a runner worker). */
   client?: (name: string, arm: A) => RunClientLike;
+  /**
+   * Whether a run estimated to take long (run-confirm.ts) waits for the user's yes (default: on a page, yes; the
+   * question shows in the RunToolbar).
+   */
+  confirmLong?: boolean;
 }
 
 export type RunStore<A extends string, S, X = unknown> = UseBoundStore<StoreApi<RunStoreState<A, S> & X>>;
@@ -126,6 +132,11 @@ export function createRunStore<const A extends string, S, X = unknown>(opts: Run
       transport: 'idle',
       revision: 0,
       async start(spec, paused = false) {
+        // a long run is asked about first (paused starts are single steps: never long)
+        if (!paused && (opts.confirmLong ?? typeof window !== 'undefined')) {
+          const cost = longRunCost(spec);
+          if (cost && !(await askToRun(cost))) return;
+        }
         const gen = ++generation;
         startedAt = performance.now();
         const arms: Arms = {};

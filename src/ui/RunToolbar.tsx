@@ -1,4 +1,5 @@
 import { type ReactNode, type RefObject, useEffect, useRef } from 'react';
+import { useRunQuestion } from '../state/run-confirm';
 import type { Transport } from '../state/run-store';
 import { Button } from './Button';
 
@@ -57,6 +58,8 @@ export function RunToolbar({ controls, runTitle = 'Run', stepTitle = 'One step',
   latest.current = controls;
 
   const stepBy = (n: number) => stepRun(latest, n);
+  // a run estimated to take long waits for a yes here (run-confirm.ts)
+  const question = useRunQuestion((s) => s.question);
 
   useEffect(() => {
     if (!keyboard) return;
@@ -108,6 +111,24 @@ export function RunToolbar({ controls, runTitle = 'Run', stepTitle = 'One step',
         Reset
       </Button>
       {children && <div className="ml-auto flex min-w-0 flex-wrap items-start gap-2">{children}</div>}
+      {question && (
+        <div
+          role="alertdialog"
+          aria-label="Start a long run?"
+          data-testid="run-question"
+          className="flex basis-full flex-wrap items-center gap-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm dark:border-amber-800 dark:bg-amber-950/40"
+        >
+          <span>
+            This run may take {question.duration} (its length is set by <code>{question.workField}</code>). It runs in the background, and Stop ends it at any time.
+          </span>
+          <Button variant="primary" size="sm" testId="run-anyway" onClick={() => question.answer(true)}>
+            Run it
+          </Button>
+          <Button size="sm" testId="run-cancel" onClick={() => question.answer(false)}>
+            Cancel
+          </Button>
+        </div>
+      )}
     </div>
   );
 }

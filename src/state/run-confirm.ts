@@ -1,0 +1,49 @@
+import { create } from 'zustand';
+import { CONFIRM_SECONDS, durationWords, type SpecCost } from '../experiment/cost';
+import { PRESETS } from '../experiment/presets';
+import { parseSpec, specCost } from '../experiment/validate';
+
+/** A run the page asks about before starting it: its estimate in words, and the answer. */
+export interface RunQuestion {
+  /** "up to about 8 min", from the spec's cost. */
+  duration: string;
+  /** The field that sets the work (e.g. stop.maxSteps). */
+  workField: string;
+  answer(run: boolean): void;
+}
+
+/** The question the page is asking now (RunToolbar shows it), or null. */
+export const useRunQuestion = create<{ question: RunQuestion | null }>(() => ({ question: null }));
+
+/** The presets as validated JSON: a preset runs without a question (its length is the paper's, and known). */
+let presetTexts: Set<string> | null = null;
+const isPreset = (text: string) => {
+  presetTexts ??= new Set(PRESETS.map((p) => parseSpec(p.spec)).flatMap((r) => (r.ok ? [JSON.stringify(r.spec)] : [])));
+  return presetTexts.has(text);
+};
+
+/** The cost of a spec a run store is asked to start, when it is a valid spec that is not a preset; null otherwise. */
+export function longRunCost(spec: unknown): SpecCost | null {
+  const r = parseSpec(spec);
+  if (!r.ok || isPreset(JSON.stringify(r.spec))) return null;
+  const cost = specCost(r.spec);
+  return cost.seconds > CONFIRM_SECONDS ? cost : null;
+}
+
+let pending: Promise<boolean> | null = null;
+
+/**
+ * Asks (through the toolbar) whether to start a run estimated to take `cost.seconds`; resolves with the answer. A
+ * second ask while one is open (e.g. a lab's second arm) shares its answer.
+ */
+export function askToRun(cost: SpecCost): Promise<boolean> {
+  pending ??= new Promise<boolean>((resolve) => {
+    const answer = (run: boolean) => {
+      pending = null;
+      useRunQuestion.setState({ question: null });
+      resolve(run);
+    };
+    useRunQuestion.setState({ question: { duration: `up to ${durationWords(cost.seconds)}`, workField: cost.workField, answer } });
+  });
+  return pending;
+}
