@@ -215,7 +215,7 @@ export function Landscape(props: LandscapeProps) {
       className="m-0 text-slate-700 dark:text-slate-300"
     >
       <div className="flex flex-wrap items-center gap-2">
-        <h3 className="flex-1 truncate text-sm font-semibold">{title}</h3>
+        <h3 className="min-w-0 flex-1 text-sm font-semibold text-balance">{title}</h3>
         <div className="flex gap-1 text-[11px]" role="group" aria-label="Landscape tools">
           {onPick && (
             <ToolButton on={mode === 'place'} onClick={() => setMode('place')} title="Click or drag to place the initialisation">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimateMinMax, formatNumber, isPlottable, nearestIndex, padDomain, scanSeries, validLength } from './series-math';
+import { decimateMinMax, formatNumber, isPlottable, LOG_FLOOR_EXP, nearestIndex, padDomain, scanSeries, validLength } from './series-math';
 
 describe('isPlottable', () => {
   it('rejects non-finite values on linear axes', () => {
@@ -233,5 +233,17 @@ describe('formatNumber', () => {
     expect(formatNumber(NaN)).toBe('NaN');
     expect(formatNumber(Infinity)).toBe('∞');
     expect(formatNumber(-Infinity)).toBe('-∞');
+  });
+});
+
+describe('log domains of subnormal series', () => {
+  it('a series reaching 5e-324 gets a positive, finite log domain floored at 1e-300 (0 would break the log scale)', () => {
+    const [a, b] = padDomain(5e-324, 1, true);
+    expect(a).toBe(10 ** LOG_FLOOR_EXP);
+    expect(b).toBeGreaterThan(1);
+    expect(Number.isFinite(Math.log10(a))).toBe(true);
+    const [c, d] = padDomain(5e-324, 5e-324, true);
+    expect(c).toBeGreaterThan(0);
+    expect(d).toBeGreaterThan(c);
   });
 });

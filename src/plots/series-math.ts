@@ -67,6 +67,9 @@ export function scanSeries(x: NumArray, y: NumArray, n: number, logX: boolean, l
  * Axis domain from a data extent: a few percent of padding (in decades on a log axis), a
  * window around a single value, and a default range when there is no data (lo > hi).
  */
+/** log10 of the smallest value a log axis shows. */
+export const LOG_FLOOR_EXP = -300;
+
 export function padDomain(lo: number, hi: number, log: boolean, frac = 0.04): [number, number] {
   if (!(lo <= hi)) return log ? [1, 10] : [0, 1];
   if (log) {
@@ -75,8 +78,10 @@ export function padDomain(lo: number, hi: number, log: boolean, frac = 0.04): [n
     const span = b - a;
     // Half a decade either side of a flat series keeps it mid-plot with readable ticks.
     const pad = span < 1e-9 ? 0.5 : span * frac;
-    a -= pad;
-    b += pad;
+    // Floored at 1e-300: below it 10^a underflows to 0 (a subnormal series, e.g. an imbalance dying out), which a
+    // log scale cannot take; points under the floor fall off the bottom of the plot.
+    a = Math.max(a - pad, LOG_FLOOR_EXP);
+    b = Math.max(b + pad, a + 1);
     return [10 ** a, 10 ** b];
   }
   const span = hi - lo;

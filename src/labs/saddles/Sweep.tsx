@@ -99,7 +99,17 @@ export function EscapeSweep() {
         yLabel="t_esc"
         emptyText="Press Run sweep"
       />
-      {points.length > 0 && <p className="text-xs num text-slate-600">{points.map((p) => `δ = ${fmt(p.delta, 3)}: ${fmt(p.tEsc, 5)}`).join(' · ')}</p>}
+      {points.length > 0 && <p className="text-xs num text-slate-600 dark:text-slate-400">{points.map((p) => `δ = ${fmt(p.delta, 3)}: ${fmt(p.tEsc, 5)}`).join(' · ')}</p>}
+      {theory && (
+        <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="sweep-law-note">
+          Why the orange law sits below the measured times: it is the escape from the best possible direction, the maximiser u* of the NCF (N = N*). This run starts from the
+          direction w0, which has to turn towards u* first; its own blow-up time (green){' '}
+          {Lh === 2
+            ? `adds ln(1/c)/(2N*) = ${fmt(Math.log(1 / theory.c) / (2 * theory.Nstar), 3)} to the law`
+            : `is ${fmt(theory.Tblow * Lh * (Lh - 2) * theory.Nstar, 3)}× the law's`}
+          , and the measured times follow it up to a constant offset. The law predicts how t_esc scales with δ, not its constant.
+        </p>
+      )}
     </section>
   );
 }

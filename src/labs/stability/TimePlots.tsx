@@ -67,9 +67,16 @@ const sharpness = ({ c, s, cursorLine }: View): StepPlot => ({
   ],
 });
 
+/** Q reaches exactly 0 in chaotic runs (it underflows): a log axis cannot show 0, so the title says from when. */
+function exactZeroNote(c: Comparison): string {
+  const tr = c.gd.trace!;
+  const i = tr.qRatio.subarray(0, tr.n).indexOf(0);
+  return i < 0 ? '' : `; Q = 0 exactly from step ${tr.step[i]} on, below the log axis`;
+}
+
 const imbalance = ({ c, s, bands, cursorLine }: View): StepPlot => ({
   id: 'st-imbalance',
-  title: `Imbalance |Q(t)/Q(0)| (sign flips: ${s.flips})`,
+  title: `Imbalance |Q(t)/Q(0)| (sign flips: ${s.flips})${exactZeroNote(c)}`,
   yLabel: '|Q(t)/Q(0)|',
   yScale: 'log',
   series: [mk('q', '|Q(t)/Q(0)| GD', GD_COLOR, s.q), mk('bound', 'exp(−η² Σ ε²) (Thm 1 upper)', OKABE_ITO[0], s.bound, { dash: [4, 3], width: 1 })],

@@ -81,7 +81,7 @@ export function ScatterPlot({
   for (const g of groups) for (let i = 0; i < g.x.length; i++) if (Number.isFinite(g.x[i]) && Number.isFinite(g.y[i])) count++;
   return (
     <figure className="m-0 min-w-0 text-slate-700 dark:text-slate-300" data-testid={`plot-${id}`} data-points={count} aria-label={title}>
-      <h3 className="truncate text-sm font-semibold">{title}</h3>
+      <h3 className="text-sm font-semibold text-balance">{title}</h3>
       <div className="mt-0.5 flex flex-wrap gap-x-3 gap-y-0.5 text-xs">
         {groups.map((g) => (
           <span key={g.id} className="inline-flex items-center gap-1">

@@ -1,4 +1,5 @@
-import { interpolateRdBu } from 'd3';
+import { interpolateRdBu, interpolateRgbBasis } from 'd3';
+import { useIsDark } from '../../../ui/useIsDark';
 import { useMemo } from 'react';
 import { useLabSpec } from '../../../state/experiment-store';
 import { cardClass } from '../../../ui/field-styles';
@@ -70,11 +71,15 @@ export function GramView() {
   );
 }
 
+/** Blue, the page's dark background, red: zero blends into the dark theme as white does into the light one. */
+const darkRdBu = interpolateRgbBasis(['#4393c3', '#1e293b', '#d6604d']);
+
 function GramHeatmap({ G, kappa, vmax }: { G: Float64Array; kappa: number; vmax: number }) {
+  const scheme = useIsDark() ? (t: number) => darkRdBu(1 - t) : interpolateRdBu;
   const size = 150;
   const pad = 14;
   const c = size / kappa;
-  const color = (v: number) => interpolateRdBu(0.5 - 0.5 * Math.max(-1, Math.min(1, v / vmax)));
+  const color = (v: number) => scheme(0.5 - 0.5 * Math.max(-1, Math.min(1, v / vmax)));
   const showTicks = kappa <= 16;
   return (
     <svg width={size + pad} height={size + pad} role="img" aria-label="Gram matrix heatmap">
