@@ -12,7 +12,7 @@ async function expectRefused(page: Page, field: string) {
 }
 
 test("bad links are refused, name the bad field, and keep the user's experiment", async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/#lab=poisoning');
   const seed = page.getByTestId('field-seed');
   await seed.fill('243');
   await seed.press('Enter');
@@ -53,7 +53,7 @@ test("bad links are refused, name the bad field, and keep the user's experiment"
 });
 
 test('a non-number in the d field is refused inline and the experiment keeps its d', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/#lab=poisoning');
   const d = page.getByTestId('field-d');
   const before = await currentSpec(page);
   await expect(d).toHaveValue(String(before.model.d));
@@ -78,4 +78,15 @@ test('a non-number in the d field is refused inline and the experiment keeps its
   await expect(d).not.toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByTestId('thm1-controls').getByRole('alert')).toHaveCount(0);
   expect((await currentSpec(page)).model.d).toBe(12);
+});
+
+test("a refused link's banner belongs to its lab: opening another lab dismisses it, and it does not come back", async ({ page }) => {
+  await page.goto('/#lab=poisoning&s=th1s%20is-not*an(experiment)!');
+  await expectRefused(page, 'link');
+  await page.goto('/#lab=saddles');
+  await expect(page.getByTestId('lab-saddles')).toBeVisible();
+  await expect(page.getByTestId('issue-banner')).toHaveCount(0);
+  await page.goto('/#lab=poisoning');
+  await expect(page.getByTestId('field-seed')).toBeVisible();
+  await expect(page.getByTestId('issue-banner')).toHaveCount(0);
 });

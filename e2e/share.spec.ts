@@ -6,7 +6,7 @@ import { parseSpec } from '../src/experiment/validate';
 import { ARMS, currentSpec, finalJson, shareLink, shot, waitBothDone } from './helpers';
 
 test('a share link reruns the experiment to the same final states in a fresh browser', async ({ page, browser }) => {
-  await page.goto('/');
+  await page.goto('/#lab=poisoning');
   await page.getByTestId('run').click();
   await waitBothDone(page);
   const first = await finalJson(page);
@@ -49,7 +49,7 @@ const MATH_PROBE = `(() => {
 test('the browser worker and Node give bit-identical final states', async ({ page }) => {
   // Table 3, row 1 (d = 20, kappa = 9), picked in the page: a different size from the default, still quick,
   // and stiff enough that the automatic solver switches methods along the way.
-  await page.goto('/');
+  await page.goto('/#lab=poisoning');
   await page.getByTestId('preset-select').selectOption('thm1-d20k9-s342');
   await expect(page.getByTestId('field-d')).toHaveValue('20');
   await page.getByTestId('run').click();

@@ -6,9 +6,13 @@ const TITLES = ['Poisoning', 'Extrapolation', 'Flow vs Descent', 'Saddles', 'Sta
 
 test('app shell: title, the five labs, a not-built lab and back to Poisoning', async ({ page }) => {
   const errors = collectPageErrors(page);
+  // the root is the start page; `#lab=poisoning` opens the first lab as it always did
   await page.goto('/');
   await expect(page).toHaveTitle('Implicit Bias Lab');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Implicit Bias Lab');
+  await expect(page.getByTestId('start-page')).toBeVisible();
+  await expect(page.getByTestId('lab-poisoning')).toHaveCount(0);
+  await page.goto('/#lab=poisoning');
 
   const nav = page.getByRole('navigation', { name: 'Labs' });
   const links = nav.getByRole('link');

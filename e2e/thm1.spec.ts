@@ -13,7 +13,7 @@ const stepsOf = async (page: Page, arm: string) => {
 
 test('Theorem-1 run fills every plot and matches the reference Gen_20 for seed 242', async ({ page }) => {
   const errors = collectPageErrors(page);
-  await page.goto('/');
+  await page.goto('/#lab=poisoning');
   await expect(page.getByTestId('field-seed')).toHaveValue('242');
   for (const arm of ARMS) await expect(page.getByTestId(`gen-${arm}`)).toHaveAttribute('data-value', '');
 
@@ -70,7 +70,7 @@ test('Theorem-1 run fills every plot and matches the reference Gen_20 for seed 2
 });
 
 test('progress is visible while running; pause, resume and stop work', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/#lab=poisoning');
   // A deliberately slow experiment, made through the controls: the poisoned arm of d = 256, kappa = 64 with
   // the explicit solver at the tightest tolerance takes far longer than this test.
   for (const [id, value] of [
@@ -121,7 +121,7 @@ test('progress is visible while running; pause, resume and stop work', async ({ 
 
 test("an edit after a run marks its plots and results out of date; they keep the run's markers and export its spec", async ({ page }) => {
   const errors = collectPageErrors(page);
-  await page.goto('/');
+  await page.goto('/#lab=poisoning');
   const plots = page.getByTestId('thm1-plots-stale');
   const results = page.getByTestId('thm1-results-stale');
   const kappa = page.getByTestId('field-kappa');

@@ -10,6 +10,7 @@ import { FrameScheduler } from './frame-scheduler';
 import { PlotArea } from './PlotArea';
 import { PlotRenderer } from './renderer';
 import { ToolButton } from './ToolButton';
+import { FULL_SCREEN_CLASS, FullScreenButton, useFullScreenPlot } from '../ui/PresentationPlot';
 import type { DrawInput } from './renderer';
 import type { PlotSeries, TimeSeriesPlotProps } from './types';
 import { useElementWidth } from './useElementWidth';
@@ -19,7 +20,10 @@ export type { AxisKind, Band, PlotSeries, RefLine, TimeSeriesPlotProps } from '.
 const DEFAULT_EMPTY = 'No data yet — press Run';
 
 export function TimeSeriesPlot(props: TimeSeriesPlotProps) {
-  const { id, title, series, height = 220, scaleToggle = true, emptyText = DEFAULT_EMPTY } = props;
+  const { id, title, series, scaleToggle = true, emptyText = DEFAULT_EMPTY } = props;
+  // presentation mode can show any one plot full screen (its readout and legend with it)
+  const fullScreen = useFullScreenPlot();
+  const height = fullScreen.height(props.height ?? 220);
   const [logX, setLogX] = useState(props.xScale === 'log');
   const [logY, setLogY] = useState(props.yScale === 'log');
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
@@ -142,9 +146,16 @@ export function TimeSeriesPlot(props: TimeSeriesPlotProps) {
     });
 
   return (
-    <figure ref={rootRef} data-testid={`plot-${id}`} aria-label={title} className="m-0 min-w-0 max-w-full text-slate-700 dark:text-slate-300">
+    <figure
+      ref={rootRef}
+      data-testid={`plot-${id}`}
+      data-full-screen={fullScreen.full ? 'true' : undefined}
+      aria-label={title}
+      className={`m-0 min-w-0 max-w-full text-slate-700 dark:text-slate-300${fullScreen.full ? ` ${FULL_SCREEN_CLASS}` : ''}`}
+    >
       <div className="flex items-center gap-2">
-        <h3 className="flex-1 truncate text-sm font-semibold">{title}</h3>
+        <h3 className="min-w-0 flex-1 text-sm font-semibold text-balance">{title}</h3>
+        {fullScreen.presenting && <FullScreenButton full={fullScreen.full} onToggle={fullScreen.toggle} />}
         {scaleToggle && (
           <div className="flex gap-1 text-[11px]">
             <ScaleButton label="log x" on={logX} onToggle={() => setLogX((v) => !v)} />

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, type ButtonVariant } from './Button';
+import { useHash } from '../state/route';
+import { Button, type ButtonVariant, buttonClass } from './Button';
 
 export interface ShareButtonProps {
   /** The link to share, built at the moment of the click (so it carries the experiment as it is then). */
@@ -20,6 +21,7 @@ type Copy = 'idle' | 'copied' | 'refused';
  */
 export function ShareButton({ getUrl, label = 'Share', variant = 'secondary', testId = 'share', className, title = 'Copy a link that reopens this experiment' }: ShareButtonProps) {
   const [url, setUrl] = useState<string | null>(null);
+  const presentHref = usePresentHref();
   const [copy, setCopy] = useState<Copy>('idle');
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
@@ -38,9 +40,19 @@ export function ShareButton({ getUrl, label = 'Share', variant = 'secondary', te
   };
   return (
     <div className={`flex min-w-0 flex-col gap-1${className ? ` ${className}` : ''}`}>
-      <Button variant={variant} testId={testId} onClick={() => void share()} title={title}>
-        {copy === 'copied' ? 'Link copied' : label}
-      </Button>
+      <span className="flex flex-wrap items-center gap-2">
+        <Button variant={variant} testId={testId} onClick={() => void share()} title={title}>
+          {copy === 'copied' ? 'Link copied' : label}
+        </Button>
+        <a
+          href={presentHref}
+          className={buttonClass('subtle')}
+          data-testid="present"
+          title="Presentation mode: large type, controls hidden, a plot full screen, a guided lesson (← →) and an embed snippet"
+        >
+          Present
+        </a>
+      </span>
       <span className="sr-only" aria-live="polite">
         {copy === 'copied' ? 'Link copied' : copy === 'refused' ? 'Copying was refused; the link is shown for you to copy.' : ''}
       </span>
@@ -63,4 +75,13 @@ export function ShareButton({ getUrl, label = 'Share', variant = 'secondary', te
       )}
     </div>
   );
+}
+
+/** The current lab and page in presentation mode (its experiment stays; the lesson starts at → ). */
+function usePresentHref(): string {
+  const p = new URLSearchParams(useHash().replace(/^#/, ''));
+  p.delete('s');
+  p.delete('step');
+  p.set('present', '1');
+  return `#${p.toString()}`;
 }

@@ -1,0 +1,148 @@
+import { expect, type Page, test } from '@playwright/test';
+import { findPreset } from '../src/experiment/presets';
+import type { LabId } from '../src/experiment/schema';
+import { parseSpec } from '../src/experiment/validate';
+import { LAB_UIS, NAV_LABS } from '../src/labs/ui-registry';
+import { collectPageErrors, shot } from './helpers';
+
+const storedSpec = (page: Page, lab: LabId) =>
+  page.evaluate((l) => {
+    const raw = localStorage.getItem('ibl.experiments.v1');
+    return raw ? ((JSON.parse(raw) as { state: { specs: Record<string, unknown> } }).state.specs[l] ?? null) : null;
+  }, lab);
+const presetSpec = (id: string) => {
+  const r = parseSpec(structuredClone(findPreset(id)!.spec));
+  if (!r.ok) throw new Error(`${id} does not validate`);
+  return r.spec;
+};
+const rootFontPx = (page: Page) => page.evaluate(() => Number.parseFloat(getComputedStyle(document.documentElement).fontSize));
+
+test('presentation mode from the Share menu: large type, controls hidden, lesson steps with the arrow keys, a plot full screen with its readout', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const lesson = LAB_UIS.poisoning.lesson;
+  await page.goto('/#lab=poisoning&page=thm1');
+  await expect(page.getByTestId('lab-poisoning')).toBeVisible();
+  const normal = await rootFontPx(page);
+  const titleSize = await page
+    .getByTestId('plot-loss')
+    .locator('h3')
+    .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+  await page.getByTestId('present').click();
+
+  const bar = page.getByTestId('presentation');
+  await expect(bar).toBeVisible();
+  await expect(bar).toContainText(`${lesson.length} steps`);
+  expect(await rootFontPx(page)).toBeGreaterThanOrEqual(1.5 * normal);
+  const bigTitle = await page
+    .getByTestId('plot-loss')
+    .locator('h3')
+    .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+  expect(bigTitle).toBeGreaterThanOrEqual(1.5 * titleSize);
+  // the header, the controls column, the page tabs and the run toolbar are hidden; the plots stay
+  await expect(page.locator('header')).toBeHidden();
+  await expect(page.getByTestId('field-seed')).toBeHidden();
+  await expect(page.getByTestId('run')).toBeHidden();
+  await expect(page.getByTestId('tab-explore')).toBeHidden();
+  await expect(page.getByTestId('plot-loss')).toBeVisible();
+
+  // → loads and runs step 1's preset; → again step 2; ← back to step 1
+  await page.keyboard.press('ArrowRight');
+  await expect(bar).toHaveAttribute('data-step', '1');
+  await expect(page.getByTestId('lesson-step')).toContainText(lesson[0].title);
+  expect(await storedSpec(page, 'poisoning')).toEqual(presetSpec(lesson[0].presetId));
+  for (const arm of ['clean', 'poisoned']) await expect(page.locator(`[data-testid=status-${arm}][data-done=true]`)).toHaveCount(1, { timeout: 60_000 });
+  await page.keyboard.press('ArrowRight');
+  await expect(bar).toHaveAttribute('data-step', '2');
+  await expect(page.getByTestId('lesson-step')).toContainText(lesson[1].title);
+  await page.keyboard.press('ArrowLeft');
+  await expect(bar).toHaveAttribute('data-step', '1');
+  await expect(page.getByTestId('lesson-step')).toContainText(lesson[0].title);
+  // the last step switches page and experiment: the explore page with its GD preset
+  const last = lesson.length;
+  for (let k = 2; k <= last; k++) {
+    await page.keyboard.press('ArrowRight');
+    await expect(bar).toHaveAttribute('data-step', String(k));
+  }
+  await page.keyboard.press('ArrowRight');
+  await expect(bar).toHaveAttribute('data-step', String(last));
+  expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('page')).toBe(lesson[last - 1].page ?? null);
+  await expect.poll(() => storedSpec(page, 'poisoning')).toEqual(presetSpec(lesson[last - 1].presetId));
+
+  // back to Theorem 1 (step 1), then one plot full screen: it fills the window and keeps its hover readout
+  for (let k = last; k > 1; k--) await page.keyboard.press('ArrowLeft');
+  await expect(bar).toHaveAttribute('data-step', '1');
+  for (const arm of ['clean', 'poisoned']) await expect(page.locator(`[data-testid=status-${arm}][data-done=true]`)).toHaveCount(1, { timeout: 60_000 });
+  const plot = page.getByTestId('plot-entries-clean');
+  await plot.getByTestId('plot-full-screen').click();
+  await expect(plot).toHaveAttribute('data-full-screen', 'true');
+  const box = (await plot.boundingBox())!;
+  const vp = page.viewportSize()!;
+  expect(box.width).toBeGreaterThanOrEqual(vp.width - 1);
+  expect(box.height).toBeGreaterThanOrEqual(vp.height - 1);
+  const area = plot.locator('[tabindex="0"]');
+  const areaBox = (await area.boundingBox())!;
+  expect(areaBox.height).toBeGreaterThan(vp.height * 0.6);
+  await page.mouse.move(areaBox.x + areaBox.width * 0.5, areaBox.y + areaBox.height / 2);
+  await expect(plot.locator('.tip-x')).toBeVisible();
+  await expect(plot.locator('.tip-x')).toContainText(/t = /);
+  await page.screenshot({ path: shot('presentation-full-screen-plot.png') });
+  // arrow keys on a focused plot move its readout, not the lesson
+  await area.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(bar).toHaveAttribute('data-step', '1');
+  await page.keyboard.press('Escape');
+  await expect(plot).not.toHaveAttribute('data-full-screen', 'true');
+
+  await page.getByTestId('presentation-exit').click();
+  await expect(bar).toHaveCount(0);
+  await expect(page.locator('header')).toBeVisible();
+  expect(await rootFontPx(page)).toBe(normal);
+  expect(errors).toEqual([]);
+});
+
+test('presentation: the embed snippet is an <iframe> with embed=1 that reopens the experiment and keeps a theme switch', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.goto('/#lab=stability');
+  await expect(page.getByTestId('lab-stability')).toBeVisible();
+  await page.getByTestId('present').click();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('presentation')).toHaveAttribute('data-step', '1');
+  const lesson = LAB_UIS.stability.lesson;
+  await page.getByTestId('embed-toggle').click();
+  const snippet = await page.getByTestId('embed-snippet').inputValue();
+  const m = /^<iframe src="([^"]+)"[^>]*><\/iframe>$/.exec(snippet);
+  expect(m, snippet).not.toBeNull();
+  const src = m![1].replace(/&amp;/g, '&');
+  expect(src).toContain('embed=1');
+  expect(src).toContain('s=');
+
+  // in the embedded page: no header, the lab, a theme switch that works, and the experiment of the snippet
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(src);
+  await expect(page.getByTestId('lab-stability')).toBeVisible();
+  await expect(page.locator('header')).toBeHidden();
+  const theme = page.getByTestId('embed-theme').getByTestId('theme');
+  await expect(theme).toBeVisible();
+  await theme.selectOption('dark');
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await theme.selectOption('light');
+  await expect(page.locator('html')).not.toHaveClass(/dark/);
+  expect(await storedSpec(page, 'stability')).toEqual(presetSpec(lesson[0].presetId));
+  expect(errors).toEqual([]);
+});
+
+test('presentation: every lab’s Share menu offers it, with that lab’s lesson of 4 to 8 steps', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  for (const lab of NAV_LABS.filter((l) => l.built)) {
+    await page.goto(`/#lab=${lab.id}`);
+    await expect(page.getByTestId(`lab-${lab.id}`).first()).toBeVisible();
+    await page.getByTestId('present').first().click();
+    const bar = page.getByTestId('presentation');
+    await expect(bar, lab.id).toContainText(`${lab.title} · lesson (${LAB_UIS[lab.id].lesson.length} steps)`);
+    await page.getByTestId('lesson-next').click();
+    await expect(bar).toHaveAttribute('data-step', '1');
+    await expect(page.getByTestId('lesson-step')).toContainText(LAB_UIS[lab.id].lesson[0].title);
+    await expect.poll(() => storedSpec(page, lab.id), { message: lab.id }).toEqual(presetSpec(LAB_UIS[lab.id].lesson[0].presetId));
+  }
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,157 @@
+import { useCallback, useEffect, useState } from 'react';
+import { encodeSpec, shareUrl } from '../experiment/link';
+import { findPreset } from '../experiment/presets';
+import type { LabId } from '../experiment/schema';
+import { labSpecNow } from '../state/experiment-store';
+import { useHash } from '../state/route';
+import { Button, buttonClass } from './Button';
+import { ThemeToggle } from './ThemeToggle';
+
+/** One step of a lab's lesson: words for students and the preset (and page) it runs. */
+export interface PresentationStep {
+  title: string;
+  text: string;
+  presetId: string;
+  page?: string;
+}
+
+/**
+ * Presentation mode's look, on the whole document while it lasts: type 1.5× (everything is sized in rem), the
+ * controls column, the page tabs and the run toolbar hidden, the plots across the full width.
+ */
+const PRESENTATION_CSS = `
+html[data-presenting] { font-size: 150%; }
+html[data-presenting] main aside,
+html[data-presenting] main [role='toolbar'][aria-label='Run controls'],
+html[data-presenting] main nav[aria-label$='lab pages'] { display: none; }
+html[data-presenting] main aside + section { grid-column: 1 / -1; }
+html[data-presenting] main figure svg [font-size] { font-size: 14px; }
+html[data-presenting] main figure .text-\\[11px\\] { font-size: 16px; line-height: 1.35; }
+`;
+
+const paramsOf = (hash: string) => new URLSearchParams(hash.replace(/^#/, ''));
+
+/** The hash of presentation mode at lesson step k (1-based) of `lab`: the step's preset travels as a link's spec. */
+export function stepHash(lab: LabId, steps: readonly PresentationStep[], k: number): string {
+  const step = steps[k - 1];
+  const preset = findPreset(step.presetId);
+  if (!preset || preset.lab !== lab) throw new Error(`${lab}: no preset ${step.presetId}`);
+  const p = new URLSearchParams({ lab, ...(step.page ? { page: step.page } : {}), present: '1', step: String(k) });
+  return `#${p.toString()}&${encodeSpec(preset.spec)}`;
+}
+
+/** The `<iframe>` that embeds the lab's current experiment on its current page (embed=1: no header, a theme switch). */
+export function embedSnippet(lab: LabId, page: string | null, title: string): string {
+  const at = { origin: window.location.origin, pathname: window.location.pathname, hash: `#lab=${lab}${page ? `&page=${page}` : ''}&embed=1` };
+  const src = shareUrl(labSpecNow(lab), at);
+  return `<iframe src="${src.replace(/&/g, '&amp;')}" title="Implicit Bias Lab: ${title}" width="960" height="640" style="border:0" loading="lazy"></iframe>`;
+}
+
+/**
+ * The bar of presentation mode: the lesson's current step in large type, ← / → (buttons and arrow keys) to step
+ * through it (each step loads and runs its preset), the embed snippet, the theme and the way out.
+ */
+export function PresentationBar({ lab, title, steps }: { lab: LabId; title: string; steps: readonly PresentationStep[] }) {
+  const hash = useHash();
+  const params = paramsOf(hash);
+  const k = Math.max(0, Math.min(steps.length, Number(params.get('step')) || 0));
+  const page = params.get('page');
+  const [embed, setEmbed] = useState<string | null>(null);
+
+  useEffect(() => {
+    document.documentElement.setAttribute('data-presenting', '');
+    return () => document.documentElement.removeAttribute('data-presenting');
+  }, []);
+
+  const go = useCallback(
+    (n: number) => {
+      if (n < 1 || n > steps.length) return;
+      window.location.hash = stepHash(lab, steps, n);
+    },
+    [lab, steps],
+  );
+  // Arrow keys step the lesson, unless a field or a plot (whose readout they move) has taken them.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      const t = e.target as HTMLElement | null;
+      if (t?.closest('input, textarea, select, [contenteditable=true], [role=slider]')) return;
+      if (e.key === 'ArrowRight' || e.key === 'PageDown') go(k + 1);
+      else if (e.key === 'ArrowLeft' || e.key === 'PageUp') go(k - 1);
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go, k]);
+
+  const step = k > 0 ? steps[k - 1] : null;
+  return (
+    <section
+      aria-label="Presentation"
+      data-testid="presentation"
+      data-step={k}
+      className="mb-4 flex flex-col gap-2 rounded border border-sky-200 bg-sky-50/70 p-3 dark:border-sky-900 dark:bg-sky-950/40"
+    >
+      <style>{PRESENTATION_CSS}</style>
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="text-sm font-semibold text-sky-900 dark:text-sky-200">
+          {title} · lesson {k > 0 ? `step ${k} of ${steps.length}` : `(${steps.length} steps)`}
+        </span>
+        <span className="flex-1" />
+        <Button onClick={() => go(k - 1)} disabled={k <= 1} testId="lesson-prev" title="Previous step (←)">
+          ← Back
+        </Button>
+        <Button variant="primary" onClick={() => go(k + 1)} disabled={k >= steps.length} testId="lesson-next" title="Next step (→)">
+          {k === 0 ? 'Start the lesson →' : 'Next →'}
+        </Button>
+        {k > 0 && (
+          <Button onClick={() => go(k)} testId="lesson-rerun" title="Load and run this step’s experiment again">
+            ↻ Again
+          </Button>
+        )}
+        <Button variant="subtle" onClick={() => setEmbed(embed ? null : embedSnippet(lab, page, title))} testId="embed-toggle" aria-expanded={!!embed}>
+          Embed
+        </Button>
+        <ThemeToggle />
+        <a href={`#${exitHash(params)}`} className={buttonClass('subtle')} data-testid="presentation-exit">
+          Exit presentation
+        </a>
+      </div>
+      {step ? (
+        <div data-testid="lesson-step">
+          <h2 className="text-xl font-semibold">{step.title}</h2>
+          <p className="max-w-4xl text-slate-800 dark:text-slate-200">{step.text}</p>
+          <p className="text-xs text-slate-500">
+            Preset <code>{step.presetId}</code>. ← → step through the lesson; “Full screen” on a plot shows it alone, with its readout (Esc to return).
+          </p>
+        </div>
+      ) : (
+        <p className="text-slate-800 dark:text-slate-200" data-testid="lesson-step">
+          Press → (or “Start the lesson”) to walk through {steps.length} steps, each with its own experiment. “Full screen” on a plot shows it alone, with its readout.
+        </p>
+      )}
+      {embed && (
+        <label className="flex flex-col gap-1 text-xs text-slate-600 dark:text-slate-400">
+          Paste this into a course page or slide to embed the lab with this experiment (it keeps a theme switch):
+          <textarea
+            readOnly
+            value={embed}
+            rows={3}
+            data-testid="embed-snippet"
+            onFocus={(e) => e.target.select()}
+            className="w-full rounded border border-slate-300 bg-white p-1 font-mono text-xs dark:border-slate-700 dark:bg-slate-900"
+          />
+        </label>
+      )}
+    </section>
+  );
+}
+
+/** The hash without presentation mode (the lab, its page and its other flags stay). */
+function exitHash(params: URLSearchParams): string {
+  const p = new URLSearchParams(params);
+  p.delete('present');
+  p.delete('step');
+  return p.toString();
+}
