@@ -1,4 +1,8 @@
-// npm run bench: wall-time figures for the README and the issue notes (not a test; nothing is asserted).
+// npm run bench: one table of the benchmark figures for the README and the issue notes (not a test; nothing is
+// asserted). Saddles rows: GD steps/s of the engine on each figure's problem beside the native baseline
+// (bench/native/saddles_gd.c, same operations, bit-identical result), counted in CPU time of the process, best of
+// three (the machine is shared); then each preset run to its end in wall time. `npm run bench -- --quick` skips the
+// full Saddles GD runs.
 import { GradientDescent } from '../src/engine/core/integrators/gd';
 import { drawRows, gramOfRows } from '../src/engine/ssm/ssm-data';
 import { DiagonalSsm } from '../src/engine/ssm/ssm';
@@ -6,10 +10,21 @@ import { resolveTeacher } from '../src/engine/ssm/teachers';
 import { Rng } from '../src/engine/core/rng';
 import { buildRun } from '../src/experiment/build-run';
 import { THM1_TABLE_ROWS, thm1Spec } from '../src/labs/poisoning/presets/thm1';
+import { runSaddlesPreset } from './saddles';
+import { benchKernel, buildNative, KERNEL_FIGURES } from './saddles-kernels';
+
+interface Row {
+  lab: string;
+  figure: string;
+  node: string;
+  native?: string;
+  ratio?: string;
+  detail: string;
+}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function benchThm1(): void {
+function benchThm1(): Row {
   const times: number[] = [];
   let stats = { steps: 0, nfev: 0 };
   for (let rep = 0; rep < 5; rep++) {
@@ -25,12 +40,15 @@ function benchThm1(): void {
         }
     times.push(performance.now() - t0);
   }
-  console.log(
-    `Theorem 1, 16 gradient-flow runs (Tables 1 and 3, row 1): median ${median(times).toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms over 5 repeats; ${stats.steps} accepted steps, ${stats.nfev} rhs evaluations per repeat`,
-  );
+  return {
+    lab: 'Poisoning',
+    figure: 'Theorem 1: 16 gradient-flow runs (Tables 1 and 3, row 1)',
+    node: `${median(times).toFixed(0)} ms`,
+    detail: `median of 5 (min ${Math.min(...times).toFixed(0)} ms); ${stats.steps} accepted steps, ${stats.nfev} rhs evaluations per repeat`,
+  };
 }
 
-function benchGd(): void {
+function benchGd(): Row {
   // d = 10, kappa = 6, learned B, C; 8 baseline rows at {1, 2} and 10 special rows at {5} (preset B-6's data).
   const rng = new Rng(200);
   const rows = [...drawRows(rng, 6, 8, [1, 2]), ...drawRows(rng, 6, 10, [5])];
@@ -46,11 +64,51 @@ function benchGd(): void {
     rates.push(N / ((performance.now() - t0) / 1000));
     if (!Number.isFinite(gd.loss)) throw new Error('benchmark run diverged');
   }
-  console.log(
-    `GD on the d = 10, kappa = 6 SSM, learned B, C, 18 rows: median ${(median(rates) / 1e6).toFixed(2)} M steps/s (best ${(Math.max(...rates) / 1e6).toFixed(2)} M) over 5 x 2e6 steps`,
-  );
+  return {
+    lab: 'Poisoning',
+    figure: 'GD on the d = 10, kappa = 6 SSM, learned B, C, 18 rows',
+    node: `${(median(rates) / 1e6).toFixed(2)} M steps/s`,
+    detail: `median of 5 x 2e6 steps (best ${(Math.max(...rates) / 1e6).toFixed(2)} M)`,
+  };
 }
 
-console.log(`node ${process.version}, ${process.arch}`);
-benchThm1();
-benchGd();
+function saddlesRows(full: boolean): { rows: Row[]; note: string } {
+  const { exe, note } = buildNative();
+  const rows: Row[] = [];
+  for (const fig of KERNEL_FIGURES) {
+    const k = benchKernel(fig, exe);
+    const run = full ? runSaddlesPreset(fig.id) : null;
+    rows.push({
+      lab: 'Saddles',
+      figure: `${fig.label} (${fig.id}), GD`,
+      node: `${Math.round(k.jsRate).toLocaleString('en')} steps/s`,
+      native: k.nativeRate === null ? 'skipped' : `${Math.round(k.nativeRate).toLocaleString('en')} steps/s`,
+      ratio: k.nativeRate === null ? undefined : `${((100 * k.jsRate) / k.nativeRate).toFixed(0)} %`,
+      detail:
+        `${fig.steps.toLocaleString('en')} steps, best of 3${k.same === null ? '' : k.same ? '; same final loss bits as native' : '; FINAL LOSS DIFFERS FROM NATIVE'}` +
+        (run ? `; whole run ${run.steps.toLocaleString('en')} steps: ${(run.wallMs / 1000).toFixed(1)} s wall` : ''),
+    });
+  }
+  const flow = runSaddlesPreset('sd-fig1-flow');
+  rows.push({
+    lab: 'Saddles',
+    figure: 'Default run: Figure 1 by gradient flow (sd-fig1-flow)',
+    node: `${(flow.wallMs / 1000).toFixed(2)} s`,
+    detail: `wall time of the whole run (NCF analysis ${(flow.buildMs / 1000).toFixed(2)} s); ${flow.steps} steps, ${flow.nfev} gradient evaluations`,
+  });
+  return { rows, note };
+}
+
+function printTable(rows: Row[]): void {
+  const head = ['Lab', 'Figure', 'Node', 'Native', 'Node / native', 'Detail'];
+  const cells = rows.map((r) => [r.lab, r.figure, r.node, r.native ?? '-', r.ratio ?? '-', r.detail]);
+  const width = head.map((h, c) => Math.max(h.length, ...cells.map((row) => row[c].length)));
+  const line = (row: string[]) => `| ${row.map((x, c) => (c >= 2 && c <= 4 ? x.padStart(width[c]) : x.padEnd(width[c]))).join(' | ')} |`;
+  console.log(line(head));
+  console.log(`|${width.map((w, c) => (c >= 2 && c <= 4 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`);
+  for (const row of cells) console.log(line(row));
+}
+
+const saddles = saddlesRows(!process.argv.includes('--quick'));
+console.log(`node ${process.version}, ${process.arch}; ${saddles.note}`);
+printTable([benchThm1(), benchGd(), ...saddles.rows]);

@@ -1,27 +1,56 @@
-// npx tsx bench/saddles.ts: wall time and steps/s of the Saddles lab's Figure 1 preset (paper 003) in Node,
-// by GD (250,000 steps of 0.005) and by gradient flow (DOPRI5 to t = 1250). Nothing is asserted.
+// npx tsx bench/saddles.ts [preset ids]: wall time and steps/s of Saddles presets (paper 003) run to their end in Node;
+// by default Figure 1 by gradient flow (DOPRI5 to t = 1250) and by GD (250,000 steps of 0.005). Nothing is asserted.
+import { fileURLToPath } from 'node:url';
 import { buildRun } from '../src/experiment/build-run';
 import { findPreset } from '../src/experiment/presets';
 import { parseSpec } from '../src/experiment/validate';
 
-function bench(id: string): void {
+export interface SaddlesRunFigures {
+  id: string;
+  /** Wall time of the whole run (ms), and of building it (NCF analysis, restricted run) within that. */
+  wallMs: number;
+  buildMs: number;
+  steps: number;
+  nfev?: number;
+  L0: number;
+  escapeT: number | null;
+  finalLoss: number;
+  stop: string;
+}
+
+/** Builds and runs a preset to its end in this thread, as the lab's worker does. */
+export function runSaddlesPreset(id: string): SaddlesRunFigures {
   const parsed = parseSpec(findPreset(id)!.spec);
   if (!parsed.ok) throw new Error(`${id} does not validate`);
   const t0 = performance.now();
   const run = buildRun(parsed.spec);
-  const tBuild = performance.now() - t0;
+  const buildMs = performance.now() - t0;
   const f = run.runToEnd();
-  const total = performance.now() - t0;
-  const loss = run.recorder.all().loss;
-  const L0 = loss[0];
-  const t = run.recorder.all().t;
-  const esc = loss.findIndex((v) => v <= 0.99 * L0);
-  const info = run.integrator.info();
+  const wallMs = performance.now() - t0;
+  const { loss, t } = run.recorder.all();
+  const esc = loss.findIndex((v) => v <= 0.99 * loss[0]);
+  const nfev = run.integrator.info().nfev;
+  return {
+    id,
+    wallMs,
+    buildMs,
+    steps: f.step,
+    nfev: nfev === undefined ? undefined : Number(nfev),
+    L0: loss[0],
+    escapeT: esc >= 0 ? t[esc] : null,
+    finalLoss: f.loss,
+    stop: f.stop.reason,
+  };
+}
+
+function bench(id: string): void {
+  const r = runSaddlesPreset(id);
   console.log(
-    `${id}: ${(total / 1000).toFixed(1)} s wall (NCF analysis and restricted run ${(tBuild / 1000).toFixed(1)} s), ${f.step} steps, ` +
-      `${Math.round(f.step / ((total - tBuild) / 1000))} steps/s, ${info.nfev !== undefined ? `${info.nfev} gradient evaluations, ` : ''}` +
-      `L(0) ${L0.toFixed(4)}, escape at t = ${esc >= 0 ? t[esc].toFixed(1) : 'none'}, final loss ${f.loss.toExponential(3)} (${f.stop.reason})`,
+    `${id}: ${(r.wallMs / 1000).toFixed(1)} s wall (NCF analysis and restricted run ${(r.buildMs / 1000).toFixed(1)} s), ${r.steps} steps, ` +
+      `${Math.round(r.steps / ((r.wallMs - r.buildMs) / 1000))} steps/s, ${r.nfev !== undefined ? `${r.nfev} gradient evaluations, ` : ''}` +
+      `L(0) ${r.L0.toFixed(4)}, escape at t = ${r.escapeT !== null ? r.escapeT.toFixed(1) : 'none'}, final loss ${r.finalLoss.toExponential(3)} (${r.stop})`,
   );
 }
 
-for (const id of process.argv.slice(2).length ? process.argv.slice(2) : ['sd-fig1-flow', 'sd-fig1']) bench(id);
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1])
+  for (const id of process.argv.slice(2).length ? process.argv.slice(2) : ['sd-fig1-flow', 'sd-fig1']) bench(id);

@@ -107,7 +107,7 @@ export class FeedForward implements HomogeneousModel {
     const F = (d * (d + 1)) / 2;
     const k = o.dims[1];
     const units = o.dims.reduce((s, kl) => s + kl, 0);
-    const quadSize = isQuad ? 2 * F * N + 3 * F + d * d + 4 * d + 3 * d * k + 2 * N : 0;
+    const quadSize = isQuad ? 2 * F * N + 3 * F + d * d + d + 3 * d * k + 2 * N : 0;
     const total = 2 * off + N + 4 * units * N + quadSize;
     const inst = o.wasm === false ? null : ffWasmInstance(total);
     this.wasm = inst?.exports ?? null;
@@ -143,7 +143,7 @@ export class FeedForward implements HomogeneousModel {
             M[f] += this.ytilde[i] * x;
           }
       }
-      this.quad = { F, QT, QI, M, A: take(F), R: take(F), Rfull: take(d * d), t: take(4 * d), WT: take(d * k), BT: take(d * k), T: take(d * k), H: take(N), r: take(N) };
+      this.quad = { F, QT, QI, M, A: take(F), R: take(F), Rfull: take(d * d), t: take(d), WT: take(d * k), BT: take(d * k), T: take(d * k), H: take(N), r: take(N) };
     }
     this.units = [];
     for (let l = 1; l < this.depth; l++) {
@@ -263,10 +263,8 @@ export class FeedForward implements HomogeneousModel {
    * H_i = <x_i x_i^T, A>; with R = sum_i r_i x_i x_i^T, grad a_j = 2 v_j R a_j and grad v_j = a_j^T R a_j.
    * ncf: fixed weights instead of residuals (the NCF: R = M = sum ytilde_i x_i x_i^T).
    *
-   * Every product is a dot product over a contiguous index with several accumulators, and two outputs share
-   * their loads where they can (this path is most of the time of a Figure 1 GD run): A[m, c] is a dot over
-   * neurons of (v a_m) and a_c (weights transposed first), H = QT^T A and R = QT r run over the packed
-   * features x_im x_ic stored feature-major, and R a_j is done two neurons at a time.
+   * A[m, c] is a dot over neurons of (v a_m) and a_c (weights transposed first), H = QT^T A and R = QT r run over
+   * the packed features x_im x_ic (stored feature-major, and point-major for the WebAssembly kernels).
    */
   private quadPass(theta: Float64Array, g: Float64Array | null, ncf: boolean): number {
     const q = this.quad!;
@@ -390,12 +388,34 @@ export class FeedForward implements HomogeneousModel {
 }
 
 /*
- * Kernels of the two-layer square net's quadratic form (FeedForward.quadPass). Every product is a dot product
- * over a contiguous index with several accumulators, and two outputs share their loads where they can: this
- * path is most of the time of a Figure 1 GD run.
+ * The JavaScript kernels: the reference statement of every float64 operation and its order, which the WebAssembly
+ * kernels (wasm/ff-kernels.ts) reproduce bit for bit with SIMD lanes, and the path where WebAssembly is not usable.
  */
 
-/** A = sum_j v_j a_j a_j^T, packed upper triangle with the off-diagonal doubled (weights transposed first). */
+/** sum_q a[ao + q] b[bo + q] for q < len, one running sum from 0. */
+function dotSeq(a: Float64Array, ao: number, b: Float64Array, bo: number, len: number): number {
+  let s = 0;
+  for (let q = 0; q < len; q++) s += a[ao + q] * b[bo + q];
+  return s;
+}
+
+/** The same dot product as two running sums, over even q (and a last odd one) and over odd q, added at the end. */
+function dotPairwise(a: Float64Array, ao: number, b: Float64Array, bo: number, len: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let q = 0;
+  for (; q + 1 < len; q += 2) {
+    s0 += a[ao + q] * b[bo + q];
+    s1 += a[ao + q + 1] * b[bo + q + 1];
+  }
+  if (q < len) s0 += a[ao + q] * b[bo + q];
+  return s0 + s1;
+}
+
+/**
+ * A = sum_j v_j a_j a_j^T, packed upper triangle with the off-diagonal doubled: A[m, c] is a pairwise dot over
+ * neurons of BT[m] = (v a_m) and WT[c] = a_c, except the last column of a row with an odd number of them (one sum).
+ */
 function quadForm(theta: Float64Array, d: number, k: number, WT: Float64Array, BT: Float64Array, A: Float64Array): void {
   const vOff = k * d;
   // WT[m][j] = a_jm, BT[m][j] = v_j a_jm
@@ -410,38 +430,10 @@ function quadForm(theta: Float64Array, d: number, k: number, WT: Float64Array, B
   }
   let f = 0;
   for (let m = 0; m < d; m++) {
-    const bo = m * k;
-    // A[m, c] and A[m, c + 1] share the loads of BT[m]
-    let c = m;
-    for (; c + 1 < d; c += 2, f += 2) {
-      const wo = c * k;
-      const wp = wo + k;
-      let s0 = 0;
-      let s1 = 0;
-      let p0 = 0;
-      let p1 = 0;
-      let j = 0;
-      for (; j + 1 < k; j += 2) {
-        const b0 = BT[bo + j];
-        const b1 = BT[bo + j + 1];
-        s0 += b0 * WT[wo + j];
-        s1 += b1 * WT[wo + j + 1];
-        p0 += b0 * WT[wp + j];
-        p1 += b1 * WT[wp + j + 1];
-      }
-      if (j < k) {
-        s0 += BT[bo + j] * WT[wo + j];
-        p0 += BT[bo + j] * WT[wp + j];
-      }
-      const s = s0 + s1;
+    const lastAlone = (d - m) % 2 === 1;
+    for (let c = m; c < d; c++, f++) {
+      const s = lastAlone && c === d - 1 ? dotSeq(BT, m * k, WT, c * k, k) : dotPairwise(BT, m * k, WT, c * k, k);
       A[f] = c === m ? s : 2 * s;
-      A[f + 1] = 2 * (p0 + p1);
-    }
-    if (c < d) {
-      const wo = c * k;
-      let s = 0;
-      for (let j = 0; j < k; j++) s += BT[bo + j] * WT[wo + j];
-      A[f++] = c === m ? s : 2 * s;
     }
   }
 }
@@ -457,68 +449,15 @@ function residuals(H: Float64Array, y: Float64Array, N: number, sc: number, r: F
   return sc * value;
 }
 
-/**
- * grad a_j = 2 v_j R a_j, grad v_j = a_j^T R a_j (R symmetric, full d x d); four neurons at a time share the
- * loads of R.
- */
+/** grad a_j = 2 v_j R a_j, grad v_j = a_j^T R a_j (R symmetric, full d x d; t holds R a_j). */
 function neuronGrads(theta: Float64Array, d: number, k: number, Rfull: Float64Array, t: Float64Array, g: Float64Array): void {
   const vOff = k * d;
-  let j = 0;
-  for (; j + 3 < k; j += 4) {
-    const a = j * d;
-    const b = a + d;
-    const c2 = b + d;
-    const e = c2 + d;
-    let av = 0;
-    let bv = 0;
-    let cv = 0;
-    let ev = 0;
-    for (let m = 0; m < d; m++) {
-      const ro = m * d;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      for (let c = 0; c < d; c++) {
-        const rv = Rfull[ro + c];
-        s0 += rv * theta[a + c];
-        s1 += rv * theta[b + c];
-        s2 += rv * theta[c2 + c];
-        s3 += rv * theta[e + c];
-      }
-      t[m] = s0;
-      t[d + m] = s1;
-      t[2 * d + m] = s2;
-      t[3 * d + m] = s3;
-      av += s0 * theta[a + m];
-      bv += s1 * theta[b + m];
-      cv += s2 * theta[c2 + m];
-      ev += s3 * theta[e + m];
-    }
-    const va = 2 * theta[vOff + j];
-    const vb = 2 * theta[vOff + j + 1];
-    const vc = 2 * theta[vOff + j + 2];
-    const ve = 2 * theta[vOff + j + 3];
-    for (let m = 0; m < d; m++) {
-      g[a + m] = va * t[m];
-      g[b + m] = vb * t[d + m];
-      g[c2 + m] = vc * t[2 * d + m];
-      g[e + m] = ve * t[3 * d + m];
-    }
-    g[vOff + j] = av;
-    g[vOff + j + 1] = bv;
-    g[vOff + j + 2] = cv;
-    g[vOff + j + 3] = ev;
-  }
-  for (; j < k; j++) {
+  for (let j = 0; j < k; j++) {
     const a = j * d;
     let av = 0;
     for (let m = 0; m < d; m++) {
-      const ro = m * d;
-      let s = 0;
-      for (let c = 0; c < d; c++) s += Rfull[ro + c] * theta[a + c];
-      t[m] = s;
-      av += s * theta[a + m];
+      t[m] = dotSeq(Rfull, m * d, theta, a, d);
+      av += t[m] * theta[a + m];
     }
     const va = 2 * theta[vOff + j];
     for (let m = 0; m < d; m++) g[a + m] = va * t[m];
@@ -526,32 +465,15 @@ function neuronGrads(theta: Float64Array, d: number, k: number, Rfull: Float64Ar
   }
 }
 
-/*
- * Kernels of the general backprop (FeedForward.forward/backward), which quadPass uses too: the ReLU figures of
- * paper 003 spend their time here. Four rows share each sweep over the points, so every output element is loaded
- * and stored once per four multiply-adds instead of once per one.
- */
-
 /**
- * out[o + i] = sum_m w[wOff + m * wStride] * rows[m * N + i] for i < N, m < count (a weighted sum of `count`
- * rows of length N). Overwrites out.
+ * out[o + i] = sum_m w[wOff + m * wStride] * rows[m * N + i] for i < N, m < count (a weighted sum of `count` rows
+ * of length N), in fours: the first four rows' sum ((x0 r0 + x1 r1) + x2 r2) + x3 r3, plus each further four's, plus
+ * the rows left one by one (from zero when there are fewer than four). Overwrites out.
  */
 function accumulateRows(w: Float64Array, wOff: number, count: number, rows: Float64Array, N: number, out: Float64Array, o: number, wStride = 1): void {
-  let m = 0;
-  if (count < 4) for (let i = 0; i < N; i++) out[o + i] = 0;
-  else {
-    const r0 = 0;
-    const r1 = N;
-    const r2 = 2 * N;
-    const r3 = 3 * N;
-    const x0 = w[wOff];
-    const x1 = w[wOff + wStride];
-    const x2 = w[wOff + 2 * wStride];
-    const x3 = w[wOff + 3 * wStride];
-    for (let i = 0; i < N; i++) out[o + i] = x0 * rows[r0 + i] + x1 * rows[r1 + i] + x2 * rows[r2 + i] + x3 * rows[r3 + i];
-    m = 4;
-  }
-  for (; m + 3 < count; m += 4) {
+  const g4 = count < 4 ? 0 : count - (count % 4);
+  if (g4 === 0) out.fill(0, o, o + N);
+  for (let m = 0; m < g4; m += 4) {
     const r0 = m * N;
     const r1 = r0 + N;
     const r2 = r1 + N;
@@ -560,43 +482,19 @@ function accumulateRows(w: Float64Array, wOff: number, count: number, rows: Floa
     const x1 = w[wOff + (m + 1) * wStride];
     const x2 = w[wOff + (m + 2) * wStride];
     const x3 = w[wOff + (m + 3) * wStride];
-    for (let i = 0; i < N; i++) out[o + i] += x0 * rows[r0 + i] + x1 * rows[r1 + i] + x2 * rows[r2 + i] + x3 * rows[r3 + i];
+    for (let i = 0; i < N; i++) {
+      const s = x0 * rows[r0 + i] + x1 * rows[r1 + i] + x2 * rows[r2 + i] + x3 * rows[r3 + i];
+      out[o + i] = m === 0 ? s : out[o + i] + s;
+    }
   }
-  for (; m < count; m++) {
+  for (let m = g4; m < count; m++) {
     const r = m * N;
     const x = w[wOff + m * wStride];
     for (let i = 0; i < N; i++) out[o + i] += x * rows[r + i];
   }
 }
 
-/** g[gOff + m] = sum_i a[aOff + i] rows[m * N + i] for m < count; four rows share the loads of a. */
+/** g[gOff + m] = sum_i a[aOff + i] rows[m * N + i] for m < count, each one running sum over i. */
 function dotRows(a: Float64Array, aOff: number, rows: Float64Array, count: number, N: number, g: Float64Array, gOff: number): void {
-  let m = 0;
-  for (; m + 3 < count; m += 4) {
-    const r0 = m * N;
-    const r1 = r0 + N;
-    const r2 = r1 + N;
-    const r3 = r2 + N;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    for (let i = 0; i < N; i++) {
-      const ai = a[aOff + i];
-      s0 += ai * rows[r0 + i];
-      s1 += ai * rows[r1 + i];
-      s2 += ai * rows[r2 + i];
-      s3 += ai * rows[r3 + i];
-    }
-    g[gOff + m] = s0;
-    g[gOff + m + 1] = s1;
-    g[gOff + m + 2] = s2;
-    g[gOff + m + 3] = s3;
-  }
-  for (; m < count; m++) {
-    const r = m * N;
-    let s = 0;
-    for (let i = 0; i < N; i++) s += a[aOff + i] * rows[r + i];
-    g[gOff + m] = s;
-  }
+  for (let m = 0; m < count; m++) g[gOff + m] = dotSeq(a, aOff, rows, m * N, N);
 }
