@@ -13,7 +13,7 @@ export const makeRunnerWorker = (name: string): RunnerWorker => new Worker(new U
  * How long Stop waits for the worker to take it. A worker between slices answers at once (slices last ~30 ms); one that
  * does not is inside work it cannot leave (an analysis of the start, one very long solver step): it is terminated.
  */
-export const STOP_GRACE_MS = 250;
+export const STOP_GRACE_MS = 150;
 
 /** What the page says of a run whose busy worker was ended by Stop. */
 export const STOPPED_BUSY = 'Stopped. The run was busy in a long computation, so its worker was ended; the next Run starts a fresh one.';

@@ -168,10 +168,38 @@ export class ComparisonController {
   }
 }
 
+/**
+ * The comparison's worker. One that fails to load or crashes rejects its jobs with a message (comlink would wait
+ * forever) and is dropped: the next request starts a fresh one.
+ */
 function spawnWorker(): CompareWorker {
-  const worker = new Worker(new URL('../../../workers/stability-compare.worker.ts', import.meta.url), { type: 'module', name: 'stability-compare' });
-  const api = Comlink.wrap<{ job(lab: string, name: string, args: unknown[]): unknown }>(worker);
-  return { job: (lab, name, args) => api.job(lab, name, args) as Promise<unknown>, terminate: () => worker.terminate() };
+  let live: (CompareWorker & { failed: Promise<never> }) | null = null;
+  const start = () => {
+    const worker = new Worker(new URL('../../../workers/stability-compare.worker.ts', import.meta.url), { type: 'module', name: 'stability-compare' });
+    const api = Comlink.wrap<{ job(lab: string, name: string, args: unknown[]): unknown }>(worker);
+    const failed = new Promise<never>((_, reject) =>
+      worker.addEventListener('error', (e) => {
+        e.preventDefault();
+        worker.terminate();
+        if (live?.terminate === terminate) live = null;
+        reject(
+          new Error(
+            e.message ? `its worker failed: ${e.message}` : 'its worker could not be loaded (the app may have been updated; change the experiment to retry, or reload the page)',
+          ),
+        );
+      }),
+    );
+    failed.catch(() => undefined);
+    const terminate = () => worker.terminate();
+    return { job: (lab: string, name: string, args: unknown[]) => Promise.race([api.job(lab, name, args) as Promise<unknown>, failed]), terminate, failed };
+  };
+  return {
+    job: (lab, name, args) => (live ??= start()).job(lab, name, args),
+    terminate: () => {
+      live?.terminate();
+      live = null;
+    },
+  };
 }
 
 let controller: ComparisonController | null = null;
