@@ -47,3 +47,17 @@ describe('fmt', () => {
     expect(fmt(-Infinity)).toBe('−∞');
   });
 });
+
+describe('fmtRun', () => {
+  it('writes a value that is not finite after a divergence as the step it diverged at, every other value as fmt does', async () => {
+    const { fmtRun } = await import('./format');
+    const diverged = { step: 12, stop: { reason: 'diverged' } };
+    expect(fmtRun(Number.NaN, diverged)).toBe('diverged at step 12');
+    expect(fmtRun(Infinity, diverged)).toBe('diverged at step 12');
+    expect(fmtRun(-Infinity, diverged)).toBe('diverged at step 12');
+    expect(fmtRun(1.23456e20, diverged)).toBe('1.235e20');
+    expect(fmtRun(Number.NaN, { step: 5, stop: { reason: 'converged' } })).toBe('not a number');
+    expect(fmtRun(0.5, null, 2)).toBe('0.5');
+    expect(fmtRun(null, diverged)).toBe('—');
+  });
+});

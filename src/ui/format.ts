@@ -34,3 +34,18 @@ function expForm(v: number, digits: number): string {
   const m = mant.includes('.') ? mant.replace(/\.?0+$/, '') : mant;
   return `${m}e${Number(e)}`;
 }
+
+/** What fmtRun needs of a run's end: its step and why it stopped. */
+export interface RunEnd {
+  step: number;
+  stop: { reason: string };
+}
+
+/**
+ * A value of a run's results: a number as fmt writes it, but a value that is not finite after the run diverged reads
+ * "diverged at step 12" (the step it blew up), not "not a number" or "∞".
+ */
+export function fmtRun(v: number | null | undefined, end: RunEnd | null | undefined, opts: number | FormatOptions = {}): string {
+  if (typeof v === 'number' && !Number.isFinite(v) && end?.stop.reason === 'diverged') return `diverged at step ${end.step}`;
+  return fmt(v, opts);
+}

@@ -2,7 +2,7 @@ import { useLabSpec } from '../../state/experiment-store';
 import { ARMS, useRuns } from '../../state/runs-store';
 import { Button } from '../../ui/Button';
 import { cardClass } from '../../ui/field-styles';
-import { fmt } from '../../ui/format';
+import { fmt, fmtRun } from '../../ui/format';
 import { Stale, useIsStale } from '../../ui/Stale';
 import { ARM_COLORS, ARM_LABELS } from './arms';
 import { referenceFor } from './reference';
@@ -72,11 +72,11 @@ export function Thm1Results() {
                     {ARM_LABELS[arm]}
                   </td>
                   <td data-testid={`gen-${arm}`} data-value={f ? String(f.metrics.gen) : ''}>
-                    {f ? gen(f.metrics.gen) : '—'}
+                    {f ? fmtRun(f.metrics.gen, f, { digits: 5, exp: true }) : '—'}
                   </td>
                   <td>{gen(ref?.seedValue)}</td>
                   <td>{ref ? `${fmt(ref.paperMean, { digits: 3, exp: true })} (${ref.table})` : '—'}</td>
-                  <td>{top.map((v) => fmt(v)).join(', ')}</td>
+                  <td>{top.map((v) => fmtRun(v, f)).join(', ')}</td>
                 </tr>
               );
             })}

@@ -1,10 +1,11 @@
 import { useLabSpec } from '../../../state/experiment-store';
 import { ARMS, useRuns } from '../../../state/runs-store';
 import { cardClass } from '../../../ui/field-styles';
-import { fmt } from '../../../ui/format';
+import { fmt, fmtRun } from '../../../ui/format';
 import { Stale, useIsStale } from '../../../ui/Stale';
 import { ARM_COLORS } from '../arms';
 import { ARM_EXPLORE_LABELS } from './commit';
+import { Term } from '../../../ui/Term';
 
 /** Final numbers of the two arms and what the special sequences changed, highlighted. */
 export function AbSummary() {
@@ -37,7 +38,9 @@ export function AbSummary() {
             <tr>
               <th className="font-normal">arm</th>
               <th className="font-normal">Gen{K === 40 ? '₄₀' : K === 20 ? '₂₀' : `_${K}`} (normalised)</th>
-              <th className="font-normal">erank</th>
+              <th className="font-normal">
+                <Term term="erank" />
+              </th>
               <th className="font-normal">loss &lt; ε at step</th>
               <th className="font-normal">largest |aⱼ|</th>
             </tr>
@@ -53,11 +56,11 @@ export function AbSummary() {
                     {ARM_EXPLORE_LABELS[arm]}
                   </td>
                   <td data-testid={`gen-${arm}`} data-value={f[arm] ? String(f[arm]!.metrics.gen) : ''}>
-                    {r ? fmt(r.gen) : '—'}
+                    {r ? fmtRun(r.gen, f[arm]) : '—'}
                   </td>
-                  <td>{r ? r.erank.toFixed(2) : '—'}</td>
+                  <td>{r ? (Number.isFinite(r.erank) ? r.erank.toFixed(2) : fmtRun(r.erank, f[arm])) : '—'}</td>
                   <td>{r?.conv !== undefined ? r.conv : r ? '…' : '—'}</td>
-                  <td>{top.map((v) => fmt(v)).join(', ')}</td>
+                  <td>{top.map((v) => fmtRun(v, f[arm])).join(', ')}</td>
                 </tr>
               );
             })}
