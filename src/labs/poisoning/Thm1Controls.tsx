@@ -8,6 +8,7 @@ import { PresetPicker } from '../../ui/PresetPicker';
 import { SelectField } from '../../ui/SelectField';
 import { useSpecEditor } from '../../ui/useSpecEditor';
 import { initialEntries, specFromThm1Params, thm1ParamsOf, type Thm1Params } from './thm1-params';
+import { Term } from '../../ui/Term';
 
 const isThm1 = (p: Preset) => p.id.startsWith('thm1-');
 
@@ -46,7 +47,19 @@ export function Thm1Controls() {
         />
         <NumberField label="rtol" testId="field-rtol" value={params.rtol} onCommit={(rtol) => commit({ rtol })} />
       </div>
-      <SelectField label="ODE solver" testId="field-method" value={params.method} options={METHODS} onChange={(method) => setMethodError(commit({ method }))} error={methodError} />
+      <SelectField
+        label="ODE solver"
+        testId="field-method"
+        value={params.method}
+        options={METHODS}
+        onChange={(method) => setMethodError(commit({ method }))}
+        error={methodError}
+        hint={
+          <>
+            <Term term="DOPRI5" /> · <Term term="RODAS4" />
+          </>
+        }
+      />
       <EntryEditor key={entries.join(',')} params={params} commit={commit} current={entries} />
     </div>
   );

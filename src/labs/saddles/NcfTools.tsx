@@ -4,6 +4,7 @@ import { FieldError } from '../../ui/FieldMessage';
 import { fmt } from '../../ui/format';
 import { useSpecEditor } from '../../ui/useSpecEditor';
 import { ncfWorker as ncf } from './ncf-client';
+import { TermsLine } from '../../ui/TermsLine';
 
 /** Projected gradient ascent on the sphere for a KKT point of the constrained NCF, and a warm start from it. */
 export function NcfTools() {
@@ -32,6 +33,7 @@ export function NcfTools() {
       <p className="mt-1 text-xs text-slate-500">
         u ← (u + s∇N(u))/‖u + s∇N(u)‖ from the random direction of this seed (s = {step}, at most {steps} steps), stopped at KKT residual 10⁻¹⁰.
       </p>
+      <TermsLine terms={['NCF', 'KKT', 'PGA warm start']} />
       <div className="mt-1 flex gap-2">
         <Button variant="subtle" onClick={() => void find()} disabled={busy} testId="pga-run">
           {busy ? 'Searching…' : 'Find a KKT point'}

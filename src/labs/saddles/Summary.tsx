@@ -5,6 +5,7 @@ import { Figure1Note } from './PaperNote';
 import { plateauOf } from './RestrictToggle';
 import { useRestrictedRun, useSaddlesRun } from './store';
 import { useSaddlesUi } from './ui-store';
+import { TermsLine } from '../../ui/TermsLine';
 
 /** Predictions of the NCF analysis next to what the run measured; failures of a prediction are said plainly. */
 export function SaddlesSummary() {
@@ -71,6 +72,7 @@ export function SaddlesSummary() {
           ))}
         </tbody>
       </table>
+      <TermsLine terms={['Lh', 'NCF', 'KKT']} />
       {relu && (
         <p className="mt-1 text-amber-700">ReLU violates Assumption 1 (locally Lipschitz gradient): these predictions are outside the theorems and shown as empirical only.</p>
       )}

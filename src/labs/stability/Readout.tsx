@@ -3,6 +3,7 @@ import { tolOf } from './schema';
 import { etaName, fmt } from './format';
 import { GD2_COLOR } from './landscape-overlays';
 import { type Comparison } from './compare';
+import { Term } from '../../ui/Term';
 
 /** GD, the second start's GD (when placed) and gradient flow side by side: end point, sharpness, imbalance, steps. */
 export function Readout({ c, second }: { c: Comparison; second: GdResult | null }) {
@@ -46,7 +47,9 @@ export function Readout({ c, second }: { c: Comparison; second: GdResult | null 
           <td>{c.flow.toSaddle ? 'saddle (0, 0)' : `(${fmt(limit.a[0])}, ${fmt(limit.b[0])})`}</td>
         </tr>
         <tr>
-          <td>sharpness λ at the end</td>
+          <td>
+            <Term term="sharpness" /> λ at the end
+          </td>
           <td data-testid="gd-lam">{gd.outcome === 'diverged' ? '—' : fmt(gd.lam)}</td>
           {col(second, (g) => (g.outcome === 'diverged' ? '—' : fmt(g.lam)), 'compare-lam')}
           <td>
@@ -55,7 +58,9 @@ export function Readout({ c, second }: { c: Comparison; second: GdResult | null 
           </td>
         </tr>
         <tr>
-          <td>Q(T)/Q(0)</td>
+          <td>
+            <Term term="imbalance">Q(T)/Q(0)</Term>
+          </td>
           <td data-testid="gd-q">{gd.outcome === 'diverged' ? '—' : fmt(gd.qRatio)}</td>
           {col(second, (g) => (g.outcome === 'diverged' ? '—' : fmt(g.qRatio)), 'compare-q')}
           <td>1 (conserved)</td>

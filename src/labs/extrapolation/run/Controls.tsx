@@ -17,6 +17,7 @@ import { EXTRAPOLATION_PRESET_ROWS } from '../presets';
 import { EXTRAP_STOP_DEFAULT, type ExtrapolationSpec, type ExtrapOptim, isMatrixStudent, type StudentSpec, type TeacherSpec } from '../schema';
 import { AtomEditor } from './AtomEditor';
 import { TeacherPreview } from './TeacherPreview';
+import { TermsLine } from '../../../ui/TermsLine';
 
 const LAB = extrapolationCore.id;
 type Spec = ExtrapolationSpec;
@@ -286,7 +287,10 @@ export function RunControls() {
         <div className="grid grid-cols-2 gap-2">
           {o.kind !== 'flow' && <NumberField label="learning rate" testId="field-lr" value={o.lr} onCommit={(lr) => commit({ ...spec, optim: { ...o, lr } })} />}
           {o.kind === 'flow' && (
-            <CommitSelect label="solver" testId="flow-method" value={o.method} options={SOLVERS} onChange={(method) => commit({ ...spec, optim: { ...o, method } })} />
+            <>
+              <CommitSelect label="solver" testId="flow-method" value={o.method} options={SOLVERS} onChange={(method) => commit({ ...spec, optim: { ...o, method } })} />
+              <TermsLine terms={['DOPRI5', 'RODAS4']} />
+            </>
           )}
           <NumberField
             label={o.kind === 'flow' ? 'solver steps at most' : 'steps'}

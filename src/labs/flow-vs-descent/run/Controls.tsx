@@ -11,6 +11,7 @@ import { flowVsDescentCore } from '../core';
 import { FD_PRESET_ROWS } from '../presets';
 import { type FdObjective, type FlowVsDescentSpec, paramCount } from '../schema';
 import { EtaSlider } from './EtaSlider';
+import { Term } from '../../../ui/Term';
 
 const LAB = flowVsDescentCore.id;
 /** The page that shows a preset whose view is not one run. */
@@ -181,7 +182,11 @@ export function RunControls() {
           value={spec.solver.method}
           options={SOLVERS}
           onChange={(method) => commit({ ...spec, solver: { ...spec.solver, method } })}
-          hint="the stiff solver for sharp minima and long horizons (App. B with large a)"
+          hint={
+            <>
+              <Term term="RODAS4" /> for sharp minima and long horizons (App. B with large a), <Term term="DOPRI5" /> otherwise
+            </>
+          }
         />
         <CheckField label="Euler error ODE E(t)" testId="fd-error-ode" checked={spec.errorOde} onChange={set('errorOde')} hint="one Hessian-vector product per solver stage" />
         <CheckField

@@ -7,6 +7,7 @@ import { fmt } from '../../../ui/format';
 import { ARM_COLORS } from '../arms';
 import { ARM_EXPLORE_SHORT } from './commit';
 import { armGram, gamma0AtInit, type Arm } from './explore-model';
+import { Term } from '../../../ui/Term';
 
 const ARMS: Arm[] = ['clean', 'poisoned'];
 
@@ -45,7 +46,7 @@ export function GramView() {
               <div key={arm} className="rounded bg-slate-50 dark:bg-slate-900 p-2">
                 <dt className="flex items-center gap-1 text-slate-500">
                   <span className="h-2 w-2 rounded-full" style={{ background: ARM_COLORS[arm] }} />
-                  γ⁽⁰⁾ at init, {ARM_EXPLORE_SHORT[arm]} special
+                  <Term term="γ⁽⁰⁾" /> at init, {ARM_EXPLORE_SHORT[arm]} special
                 </dt>
                 <dd className="num text-base font-semibold" data-testid={`gamma0-init-${arm}`} data-value={g0 === null ? '' : String(g0)}>
                   {g0 === null ? '—' : fmt(g0)}

@@ -8,6 +8,7 @@ import { fmt } from '../../../ui/format';
 import { type ReproPhase, ReproCardShell, VerdictLine } from '../../../ui/Repro';
 import type { ReproItem } from './repro-items';
 import { sortedAbs, spreadOf, verdictFor, type SeedOutcome } from './summarize';
+import { Term } from '../../../ui/Term';
 
 const REFERENCE = new Map(reference.runs.map((r) => [`${r.seed}/${r.poisoned ? 'poisoned' : 'clean'}`, r.genError]));
 /** Gen values: four significant digits, exponent form (the paper's tables). */
@@ -86,7 +87,9 @@ export function ReproCard({ item, runAllToken = 0 }: { item: ReproItem; runAllTo
               <th className="font-normal">clean {item.metric}</th>
               <th className="font-normal">poisoned</th>
               <th className="font-normal">ratio</th>
-              <th className="font-normal">erank clean → poisoned</th>
+              <th className="font-normal">
+                <Term term="erank" /> clean → poisoned
+              </th>
               <th className="font-normal">poisoned |a|₍₁₎, |a|₍₂₎, |a|₍₃₎</th>
               <th />
             </tr>
