@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { exactShort } from './format';
 import { TextCommitField } from './TextCommitField';
 
 export interface NumberFieldProps {
@@ -9,7 +10,7 @@ export interface NumberFieldProps {
   step?: number | 'any';
   hint?: ReactNode;
   testId?: string;
-  /** How the value is written into the field (exactly, String(v), by default: a link's numbers reappear as sent). */
+  /** How the value is written into the field (exactly by default, in its shorter form: 1e11, not 100000000000). */
   format?: (v: number) => string;
   /** 'numeric' for whole numbers (the phone keyboard without a decimal point). */
   inputMode?: 'decimal' | 'numeric';
@@ -21,7 +22,7 @@ export interface NumberFieldProps {
  * A number input that keeps the user's text while typing and commits on blur or Enter; a refused value keeps the
  * text, marks the field invalid and shows the message under it (announced, and linked by aria-describedby).
  */
-export function NumberField({ value, onCommit, step = 'any', format = String, inputMode = 'decimal', ...field }: NumberFieldProps) {
+export function NumberField({ value, onCommit, step = 'any', format = exactShort, inputMode = 'decimal', ...field }: NumberFieldProps) {
   return (
     <TextCommitField
       {...field}

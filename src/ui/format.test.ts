@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmt } from './format';
+import { exactShort, fmt } from './format';
 
 describe('fmt', () => {
   it('keeps at most 4 significant digits by default, without trailing zeros', () => {
@@ -59,5 +59,17 @@ describe('fmtRun', () => {
     expect(fmtRun(Number.NaN, { step: 5, stop: { reason: 'converged' } })).toBe('not a number');
     expect(fmtRun(0.5, null, 2)).toBe('0.5');
     expect(fmtRun(null, diverged)).toBe('—');
+  });
+});
+
+describe('exactShort (what number fields write)', () => {
+  it('writes round large values in exponent form and everything else as JavaScript does, always exactly', () => {
+    expect(exactShort(1e11)).toBe('1e11');
+    expect(exactShort(100000)).toBe('1e5');
+    expect(exactShort(123456.789)).toBe('123456.789');
+    expect(exactShort(0.001)).toBe('0.001');
+    expect(exactShort(2.5e-7)).toBe('2.5e-7');
+    expect(exactShort(242)).toBe('242');
+    for (const v of [1e11, 3e21, 0.1 + 0.2, 1 / 3, 123456789012, -4e-300, 5e-324]) expect(Number(exactShort(v))).toBe(v);
   });
 });

@@ -49,3 +49,15 @@ export function fmtRun(v: number | null | undefined, end: RunEnd | null | undefi
   if (typeof v === 'number' && !Number.isFinite(v) && end?.stop.reason === 'diverged') return `diverged at step ${end.step}`;
   return fmt(v, opts);
 }
+
+/**
+ * A number written exactly (it parses back to the same double) in its shorter form: 1e11 rather than
+ * 100000000000, 2.5e-7 as JavaScript writes it, 123456.789 as is. For fields, which must not round.
+ */
+export function exactShort(v: number): string {
+  const plain = String(v);
+  // small values: JavaScript already switches to 1e-7 below 1e-6, and 0.001 reads better than 1e-3
+  if (!Number.isFinite(v) || Math.abs(v) < 1e5) return plain;
+  const sci = v.toExponential().replace('e+', 'e');
+  return sci.length < plain.length ? sci : plain;
+}
