@@ -119,4 +119,21 @@ describe('RunClient', () => {
     client.dispose();
     port1.close();
   });
+
+  it('a start while the previous one is still busy past the grace time ends that worker, unheard, and takes a fresh one', async () => {
+    const { client, made } = clientMakingWorkers();
+    const heard: string[] = [];
+    client.onFailure = (m) => heard.push(m);
+    // the first start never answers (a worker deep in an analysis)
+    const first = client.start({}, () => undefined);
+    const second = client.start({}, () => undefined);
+    second.catch(() => undefined);
+    expect(made).toHaveLength(1);
+    await expect(first).rejects.toThrow('superseded by a newer start');
+    expect(made[0].terminated).toBe(true);
+    expect(made).toHaveLength(2);
+    expect(made[1].terminated).toBe(false);
+    expect(heard).toEqual([]);
+    client.dispose();
+  });
 });

@@ -33,7 +33,9 @@ export class RunClient {
   /** Rejects when the current worker fails (a start() in flight races it). */
   private failure: Promise<never> | null = null;
   /** Ends the current worker with a message: a start in flight rejects with it and onFailure hears it. */
-  private failWith: ((message: string) => void) | null = null;
+  private failWith: ((message: string, heard?: boolean) => void) | null = null;
+  /** The start in flight (the worker validating and building a run), until it settles. */
+  private starting: Promise<StartResult> | null = null;
   /** Hears a failure of the worker, during a start or later in the run. */
   onFailure: (message: string) => void = () => undefined;
 
@@ -53,11 +55,11 @@ export class RunClient {
       let reject: (err: Error) => void = () => undefined;
       const failure = new Promise<never>((_, rej) => (reject = rej));
       failure.catch(() => undefined); // only a start in flight listens
-      const fail = (message: string) => {
+      const fail = (message: string, heard = true) => {
         if (this.worker !== worker) return;
         this.dispose();
         reject(new Error(message));
-        this.onFailure(message);
+        if (heard) this.onFailure(message);
       };
       worker.addEventListener('error', (e) => {
         e.preventDefault();
@@ -77,9 +79,22 @@ export class RunClient {
    * Starts a spec (replacing the worker's previous run); onFrame runs on the main thread and its return releases
    * the worker's next slice. Resolves once the worker has accepted or refused the spec; rejects if the worker fails.
    */
-  start(spec: unknown, onFrame: (frame: RunFrame) => void, startPaused = false): Promise<StartResult> {
+  async start(spec: unknown, onFrame: (frame: RunFrame) => void, startPaused = false): Promise<StartResult> {
+    // A start still in flight after the grace time is busy in work of its own (e.g. the analysis of a big net): the
+    // new one does not queue behind it; that worker is ended (its start rejects, unheard) and a fresh one takes this.
+    const previous = this.starting;
+    if (previous && this.api) {
+      const worker = this.worker;
+      if (!(await settlesWithin(previous, STOP_GRACE_MS)) && this.worker === worker) this.failWith?.('superseded by a newer start', false);
+    }
     const api = this.remote();
-    return Promise.race([api.start(spec, Comlink.proxy(onFrame), startPaused), this.failure!]);
+    const started = Promise.race([api.start(spec, Comlink.proxy(onFrame), startPaused), this.failure!]);
+    this.starting = started;
+    const settle = () => {
+      if (this.starting === started) this.starting = null;
+    };
+    started.then(settle, settle);
+    return started;
   }
 
   // The transport reaches a live worker only: with none (never started, or failed) there is no run to control.
@@ -100,17 +115,7 @@ export class RunClient {
   async stop(): Promise<void> {
     if (!this.api) return;
     const worker = this.worker;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const grace = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), STOP_GRACE_MS)));
-    const taken = await Promise.race([
-      this.api.stop().then(
-        () => true as const,
-        () => true as const,
-      ),
-      grace,
-    ]);
-    clearTimeout(timer);
-    if (!taken && this.worker === worker) this.failWith?.(STOPPED_BUSY);
+    if (!(await settlesWithin(this.api.stop(), STOP_GRACE_MS)) && this.worker === worker) this.failWith?.(STOPPED_BUSY);
   }
 
   dispose() {
@@ -120,4 +125,19 @@ export class RunClient {
     this.failure = null;
     this.failWith = null;
   }
+}
+
+/** Whether a promise settles (resolves or rejects) within ms milliseconds. */
+async function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  const settled = await Promise.race([
+    p.then(
+      () => true,
+      () => true,
+    ),
+    late,
+  ]);
+  clearTimeout(timer);
+  return settled;
 }
