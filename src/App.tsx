@@ -65,7 +65,7 @@ export function App() {
             </nav>
           </details>
           <span className="flex-1" />
-          <span className="hidden text-xs text-slate-500 xl:block">Watch the implicit bias of gradient descent happen.</span>
+          {!onStart && <span className="hidden text-xs text-slate-500 xl:block">Watch the implicit bias of gradient descent happen.</span>}
           {!embed && !presenting && <ThemeToggle />}
         </div>
       </header>

@@ -11,6 +11,7 @@ import type { PointerEvent as ReactPointerEvent } from 'react';
 import { Button } from '../ui/Button';
 import { fmt } from '../ui/format';
 import { ToolButton } from './ToolButton';
+import { FULL_SCREEN_CLASS, FullScreenButton, useFullScreenPlot } from '../ui/PresentationPlot';
 import { contourLines, finiteExtent, gridImage, integerLevels, type LandscapeGrid } from './landscape-draw';
 import { useElementWidth } from './useElementWidth';
 
@@ -78,7 +79,10 @@ export function Landscape(props: LandscapeProps) {
   const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
   const [hover, setHover] = useState<{ px: number; py: number; text: string } | null>(null);
   const width = useElementWidth(areaRef);
-  const height = heightProp ?? Math.max(260, Math.min(width, 520));
+  // full screen (presentation mode): a square as tall as the window allows, centred
+  const fullScreen = useFullScreenPlot();
+  const side = fullScreen.full ? Math.max(260, fullScreen.height(0) - 60) : null;
+  const height = side ?? heightProp ?? Math.max(260, Math.min(width, 520));
   const inner = { w: Math.max(10, width - M.left - M.right), h: Math.max(10, height - M.top - M.bottom) };
   const domainKey = JSON.stringify(domain);
 
@@ -212,10 +216,12 @@ export function Landscape(props: LandscapeProps) {
       data-view={viewKey}
       data-grid={grid ? `${grid.nx}x${grid.ny}` : ''}
       aria-label={title}
-      className="m-0 text-slate-700 dark:text-slate-300"
+      data-full-screen={fullScreen.full ? 'true' : undefined}
+      className={`m-0 text-slate-700 dark:text-slate-300${fullScreen.full ? ` ${FULL_SCREEN_CLASS}` : ''}`}
     >
       <div className="flex flex-wrap items-center gap-2">
         <h3 className="min-w-0 flex-1 text-sm font-semibold text-balance">{title}</h3>
+        {fullScreen.presenting && <FullScreenButton full={fullScreen.full} onToggle={fullScreen.toggle} />}
         <div className="flex gap-1 text-[11px]" role="group" aria-label="Landscape tools">
           {onPick && (
             <ToolButton on={mode === 'place'} onClick={() => setMode('place')} title="Click or drag to place the initialisation">
@@ -252,7 +258,7 @@ export function Landscape(props: LandscapeProps) {
           ))}
         </div>
       )}
-      <div ref={areaRef} className="relative w-full select-none" style={{ height }}>
+      <div ref={areaRef} className="relative w-full select-none" style={side ? { height, maxWidth: side + M.left + M.right, margin: '0 auto' } : { height }}>
         <canvas ref={canvasRef} className="pointer-events-none absolute" style={{ left: M.left, top: M.top }} />
         <svg
           ref={svgRef}

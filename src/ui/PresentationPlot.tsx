@@ -38,8 +38,8 @@ export function useFullScreenPlot() {
     presenting,
     full: on,
     toggle: () => setFull((f) => !f),
-    /** The plot area's height: its own, or the window's less the title, legend and padding. */
-    height: (own: number) => (on ? Math.max(own, vh - 150) : own),
+    /** The plot area's height: its own, or the window's less the title, legend and padding (taller on a phone). */
+    height: (own: number) => (on ? Math.max(own, vh - (window.innerWidth < 640 ? 260 : 150)) : own),
   };
 }
 
