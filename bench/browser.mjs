@@ -1,7 +1,11 @@
 // npm run bench:browser — figures measured in headless Chromium against the built app (npm run build first):
 // live wall time of each poisoning preset (both arms streaming in workers), the page's frame rate meanwhile,
 // and the wall time of each four-seed "Reproduce" across the worker pool. Prints figures; asserts nothing.
+// First a table of the Saddles lab's GD steps/s in a dedicated browser worker (the engine bundled on its own, wall
+// clock, best of 3) beside Node's, with the final loss compared bit for bit; `npm run bench:browser -- saddles`
+// prints only that table (no build needed).
 import { spawn } from 'node:child_process';
+import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
 
@@ -9,8 +13,9 @@ const { PRESETS } = await tsImport('../src/experiment/presets.ts', import.meta.u
 const { encodeSpec } = await tsImport('../src/experiment/link.ts', import.meta.url);
 
 const port = 4179;
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 2500));
+const saddlesOnly = process.argv.slice(2).join(' ') === 'saddles';
+const server = saddlesOnly ? null : spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+if (server) await new Promise((r) => setTimeout(r, 2500));
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -18,6 +23,8 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const only = process.argv.slice(2);
+  await saddlesWorkerTable(page);
+  if (saddlesOnly) only.length = 0;
   // The lab of the Theorem-1 presets (the one the live figures are measured on).
   const lab = PRESETS.find((p) => p.id.startsWith('thm1-')).lab;
   const presets = PRESETS.filter(
@@ -25,7 +32,8 @@ try {
       p.id.match(/^(thm1|[BMF]\d*M?)-/) &&
       (only.length ? only.some((o) => p.id.startsWith(o)) : /-s(242|342|200|1200|4540|105|100|4000|4001|4541|4543|4542|4603|302|401|403)$/.test(p.id)),
   );
-  console.log('Live presets (both arms streaming in two workers):');
+  if (saddlesOnly) presets.length = 0;
+  else console.log('Live presets (both arms streaming in two workers):');
   for (const p of presets) {
     const pageId = p.id.startsWith('thm1') ? 'thm1' : 'explore';
     await page.goto(`http://127.0.0.1:${port}/#lab=${lab}&page=thm1`);
@@ -48,9 +56,11 @@ try {
     const frames = await page.evaluate(() => window.__frames);
     console.log(`  ${p.id.padEnd(18)} ${(ms / 1000).toFixed(2).padStart(7)} s   ${((1000 * frames) / ms).toFixed(0).padStart(3)} frames/s while streaming`);
   }
-  await page.goto(`http://127.0.0.1:${port}/#lab=${lab}&page=reproduce`);
-  console.log('Reproduce (all seeds x both arms across the worker pool):');
-  for (const id of ['T1-7', 'T1-9', 'B-6', 'B-10', 'M-6', 'M-10']) {
+  if (!saddlesOnly) {
+    await page.goto(`http://127.0.0.1:${port}/#lab=${lab}&page=reproduce`);
+    console.log('Reproduce (all seeds x both arms across the worker pool):');
+  }
+  for (const id of saddlesOnly ? [] : ['T1-7', 'T1-9', 'B-6', 'B-10', 'M-6', 'M-10']) {
     const t0 = Date.now();
     await page.getByTestId(`repro-run-${id}`).click();
     await page.waitForSelector(`[data-testid=repro-${id}][data-state=done]`, { timeout: 600000 });
@@ -58,5 +68,56 @@ try {
   }
 } finally {
   await browser.close();
-  server.kill();
+  server?.kill();
+}
+
+/** Saddles GD in a browser worker vs Node on the same figures, steps and start (bench/browser-saddles-worker.ts). */
+async function saddlesWorkerTable(page) {
+  const { KERNEL_FIGURES } = await tsImport('./saddles-kernels.ts', import.meta.url);
+  const { gdFigure, runGdSteps } = await tsImport('./saddles-gd.ts', import.meta.url);
+  const bundle = await build({
+    entryPoints: [new URL('./browser-saddles-worker.ts', import.meta.url).pathname],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'error',
+    // .ts first: a folder may hold both sweeps.ts and Sweeps.tsx
+    resolveExtensions: ['.ts', '.tsx', '.mjs', '.js', '.json'],
+  });
+  // any http origin will do for a worker from a blob: a blank page served by the browser context itself
+  await page.route('http://saddles.bench/**', (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Saddles bench</title>' }));
+  await page.goto('http://saddles.bench/');
+  const hex = (x) => Buffer.from(Float64Array.of(x).buffer).toString('hex');
+  const wall = () => performance.now() / 1000;
+  console.log('| Saddles figure, GD | browser worker | Node | worker / Node | final loss |');
+  console.log('|---|---:|---:|---:|---|');
+  for (const fig of KERNEL_FIGURES) {
+    const steps = Math.round(fig.steps / 2);
+    const res = await page.evaluate(
+      ({ code, id, steps }) =>
+        new Promise((resolve, reject) => {
+          const w = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+          w.onmessage = (e) => {
+            w.terminate();
+            resolve(e.data);
+          };
+          w.onerror = (e) => reject(new Error(e.message));
+          w.postMessage({ id, steps, repeats: 3 });
+        }),
+      { code: bundle.outputFiles[0].text, id: fig.id, steps },
+    );
+    const s = gdFigure(fig.id);
+    let best = Number.POSITIVE_INFINITY;
+    let node = null;
+    for (let r = 0; r < 3; r++) {
+      node = runGdSteps(s, steps, wall);
+      best = Math.min(best, node.seconds);
+    }
+    const nodeRate = steps / best;
+    const same = res.loss === hex(node.loss) && res.sum === hex(node.sum);
+    console.log(
+      `| ${fig.label} | ${Math.round(res.rate).toLocaleString('en')} steps/s | ${Math.round(nodeRate).toLocaleString('en')} steps/s | ${((100 * res.rate) / nodeRate).toFixed(0)} % | ${same ? 'same bits' : 'DIFFERENT BITS'} |`,
+    );
+  }
 }

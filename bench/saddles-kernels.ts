@@ -8,11 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildIntegrator, buildProblem } from '../src/experiment/build-run';
-import { findPreset } from '../src/experiment/presets';
-import { parseSpec } from '../src/experiment/validate';
-import { FeedForward } from '../src/engine/homogeneous/ff';
-import type { SaddlesProblem } from '../src/engine/homogeneous/problem';
+import { gdFigure, runGdSteps } from './saddles-gd';
 
 export interface KernelRow {
   id: string;
@@ -45,18 +41,8 @@ export function buildNative(): { exe: string | null; note: string } {
   return { exe, note: `native baseline: ${cc} ${flags.join(' ')}` };
 }
 
-function setup(id: string) {
-  const parsed = parseSpec(findPreset(id)!.spec);
-  if (!parsed.ok || parsed.spec.lab !== 'saddles' || !('optim' in parsed.spec)) throw new Error(`${id} is not a Saddles GD preset`);
-  const spec = parsed.spec;
-  const { problem, theta0 } = buildProblem(spec);
-  const model = (problem as SaddlesProblem).analysis.model;
-  if (!(model instanceof FeedForward)) throw new Error(`${id} is not a feed-forward net`);
-  return { spec, problem, theta0, model };
-}
-
 /** The problem file bench/native/saddles_gd.c reads (float64: header, X, y, theta0). */
-function problemFile(s: ReturnType<typeof setup>): Float64Array {
+function problemFile(s: ReturnType<typeof gdFigure>): Float64Array {
   const { model, spec, theta0 } = s;
   const optim = spec.optim as { kind: string; lr: number; rule?: { kind: string; s?: number } };
   let clip = 0;
@@ -70,12 +56,6 @@ function problemFile(s: ReturnType<typeof setup>): Float64Array {
   return Float64Array.from([...header, ...model.X, ...model.y, ...theta0]);
 }
 
-function sumOf(x: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += x[i];
-  return s;
-}
-
 /** %a of C for a finite double (enough to compare bits: the hex of its IEEE representation). */
 const bitsOf = (x: number) => Buffer.from(Float64Array.of(x).buffer).toString('hex');
 function parseHexFloat(s: string): number {
@@ -86,18 +66,19 @@ function parseHexFloat(s: string): number {
 }
 
 export function benchKernel(fig: (typeof KERNEL_FIGURES)[number], exe: string | null, repeats = 3): KernelRow {
-  const s = setup(fig.id);
+  const s = gdFigure(fig.id);
   let jsRate = 0;
   let jsLoss = 0;
   let jsSum = 0;
+  const cpuSeconds = () => {
+    const c = process.cpuUsage();
+    return (c.user + c.system) / 1e6;
+  };
   for (let rep = 0; rep < repeats; rep++) {
-    const gd = buildIntegrator(s.spec.optim, s.problem, s.theta0);
-    const c0 = process.cpuUsage();
-    for (let k = 0; k < fig.steps; k++) gd.step(Number.POSITIVE_INFINITY);
-    const c = process.cpuUsage(c0);
-    jsRate = Math.max(jsRate, fig.steps / ((c.user + c.system) / 1e6));
-    jsLoss = gd.loss;
-    jsSum = sumOf(gd.theta);
+    const r = runGdSteps(s, fig.steps, cpuSeconds);
+    jsRate = Math.max(jsRate, fig.steps / r.seconds);
+    jsLoss = r.loss;
+    jsSum = r.sum;
   }
   let nativeRate: number | null = null;
   let same: boolean | null = null;
