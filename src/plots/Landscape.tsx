@@ -12,6 +12,9 @@ import { Button } from '../ui/Button';
 import { fmt } from '../ui/format';
 import { ToolButton } from './ToolButton';
 import { FULL_SCREEN_CLASS, FullScreenButton, useFullScreenPlot } from '../ui/PresentationPlot';
+import { figureCaption } from '../ui/figure-caption';
+import { PlotExportMenu } from '../ui/PlotExportMenu';
+import { pageBackground, plotSvgDocument } from './plot-image';
 import { contourLines, finiteExtent, gridImage, integerLevels, type LandscapeGrid } from './landscape-draw';
 import { useElementWidth } from './useElementWidth';
 
@@ -209,6 +212,25 @@ export function Landscape(props: LandscapeProps) {
   };
 
   const legend = overlays.filter((o) => (o.kind === 'path' ? o.label : o.legend));
+  // The figure as it stands: the heatmap as an image under the axes and overlays, with the legend and a caption.
+  const exportSvg = () => {
+    const fig = svgRef.current!.closest('figure')!;
+    const style = getComputedStyle(fig);
+    const c = canvasRef.current;
+    const image = c ? `<image x="${M.left}" y="${M.top}" width="${inner.w}" height="${inner.h}" href="${c.toDataURL('image/png')}"/>` : '';
+    return plotSvgDocument({
+      title,
+      width,
+      height,
+      below: [],
+      above: [svgRef.current!],
+      data: image,
+      legend: legend.map((o) => ({ label: (o.kind === 'path' ? o.label : o.legend) ?? '', color: o.color, dash: o.kind === 'path' ? o.dash : undefined })),
+      color: style.color,
+      background: pageBackground(fig),
+      caption: figureCaption(),
+    });
+  };
 
   return (
     <figure
@@ -222,6 +244,7 @@ export function Landscape(props: LandscapeProps) {
       <div className="flex flex-wrap items-center gap-2">
         <h3 className="min-w-0 flex-1 text-sm font-semibold text-balance">{title}</h3>
         {fullScreen.presenting && <FullScreenButton full={fullScreen.full} onToggle={fullScreen.toggle} />}
+        <PlotExportMenu name={`landscape-${id}`} svg={exportSvg} />
         <div className="flex gap-1 text-[11px]" role="group" aria-label="Landscape tools">
           {onPick && (
             <ToolButton on={mode === 'place'} onClick={() => setMode('place')} title="Click or drag to place the initialisation">

@@ -8,6 +8,9 @@ import type { KeyboardEvent, PointerEvent } from 'react';
 import { publishCursor, subscribeCursor } from './cursor-sync';
 import { FrameScheduler } from './frame-scheduler';
 import { PlotArea } from './PlotArea';
+import { pageBackground, plotSvgDocument } from './plot-image';
+import { figureCaption } from '../ui/figure-caption';
+import { PlotExportMenu } from '../ui/PlotExportMenu';
 import { PlotRenderer } from './renderer';
 import { ToolButton } from './ToolButton';
 import { FULL_SCREEN_CLASS, FullScreenButton, useFullScreenPlot } from '../ui/PresentationPlot';
@@ -145,6 +148,23 @@ export function TimeSeriesPlot(props: TimeSeriesPlotProps) {
       return next;
     });
 
+  // The figure as it stands: the same layers and lines, in the page's colours, with its legend and a caption.
+  const exportSvg = () => {
+    const style = getComputedStyle(rootRef.current!);
+    return plotSvgDocument({
+      title,
+      width,
+      height,
+      below: [gridRef.current!],
+      above: [overlayRef.current!],
+      data: rendererRef.current?.linesSvg() ?? '',
+      legend: series.filter((s) => !hidden.has(s.id)).map((s) => ({ label: s.label, color: s.color === 'currentColor' ? style.color : s.color, dash: s.dash })),
+      color: style.color,
+      background: pageBackground(rootRef.current!),
+      caption: figureCaption(),
+    });
+  };
+
   return (
     <figure
       ref={rootRef}
@@ -156,6 +176,7 @@ export function TimeSeriesPlot(props: TimeSeriesPlotProps) {
       <div className="flex items-center gap-2">
         <h3 className="min-w-0 flex-1 text-sm font-semibold text-balance">{title}</h3>
         {fullScreen.presenting && <FullScreenButton full={fullScreen.full} onToggle={fullScreen.toggle} />}
+        <PlotExportMenu name={id} svg={exportSvg} />
         {scaleToggle && (
           <div className="flex gap-1 text-[11px]">
             <ScaleButton label="log x" on={logX} onToggle={() => setLogX((v) => !v)} />

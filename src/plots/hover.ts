@@ -83,8 +83,9 @@ export interface HoverLayers {
 export function createHoverLayers(overlay: SVGSVGElement, tooltip: HTMLDivElement): HoverLayers {
   const o = select(overlay);
   return {
-    crosshair: o.append('line').attr('stroke', 'currentColor').attr('stroke-opacity', 0.5).attr('stroke-width', 1).attr('display', 'none'),
-    markers: o.append('g'),
+    // data-hover: left out of exported images
+    crosshair: o.append('line').attr('data-hover', '').attr('stroke', 'currentColor').attr('stroke-opacity', 0.5).attr('stroke-width', 1).attr('display', 'none'),
+    markers: o.append('g').attr('data-hover', ''),
     tooltip: select(tooltip).property('hidden', true),
   };
 }

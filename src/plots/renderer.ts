@@ -10,6 +10,7 @@ import { createHoverLayers, drawHover } from './hover';
 import type { HoverFrame, HoverLayers } from './hover';
 import { fastInvert, fastMap, isValidDomain, makeScale, resolveDomain, tickSpec } from './scales';
 import { formatNumber, scanSeries, validLength } from './series-math';
+import { SvgPathContext } from './svg-path-context';
 import type { Band, PlotSeries, RefLine } from './types';
 
 export interface PlotElements {
@@ -47,6 +48,8 @@ export class PlotRenderer {
   private readonly hoverLayers: HoverLayers;
   private frame: HoverFrame | null = null;
   private pointer: number | null = null;
+  /** The last draw's lines and mapping, kept so an export can draw them again as SVG paths. */
+  private lastLines: { lines: LineItem[]; draw: (ctx: CanvasRenderingContext2D) => void } | null = null;
 
   constructor(private readonly el: PlotElements) {
     this.svg = createSvgLayers(el.grid, el.overlay);
@@ -101,12 +104,13 @@ export class PlotRenderer {
       color: a.s.color === 'currentColor' ? fg : a.s.color,
     }));
 
+    const mx = fastMap(logX, xDom, xRange);
+    const my = fastMap(logY, yDom, yRange);
+    const mxInv = fastInvert(logX, xDom, xRange);
+    const strokeAll = (ctx: CanvasRenderingContext2D) => drawLines(ctx, lines, mx, my, mxInv, inner, logX, logY);
+    this.lastLines = { lines, draw: strokeAll };
     const ctx = prepareCanvas(this.el.canvas, width, height);
-    if (ctx) {
-      const mx = fastMap(logX, xDom, xRange);
-      const my = fastMap(logY, yDom, yRange);
-      drawLines(ctx, lines, mx, my, fastInvert(logX, xDom, xRange), inner, logX, logY);
-    }
+    if (ctx) strokeAll(ctx);
 
     for (const svg of [this.el.grid, this.el.overlay]) {
       svg.setAttribute('width', String(width));
@@ -185,6 +189,16 @@ export class PlotRenderer {
 
   drawOverlay(): void {
     drawHover(this.hoverLayers, this.frame, this.pointer);
+  }
+
+  /** The lines of the last draw as SVG markup (clipped to the data area), for exports. */
+  linesSvg(): string {
+    if (!this.lastLines) return '';
+    const ctx = new SvgPathContext();
+    this.lastLines.draw(ctx as unknown as CanvasRenderingContext2D);
+    const c = ctx.clipRect;
+    const clip = c ? `<clipPath id="plot-clip"><rect x="${c[0]}" y="${c[1]}" width="${c[2]}" height="${c[3]}"/></clipPath>` : '';
+    return `${clip}<g${c ? ' clip-path="url(#plot-clip)"' : ''}>${ctx.paths.join('')}</g>`;
   }
 
   /** Removes everything the constructor added, so a remount (e.g. StrictMode) starts clean. */

@@ -1,6 +1,10 @@
 /** Saves text as a file download (a Blob URL clicked through a temporary link). */
 export function downloadText(name: string, text: string, type = 'text/plain'): void {
-  const blob = new Blob([text], { type });
+  downloadBlob(name, new Blob([text], { type }));
+}
+
+/** Saves a blob (e.g. a PNG) as a file download. */
+export function downloadBlob(name: string, blob: Blob): void {
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
   a.download = name;
