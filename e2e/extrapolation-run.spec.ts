@@ -232,7 +232,8 @@ test('side by side: T1 against T2 draw on shared axes, with a shared cursor and 
   const csv = Buffer.concat(await (await (await csvDownload).createReadStream()).toArray())
     .toString('utf8')
     .trim()
-    .split('\n');
+    .split('\n')
+    .filter((line) => !line.startsWith('#'));
   expect(csv[0]).toBe('arm,step,t,loss,E,betaBC,alphaA,invBC,invDrift,phi,effDim,specRadius');
   expect(new Set(csv.slice(1).map((line) => line.split(',')[0]))).toEqual(new Set(['main', 'compare']));
   await page.waitForTimeout(300);

@@ -1,6 +1,11 @@
 import { name as appName, version as appVersion } from '../../package.json';
 import type { FinalState, RunStatus } from '../engine/core/run';
 import type { SeriesBuffers } from '../state/series';
+import { encodeSpec } from '../experiment/link';
+import type { Spec } from '../experiment/schema';
+
+/** The hash that reopens a spec in the app (`#lab=...&s=...`): append it to the app's address. */
+export const reopenHash = (spec: { lab: string }) => `#lab=${spec.lab}&${encodeSpec(spec as Spec)}`;
 
 /**
  * A run page's exports (pure, unit-tested; the page only saves them), for every lab. Each writes the spec that ran (every arm's,
@@ -39,6 +44,7 @@ export function runJson(arms: ExportArm[], compare: string | null) {
       role: a.role,
       label: a.label,
       spec: a.spec,
+      reopen: reopenHash(a.spec),
       steps: a.status?.steps ?? 0,
       stop: a.status?.stop ?? null,
       final: a.final,
@@ -53,7 +59,10 @@ const cell = (v: number) => (Number.isFinite(v) ? String(v) : Number.isNaN(v) ? 
 
 export function runCsv(arms: ExportArm[]): string {
   const metrics = arms.find((a) => a.buffers)?.buffers?.metricNames ?? [];
-  const lines = [['arm', 'step', 't', 'loss', ...metrics].join(',')];
+  // What produced the rows, as # comment lines before the header: the app, each arm's spec and its link.
+  const lines = [`# ${appName} ${appVersion}`];
+  for (const a of arms) lines.push(`# ${a.role} spec: ${JSON.stringify(a.spec)}`, `# ${a.role} reopen: ${reopenHash(a.spec)}`);
+  lines.push(['arm', 'step', 't', 'loss', ...metrics].join(','));
   for (const a of arms) {
     const b = a.buffers;
     if (!b) continue;

@@ -142,8 +142,14 @@ describe('exports', () => {
     expect(json.lab).toBe(spec.lab);
     expect(json.app.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(json.arms[0].spec).toBe(spec);
+    expect(json.arms[0].reopen).toMatch(/^#lab=extrapolation&s=/);
     expect(json.arms[0].series.E).toEqual([2, Infinity]);
     expect(json.arms[0].views.h).toEqual([1, 2]);
-    expect(runCsv([arm])).toBe('arm,step,t,loss,E,betaBC\nmain,0,0,1,2,0\nmain,1,0.001,0.5,Infinity,0\n');
+    const csv = runCsv([arm]).split('\n');
+    // comment lines say what produced the rows: the app, the spec, the link that reopens it
+    expect(csv[0]).toMatch(/^# implicit-bias-lab \d/);
+    expect(JSON.parse(csv[1].replace('# main spec: ', ''))).toEqual(spec);
+    expect(csv[2]).toBe(`# main reopen: ${json.arms[0].reopen}`);
+    expect(csv.slice(3).join('\n')).toBe('arm,step,t,loss,E,betaBC\nmain,0,0,1,2,0\nmain,1,0.001,0.5,Infinity,0\n');
   });
 });
