@@ -2,7 +2,7 @@
 // live wall time of each poisoning preset (both arms streaming in workers), the page's frame rate meanwhile,
 // and the wall time of each four-seed "Reproduce" across the worker pool. Prints figures; asserts nothing.
 // First a table of the Saddles lab's GD steps/s in a dedicated browser worker (the engine bundled on its own, wall
-// clock, best of 3) beside Node's, with the final loss compared bit for bit; `npm run bench:browser -- saddles`
+// clock, best of 3) beside Node's, with the final loss compared bit for bit; `npm run bench:browser -- --kernels-only`
 // prints only that table (no build needed).
 import { spawn } from 'node:child_process';
 import { build } from 'esbuild';
@@ -13,7 +13,7 @@ const { PRESETS } = await tsImport('../src/experiment/presets.ts', import.meta.u
 const { encodeSpec } = await tsImport('../src/experiment/link.ts', import.meta.url);
 
 const port = 4179;
-const saddlesOnly = process.argv.slice(2).join(' ') === 'saddles';
+const saddlesOnly = process.argv.includes('--kernels-only');
 const server = saddlesOnly ? null : spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
 if (server) await new Promise((r) => setTimeout(r, 2500));
 const browser = await chromium.launch({

@@ -9,7 +9,7 @@ import { parseSpec } from '../src/experiment/validate';
 
 export function gdFigure(id: string) {
   const parsed = parseSpec(findPreset(id)!.spec);
-  if (!parsed.ok || parsed.spec.lab !== 'saddles' || !('optim' in parsed.spec)) throw new Error(`${id} is not a Saddles GD preset`);
+  if (!parsed.ok || !('optim' in parsed.spec)) throw new Error(`${id} is not a valid preset with an optimiser`);
   const spec = parsed.spec as Spec & { optim: Parameters<typeof buildIntegrator>[0] };
   const { problem, theta0 } = buildProblem(spec);
   const model = (problem as SaddlesProblem).analysis.model;
