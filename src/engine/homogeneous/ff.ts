@@ -57,6 +57,8 @@ export class FeedForward implements HomogeneousModel {
   private readonly thetaBuf: Float64Array;
   private readonly gBuf: Float64Array;
   private readonly alphaP: number;
+  /** s(z) = z^2 (p = 2, alpha = 1): the square nets' activation, with its own kernels. */
+  private readonly square: boolean;
   /** Two-layer square nets (p = 2, alpha = 1): H(x) = x^T A x with A = sum_j v_j a_j a_j^T (see quadGrad). */
   private readonly quad: {
     F: number;
@@ -82,6 +84,7 @@ export class FeedForward implements HomogeneousModel {
     this.p = o.p;
     this.alpha = o.alpha;
     this.alphaP = pow(o.alpha, o.p);
+    this.square = o.p === 2 && o.alpha === 1;
     this.lossKind = o.loss;
     this.X = o.X;
     this.y = o.y;
@@ -103,7 +106,7 @@ export class FeedForward implements HomogeneousModel {
     this.n = off;
     // Every work array lives in one arena: the WebAssembly instance's memory when there is one, so both kernels
     // run on the same arrays.
-    const isQuad = this.depth === 2 && o.p === 2 && o.alpha === 1;
+    const isQuad = this.depth === 2 && this.square;
     const F = (d * (d + 1)) / 2;
     const k = o.dims[1];
     const units = o.dims.reduce((s, kl) => s + kl, 0);
@@ -178,7 +181,6 @@ export class FeedForward implements HomogeneousModel {
     if (this.wasm) return this.forwardWasm(this.wasm, theta);
     const N = this.nPoints;
     const { dims, depth } = this;
-    const sq = this.p === 2 && this.alpha === 1;
     for (let l = 1; l <= depth; l++) {
       const kin = dims[l - 1];
       const kout = dims[l];
@@ -188,7 +190,7 @@ export class FeedForward implements HomogeneousModel {
       for (let j = 0; j < kout; j++) accumulateRows(theta, W + j * kin, kin, prev, N, zl, j * N);
       const al = this.a[l];
       if (l === depth) al.set(zl);
-      else if (sq) for (let i = 0; i < zl.length; i++) al[i] = zl[i] * zl[i];
+      else if (this.square) for (let i = 0; i < zl.length; i++) al[i] = zl[i] * zl[i];
       else for (let i = 0; i < zl.length; i++) al[i] = this.act(zl[i]);
     }
     return this.a[depth];
@@ -202,7 +204,6 @@ export class FeedForward implements HomogeneousModel {
     }
     const N = this.nPoints;
     const { dims, depth } = this;
-    const sq = this.p === 2 && this.alpha === 1;
     this.dl[depth].set(r);
     for (let l = depth; l >= 1; l--) {
       const kin = dims[l - 1];
@@ -216,7 +217,7 @@ export class FeedForward implements HomogeneousModel {
       // down = W_l^T dlt: row m of down sums column m of W_l against the rows of dlt
       for (let m = 0; m < kin; m++) accumulateRows(theta, W + m, kout, dlt, N, down, m * N, kin);
       const zl = this.z[l - 1];
-      if (sq) for (let i = 0; i < down.length; i++) down[i] *= 2 * zl[i];
+      if (this.square) for (let i = 0; i < down.length; i++) down[i] *= 2 * zl[i];
       else for (let i = 0; i < down.length; i++) down[i] *= this.dact(zl[i]);
     }
   }
@@ -227,7 +228,7 @@ export class FeedForward implements HomogeneousModel {
     const { dims, depth, z, a, aT } = this;
     this.thetaBuf.set(theta);
     const t = this.thetaBuf.byteOffset;
-    const mode = this.p === 2 && this.alpha === 1 ? 1 : 2;
+    const mode = this.square ? 1 : 2;
     for (let l = 1; l <= depth; l++) {
       w.forwardLayer(t + 8 * this.offsets[l - 1], dims[l - 1], dims[l], a[l - 1].byteOffset, N, z[l].byteOffset);
       w.activate(z[l].byteOffset, a[l].byteOffset, aT[l].byteOffset, dims[l], N, l === depth ? 0 : mode, this.p, this.alpha);
@@ -240,7 +241,7 @@ export class FeedForward implements HomogeneousModel {
     const N = this.nPoints;
     const { dims, depth, z, aT, dl } = this;
     const t = this.thetaBuf.byteOffset;
-    const mode = this.p === 2 && this.alpha === 1 ? 1 : 2;
+    const mode = this.square ? 1 : 2;
     dl[depth].set(r);
     for (let l = depth; l >= 1; l--) {
       const kin = dims[l - 1];
@@ -366,7 +367,7 @@ export class FeedForward implements HomogeneousModel {
     }
     kept.push([0]);
     const dims = kept.map((k) => k.length);
-    const model = new FeedForward({ dims, p: this.p, alpha: this.alpha, X: this.X, y: this.y, loss: this.lossKind });
+    const model = new FeedForward({ dims, p: this.p, alpha: this.alpha, X: this.X, y: this.y, loss: this.lossKind, wasm: this.wasm !== null });
     const pairs: [number, number][] = [];
     for (let l = 1; l <= this.depth; l++) {
       kept[l].forEach((j, jj) => kept[l - 1].forEach((m, mm) => pairs.push([this.offsets[l - 1] + j * this.dims[l - 1] + m, model.offset(l) + jj * dims[l - 1] + mm])));
