@@ -96,6 +96,47 @@ test.describe('a runner script that cannot load is reported, and the next Run wo
   });
 });
 
+test.describe('a runner worker that crashes mid-run is reported, and the next Run starts a fresh one', () => {
+  const LONG_RUNS = [
+    { lab: 'poisoning', url: '/#lab=poisoning&page=explore', preset: 'M-10-s4540' },
+    { lab: 'saddles', url: '/#lab=saddles', preset: 'sd-fig1' },
+    { lab: 'extrapolation', url: '/#lab=extrapolation&page=run', preset: 'E-1B' },
+    { lab: 'flow-vs-descent', url: '/#lab=flow-vs-descent&page=run', preset: 'FD-relu' },
+  ];
+  for (const { lab, url, preset } of LONG_RUNS) {
+    test(lab, async ({ page }) => {
+      const errors = collectPageErrors(page);
+      await page.goto(url);
+      await page.getByTestId('preset-select').selectOption(preset);
+      await expect(toolbar(page)).toHaveAttribute('data-transport', /idle|done|running/);
+      if ((await toolbar(page).getAttribute('data-transport')) !== 'running') await run(page);
+      await expect(toolbar(page)).toHaveAttribute('data-transport', 'running');
+      await page.waitForTimeout(300);
+      // an uncaught error inside the worker, as a crash would raise
+      const worker = page.workers().find((w) => w.url().includes('runner.worker'));
+      expect(worker, 'a runner worker is running').toBeTruthy();
+      await worker!.evaluate(
+        () =>
+          void setTimeout(() => {
+            throw new Error('simulated crash');
+          }, 0),
+      );
+      await expect(page.getByText(/worker failed: .*simulated crash/).first()).toBeVisible({ timeout: 15_000 });
+      // a second arm still running (Poisoning) is stopped; the crashed one has ended already
+      if (await page.getByTestId('stop').isEnabled()) await page.getByTestId('stop').click();
+      await expect(toolbar(page)).toHaveAttribute('data-transport', 'done', { timeout: 15_000 });
+      // the spec is kept: Run starts it again on a fresh worker
+      await expect(page.getByTestId('preset-select')).toHaveValue(preset);
+      await run(page);
+      await expect(toolbar(page)).toHaveAttribute('data-transport', 'running');
+      await expect(page.getByText(/simulated crash/)).toHaveCount(0);
+      await page.getByTestId('stop').click();
+      await expect(toolbar(page)).toHaveAttribute('data-transport', 'done', { timeout: 15_000 });
+      expect(errors).toEqual([]);
+    });
+  }
+});
+
 test('the largest Saddles spec the validator accepts: Stop within 300 ms, no main-thread task over 200 ms', async ({ page }) => {
   test.setTimeout(120_000);
   const fig1 = findPreset('sd-fig1')!.spec as SpecOf<'saddles'>;

@@ -88,6 +88,9 @@ test('progress is visible while running; pause, resume and stop work', async ({ 
   await expect(page.getByLabel('ODE solver')).toHaveValue('dopri5');
 
   await page.getByTestId('run').click();
+  // an experiment this long is asked about first
+  await expect(page.getByTestId('run-question')).toContainText('may take up to about');
+  await page.getByTestId('run-anyway').click();
   const poisoned = page.getByTestId('status-poisoned');
   await expect.poll(() => stepsOf(page, 'poisoned'), { timeout: 5_000, message: 'the status shows a step count soon after Run' }).toBeGreaterThan(0);
   await expect(poisoned.getByRole('progressbar')).toHaveCount(1);
