@@ -55,7 +55,7 @@ export function runJson(arms: ExportArm[], compare: string | null) {
 }
 
 /** A CSV value: numbers exactly (shortest round-trip digits), non-finite ones as NaN / Infinity / -Infinity. */
-const cell = (v: number) => (Number.isFinite(v) ? String(v) : Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity');
+export const csvCell = (v: number) => (Number.isFinite(v) ? String(v) : Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity');
 
 export function runCsv(arms: ExportArm[]): string {
   const metrics = arms.find((a) => a.buffers)?.buffers?.metricNames ?? [];
@@ -67,7 +67,7 @@ export function runCsv(arms: ExportArm[]): string {
     const b = a.buffers;
     if (!b) continue;
     const cols = metrics.map((m) => (b.metricNames.includes(m) ? b.metric(m) : null));
-    for (let r = 0; r < b.count; r++) lines.push([a.role, cell(b.step[r]), cell(b.t[r]), cell(b.loss[r]), ...cols.map((c) => (c ? cell(c[r]) : ''))].join(','));
+    for (let r = 0; r < b.count; r++) lines.push([a.role, csvCell(b.step[r]), csvCell(b.t[r]), csvCell(b.loss[r]), ...cols.map((c) => (c ? csvCell(c[r]) : ''))].join(','));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,11 +1,20 @@
 import { useLabSpec } from '../../state/experiment-store';
 import { ARMS, useRuns } from '../../state/runs-store';
 import { Button } from '../../ui/Button';
+import { downloadText } from '../../ui/download';
 import { cardClass } from '../../ui/field-styles';
+import { type ExportArm, runCsv } from '../../ui/run-export';
 import { fmt, fmtRun } from '../../ui/format';
 import { Stale, useIsStale } from '../../ui/Stale';
 import { ARM_COLORS, ARM_LABELS } from './arms';
 import { referenceFor } from './reference';
+
+/** Both arms' recorded series for the CSV, each with the spec that ran. */
+const csvArms = (arms: ReturnType<typeof useRuns.getState>['arms']): ExportArm[] =>
+  ARMS.flatMap((a) => {
+    const r = arms[a];
+    return r ? [{ role: a, label: ARM_LABELS[a], ...r }] : [];
+  });
 
 /** Gen values beside the reference's five printed digits. */
 const gen = (v: number | null | undefined) => fmt(v, { digits: 5, exp: true });
@@ -46,6 +55,16 @@ export function Thm1Results() {
           title="The run's spec and final states, as JSON"
         >
           Export JSON
+        </Button>
+        <Button
+          variant="link"
+          className="ml-3"
+          testId="export-csv"
+          onClick={() => ran && downloadText(`implicit-bias-lab-thm1-d${ran.model.d}-k${ran.data.length}-s${ran.seed}.csv`, runCsv(csvArms(arms)), 'text/csv')}
+          disabled={!ran || (!arms.clean?.buffers && !arms.poisoned?.buffers)}
+          title="One row per recorded step and arm: step, t, loss and every metric (the specs and links in # lines above)"
+        >
+          Export CSV
         </Button>
       </div>
       <Stale stale={stale} testId="thm1-results-stale">

@@ -13,6 +13,8 @@ import { RestrictToggle } from './RestrictToggle';
 import { useRestrictedRun, useSaddlesRun } from './store';
 import { SaddlesSummary } from './Summary';
 import { EscapeSweep } from './Sweep';
+import { RunExportLinks } from '../../ui/ExportLinks';
+import type { ExportArm } from '../../ui/run-export';
 
 function Narration() {
   return (
@@ -53,6 +55,16 @@ function useSaddlesControls(): RunControls {
   };
 }
 
+/** The run on screen and, when it ran, the first-saddle oracle's restricted run beside it (each with the spec that ran). */
+function saddlesExportArms(): ExportArm[] {
+  const out: ExportArm[] = [];
+  const run = useSaddlesRun.getState().run;
+  const restricted = useRestrictedRun.getState().run;
+  if (run) out.push({ role: 'main', label: 'run', ...run });
+  if (restricted) out.push({ role: 'restricted', label: 'active sub-network from δw* (first-saddle oracle)', ...restricted });
+  return out;
+}
+
 /** Run / Pause / Step / Stop / Reset / Share for the Saddles lab, and the run's status. */
 function Transport() {
   const spec = useLabSpec('saddles');
@@ -67,6 +79,7 @@ function Transport() {
       <RunToolbar controls={controls} stepTitle={gd ? 'One GD step' : 'One solver step'}>
         <ShareButton getUrl={() => shareUrl(labSpecNow('saddles'), window.location)} />
       </RunToolbar>
+      <RunExportLinks name="implicit-bias-lab-saddles-run" disabled={!run?.buffers} arms={saddlesExportArms} />
       <div
         className="rounded border border-slate-200 dark:border-slate-800 p-2 text-xs"
         aria-live="polite"

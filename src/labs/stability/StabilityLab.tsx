@@ -18,7 +18,8 @@ import { buildOverlays } from './landscape-overlays';
 import { Readout } from './Readout';
 import { specBasics, traceCoverage, type Comparison, type SpecBasics } from './compare';
 import { comparisonKey, useComparison } from './compare-client';
-import { downloadJson, runExport } from './export-json';
+import { downloadJson, downloadText } from '../../ui/download';
+import { runCsv, runExport } from './export-json';
 import { Button } from '../../ui/Button';
 
 /**
@@ -230,6 +231,15 @@ export function StabilityLab() {
                   onClick={() => downloadJson('implicit-bias-lab-stability-run.json', runExport(c, second))}
                 >
                   Export JSON
+                </Button>
+                <Button
+                  variant="link"
+                  className="float-right mr-3"
+                  testId="run-export-csv"
+                  title="The GD iterates on screen, one row per recorded step (the spec and its link in # lines above)"
+                  onClick={() => downloadText('implicit-bias-lab-stability-run.csv', runCsv(c), 'text/csv')}
+                >
+                  Export CSV
                 </Button>
               </div>
             ) : (

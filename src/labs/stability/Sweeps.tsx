@@ -10,7 +10,8 @@ import { useSweeps } from './sweeps-store';
 import { Tradeoff } from './Tradeoff';
 import type { SpecBasics } from './compare';
 import { Button } from '../../ui/Button';
-import { downloadJson, sweepExport } from './export-json';
+import { downloadJson } from '../../ui/download';
+import { sweepExport } from './export-json';
 
 /** The sweep on screen with the experiment it ran from (not the one edited since), as a JSON download. */
 function exportSweep() {

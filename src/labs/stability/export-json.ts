@@ -1,4 +1,6 @@
-import type { GdResult } from '../../engine/stability/stability';
+import { name as appName, version as appVersion } from '../../../package.json';
+import type { GdResult, GdTrace } from '../../engine/stability/stability';
+import { csvCell, reopenHash } from '../../ui/run-export';
 import type { Comparison } from './compare';
 import type { StabilitySpec } from './schema';
 import type { SweepSettings } from './sweep-stale';
@@ -21,7 +23,9 @@ export function runExport(c: Comparison, second: GdResult | null) {
   const lim = c.flow.limit();
   return {
     lab: 'stability',
+    app: { name: appName, version: appVersion },
     spec: c.spec,
+    reopen: reopenHash(c.spec),
     gd: summary(c.gd),
     gf: { R: c.flow.R, toSaddle: c.flow.toSaddle, limit: { a: lim.a[0], b: lim.b[0] }, odeVsClosed: c.gf.odeVsClosed },
     second: second && c.spec.ui.compare ? { start: c.spec.ui.compare, ...summary(second) } : null,
@@ -39,12 +43,12 @@ export function sweepExport(sw: {
   return { lab: 'stability', sweep: sw.kind, spec: sw.spec, settings: sw.settings, meta: sw.meta, points: sw.points };
 }
 
-/** Saves `data` as a JSON download. */
-export function downloadJson(name: string, data: unknown): void {
-  const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(a.href);
+const TRACE_COLUMNS = ['step', 'a', 'b', 'eps', 'lam', 'S', 'qRatio', 'rho', 'factor'] as const satisfies readonly (keyof GdTrace)[];
+
+/** The run on screen as CSV: the GD iterates the page recorded (thinned evenly past its cap), the spec and link in # lines. */
+export function runCsv(c: Comparison): string {
+  const tr = c.gd.trace;
+  const lines = [`# ${appName} ${appVersion}`, `# spec: ${JSON.stringify(c.spec)}`, `# reopen: ${reopenHash(c.spec)}`, TRACE_COLUMNS.join(',')];
+  if (tr) for (let i = 0; i < tr.n; i++) lines.push(TRACE_COLUMNS.map((k) => csvCell(tr[k][i])).join(','));
+  return `${lines.join('\n')}\n`;
 }

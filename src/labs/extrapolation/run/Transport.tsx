@@ -1,7 +1,6 @@
 import { shareUrl } from '../../../experiment/link';
 import { labSpecNow, useLabSpec } from '../../../state/experiment-store';
-import { downloadJson, downloadText } from '../../../ui/download';
-import { ExportLinks } from '../../../ui/ExportLinks';
+import { RunExportLinks } from '../../../ui/ExportLinks';
 import { FieldError } from '../../../ui/FieldMessage';
 import { NumberField } from '../../../ui/NumberField';
 import { RunToolbar } from '../../../ui/RunToolbar';
@@ -10,7 +9,7 @@ import { ShareButton } from '../../../ui/ShareButton';
 import { extrapolationCore } from '../core';
 import type { ExtrapolationSpec } from '../schema';
 import { type CompareChoice, choiceFromKey, choiceKey, compareLabel, encodeChoice, mainLabel, NO_COMPARE, offeredKinds } from './compare';
-import { type ExportArm, exportName, runCsv, runJson } from './export';
+import { type ExportArm, exportName } from './export';
 import { compareArm, useCompareChoice, useExtrapCompare, useExtrapRun, useRunControls } from './store';
 
 const LAB = extrapolationCore.id;
@@ -104,13 +103,5 @@ export function ExportButtons() {
       out.push({ role: 'compare', label: compareLabel(main.spec, c), spec: second.spec, buffers: second.buffers, status: second.status, final: second.final, views: second.views });
     return out;
   };
-  return (
-    <ExportLinks
-      disabled={!main?.buffers}
-      jsonTitle="The spec that ran (each arm's), the app version, final states, the recorded series and the current views"
-      csvTitle="One row per recorded step and arm: step, t, loss and every metric"
-      onJson={() => main && downloadJson(exportName(main.spec, 'json'), runJson(arms(), ran ? encodeChoice(ran) : null))}
-      onCsv={() => main && downloadText(exportName(main.spec, 'csv'), runCsv(arms()), 'text/csv')}
-    />
-  );
+  return <RunExportLinks name={main ? exportName(main.spec) : 'run'} disabled={!main?.buffers} arms={arms} compare={ran ? encodeChoice(ran) : null} />;
 }

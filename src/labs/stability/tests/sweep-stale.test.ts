@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compare } from '../compare';
-import { runExport, sweepExport } from '../export-json';
+import { decodeSpec } from '../../../experiment/link';
+import { runCsv, runExport, sweepExport } from '../export-json';
 import { STABILITY_PRESET_ROWS, stabilitySpecFromRow, type StabilitySpec } from '../schema';
 import { sweepIsStale } from '../sweep-stale';
 
@@ -69,6 +70,22 @@ describe('exports write the spec that produced the results', () => {
     expect(out.gd.steps).toBe(138);
     expect(out.gd.trace).toBeUndefined();
     expect(out.second).toBeNull();
+    expect(out.app.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('the run CSV: one row per recorded GD iterate after # lines with the spec and the link that reopens it', () => {
+    const s = spec('S-tradeoff-init');
+    const c = compare(s);
+    const lines = runCsv(c).trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^# implicit-bias-lab /);
+    expect(JSON.parse(lines[1].replace('# spec: ', ''))).toEqual(JSON.parse(JSON.stringify(s)));
+    const reopened = decodeSpec(lines[2].replace('# reopen: ', ''));
+    expect(reopened.ok && reopened.spec).toEqual(JSON.parse(JSON.stringify(s)));
+    expect(lines[3]).toBe('step,a,b,eps,lam,S,qRatio,rho,factor');
+    const rows = lines.slice(4).map((l) => l.split(',').map(Number));
+    expect(rows).toHaveLength(c.gd.trace!.n);
+    expect(rows[0][1]).toBe(c.gd.trace!.a[0]);
+    expect(rows.at(-1)![0]).toBe(138);
   });
 
   it('the sweep export: the experiment it ran from, not the one on screen', () => {
