@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { findPreset } from '../src/experiment/presets';
 import type { LabId } from '../src/experiment/schema';
@@ -95,3 +96,20 @@ test('gallery: opened entries run (Theorem 1, Table 1 row 1; Stability Figure 1;
   await expect(page.getByTestId('status')).toContainText(/loss/);
   expect(errors).toEqual([]);
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe: the start page and presentation mode in the ${theme} theme have no serious or critical violation`, async ({ page }) => {
+    await page.addInitScript((t) => localStorage.setItem('ibl.theme', t), theme);
+    await page.emulateMedia({ colorScheme: theme });
+    for (const hash of ['', '#lab=poisoning&page=thm1&present=1']) {
+      await page.goto(`/${hash}`);
+      await expect(page.getByTestId(hash ? 'presentation' : 'start-page')).toBeVisible();
+      if (!hash) await expect(page.getByTestId('start-demo')).toHaveAttribute('data-done', 'true', { timeout: 30_000 });
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const serious = violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+      expect(serious, hash || 'start page').toEqual([]);
+    }
+  });
+}

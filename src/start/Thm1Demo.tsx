@@ -26,6 +26,7 @@ export function Thm1Demo() {
   const [firstDraw, setFirstDraw] = useState<number | null>(null);
   const done = ARMS.every((a) => arms[a]?.final || arms[a]?.error);
   const ok = done && ARMS.every((a) => arms[a]?.buffers && !arms[a]?.error);
+  const error = ARMS.map((a) => arms[a]?.error).find((e) => e) ?? null;
   const hasData = ARMS.some((a) => (arms[a]?.buffers?.count ?? 0) >= 2);
 
   useEffect(() => startDemo(which), [which]);
@@ -99,7 +100,14 @@ export function Thm1Demo() {
   };
   const seed = SEED_PRESETS[which].split('-s')[1];
   return (
-    <div className="flex min-w-0 flex-col gap-1" data-testid="start-demo" data-seed={seed} data-done={shown ? 'true' : 'false'} data-first-draw-ms={firstDraw?.toFixed(0)}>
+    <div
+      className="flex min-w-0 flex-col gap-1"
+      data-testid="start-demo"
+      data-seed={seed}
+      data-done={shown ? 'true' : 'false'}
+      data-error={error ?? undefined}
+      data-first-draw-ms={firstDraw?.toFixed(0)}
+    >
       <div className="grid gap-3 sm:grid-cols-2">
         {ARMS.map((arm) => (
           <TimeSeriesPlot
@@ -127,6 +135,10 @@ export function Thm1Demo() {
             Gen₂₀ ends at <span className="num">{fmt(final('clean'), 3)}</span> clean and <span className="num">{fmt(final('poisoned'), 3)}</span> poisoned (paper’s Table 1 means:
             1.27e-3 and 5.01e-2). Both fit the training data.{' '}
           </>
+        ) : error ? (
+          <span className="text-red-700 dark:text-red-400" role="alert">
+            the demo could not run ({error}).{' '}
+          </span>
         ) : (
           'exact gradient flow of both arms in a worker… '
         )}

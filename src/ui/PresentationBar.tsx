@@ -117,7 +117,10 @@ export function PresentationBar({ lab, title, steps }: { lab: LabId; title: stri
         <Button variant="subtle" onClick={() => setEmbed(embed ? null : embedSnippet(lab, page, title))} testId="embed-toggle" aria-expanded={!!embed}>
           Embed
         </Button>
-        <ThemeToggle />
+        {/* the toggle's own grey is too light on the bar's tint */}
+        <span className="[&_label]:text-slate-700 dark:[&_label]:text-slate-300">
+          <ThemeToggle />
+        </span>
         <a href={`#${exitHash(params)}`} className={buttonClass('subtle')} data-testid="presentation-exit">
           Exit presentation
         </a>
