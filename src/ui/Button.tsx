@@ -5,8 +5,8 @@ export type ButtonSize = 'md' | 'sm';
 
 const BASE = 'rounded font-medium disabled:cursor-not-allowed disabled:opacity-40';
 const LOOK: Record<ButtonVariant, string> = {
-  /** The page's main action (Run, Reproduce). */
-  primary: 'border border-sky-700 bg-sky-600 text-white hover:bg-sky-700 disabled:hover:bg-sky-600',
+  /** The page's main action (Run, Reproduce); sky-700, as white on sky-600 is under 4.5:1. */
+  primary: 'border border-sky-800 bg-sky-700 text-white hover:bg-sky-800 disabled:hover:bg-sky-700',
   /** Other actions of a toolbar or a panel. */
   secondary: 'border border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800 disabled:hover:bg-transparent',
   /** Small actions beside a field or inside a panel (small unless told). */

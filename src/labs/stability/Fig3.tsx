@@ -81,7 +81,7 @@ export function Fig3({ spec }: { spec: StabilitySpec }) {
             type="button"
             aria-pressed={panel === p}
             onClick={() => setPanel(p)}
-            className={`rounded border px-2 py-0.5 ${panel === p ? 'border-sky-600 bg-sky-600 text-white' : 'border-slate-300 dark:border-slate-600'}`}
+            className={`rounded border px-2 py-0.5 ${panel === p ? 'border-sky-700 bg-sky-700 text-white' : 'border-slate-300 dark:border-slate-600'}`}
           >
             {p === 'q' ? 'Q(T)/Q(0)' : p === 'steps' ? 'steps' : p === 'lam' ? 'final λ' : 'outcome'}
           </button>

@@ -47,7 +47,7 @@ export function Tradeoff({ c }: { c: SpecBasics }) {
       type="button"
       aria-pressed={vary === v}
       onClick={() => setView({ tradeoff: { vary: v, etas, starts } })}
-      className={`rounded border px-2 py-0.5 ${vary === v ? 'border-sky-600 bg-sky-600 text-white' : 'border-slate-300 dark:border-slate-600'}`}
+      className={`rounded border px-2 py-0.5 ${vary === v ? 'border-sky-700 bg-sky-700 text-white' : 'border-slate-300 dark:border-slate-600'}`}
     >
       {label}
     </button>

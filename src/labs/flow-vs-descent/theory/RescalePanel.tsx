@@ -96,26 +96,27 @@ export function RescalePanel({ objective, n, time, result, busy, error }: Props)
             value={a}
             onChange={setA}
           />
-          <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs" data-testid="theory-rescale-slider">
-            {slider.result?.row ? (
-              <>
-                <dt className="text-slate-500">f − min f</dt>
-                <dd>
-                  <Num v={slider.result.row.f} />
-                </dd>
-                <dt className="text-slate-500">λmin, λmax</dt>
-                <dd>
-                  <Num v={slider.result.row.lmin} testId="slider-lmin" />, <Num v={slider.result.row.lmax} testId="slider-lmax" />
-                </dd>
-                <dt className="text-slate-500">Lemma 7 bound</dt>
-                <dd>
-                  <Num v={slider.result.row.lemma7} />
-                </dd>
-              </>
-            ) : (
-              <dd className="col-span-2 text-slate-500">{slider.error ?? slider.result?.error ?? 'Computing…'}</dd>
-            )}
-          </dl>
+          {/* a list of values once they are there; before that one line, not a <dd> without its <dt> */}
+          {slider.result?.row ? (
+            <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs" data-testid="theory-rescale-slider">
+              <dt className="text-slate-500">f − min f</dt>
+              <dd>
+                <Num v={slider.result.row.f} />
+              </dd>
+              <dt className="text-slate-500">λmin, λmax</dt>
+              <dd>
+                <Num v={slider.result.row.lmin} testId="slider-lmin" />, <Num v={slider.result.row.lmax} testId="slider-lmax" />
+              </dd>
+              <dt className="text-slate-500">Lemma 7 bound</dt>
+              <dd>
+                <Num v={slider.result.row.lemma7} />
+              </dd>
+            </dl>
+          ) : (
+            <p className="text-xs text-slate-500" data-testid="theory-rescale-slider">
+              {slider.error ?? slider.result?.error ?? 'Computing…'}
+            </p>
+          )}
         </>
       }
     >

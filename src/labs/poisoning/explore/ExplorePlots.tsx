@@ -64,7 +64,7 @@ export function ExplorePlots() {
               aria-checked={x === v}
               disabled={flow && v === 'step'}
               onClick={() => setXAxis(v)}
-              className={`px-2 py-0.5 disabled:opacity-40 ${x === v ? 'bg-sky-600 text-white' : ''}`}
+              className={`px-2 py-0.5 disabled:opacity-40 ${x === v ? 'bg-sky-700 text-white' : ''}`}
               data-testid={`xaxis-${v}`}
             >
               {v === 'step' ? 'iteration' : 'time t'}

@@ -53,7 +53,7 @@ export function SequenceEditor() {
           Training set
         </h3>
         <span className="text-xs text-slate-500" data-testid="row-counts">
-          {counts.baseline} baseline · <span style={{ color: ARM_COLORS.poisoned }}>{counts.special} special</span>
+          {counts.baseline} baseline · <span className="text-orange-700 dark:text-orange-400">{counts.special} special</span>
           {counts.disabled ? ` · ${counts.disabled} disabled` : ''} · κ = {kappa}
         </span>
         <span className="text-xs text-slate-500">Drag a bar to set its value; click a bar to type it. Labels y come from the teacher.</span>
