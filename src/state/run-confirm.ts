@@ -15,19 +15,27 @@ export interface RunQuestion {
 /** The question the page is asking now (RunToolbar shows it), or null. */
 export const useRunQuestion = create<{ question: RunQuestion | null }>(() => ({ question: null }));
 
-/** The presets as validated JSON: a preset runs without a question (its length is the paper's, and known). */
-let presetTexts: Set<string> | null = null;
-const isPreset = (text: string) => {
-  presetTexts ??= new Set(PRESETS.map((p) => parseSpec(p.spec)).flatMap((r) => (r.ok ? [JSON.stringify(r.spec)] : [])));
-  return presetTexts.has(text);
+/**
+ * A lab's presets as validated JSON, made on first need (only for a long spec, so most runs never pay for it): a preset
+ * runs without a question (its length is the paper's, and known).
+ */
+const presetTexts = new Map<string, Set<string>>();
+const isPreset = (lab: string, text: string) => {
+  let texts = presetTexts.get(lab);
+  if (!texts) {
+    const ofLab = PRESETS.filter((p) => p.lab === lab).map((p) => parseSpec(p.spec));
+    texts = new Set(ofLab.flatMap((r) => (r.ok ? [JSON.stringify(r.spec)] : [])));
+    presetTexts.set(lab, texts);
+  }
+  return texts.has(text);
 };
 
-/** The cost of a spec a run store is asked to start, when it is a valid spec that is not a preset; null otherwise. */
+/** The cost of a spec a run store is asked to start, when it is a valid spec estimated to be long and not a preset; null otherwise. */
 export function longRunCost(spec: unknown): SpecCost | null {
   const r = parseSpec(spec);
-  if (!r.ok || isPreset(JSON.stringify(r.spec))) return null;
+  if (!r.ok) return null;
   const cost = specCost(r.spec);
-  return cost.seconds > CONFIRM_SECONDS ? cost : null;
+  return cost.seconds > CONFIRM_SECONDS && !isPreset(r.spec.lab, JSON.stringify(r.spec)) ? cost : null;
 }
 
 let pending: Promise<boolean> | null = null;
