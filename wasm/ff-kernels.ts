@@ -29,14 +29,15 @@ function group4s(w: usize, wsb: usize, r: usize, nb: usize, o: usize): f64 {
 
 /**
  * out[i] = sum_m w[m * ws] rows[m * n + i] (i < n), in fours as ff.ts accumulateRows: the first four rows' sum, plus
- * each further four's sum, plus the rows left one by one (zero first when there are fewer than four rows). Eight
- * points at a time stay in registers across all rows.
+ * each further four's sum, plus the rows left one by one (zero first when there are fewer than four). Eight
+ * points at a time stay in registers across all rows; the weights are splatted once into ws2 (16 bytes each).
  */
-export function accRows(w: usize, ws: i32, count: i32, rows: usize, n: i32, out: usize): void {
+export function accRows(w: usize, ws: i32, count: i32, rows: usize, n: i32, out: usize, ws2: usize): void {
   const wsb = (<usize>ws) << 3;
   const nb = (<usize>n) << 3;
   const g4 = count < 4 ? 0 : count & ~3;
   const zero = f64x2.splat(0);
+  for (let m = 0; m < count; m++) v128.store(ws2 + ((<usize>m) << 4), f64x2.splat(load<f64>(w + <usize>m * wsb)));
   let i = 0;
   for (; i + 7 < n; i += 8) {
     const o = (<usize>i) << 3;
@@ -44,17 +45,17 @@ export function accRows(w: usize, ws: i32, count: i32, rows: usize, n: i32, out:
     let a1 = zero;
     let a2 = zero;
     let a3 = zero;
-    for (let m = 0; m < g4; m += 4) {
-      const wm = w + <usize>m * wsb;
-      const v0 = f64x2.splat(load<f64>(wm));
-      const v1 = f64x2.splat(load<f64>(wm + wsb));
-      const v2 = f64x2.splat(load<f64>(wm + 2 * wsb));
-      const v3 = f64x2.splat(load<f64>(wm + 3 * wsb));
-      const r = rows + <usize>m * nb;
-      const s0 = group4(v0, v1, v2, v3, r, nb, o);
-      const s1 = group4(v0, v1, v2, v3, r, nb, o + 16);
-      const s2 = group4(v0, v1, v2, v3, r, nb, o + 32);
-      const s3 = group4(v0, v1, v2, v3, r, nb, o + 48);
+    let wm = ws2;
+    let r = rows + o;
+    for (let m = 0; m < g4; m += 4, wm += 64, r += 4 * nb) {
+      const v0 = v128.load(wm);
+      const v1 = v128.load(wm, 16);
+      const v2 = v128.load(wm, 32);
+      const v3 = v128.load(wm, 48);
+      const s0 = group4(v0, v1, v2, v3, r, nb, 0);
+      const s1 = group4(v0, v1, v2, v3, r, nb, 16);
+      const s2 = group4(v0, v1, v2, v3, r, nb, 32);
+      const s3 = group4(v0, v1, v2, v3, r, nb, 48);
       if (m === 0) {
         a0 = s0;
         a1 = s1;
@@ -67,9 +68,8 @@ export function accRows(w: usize, ws: i32, count: i32, rows: usize, n: i32, out:
         a3 = f64x2.add(a3, s3);
       }
     }
-    for (let m = g4; m < count; m++) {
-      const x = f64x2.splat(load<f64>(w + <usize>m * wsb));
-      const r = rows + <usize>m * nb + o;
+    for (let m = g4; m < count; m++, wm += 16, r += nb) {
+      const x = v128.load(wm);
       a0 = f64x2.add(a0, f64x2.mul(x, v128.load(r)));
       a1 = f64x2.add(a1, f64x2.mul(x, v128.load(r, 16)));
       a2 = f64x2.add(a2, f64x2.mul(x, v128.load(r, 32)));
@@ -83,20 +83,13 @@ export function accRows(w: usize, ws: i32, count: i32, rows: usize, n: i32, out:
   for (; i + 1 < n; i += 2) {
     const o = (<usize>i) << 3;
     let a0 = zero;
-    for (let m = 0; m < g4; m += 4) {
-      const wm = w + <usize>m * wsb;
-      const s0 = group4(
-        f64x2.splat(load<f64>(wm)),
-        f64x2.splat(load<f64>(wm + wsb)),
-        f64x2.splat(load<f64>(wm + 2 * wsb)),
-        f64x2.splat(load<f64>(wm + 3 * wsb)),
-        rows + <usize>m * nb,
-        nb,
-        o,
-      );
+    let wm = ws2;
+    let r = rows + o;
+    for (let m = 0; m < g4; m += 4, wm += 64, r += 4 * nb) {
+      const s0 = group4(v128.load(wm), v128.load(wm, 16), v128.load(wm, 32), v128.load(wm, 48), r, nb, 0);
       a0 = m === 0 ? s0 : f64x2.add(a0, s0);
     }
-    for (let m = g4; m < count; m++) a0 = f64x2.add(a0, f64x2.mul(f64x2.splat(load<f64>(w + <usize>m * wsb)), v128.load(rows + <usize>m * nb + o)));
+    for (let m = g4; m < count; m++, wm += 16, r += nb) a0 = f64x2.add(a0, f64x2.mul(v128.load(wm), v128.load(r)));
     v128.store(out + o, a0);
   }
   if (i < n) {
@@ -225,15 +218,15 @@ function dotColumn(a: usize, col: usize, kb: usize, n: i32): f64 {
 }
 
 /** z_j = W_l a_(l-1) row by row (W at theta + W, kout x kin row-major; prev unit-major kin x n). */
-export function forwardLayer(theta: usize, kin: i32, kout: i32, prev: usize, n: i32, z: usize): void {
+export function forwardLayer(theta: usize, kin: i32, kout: i32, prev: usize, n: i32, z: usize, ws2: usize): void {
   const nb = (<usize>n) << 3;
-  for (let j = 0; j < kout; j++) accRows(theta + ((<usize>j * <usize>kin) << 3), 1, kin, prev, n, z + <usize>j * nb);
+  for (let j = 0; j < kout; j++) accRows(theta + ((<usize>j * <usize>kin) << 3), 1, kin, prev, n, z + <usize>j * nb, ws2);
 }
 
 /** down = W_l^T dl, column by column (as ff.ts backward). */
-export function downLayer(theta: usize, kin: i32, kout: i32, dl: usize, n: i32, down: usize): void {
+export function downLayer(theta: usize, kin: i32, kout: i32, dl: usize, n: i32, down: usize, ws2: usize): void {
   const nb = (<usize>n) << 3;
-  for (let m = 0; m < kin; m++) accRows(theta + ((<usize>m) << 3), kin, kout, dl, n, down + <usize>m * nb);
+  for (let m = 0; m < kin; m++) accRows(theta + ((<usize>m) << 3), kin, kout, dl, n, down + <usize>m * nb, ws2);
 }
 
 /**

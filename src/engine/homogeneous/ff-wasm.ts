@@ -3,13 +3,13 @@ import { FF_WASM_BASE64 } from './ff-wasm-binary';
 /**
  * The WebAssembly kernels of FeedForward (wasm/ff-kernels.ts, 128-bit SIMD): the same float64 operations in the same
  * order as ff.ts's JavaScript kernels, hence the same bits in Node, in workers and on the page. Pointers are byte
- * offsets into the instance's memory.
+ * offsets into the instance's memory; ws2 is scratch for the splatted weights of one weighted row sum (2 float64 per row).
  */
 export interface FfWasmExports {
-  accRows(w: number, ws: number, count: number, rows: number, n: number, out: number): void;
+  accRows(w: number, ws: number, count: number, rows: number, n: number, out: number, ws2: number): void;
   dotRowsT(a: number, count: number, rowsT: number, k: number, n: number, g: number): void;
-  forwardLayer(theta: number, kin: number, kout: number, prev: number, n: number, z: number): void;
-  downLayer(theta: number, kin: number, kout: number, dl: number, n: number, down: number): void;
+  forwardLayer(theta: number, kin: number, kout: number, prev: number, n: number, z: number, ws2: number): void;
+  downLayer(theta: number, kin: number, kout: number, dl: number, n: number, down: number, ws2: number): void;
   activate(z: number, a: number, aT: number, k: number, n: number, mode: number, p: number, alpha: number): void;
   dactMul(down: number, z: number, len: number, mode: number, p: number, alphaP: number): void;
   quadForm(theta: number, d: number, k: number, WT: number, BT: number, A: number): void;

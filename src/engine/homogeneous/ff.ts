@@ -56,6 +56,8 @@ export class FeedForward implements HomogeneousModel {
   private readonly wasm: FfWasmExports | null;
   private readonly thetaBuf: Float64Array;
   private readonly gBuf: Float64Array;
+  /** Scratch of the WebAssembly row sums: each weight splatted into both lanes. */
+  private readonly ws2: Float64Array;
   private readonly alphaP: number;
   /** s(z) = z^2 (p = 2, alpha = 1): the square nets' activation, with its own kernels. */
   private readonly square: boolean;
@@ -111,7 +113,8 @@ export class FeedForward implements HomogeneousModel {
     const k = o.dims[1];
     const units = o.dims.reduce((s, kl) => s + kl, 0);
     const quadSize = isQuad ? 2 * F * N + 3 * F + d * d + d + 3 * d * k + 2 * N : 0;
-    const total = 2 * off + N + 4 * units * N + quadSize;
+    const maxRows = Math.max(...o.dims, isQuad ? F : 0);
+    const total = 2 * off + N + 4 * units * N + quadSize + 2 * maxRows;
     const inst = o.wasm === false ? null : ffWasmInstance(total);
     this.wasm = inst?.exports ?? null;
     const heap = inst?.heap ?? new Float64Array(total);
@@ -122,6 +125,7 @@ export class FeedForward implements HomogeneousModel {
     };
     this.thetaBuf = take(off);
     this.gBuf = take(off);
+    this.ws2 = take(2 * maxRows);
     this.r = take(N);
     this.z = o.dims.map((kl) => take(kl * N));
     this.a = o.dims.map((kl) => take(kl * N));
@@ -230,7 +234,7 @@ export class FeedForward implements HomogeneousModel {
     const t = this.thetaBuf.byteOffset;
     const mode = this.square ? 1 : 2;
     for (let l = 1; l <= depth; l++) {
-      w.forwardLayer(t + 8 * this.offsets[l - 1], dims[l - 1], dims[l], a[l - 1].byteOffset, N, z[l].byteOffset);
+      w.forwardLayer(t + 8 * this.offsets[l - 1], dims[l - 1], dims[l], a[l - 1].byteOffset, N, z[l].byteOffset, this.ws2.byteOffset);
       w.activate(z[l].byteOffset, a[l].byteOffset, aT[l].byteOffset, dims[l], N, l === depth ? 0 : mode, this.p, this.alpha);
     }
     return a[depth];
@@ -249,7 +253,7 @@ export class FeedForward implements HomogeneousModel {
       const W = 8 * this.offsets[l - 1];
       w.dotRowsT(dl[l].byteOffset, kout, aT[l - 1].byteOffset, kin, N, this.gBuf.byteOffset + W);
       if (l === 1) break;
-      w.downLayer(t + W, kin, kout, dl[l].byteOffset, N, dl[l - 1].byteOffset);
+      w.downLayer(t + W, kin, kout, dl[l].byteOffset, N, dl[l - 1].byteOffset, this.ws2.byteOffset);
       w.dactMul(dl[l - 1].byteOffset, z[l - 1].byteOffset, kin * N, mode, this.p, this.alphaP);
     }
     g.set(this.gBuf);
@@ -285,7 +289,7 @@ export class FeedForward implements HomogeneousModel {
       Rsrc = q.M;
     } else {
       // H_i = sum_f QT[f][i] A[f] (four features per sweep over the points)
-      if (w) w.accRows(q.A.byteOffset, 1, q.F, q.QT.byteOffset, N, q.H.byteOffset);
+      if (w) w.accRows(q.A.byteOffset, 1, q.F, q.QT.byteOffset, N, q.H.byteOffset, this.ws2.byteOffset);
       else accumulateRows(q.A, 0, q.F, q.QT, N, q.H, 0);
       value = residuals(q.H, this.y, N, this.scale, q.r);
       if (!g) return value;
