@@ -16,7 +16,8 @@ export function PlotArea({ ref, height, label, children, ...handlers }: PlotArea
   return (
     <div
       ref={ref}
-      className="relative w-full select-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500"
+      // its focus ring is the global one (src/index.css)
+      className="relative w-full select-none"
       style={{ height }}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: the plot takes the focus for its keyboard readout (arrow keys move it, Escape hides it), as its label says
       tabIndex={0}
