@@ -53,6 +53,11 @@ describe('exported plot images', () => {
     expect(doc.querySelector('parsererror')).toBeNull();
     const texts = Array.from(doc.querySelectorAll('text')).map((t) => t.textContent);
     expect(texts).toEqual(expect.arrayContaining(['Loss & sharpness', '10⁰', '2/η', 'GD', 'GF <flow>', 'implicit-bias-lab 0.1.0 · http://x/#lab=stability&s=abc']));
+    // a long caption wraps, every character kept
+    const long = plotSvgDocument({ title: 't', width: 200, height: 100, below: [], above: [], data: '', legend: [], color: '#000', background: '#fff', caption: 'x'.repeat(100) });
+    const lines = Array.from(new DOMParser().parseFromString(long, 'image/svg+xml').querySelectorAll('text')).slice(1);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.map((l) => l.textContent).join('')).toBe('x'.repeat(100));
     expect(doc.querySelectorAll('[data-hover]')).toHaveLength(0);
     expect(doc.querySelector('path')?.getAttribute('d')).toBe('M0 0L1 1');
     const { width, height } = svgSize(svg);

@@ -47,7 +47,10 @@ function legendRows(parts: PlotImageParts): { svg: string; height: number } {
 /** A standalone SVG document of a plot: title, the plot (axes, data, reference lines), legend and caption. */
 export function plotSvgDocument(parts: PlotImageParts): string {
   const legend = legendRows(parts);
-  const captionH = parts.caption ? 16 : 0;
+  // The caption (with its link) wraps at the image's width: every character of the link stays in the picture.
+  const perLine = Math.max(20, Math.floor((parts.width - 16) / 5.1));
+  const captionLines = parts.caption ? (parts.caption.match(new RegExp(`.{1,${perLine}}`, 'g')) ?? []) : [];
+  const captionH = captionLines.length ? 6 + 11 * captionLines.length : 0;
   const H = TITLE_H + parts.height + legend.height + captionH;
   const markup = (svgs: readonly SVGSVGElement[]) =>
     svgs
@@ -63,7 +66,7 @@ export function plotSvgDocument(parts: PlotImageParts): string {
     `<text x="8" y="15" font-size="13" font-weight="600">${text(parts.title)}</text>`,
     `<g transform="translate(0 ${TITLE_H})">${markup(parts.below)}${parts.data}${markup(parts.above)}</g>`,
     `<g transform="translate(0 ${TITLE_H + parts.height})">${legend.svg}</g>`,
-    parts.caption ? `<text x="8" y="${H - 5}" font-size="9" opacity="0.7">${text(parts.caption)}</text>` : '',
+    ...captionLines.map((line, i) => `<text x="8" y="${H - captionH + 14 + 11 * i}" font-size="9" opacity="0.7">${text(line)}</text>`),
     '</svg>',
   ].join('');
 }
