@@ -1,6 +1,6 @@
 import { shareUrl } from '../../experiment/link';
 import { labSpecNow, useLabSpec, useLinkedRun } from '../../state/experiment-store';
-import { fmt } from '../../ui/format';
+import { fmt, fmtRun } from '../../ui/format';
 import { LabPage } from '../../ui/LabLayout';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { type RunControls, RunToolbar } from '../../ui/RunToolbar';
@@ -90,7 +90,7 @@ function Transport() {
       >
         <div className="num text-slate-600">
           {st
-            ? `t = ${fmt(st.t)} · step ${st.steps} · loss ${fmt(st.loss)}${run?.wallMs ? ` · ${(run.wallMs / 1000).toFixed(1)} s wall` : ''}${transport === 'paused' ? ' · paused' : ''}`
+            ? `t = ${fmt(st.t)} · step ${st.steps} · loss ${fmtRun(st.loss, run?.final)}${run?.wallMs ? ` · ${(run.wallMs / 1000).toFixed(1)} s wall` : ''}${transport === 'paused' ? ' · paused' : ''}`
             : run
               ? 'analysing the NCF and starting…'
               : 'not started'}

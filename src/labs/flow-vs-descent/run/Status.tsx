@@ -59,7 +59,7 @@ export function RunStatus({ run, transport }: { run: FdRun | null; transport: st
                     </td>
                     <td className="pr-3">{outcomeWords(latest(b, `${p}.status`), !!run.final)}</td>
                     <td className="pr-3" title={String(latest(b, `${p}.f`))}>
-                      {fmt(latest(b, `${p}.f`))}
+                      {Number.isFinite(latest(b, `${p}.f`)) ? fmt(latest(b, `${p}.f`)) : outcomeWords(latest(b, `${p}.status`), !!run.final)}
                     </td>
                     <td className="pr-3" title={String(latest(b, `${p}.maxD`))}>
                       {fmt(latest(b, `${p}.maxD`))}
