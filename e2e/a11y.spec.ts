@@ -101,46 +101,68 @@ function contrast(a: [number, number, number], b: [number, number, number]): num
   return (hi + 0.05) / (lo + 0.05);
 }
 
+/** Pages whose controls, plots and keyboard-movable marks (sequence bars, atoms) cover every kind of focusable element. */
+const FOCUS_PAGES: { lab: string; page: string; reach?: string; select?: [string, string] }[] = [
+  { lab: 'poisoning', page: 'thm1' },
+  { lab: 'poisoning', page: 'explore' },
+  // the atom editor shows for an atoms teacher
+  { lab: 'extrapolation', page: 'run', reach: 'atom-0', select: ['teacher-kind', 'atoms'] },
+];
+
 for (const theme of ['light', 'dark'] as const) {
-  test(`focus ring: every element Tab reaches on the Theorem-1 page shows a 2 px ring of 3:1 contrast (${theme})`, async ({ page }) => {
-    await open(page, theme, '#lab=poisoning&page=thm1');
-    await expect(page.getByTestId('lab-poisoning')).toBeVisible();
-    const seen = new Set<string>();
-    const looks: FocusLook[] = [];
-    for (let i = 0; i < 60; i++) {
-      await page.keyboard.press('Tab');
-      const look = await page.evaluate((): FocusLook | null => {
-        const el = document.activeElement as HTMLElement | null;
-        if (!el || el === document.body) return null;
-        // any CSS colour to sRGB through a 1-pixel canvas (the page's colours are oklch)
-        const ctx = document.createElement('canvas').getContext('2d')!;
-        const rgb = (css: string): [number, number, number] => {
-          ctx.clearRect(0, 0, 1, 1);
-          ctx.fillStyle = css;
-          ctx.fillRect(0, 0, 1, 1);
-          const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
-          return [r, g, b];
-        };
-        let behind = 'rgb(255, 255, 255)';
-        for (let p = el.parentElement; p; p = p.parentElement) {
-          const bg = getComputedStyle(p).backgroundColor;
-          if (bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent' && !/\/ 0\)$|, 0\)$/.test(bg)) {
-            behind = bg;
-            break;
+  for (const { lab, page: labPage, reach, select } of FOCUS_PAGES) {
+    test(`focus ring: every element Tab reaches on ${lab} / ${labPage} shows a 2 px ring of 3:1 contrast (${theme})`, async ({ page }) => {
+      await open(page, theme, `#lab=${lab}&page=${labPage}`);
+      await expect(page.getByTestId(`lab-${lab}`)).toBeVisible();
+      if (select) {
+        await page.getByTestId(select[0]).selectOption(select[1]);
+        // Tab starts from the top of the page again
+        await page.getByTestId(select[0]).blur();
+      }
+      const seen = new Set<string>();
+      const looks: FocusLook[] = [];
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press('Tab');
+        const look = await page.evaluate((): FocusLook | null => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return null;
+          // any CSS colour to sRGB through a 1-pixel canvas (the page's colours are oklch)
+          const ctx = document.createElement('canvas').getContext('2d')!;
+          const rgb = (css: string): [number, number, number] => {
+            ctx.clearRect(0, 0, 1, 1);
+            ctx.fillStyle = css;
+            ctx.fillRect(0, 0, 1, 1);
+            const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
+            return [r, g, b];
+          };
+          let behind = 'rgb(255, 255, 255)';
+          for (let p = el.parentElement; p; p = p.parentElement) {
+            const bg = getComputedStyle(p).backgroundColor;
+            if (bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent' && !/\/ 0\)$|, 0\)$/.test(bg)) {
+              behind = bg;
+              break;
+            }
           }
-        }
-        const cs = getComputedStyle(el);
-        const what = `${el.tagName.toLowerCase()}${el.dataset.testid ? `[data-testid=${el.dataset.testid}]` : ''} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}"`;
-        return { what, style: cs.outlineStyle, width: Number.parseFloat(cs.outlineWidth), ring: rgb(cs.outlineColor), behind: rgb(behind) };
-      });
-      if (!look || seen.has(look.what)) continue;
-      seen.add(look.what);
-      looks.push(look);
-    }
-    expect(looks.length, 'Tab reaches the controls, tabs and plots of the page').toBeGreaterThan(15);
-    const bad = looks
-      .filter((l) => l.style === 'none' || l.width < 2 || contrast(l.ring, l.behind) < 3)
-      .map((l) => `${l.what}: ${l.style} ${l.width}px, contrast ${contrast(l.ring, l.behind).toFixed(2)}`);
-    expect(bad).toEqual([]);
-  });
+          const cs = getComputedStyle(el);
+          const what = `${el.tagName.toLowerCase()}${el.dataset.testid ? `[data-testid=${el.dataset.testid}]` : ''} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}"`;
+          // an SVG mark that draws its own ring (a circle.ring round an atom) instead of an outline
+          const svgRing = el.querySelector('circle.ring');
+          if (svgRing) {
+            const rs = getComputedStyle(svgRing);
+            return { what, style: 'svg ring', width: Number.parseFloat(rs.strokeWidth), ring: rgb(rs.stroke), behind: rgb(behind) };
+          }
+          return { what, style: cs.outlineStyle, width: Number.parseFloat(cs.outlineWidth), ring: rgb(cs.outlineColor), behind: rgb(behind) };
+        });
+        if (!look || seen.has(look.what)) continue;
+        seen.add(look.what);
+        looks.push(look);
+      }
+      if (reach) expect(looks.map((l) => l.what).join('\n'), `Tab reaches ${reach}`).toContain(`[data-testid=${reach}]`);
+      expect(looks.length, 'Tab reaches the controls, tabs and plots of the page').toBeGreaterThan(15);
+      const bad = looks
+        .filter((l) => l.style === 'none' || l.width < 2 || contrast(l.ring, l.behind) < 3)
+        .map((l) => `${l.what}: ${l.style} ${l.width}px, contrast ${contrast(l.ring, l.behind).toFixed(2)}`);
+      expect(bad).toEqual([]);
+    });
+  }
 }

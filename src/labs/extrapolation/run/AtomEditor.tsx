@@ -165,7 +165,8 @@ export function AtomEditor({ atoms, commit }: AtomEditorProps) {
                 data-p={String(atoms.p[i])}
                 aria-label={`atom ${i + 1}: λ = ${fmt(l)}, p = ${fmt(atoms.p[i])}. Arrow keys move it, minus removes it`}
                 aria-pressed={on}
-                className="cursor-grab outline-none focus-visible:[&>circle.ring]:stroke-sky-500"
+                // the focus ring is the circle round the atom, sky-700 / sky-400: 3:1 or more on the plot in either theme
+                className="cursor-grab outline-none focus-visible:[&>circle.ring]:stroke-sky-700 dark:focus-visible:[&>circle.ring]:stroke-sky-400"
                 onFocus={() => setSelected(i)}
                 onPointerDown={onPointerDown(i)}
                 onPointerMove={onPointerMove}
