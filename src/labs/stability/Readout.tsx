@@ -17,7 +17,9 @@ export function Readout({ c, second }: { c: Comparison; second: GdResult | null 
     <table className="num w-full text-xs" data-testid="stability-readout">
       <thead>
         <tr className="text-left text-slate-500">
-          <th className="font-normal"></th>
+          <th className="font-normal">
+            <span className="sr-only">Quantity</span>
+          </th>
           <th className="font-normal">GD</th>
           {second && (
             <th className="font-normal" style={{ color: GD2_COLOR }}>
