@@ -11,6 +11,8 @@ import { loadTrace, MNIST_NETS, type MnistNet, type MnistTrace, traceChecks, val
 
 const LAB = flowVsDescentCore.id;
 const ITER = 'fd-mnist-iter';
+/** The x axis every MNIST panel shares (and its cursor). */
+const ALONG_ITERATIONS = { xLabel: 'η₀-iterations', syncX: ITER };
 
 function series(trace: MnistTrace, key: 'loss' | 'distance' | 'drift'): PlotSeries[] {
   // each run keeps its colour across the three plots (the eta0 run has no drift line)
@@ -105,23 +107,21 @@ export function MnistPage() {
             ))}
           </ul>
           <div className="grid gap-3 xl:grid-cols-2">
-            <TimeSeriesPlot id="fd-mnist-loss" title="Training loss" series={series(trace, 'loss')} xLabel="η₀-iterations" yLabel="mean cross-entropy" syncX={ITER} />
+            <TimeSeriesPlot id="fd-mnist-loss" title="Training loss" series={series(trace, 'loss')} yLabel="mean cross-entropy" {...ALONG_ITERATIONS} />
             <TimeSeriesPlot
               id="fd-mnist-distance"
               title="Distance from the start ‖θ_k − θ₀‖"
               series={series(trace, 'distance')}
-              xLabel="η₀-iterations"
               yLabel="distance"
               yDomain={[0, 3]}
-              syncX={ITER}
+              {...ALONG_ITERATIONS}
             />
             <TimeSeriesPlot
               id="fd-mnist-drift"
               title="Drift between the runs at equal flow time"
               series={series(trace, 'drift')}
-              xLabel="η₀-iterations"
               yLabel="drift to the η₀ run"
-              syncX={ITER}
+              {...ALONG_ITERATIONS}
             />
           </div>
         </>

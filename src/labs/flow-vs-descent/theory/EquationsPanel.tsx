@@ -179,19 +179,7 @@ export function EquationsPanel({ setup, epsTilde, setEpsTilde, result, busy, err
             </TheoryTable>
           </div>
           <JobNote busy={busy} error={error} />
-          <ParamField
-            label={
-              <>
-                target accuracy <Tex>{'\\tilde\\epsilon'}</Tex> of GD
-              </>
-            }
-            name="ε̃"
-            max={1}
-            value={epsTilde}
-            className="w-48"
-            testId="theory-eps-tilde"
-            onChange={setEpsTilde}
-          />
+          <ParamField text="target accuracy $ of GD" tex={'\\tilde\\epsilon'} name="ε̃" max={1} value={epsTilde} className="w-48" testId="theory-eps-tilde" onChange={setEpsTilde} />
           <div className="flex flex-col gap-1 text-xs">
             <Tex block>{EQ21}</Tex>
             <Tex block>{EQ22}</Tex>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { fmt } from '../../../ui/format';
+import { Tex } from '../../../ui/Tex';
 import { NumberField } from '../../../ui/NumberField';
 import { TextAsideSection, type TextAsideSectionProps } from '../../../ui/TextAsideSection';
 
@@ -28,11 +29,30 @@ export function JobNote({ busy, error }: { busy: boolean; error: string | null }
 }
 
 /** A positive parameter of a theory panel: a value outside (0, max] is refused with a message naming it. */
-export function ParamField(props: { label: ReactNode; name: string; max: number; value: number; testId: string; className: string; onChange: (v: number) => void }) {
-  const { name, max, onChange, ...field } = props;
+export function ParamField(props: {
+  /** The label: `text` with the symbol `tex` (KaTeX) at `$` (or after it). */
+  text: string;
+  tex: string;
+  name: string;
+  max: number;
+  value: number;
+  testId: string;
+  className?: string;
+  onChange: (v: number) => void;
+}) {
+  const { text, tex, name, max, onChange, className = 'w-40', ...field } = props;
+  const [before, after = ''] = text.includes('$') ? text.split('$') : [`${text} `];
   return (
     <NumberField
       {...field}
+      className={className}
+      label={
+        <>
+          {before}
+          <Tex>{tex}</Tex>
+          {after}
+        </>
+      }
       onCommit={(v) => {
         if (!(v > 0 && v <= max)) return `${name} must be a number in (0, ${max}]`;
         onChange(v);

@@ -88,32 +88,8 @@ export function StepSizePanel({ setup, result, busy, error, eps, setEps, epsTild
             emptyText="Waiting for f(θ₀)…"
           />
           <div className="flex flex-wrap gap-3">
-            <ParamField
-              label={
-                <>
-                  tube radius <Tex>\epsilon</Tex>
-                </>
-              }
-              name="ε"
-              max={10}
-              value={eps}
-              className="w-40"
-              testId="theory-eps"
-              onChange={setEps}
-            />
-            <ParamField
-              label={
-                <>
-                  Cor. 4's <Tex>|m|</Tex>
-                </>
-              }
-              name="|m|"
-              max={10}
-              value={mAbs}
-              className="w-40"
-              testId="theory-m"
-              onChange={setMAbs}
-            />
+            <ParamField text="tube radius" tex="\epsilon" name="ε" max={10} value={eps} testId="theory-eps" onChange={setEps} />
+            <ParamField text="Cor. 4's" tex="|m|" name="|m|" max={10} value={mAbs} testId="theory-m" onChange={setMAbs} />
           </div>
         </>
       }
