@@ -4,7 +4,7 @@
 // final loss and parameter sum, which must agree bit for bit. Nothing is asserted; the best of the repeats is kept
 // (the machine is shared, so the slower repeats measure the neighbours).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,7 @@ export function buildNative(): { exe: string | null; note: string } {
   const cc = process.env.CC ?? 'cc';
   const flags = ['-O3', '-march=native', '-ffp-contract=off'];
   const dir = mkdtempSync(join(tmpdir(), 'saddles-native-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   const exe = join(dir, 'saddles_gd');
   const res = spawnSync(cc, [...flags, '-o', exe, join(here, 'native', 'saddles_gd.c'), '-lm'], { encoding: 'utf8' });
   if (res.error || res.status !== 0) return { exe: null, note: `native baseline skipped: ${cc} ${res.error ? 'not found' : `failed: ${res.stderr.trim()}`}` };
@@ -83,7 +84,7 @@ export function benchKernel(fig: (typeof KERNEL_FIGURES)[number], exe: string | 
   let nativeRate: number | null = null;
   let same: boolean | null = null;
   if (exe) {
-    const file = join(mkdtempSync(join(tmpdir(), 'saddles-problem-')), `${fig.id}.f64`);
+    const file = join(dirname(exe), `${fig.id}.f64`);
     writeFileSync(file, Buffer.from(problemFile(s).buffer));
     for (let rep = 0; rep < repeats; rep++) {
       const out = spawnSync(exe, [file, String(fig.steps)], { encoding: 'utf8' });
