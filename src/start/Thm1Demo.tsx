@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { ARM_COLORS } from '../labs/poisoning/arms';
 import { type PlotSeries, TimeSeriesPlot } from '../plots/TimeSeriesPlot';
 import { DEMO_ARMS, DEMO_PRESETS, type DemoArm, startDemo, useDemoRuns } from './demo-runs';
@@ -29,25 +29,24 @@ export function Thm1Demo() {
   const error = ARMS.map((a) => arms[a]?.error).find((e) => e) ?? null;
   const hasData = ARMS.some((a) => (arms[a]?.buffers?.count ?? 0) >= 2);
 
-  useEffect(() => startDemo(which), [which]);
-  useEffect(() => setFrac(0), [which]);
+  useLayoutEffect(() => startDemo(which), [which]);
+  useLayoutEffect(() => setFrac(0), [which]);
 
   // From the first frame on, the lines draw themselves over at least REVEAL_MS (the run may be faster than the eye).
-  useEffect(() => {
+  // Layout effects and a timer drive the demo: on a cold load a passive effect was seen never to run (1 load in 4).
+  useLayoutEffect(() => {
     if (!hasData) return;
     const t0 = performance.now();
-    let raf = 0;
-    const tick = () => {
+    const timer = setInterval(() => {
       const f = Math.min(1, (performance.now() - t0) / REVEAL_MS);
       setFrac(f);
-      if (f < 1) raf = requestAnimationFrame(tick);
-    };
-    raf = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(raf);
+      if (f >= 1) clearInterval(timer);
+    }, 30);
+    return () => clearInterval(timer);
   }, [hasData]);
   // A finished pair stays a while, then the next seed runs.
   const shown = ok && frac === 1;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!shown) return;
     const next = setTimeout(() => setWhich((w) => (w + 1) % SEED_PRESETS.length), HOLD_MS);
     return () => clearTimeout(next);
@@ -83,14 +82,19 @@ export function Thm1Demo() {
         return b.absParams.map((y, j) => ({ id: `${arm}${j}`, label: '', color: '', x: b.t, y, n: b.count }));
       })
     : [];
-  const series = ARMS.flatMap(entries);
-  const drawing = series.some((s) => (s.n ?? s.x.length) >= 2);
-  useEffect(() => {
-    if (!drawing || firstDraw !== null) return;
-    // the plot paints in its next animation frame: the moment the first data is on screen
-    const raf = requestAnimationFrame(() => setFirstDraw(performance.now()));
-    return () => cancelAnimationFrame(raf);
-  }, [drawing, firstDraw]);
+  // The moment the first data is on screen: when a plot's renderer reports drawn points.
+  const rootRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const root = rootRef.current;
+    if (!root || firstDraw !== null) return;
+    const seen = () => [...root.querySelectorAll('[data-points]')].some((el) => Number(el.getAttribute('data-points')) > 0);
+    if (seen()) return setFirstDraw(performance.now());
+    const obs = new MutationObserver(() => {
+      if (seen()) setFirstDraw(performance.now());
+    });
+    obs.observe(root, { attributes: true, attributeFilter: ['data-points'], subtree: true });
+    return () => obs.disconnect();
+  }, [firstDraw]);
 
   // Fixed axes over the whole run, so the lines grow into a still frame.
   const domains = ok ? extents(full) : null;
@@ -101,6 +105,7 @@ export function Thm1Demo() {
   const seed = SEED_PRESETS[which].split('-s')[1];
   return (
     <div
+      ref={rootRef}
       className="flex min-w-0 flex-col gap-1"
       data-testid="start-demo"
       data-seed={seed}
