@@ -13,7 +13,13 @@ export const DEMO_PRESETS = ['thm1-d10k7-s242', 'thm1-d10k7-s243', 'thm1-d10k7-s
  * The start page's own pair of runs, in workers of its own (opening the Poisoning lab does not disturb it). It is
  * part of the entry bundle so that the run starts as the page first renders, while the plot's code still loads.
  */
-export const useDemoRuns = createRunStore<DemoArm, PoisoningSpec>({ arms: DEMO_ARMS, workerName: 'start-demo', armSpec: (spec, arm) => ({ ...spec, arm }) });
+export const useDemoRuns = createRunStore<DemoArm, PoisoningSpec>({
+  arms: DEMO_ARMS,
+  workerName: 'start-demo',
+  armSpec: (spec, arm) => ({ ...spec, arm }),
+  // presets of a fraction of a second: no cost estimate on the way to the first frame
+  confirmLong: false,
+});
 
 let started = -1;
 
