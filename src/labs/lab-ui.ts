@@ -39,6 +39,18 @@ export interface LabUi {
   Page: ComponentType;
 }
 
+/** What a lab's about.json holds: everything of its LabUi but the page. */
+export type LabAbout = Omit<LabUi, 'Page'>;
+
+/**
+ * A lab's UI from its about.json (title, paper, header position, blurb, question, gallery, lesson and card preview:
+ * words and data, kept out of code) and its page. JSON types its preview's pairs as plain arrays, hence the cast;
+ * src/start/gallery.test.ts checks every about.json's shape and that every preset it names exists.
+ */
+export function labUi(about: Omit<LabAbout, 'preview'> & { preview: number[][][] }, Page: ComponentType): LabUi {
+  return { ...about, preview: about.preview as unknown as LabAbout['preview'], Page };
+}
+
 /** A lab announced in the header that has no page yet. */
 export interface UpcomingLab {
   id: string;

@@ -70,3 +70,22 @@ describe('presentation lessons', () => {
     }
   });
 });
+
+describe("each lab's about.json", () => {
+  it('names the lab, its paper and question, and draws its card preview as polylines of (x, y) pairs in the unit square', () => {
+    const orders = labs.map(([, ui]) => ui.navOrder);
+    expect(new Set(orders).size, 'one header position per lab').toBe(labs.length);
+    for (const [lab, ui] of labs) {
+      expect(ui.title.length, lab).toBeGreaterThan(2);
+      expect(ui.paper, lab).toMatch(/^Paper 00\d$/);
+      expect(ui.question.endsWith('?'), lab).toBe(true);
+      expect(ui.blurb.length, lab).toBeGreaterThan(30);
+      expect(ui.preview.length, lab).toBeGreaterThan(0);
+      for (const line of ui.preview)
+        for (const p of line) {
+          expect(p, lab).toHaveLength(2);
+          for (const v of p) expect(v >= 0 && v <= 1, `${lab}: ${p}`).toBe(true);
+        }
+    }
+  });
+});
