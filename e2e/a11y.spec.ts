@@ -8,18 +8,9 @@ import { expect, type Page, test } from '@playwright/test';
 
 /** Every lab page the hash can name (`#lab=...&page=...`); Stability and Saddles are one page each. */
 const PAGES: { lab: string; page?: string }[] = [
-  { lab: 'poisoning', page: 'thm1' },
-  { lab: 'poisoning', page: 'explore' },
-  { lab: 'poisoning', page: 'reproduce' },
-  { lab: 'extrapolation', page: 'run' },
-  { lab: 'extrapolation', page: 'sweeps' },
-  { lab: 'extrapolation', page: 'demos' },
-  { lab: 'extrapolation', page: 'reproduce' },
-  { lab: 'flow-vs-descent', page: 'run' },
-  { lab: 'flow-vs-descent', page: 'sweep' },
-  { lab: 'flow-vs-descent', page: 'theory' },
-  { lab: 'flow-vs-descent', page: 'mnist' },
-  { lab: 'flow-vs-descent', page: 'reproduce' },
+  ...['thm1', 'explore', 'reproduce'].map((page) => ({ lab: 'poisoning', page })),
+  ...['run', 'sweeps', 'demos', 'reproduce'].map((page) => ({ lab: 'extrapolation', page })),
+  ...['run', 'sweep', 'theory', 'mnist', 'reproduce'].map((page) => ({ lab: 'flow-vs-descent', page })),
   { lab: 'saddles' },
   { lab: 'stability' },
 ];

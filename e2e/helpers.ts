@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
 import { decodeSpec } from '../src/experiment/link';
+import { findPreset } from '../src/experiment/presets';
+import { parseSpec } from '../src/experiment/validate';
 import type { LabId, Spec, SpecOf } from '../src/experiment/schema';
 
 type PoisoningSpec = Extract<Spec, { lab: 'poisoning' }>;
@@ -76,3 +78,17 @@ export async function specOnScreen<L extends LabId>(page: Page, lab: L, { close 
   if (close) await page.keyboard.press('Escape');
   return { link, spec: r.spec as SpecOf<L> };
 }
+
+/** The experiment the page holds for a lab (the persisted store: what its controls show and Run runs). */
+export const storedSpec = (page: Page, lab: LabId) =>
+  page.evaluate((l) => {
+    const raw = localStorage.getItem('ibl.experiments.v1');
+    return raw ? ((JSON.parse(raw) as { state: { specs: Record<string, unknown> } }).state.specs[l] ?? null) : null;
+  }, lab);
+
+/** The preset's spec as the app normalises it (what a link or a preset pick stores). */
+export const presetSpec = (id: string) => {
+  const r = parseSpec(structuredClone(findPreset(id)!.spec));
+  if (!r.ok) throw new Error(`${id} does not validate`);
+  return r.spec;
+};

@@ -1,20 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
-import { findPreset } from '../src/experiment/presets';
-import type { LabId } from '../src/experiment/schema';
-import { parseSpec } from '../src/experiment/validate';
 import { LAB_UIS, NAV_LABS } from '../src/labs/ui-registry';
-import { collectPageErrors, shot } from './helpers';
+import { collectPageErrors, presetSpec, shot, storedSpec } from './helpers';
 
-const storedSpec = (page: Page, lab: LabId) =>
-  page.evaluate((l) => {
-    const raw = localStorage.getItem('ibl.experiments.v1');
-    return raw ? ((JSON.parse(raw) as { state: { specs: Record<string, unknown> } }).state.specs[l] ?? null) : null;
-  }, lab);
-const presetSpec = (id: string) => {
-  const r = parseSpec(structuredClone(findPreset(id)!.spec));
-  if (!r.ok) throw new Error(`${id} does not validate`);
-  return r.spec;
-};
 const rootFontPx = (page: Page) => page.evaluate(() => Number.parseFloat(getComputedStyle(document.documentElement).fontSize));
 
 test('presentation mode from the Share menu: large type, controls hidden, lesson steps with the arrow keys, a plot full screen with its readout', async ({ page }) => {

@@ -1,24 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
-import { findPreset } from '../src/experiment/presets';
-import type { LabId } from '../src/experiment/schema';
-import { parseSpec } from '../src/experiment/validate';
+import { expect, test } from '@playwright/test';
 import { LAB_UIS, NAV_LABS } from '../src/labs/ui-registry';
-import { collectPageErrors, shot } from './helpers';
-
-/** The experiment the page holds for a lab (the persisted store: what its controls show and Run runs). */
-const storedSpec = (page: Page, lab: LabId) =>
-  page.evaluate((l) => {
-    const raw = localStorage.getItem('ibl.experiments.v1');
-    return raw ? ((JSON.parse(raw) as { state: { specs: Record<string, unknown> } }).state.specs[l] ?? null) : null;
-  }, lab);
-
-/** The preset's spec as the app normalises it (what a link or a preset pick stores). */
-const presetSpec = (id: string) => {
-  const r = parseSpec(structuredClone(findPreset(id)!.spec));
-  if (!r.ok) throw new Error(`${id} does not validate`);
-  return r.spec;
-};
+import { collectPageErrors, presetSpec, shot, storedSpec } from './helpers';
 
 test('start page: a cold load draws the Theorem-1 demo within 1.5 s; two sentences, a card per lab, the gallery', async ({ page }) => {
   const errors = collectPageErrors(page);
