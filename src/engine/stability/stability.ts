@@ -553,11 +553,12 @@ export class StabilityModel implements Problem {
     const d = this.d;
     const a = theta.subarray(0, d);
     const b = theta.subarray(d);
-    let m = 0;
-    let lam = 0;
-    let Q = 0;
-    let sp = 0;
-    let sq = 0;
+    // the five sums of one pass over the units
+    let m = 0,
+      lam = 0,
+      Q = 0,
+      sp = 0,
+      sq = 0;
     for (let i = 0; i < d; i++) {
       m += a[i] * b[i];
       lam += a[i] * a[i] + b[i] * b[i];

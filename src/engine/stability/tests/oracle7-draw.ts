@@ -7,3 +7,6 @@ export function drawOracle7Start(rng: Rng): { a0: number; b0: number; eta: numbe
   const b0 = rng.gauss() * s;
   return { a0, b0, eta: 0.01 + 0.99 * rng.rand() };
 }
+
+/** d standard normal draws, in order. */
+export const gaussians = (rng: Rng, d: number): number[] => Array.from({ length: d }, () => rng.gauss());

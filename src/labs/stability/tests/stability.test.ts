@@ -18,7 +18,7 @@ import {
   sharpnessOf,
   StabilityModel,
 } from '../../../engine/stability/stability';
-import { drawOracle7Start } from '../../../engine/stability/tests/oracle7-draw';
+import { drawOracle7Start, gaussians } from '../../../engine/stability/tests/oracle7-draw';
 
 const rel = (x: number, y: number) => Math.abs(x - y) / Math.max(Math.abs(y), 1e-300);
 const dot = (x: ArrayLike<number>, y: ArrayLike<number>) => Array.from(x).reduce((s, v, i) => s + v * y[i], 0);
@@ -72,8 +72,8 @@ describe('exact one-step identities of GD (Eqs. 6-8 and extensions)', () => {
     const rng = new Rng(3);
     for (let k = 0; k < 400; k++) {
       const d = 1 + (k % 8);
-      const a = Float64Array.from({ length: d }, () => rng.gauss());
-      const b = Float64Array.from({ length: d }, () => rng.gauss());
+      const a = Float64Array.from(gaussians(rng, d));
+      const b = Float64Array.from(gaussians(rng, d));
       const phi = 0.1 + 2 * rng.rand();
       const eta = 0.01 + 0.6 * rng.rand();
       const eps = dot(a, b) - phi;
@@ -305,8 +305,8 @@ describe('gradient flow: closed form vs the ODE solution', () => {
     const rng = new Rng(19);
     for (let rep = 0; rep < 6; rep++) {
       const d = 1 + (rep % 3);
-      const a0 = Array.from({ length: d }, () => rng.gauss());
-      const b0 = Array.from({ length: d }, () => rng.gauss());
+      const a0 = gaussians(rng, d);
+      const b0 = gaussians(rng, d);
       const { invariants } = odeAt(a0, b0, 1, [0, 0.3, 1, 3, 8]);
       const first = invariants[0];
       for (const inv of invariants) {
