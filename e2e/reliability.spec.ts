@@ -25,7 +25,10 @@ async function watchLongTasks(page: Page) {
   });
 }
 const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.slice());
-const clearLongTasks = (page: Page) => page.evaluate(() => void ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
+const clearLongTasks = (page: Page) =>
+  page.evaluate(() => {
+    (window as unknown as { __longTasks: number[] }).__longTasks.length = 0;
+  });
 
 /** Clicks Run, answering yes when the page asks about a long run. */
 async function run(page: Page) {

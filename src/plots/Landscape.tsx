@@ -282,8 +282,8 @@ export function Landscape(props: LandscapeProps) {
         </div>
       )}
       <div ref={areaRef} className="relative w-full select-none" style={side ? { height, maxWidth: side + M.left + M.right, margin: '0 auto' } : { height }}>
-        {/* the heat map under the labelled svg: drawing only */}
-        <canvas ref={canvasRef} aria-hidden="true" className="pointer-events-none absolute" style={{ left: M.left, top: M.top }} />
+        {/* the heat map under the labelled svg (which names the figure) */}
+        <canvas ref={canvasRef} className="pointer-events-none absolute" style={{ left: M.left, top: M.top }} />
         <svg
           ref={svgRef}
           width={width}

@@ -194,7 +194,10 @@ function spawnWorker(): CompareWorker {
     return { job: (lab: string, name: string, args: unknown[]) => Promise.race([api.job(lab, name, args) as Promise<unknown>, failed]), terminate, failed };
   };
   return {
-    job: (lab, name, args) => (live ??= start()).job(lab, name, args),
+    job: (lab, name, args) => {
+      live ??= start();
+      return live.job(lab, name, args);
+    },
     terminate: () => {
       live?.terminate();
       live = null;
