@@ -1,5 +1,5 @@
 import { labUi, lazyPage } from '../lab-ui';
-import about from './about.json';
+import about from './about.json' with { type: 'json' };
 
 /** Poisoning: its words for the shell, the start page and presentation mode (about.json), and its page. */
 export const poisoningUi = labUi(
