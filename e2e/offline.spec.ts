@@ -15,7 +15,8 @@ test('after one visit the app reloads and runs two labs with the network off', a
     if (navigator.serviceWorker.controller) return;
     await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
   });
-  expect(await page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
+  // the controller can still be 'activating' when controllerchange fires
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state), { timeout: 15_000 }).toBe('activated');
 
   await context.setOffline(true);
   const fromNetwork: string[] = [];
