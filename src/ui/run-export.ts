@@ -57,6 +57,13 @@ export function runJson(arms: ExportArm[], compare: string | null) {
 /** A CSV value: numbers exactly (shortest round-trip digits), non-finite ones as NaN / Infinity / -Infinity. */
 export const csvCell = (v: number) => (Number.isFinite(v) ? String(v) : Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity');
 
+/** A CSV field of any kind: a number as csvCell writes it, text quoted when it must be. */
+export function csvField(v: unknown): string {
+  if (typeof v === 'number') return csvCell(v);
+  const s = String(v ?? '');
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
 export function runCsv(arms: ExportArm[]): string {
   const metrics = arms.find((a) => a.buffers)?.buffers?.metricNames ?? [];
   // What produced the rows, as # comment lines before the header: the app, each arm's spec and its link.

@@ -1,6 +1,7 @@
 import type { ExtrapolationSpec, SweepDef } from '../schema';
 import { type PointResult, summariseSweep, type SweepPointResult } from '../sweeps';
 import type { ScoredPoint } from './sweep-model';
+import { csvField } from '../../../ui/run-export';
 
 /**
  * The Sweeps page's exports (pure, unit-tested; the page only saves them): the experiment the sweep ran from (with
@@ -28,14 +29,7 @@ export function sweepJson(lab: string, spec: ExtrapolationSpec, sweep: SweepDef,
   return { lab, kind: 'sweep', spec, sweep, finished: done.length, total: points.length, points: done, summary: summariseSweep(done) };
 }
 
-/** A CSV field: numbers exactly (17 significant digits where needed), text quoted when it must be. */
-function field(v: unknown): string {
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity';
-  const s = String(v ?? '');
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-const row = (values: unknown[]) => values.map(field).join(',');
+const row = (values: unknown[]) => values.map(csvField).join(',');
 
 const POINT_COLUMNS = ['teacher', 'k', 'sigma', 'seed', 'E', 'zeroLine', 'fitted', 'loss', 'loss0', 'betaBC', 'alphaA', 'specRadius', 'effDim', 'steps', 'reason'] as const;
 const SUMMARY_COLUMNS = ['teacher', 'k', 'sigma', 'n', 'meanE', 'stdE', 'minE', 'maxE', 'meanBetaBC', 'zeroLine', 'fitted'] as const;

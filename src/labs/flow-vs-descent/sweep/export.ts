@@ -2,6 +2,7 @@ import { name as appName, version as appVersion } from '../../../../package.json
 import type { FlowVsDescentSpec } from '../schema';
 import type { SweepPointResult } from '../sweep';
 import { fRange, type SweepRow, outcomeText } from './model';
+import { csvField } from '../../../ui/run-export';
 
 /**
  * The step-size sweep's exports (pure, unit-tested; the page only saves them), in the style of src/ui/run-export.ts:
@@ -48,13 +49,6 @@ export function sweepJson(spec: FlowVsDescentSpec, etas: number[], maxSteps: num
     total: rows.length,
     points,
   };
-}
-
-/** A CSV field: numbers exactly (shortest round-trip digits), non-finite as NaN / Infinity, text quoted when it must be. */
-function field(v: unknown): string {
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity';
-  const s = String(v ?? '');
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 const BASE_COLUMNS = [
@@ -109,7 +103,7 @@ export function sweepCsv(data: FdSweepExport): string {
         p.reason,
         ...extraNames.map((n) => p.extra[n] ?? Number.NaN),
       ]
-        .map(field)
+        .map(csvField)
         .join(',');
     }),
   ];
