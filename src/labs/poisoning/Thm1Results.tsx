@@ -1,7 +1,7 @@
 import { useLabSpec } from '../../state/experiment-store';
 import { ARMS, useRuns } from '../../state/runs-store';
 import { Button } from '../../ui/Button';
-import { downloadText } from '../../ui/download';
+import { downloadJson, downloadText } from '../../ui/download';
 import { cardClass } from '../../ui/field-styles';
 import { type ExportArm, runCsv } from '../../ui/run-export';
 import { fmt, fmtRun } from '../../ui/format';
@@ -30,15 +30,11 @@ export function Thm1Results() {
   const ran = arms.poisoned?.spec ?? arms.clean?.spec;
   const stale = useIsStale(ran, edited, ['arm']);
   const finals = Object.fromEntries(ARMS.map((a) => [a, arms[a]?.final ?? null]));
+  const stem = ran ? `implicit-bias-lab-thm1-d${ran.model.d}-k${ran.data.length}-s${ran.seed}` : '';
   const exportJson = () => {
     if (!ran) return;
     const armSpecs = Object.fromEntries(ARMS.map((a) => [a, arms[a]?.spec ?? null]));
-    const blob = new Blob([JSON.stringify({ spec: ran, armSpecs, final: finals }, null, 2)], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `implicit-bias-lab-thm1-d${ran.model.d}-k${ran.data.length}-s${ran.seed}.json`;
-    a.click();
-    URL.revokeObjectURL(a.href);
+    downloadJson(`${stem}.json`, { spec: ran, armSpecs, final: finals });
   };
   return (
     <section className={cardClass} aria-labelledby="results-h">
@@ -60,7 +56,7 @@ export function Thm1Results() {
           variant="link"
           className="ml-3"
           testId="export-csv"
-          onClick={() => ran && downloadText(`implicit-bias-lab-thm1-d${ran.model.d}-k${ran.data.length}-s${ran.seed}.csv`, runCsv(csvArms(arms)), 'text/csv')}
+          onClick={() => ran && downloadText(`${stem}.csv`, runCsv(csvArms(arms)), 'text/csv')}
           disabled={!ran || (!arms.clean?.buffers && !arms.poisoned?.buffers)}
           title="One row per recorded step and arm: step, t, loss and every metric (the specs and links in # lines above)"
         >
