@@ -5,6 +5,7 @@ import type { LabUi, UpcomingLab } from './lab-ui';
 import { poisoningUi } from './poisoning/ui';
 import { saddlesUi } from './saddles/ui';
 import { stabilityUi } from './stability/ui';
+import { labInHash } from '../state/route';
 
 /**
  * Every lab's page, once, keyed by the ids of registry.ts: a lab missing here (or one that is not a lab there)
@@ -31,6 +32,6 @@ export const NAV_LABS: NavLab[] = [
 
 /** The lab named in the hash (`#lab=...`); the first lab by default. */
 export function labFromHash(hash: string): NavLab {
-  const id = new URLSearchParams(hash.replace(/^#/, '')).get('lab');
+  const id = labInHash(hash);
   return NAV_LABS.find((l) => l.id === id) ?? NAV_LABS[0];
 }

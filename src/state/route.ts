@@ -13,3 +13,6 @@ export function useHash(): string {
     () => '',
   );
 }
+
+/** The lab a hash names (`#lab=...`), or null. */
+export const labInHash = (hash: string): string | null => new URLSearchParams(hash.replace(/^#/, '')).get('lab');

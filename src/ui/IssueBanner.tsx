@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { SpecIssue } from '../experiment/issues';
 import { useExperiment } from '../state/experiment-store';
-import { useHash } from '../state/route';
+import { labInHash, useHash } from '../state/route';
 
 /** The refusal on screen and the lab that was open when it came (kept across the labs' own banners). */
 let owner: { issues: SpecIssue[] | null; lab: string | null } = { issues: null, lab: null };
@@ -11,7 +11,7 @@ export function IssueBanner() {
   const issues = useExperiment((s) => s.issues);
   const source = useExperiment((s) => s.issuesSource);
   const dismiss = useExperiment((s) => s.dismissIssues);
-  const lab = new URLSearchParams(useHash().replace(/^#/, '')).get('lab');
+  const lab = labInHash(useHash());
   // A refusal belongs to the lab it came in: moving to another lab dismisses it.
   useEffect(() => {
     if (issues !== owner.issues) owner = { issues, lab };
