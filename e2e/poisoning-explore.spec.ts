@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { findPreset } from '../src/experiment/presets';
 import type { Spec } from '../src/experiment/schema';
 import { lossSlice } from '../src/labs/poisoning/explore/explore-model';
-import { ARMS, collectPageErrors, shot, waitBothDone } from './helpers';
+import { ARMS, collectPageErrors, currentSpec, shot, waitBothDone } from './helpers';
 
 const specialRows = (page: import('@playwright/test').Page) => page.locator('[data-testid=seq-row][data-special=true]');
 
@@ -153,5 +153,65 @@ test('Explore: the (a1, a2) slice is mapped in the landscape worker, with the va
   await expectRange(range('clean', false));
   await page.getByTestId('landscape-bc1').check();
   await expectRange(range('clean', true));
+  expect(errors).toEqual([]);
+});
+
+test('Explore: the sequence bars work from the keyboard alone (a slider group per sequence)', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.goto('/#lab=poisoning&page=explore');
+  await page.getByTestId('preset-select').selectOption('F2-s105');
+  await expect(page.getByTestId('seq-row')).toHaveCount(18);
+  // one tab stop per strip: Tab from the row's kind toggle lands on its first bar
+  const strip = page.getByTestId('strip-0');
+  const bars = strip.getByRole('slider');
+  await expect(bars).toHaveCount(6);
+  await expect(strip.locator('[role=slider][tabindex="0"]')).toHaveCount(1);
+  await page
+    .getByTestId('seq-row')
+    .first()
+    .getByRole('button', { name: /baseline|special/ })
+    .focus();
+  await page.keyboard.press('Tab');
+  const bar0 = page.getByTestId('bar-0-0');
+  await expect(bar0).toBeFocused();
+  await expect(bar0).toHaveAttribute('aria-label', 'sequence 1, position 1');
+  await expect(bar0).toHaveAttribute('aria-valuemin', '-1000000');
+  await expect(bar0).toHaveAttribute('aria-valuemax', '1000000');
+  // right / End / Home move the focus between the bars of the strip
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  const bar2 = page.getByTestId('bar-0-2');
+  await expect(bar2).toBeFocused();
+  await expect(bar2).toHaveAttribute('tabindex', '0');
+  await expect(bar0).toHaveAttribute('tabindex', '-1');
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('bar-0-5')).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(bar0).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(bar2).toBeFocused();
+  // up / down change the value by 0.1, shift by 1: the spec (read back through the share link) has it
+  const v0 = Number(await bar2.getAttribute('aria-valuenow'));
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(bar2).toHaveAttribute('aria-valuenow', String(Math.round((v0 + 0.3) * 1e9) / 1e9));
+  await page.keyboard.press('Shift+ArrowDown');
+  const v1 = Math.round((v0 + 0.3 - 1) * 1e9) / 1e9;
+  await expect(bar2).toHaveAttribute('aria-valuenow', String(v1));
+  await expect(bar2).toHaveAttribute('data-value', String(v1));
+  await expect(bar2).toBeFocused();
+  // the focused bar is the selected cell: its exact value is in the field beside the strips
+  await expect(page.getByTestId('cell-value')).toHaveValue(String(v1));
+  // the focus ring (keyboard focus) is drawn round the focused bar
+  const ring = await bar2.locator('rect.ring').evaluate((el) => getComputedStyle(el).stroke);
+  expect(ring, 'a visible ring colour').not.toMatch(/none|rgba\(0, 0, 0, 0\)|transparent/);
+  await page.screenshot({ path: shot('poisoning-bars-keyboard.png'), clip: (await page.getByTestId('sequence-editor').boundingBox()) ?? undefined });
+  // Space on a bar does not start a run (shortcuts stay off controls)
+  await page.keyboard.press(' ');
+  await expect(page.locator('[role=toolbar][data-transport=idle]')).toHaveCount(1);
+  const spec = await currentSpec(page);
+  expect(spec.data.sequences[0].x[2]).toBe(v1);
   expect(errors).toEqual([]);
 });

@@ -1,4 +1,5 @@
-import { useMemo, useRef, useState, type PointerEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { LIMITS } from '../../../experiment/limits';
 import { useLabSpec } from '../../../state/experiment-store';
 import { Button } from '../../../ui/Button';
 import { FieldError } from '../../../ui/FieldMessage';
@@ -13,6 +14,30 @@ import { addRandomRows, addSpecialRow, parsePositions, removeRow, rowCounts, set
 import type { PoisoningSpec } from '../schema';
 
 const STRIP_H = 30;
+/** Arrow keys on a bar: up / down change its value by STEP, with shift by BIG_STEP (Page Up / Down too). */
+export const STEP = 0.1;
+export const BIG_STEP = 1;
+
+/**
+ * A bar's next value after a key, or null for a key that does not change it: up / down by a step (shift: a larger
+ * one), Page Up / Down by the larger step; rounded to 1e-9 (no 0.30000000000000004) and kept in the schema's bounds.
+ */
+export function barKeyValue(v: number, key: string, shift: boolean): number | null {
+  const d = key === 'ArrowUp' ? 1 : key === 'ArrowDown' ? -1 : key === 'PageUp' ? 10 : key === 'PageDown' ? -10 : 0;
+  if (!d) return null;
+  const step = Math.abs(d) === 10 ? BIG_STEP : shift ? BIG_STEP : STEP;
+  const next = Math.round((v + Math.sign(d) * step) * 1e9) / 1e9;
+  return Math.max(-LIMITS.maxAbsValue, Math.min(LIMITS.maxAbsValue, next));
+}
+
+/** The bar a key moves the focus to within a strip of kappa bars (left / right, Home / End), or null. */
+export function barKeyMove(pos: number, key: string, kappa: number): number | null {
+  if (key === 'ArrowLeft') return Math.max(0, pos - 1);
+  if (key === 'ArrowRight') return Math.min(kappa - 1, pos + 1);
+  if (key === 'Home') return 0;
+  if (key === 'End') return kappa - 1;
+  return null;
+}
 /** Bar width: strips about 300 px wide, whatever kappa. */
 export const barWidth = (kappa: number) => Math.max(12, Math.min(44, Math.floor(300 / kappa)));
 
@@ -56,7 +81,10 @@ export function SequenceEditor() {
           {counts.baseline} baseline · <span className="text-orange-700 dark:text-orange-400">{counts.special} special</span>
           {counts.disabled ? ` · ${counts.disabled} disabled` : ''} · κ = {kappa}
         </span>
-        <span className="text-xs text-slate-500">Drag a bar to set its value; click a bar to type it. Labels y come from the teacher.</span>
+        <span className="text-xs text-slate-500">
+          Drag a bar to set its value; click a bar to type it. Keyboard: Tab to a sequence, ← → (Home, End) pick a bar, ↑ ↓ change it by {STEP} (with shift by {BIG_STEP}). Labels y
+          come from the teacher.
+        </span>
       </div>
       <div className="mt-2 flex flex-col gap-3 lg:flex-row">
         <div className="max-h-[340px] min-w-0 flex-1 overflow-auto pr-1" data-testid="sequence-list">
@@ -98,6 +126,11 @@ export function SequenceEditor() {
                 selected={sel?.row === i ? sel.pos : null}
                 special={s.special}
                 onDraft={setDraft}
+                onSelect={(pos) => setSelected({ row: i, pos })}
+                onKeyValue={(pos, v) => {
+                  setSelected({ row: i, pos });
+                  apply(setValue(spec, i, pos, v));
+                }}
                 onCommit={(d) => {
                   setDraft(null);
                   setSelected({ row: d.row, pos: d.pos });
@@ -151,6 +184,10 @@ function Strip(props: {
   special: boolean;
   onDraft: (d: Draft | null) => void;
   onCommit: (d: Draft) => void;
+  /** A bar took the keyboard focus. */
+  onSelect: (pos: number) => void;
+  /** A key changed a bar's value. */
+  onKeyValue: (pos: number, value: number) => void;
 }) {
   const { row, x, range, draft, selected, special } = props;
   const ref = useRef<SVGSVGElement>(null);
@@ -159,6 +196,23 @@ function Strip(props: {
   const BAR_W = barWidth(kappa);
   const mid = STRIP_H / 2;
   const scale = (STRIP_H / 2 - 2) / range;
+
+  // One tab stop per strip (a slider group): the selected bar, else the first; arrows move within the strip.
+  const tabStop = selected ?? 0;
+  const onKey = (l: number) => (e: KeyboardEvent<SVGGElement>) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const to = barKeyMove(l, e.key, kappa);
+    if (to !== null) {
+      e.preventDefault();
+      props.onSelect(to);
+      ref.current?.querySelector<SVGGElement>(`[data-pos="${to}"]`)?.focus();
+      return;
+    }
+    const v = barKeyValue(x[l], e.key, e.shiftKey);
+    if (v === null) return;
+    e.preventDefault();
+    props.onKeyValue(l, v);
+  };
 
   const at = (e: PointerEvent): Draft => {
     const r = ref.current!.getBoundingClientRect();
@@ -175,7 +229,8 @@ function Strip(props: {
       height={STRIP_H}
       className="shrink-0 cursor-ns-resize touch-none select-none rounded bg-slate-50 dark:bg-slate-900"
       data-testid={`strip-${row}`}
-      aria-label={`sequence ${row + 1}: drag bars to set values`}
+      role="group"
+      aria-label={`sequence ${row + 1}: drag bars to set values, or use the arrow keys`}
       onPointerDown={(e) => {
         dragging.current = true;
         ref.current!.setPointerCapture(e.pointerId);
@@ -204,7 +259,23 @@ function Strip(props: {
         const h = Math.abs(v) * scale;
         const isTail = l >= kappa - 2;
         return (
-          <g key={l} data-testid={`bar-${row}-${l}`} data-value={String(v0)}>
+          <g
+            key={l}
+            data-testid={`bar-${row}-${l}`}
+            data-value={String(v0)}
+            data-pos={l}
+            role="slider"
+            tabIndex={l === tabStop ? 0 : -1}
+            aria-label={`sequence ${row + 1}, position ${l + 1}`}
+            aria-valuenow={v0}
+            aria-valuemin={-LIMITS.maxAbsValue}
+            aria-valuemax={LIMITS.maxAbsValue}
+            aria-orientation="vertical"
+            // the focus ring: a 2 px sky-700 / sky-400 frame round the bar (3:1 or more on the strip in either theme)
+            className="outline-none focus-visible:[&>rect.ring]:stroke-sky-700 dark:focus-visible:[&>rect.ring]:stroke-sky-400"
+            onFocus={() => selected !== l && props.onSelect(l)}
+            onKeyDown={onKey(l)}
+          >
             {isTail && <rect x={l * BAR_W} y={0} width={BAR_W} height={STRIP_H} fill={ARM_COLORS.poisoned} opacity={0.06} />}
             <rect
               x={l * BAR_W + 3}
@@ -215,6 +286,7 @@ function Strip(props: {
               opacity={draft && draft.pos === l ? 0.6 : 0.9}
             />
             {selected === l && <rect x={l * BAR_W + 1} y={1} width={BAR_W - 2} height={STRIP_H - 2} fill="none" stroke="currentColor" strokeWidth={1.5} />}
+            <rect className="ring" x={l * BAR_W + 1} y={1} width={BAR_W - 2} height={STRIP_H - 2} fill="none" stroke="transparent" strokeWidth={2} pointerEvents="none" />
             <title>{`position ${l + 1}: ${v}`}</title>
           </g>
         );
