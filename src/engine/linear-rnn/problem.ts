@@ -3,6 +3,7 @@ import { fdHessian } from '../core/finite-diff';
 import type { ParamBlock, Problem } from '../core/problem';
 import { Rng } from '../core/rng';
 import { generalEigenvalues } from './hqr';
+import { complexAtoms } from './residues';
 import { symmetricEigenvalues } from './jacobi';
 import {
   alphaA,
@@ -578,8 +579,8 @@ export class LinearRnnProblem implements Problem {
   /**
    * Plot vectors: h and w (j < H); atomsA / atomsP = a_i and p_i = b_i c_i (diagonal students); hankel = the
    * student's Hankel singular values over sigma_1 (hankelN of them). Additions: hankelTeacher = the teacher's; for
-   * sym/full students eigRe / eigIm = the eigenvalues of A (conjugate pairs adjacent; absent in the rare case the QR
-   * iteration does not converge).
+   * sym/full students eigRe / eigIm = the eigenvalues of A (conjugate pairs adjacent) and resRe / resIm their
+   * residues r_i, h_j = sum_i r_i mu_i^j (all four absent in the rare case the QR iteration does not converge).
    */
   views(theta: Float64Array): Record<string, Float64Array> {
     const { d, H, offB, offC } = this;
@@ -596,11 +597,14 @@ export class LinearRnnProblem implements Problem {
       out.atomsA = theta.slice(0, d);
       out.atomsP = Float64Array.from({ length: d }, (_, i) => theta[offB + i] * theta[offC + i]);
     } else {
-      // The eigenvalues mu of A (complex for full students; residues are not computed).
-      const ev = this.param === 'full' ? generalEigenvalues(theta, d) : { re: symmetricEigenvalues(denseA('sym', d, theta), d), im: new Float64Array(d) };
-      if (ev) {
-        out.eigRe = ev.re;
-        out.eigIm = ev.im;
+      // The eigenvalues mu of A with their residues r (complex for full students; ./residues).
+      const A = this.param === 'full' ? theta.subarray(0, d * d) : denseA('sym', d, theta);
+      const at = complexAtoms(A, theta.subarray(offB, offB + d), theta.subarray(offC, offC + d), d);
+      if (at) {
+        out.eigRe = at.re;
+        out.eigIm = at.im;
+        out.resRe = at.resRe;
+        out.resIm = at.resIm;
       }
     }
     return out;

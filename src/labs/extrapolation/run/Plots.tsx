@@ -5,6 +5,8 @@ import { type Band, type PlotSeries, type RefLine, TimeSeriesPlot, type TimeSeri
 import { PlotPanel } from '../../../plots/PlotPanel';
 import { fmt } from '../../../ui/format';
 import { Tex } from '../../../ui/Tex';
+import type { LinearTeacher } from '../../../engine/linear-rnn/teachers';
+import { complexAtoms } from '../../../engine/linear-rnn/residues';
 import { teacherOf } from '../build';
 import { type ExtrapolationSpec, isMatrixStudent, teacherDim } from '../schema';
 import { type CompareChoice, compareLabel, mainLabel, NO_COMPARE } from './compare';
@@ -234,25 +236,54 @@ function AtomsPlot({ arms }: { arms: Arm[] }) {
       </PlotPanel>
     );
   }
+  // Marker radius sqrt-proportional to |r_i| (area ~ |r_i|), on one scale for student and teacher: the teacher's
+  // largest atom mass (or residue) is the largest marker; a larger |r| (near-defective A) is capped there.
+  const teacherAtoms = teachers.map((t) => ({ ...t, res: teacherResidues(t.teacher) }));
+  let ref = 0;
+  for (const t of teacherAtoms) for (const r of t.res?.abs ?? []) ref = Math.max(ref, r);
+  for (const a of same) {
+    const rr = a.run.views.resRe;
+    const ri = a.run.views.resIm;
+    if (ref === 0 && rr && ri) for (let i = 0; i < rr.length; i++) if (Number.isFinite(rr[i])) ref = Math.max(ref, Math.hypot(rr[i], ri[i]));
+  }
+  const radius = (r: number) => (ref > 0 && Number.isFinite(r) ? RES_MIN + (RES_MAX - RES_MIN) * Math.sqrt(Math.min(1, r / ref)) : RES_MIN);
   let R = 1.15;
+  let capped = 0;
   for (const a of same) {
     const re = a.run.views.eigRe;
     const im = a.run.views.eigIm;
+    const rr = a.run.views.resRe;
+    const ri = a.run.views.resIm;
     if (!re || !im) continue;
-    groups.push({ id: a.role, label: `eigenvalues of A${suffix(arms, a)}`, color: a.color, x: re, y: im, shape: a.role === 'main' ? 'dot' : 'ring', names: (i) => `μ${i + 1}` });
+    const abs = rr && ri ? Float64Array.from(rr, (v, i) => Math.hypot(v, ri[i])) : null;
+    if (abs) for (const v of abs) if (v > ref) capped++;
+    groups.push({
+      id: a.role,
+      label: `eigenvalues of A${abs ? ', sized by |r_i|' : ''}${suffix(arms, a)}`,
+      color: a.color,
+      x: re,
+      y: im,
+      shape: a.role === 'main' ? 'dot' : 'ring',
+      names: (i) => `μ${i + 1}`,
+      ...(abs && rr && ri
+        ? { radii: Array.from(abs, radius), notes: (i: number) => `, residue r = ${fmt(rr[i], 3)}${ri[i] ? ` ${ri[i] < 0 ? '−' : '+'} ${fmt(Math.abs(ri[i]), 3)}i` : ''}` }
+        : {}),
+    });
     for (let i = 0; i < re.length; i++) if (Number.isFinite(re[i]) && Number.isFinite(im[i])) R = Math.max(R, Math.min(2.5, 1.05 * Math.hypot(re[i], im[i])));
   }
-  for (const { arm, suffix: sfx, teacher } of teachers) {
-    const roots = teacher.roots ?? [];
+  for (const { arm, suffix: sfx, teacher, res } of teacherAtoms) {
+    const x = res?.re ?? teacher.roots ?? [];
+    const y = res?.im ?? x.map(() => 0);
     groups.push({
       id: `${arm.role}-teacher`,
-      label: `teacher eigenvalues${sfx}`,
+      label: `teacher ${res ? 'atoms (λ̂_i, sized by p_i)' : 'eigenvalues'}${sfx}`,
       color: arm.role === 'main' ? TEACHER : arm.color,
-      x: roots,
-      y: roots.map(() => 0),
+      x,
+      y,
       shape: 'cross',
       r: 4.5,
       names: (i) => `λ̂${i + 1}`,
+      ...(res ? { radii: res.abs.map(radius), notes: (i: number) => `, mass ${fmt(res.abs[i], 3)}` } : {}),
     });
   }
   return (
@@ -260,14 +291,47 @@ function AtomsPlot({ arms }: { arms: Arm[] }) {
       testId="panel-atoms"
       caption={
         <>
-          The eigenvalues <Tex>{'\\mu_i'}</Tex> of a full or symmetric A in the complex plane; dashed: the unit circle (beyond it the response grows). Residues are not computed.
-          Points beyond |μ| = 2.5 sit faint at the edge.
+          The eigenvalues <Tex>{'\\mu_i'}</Tex> of a full or symmetric A in the complex plane, each sized by the modulus of its residue{' '}
+          <Tex>{'r_i = (c^\\top v_i)(w_i^\\top b)/(w_i^\\top v_i)'}</Tex> (right and left eigenvectors), so that <Tex>{'h_j = \\sum_i r_i \\mu_i^j'}</Tex>: the student's measure,
+          against the teacher's atoms. Most eigenvalues of a small start carry almost no residue. Dashed: the unit circle (beyond it the response grows); points beyond |μ| = 2.5
+          sit faint at the edge.{' '}
+          {capped > 0 &&
+            `${capped} residue${capped === 1 ? '' : 's'} larger than the teacher's largest mass (a nearly defective A: large residues that cancel) drawn at the largest size. `}
+          {teacherAtoms.some((t) => !t.res) && 'The delay teacher is nilpotent (one defective eigenvalue 0), so it has no residues: its crosses are unsized.'}
         </>
       }
     >
-      <ScatterPlot id="ex-atoms" title="(3) Eigenvalues of A" groups={groups} xLabel="Re μ" yLabel="Im μ" xDomain={[-R, R]} yDomain={[-R, R]} equalAspect unitCircle height={260} />
+      <ScatterPlot
+        id="ex-atoms"
+        title="(3) Eigenvalues of A sized by their residues"
+        groups={groups}
+        xLabel="Re μ"
+        yLabel="Im μ"
+        xDomain={[-R, R]}
+        yDomain={[-R, R]}
+        equalAspect
+        unitCircle
+        height={260}
+      />
     </PlotPanel>
   );
+}
+
+/** Smallest and largest marker radius (px) of the residue-sized atoms. */
+const RES_MIN = 1.6;
+const RES_MAX = 8;
+
+/**
+ * The teacher's atoms in the complex plane with the moduli of their residues: (lambda_i, p_i) for the atom
+ * teachers (bal, atoms, twins), the residues of its realisation for bidiag (distinct diagonal: diagonalisable), none
+ * for the nilpotent delay teacher (defective).
+ */
+function teacherResidues(teacher: LinearTeacher): { re: number[]; im: number[]; abs: number[] } | null {
+  if (teacher.atoms) return { re: teacher.atoms.lambda, im: teacher.atoms.lambda.map(() => 0), abs: teacher.atoms.p.map(Math.abs) };
+  if (!teacher.A || !teacher.B || !teacher.C || (teacher.roots ?? []).every((r) => r === 0)) return null;
+  const at = complexAtoms(teacher.A, teacher.B, teacher.C, teacher.dHat);
+  if (!at) return null;
+  return { re: Array.from(at.re), im: Array.from(at.im), abs: Array.from(at.resRe, (v, i) => Math.hypot(v, at.resIm[i])) };
 }
 
 /** (4) Entry trajectories a_i(t) (diagonal students) or A_ii(t) (full, symmetric), the teacher's eigenvalues dashed. */

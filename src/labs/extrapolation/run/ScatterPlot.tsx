@@ -15,6 +15,10 @@ export interface ScatterGroup {
   r?: number;
   /** Names of the points (their tooltips), e.g. "a₃". */
   names?: (i: number) => string;
+  /** A radius in px per point (e.g. sized by |residue|), overriding r. */
+  radii?: ArrayLike<number>;
+  /** Extra tooltip text per point (e.g. the residue). */
+  notes?: (i: number) => string;
 }
 
 export interface ScatterPlotProps {
@@ -146,8 +150,8 @@ export function ScatterPlot({
                 const out = x !== clampX(x) || y !== clampY(y);
                 return (
                   <g key={`${g.id}-${i}`} opacity={out ? 0.45 : 1}>
-                    <title>{`${g.names ? g.names(i) : `${g.label} ${i + 1}`}: (${fmt(x)}, ${fmt(y)})${out ? ', outside the plot' : ''}`}</title>
-                    <Marker shape={g.shape ?? 'dot'} cx={sx(clampX(x))} cy={sy(clampY(y))} r={g.r ?? 3.5} color={g.color} />
+                    <title>{`${g.names ? g.names(i) : `${g.label} ${i + 1}`}: (${fmt(x)}, ${fmt(y)})${g.notes ? g.notes(i) : ''}${out ? ', outside the plot' : ''}`}</title>
+                    <Marker shape={g.shape ?? 'dot'} cx={sx(clampX(x))} cy={sy(clampY(y))} r={g.radii ? g.radii[i] : (g.r ?? 3.5)} color={g.color} />
                   </g>
                 );
               }),
