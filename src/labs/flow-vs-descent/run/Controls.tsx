@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { CheckField, CommitSelect } from '../../../ui/CommitFields';
 import { FieldGroup } from '../../../ui/FieldGroup';
 import { fmt } from '../../../ui/format';
@@ -136,7 +137,7 @@ function ObjectiveFields({ spec, commit }: { spec: Spec; commit: Commit }) {
 }
 
 /** The Run page's controls: preset, objective and start, GD step sizes, horizon, protocol and solver. */
-export function RunControls() {
+export const RunControls = memo(function RunControls() {
   const { spec, commit, set } = useSpecEditor(LAB);
   const presetId = usePresetChoice(LAB);
   const presetFamily = (id: string) => FD_PRESET_ROWS.find((r) => r.id === id)?.spec.objective.family;
@@ -199,4 +200,4 @@ export function RunControls() {
       </FieldGroup>
     </div>
   );
-}
+});

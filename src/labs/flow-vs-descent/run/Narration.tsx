@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { Tex } from '../../../ui/Tex';
 
 /** What the Run page shows, in a lecturer's words (docs/labs/flow-vs-descent.md Secs. 1, 4). */
-export function RunNarration() {
+export const RunNarration = memo(function RunNarration() {
   const [open] = useState(() => typeof window === 'undefined' || !window.matchMedia || window.matchMedia('(min-width: 1024px)').matches);
   return (
     <details open={open} className="rounded border border-slate-200 p-2 text-sm text-slate-700 dark:border-slate-800 dark:text-slate-300" data-testid="fd-narration">
@@ -30,4 +30,4 @@ export function RunNarration() {
       </div>
     </details>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode, useRef } from 'react';
 import { OKABE_ITO, seriesColor } from '../../../plots/palette';
 import { type PlotSeries, type RefLine, TimeSeriesPlot } from '../../../plots/TimeSeriesPlot';
 import { PlotPanel } from '../../../plots/PlotPanel';
@@ -33,8 +33,44 @@ function armLines(run: FdRun, arms: ArmInfo[], name: string, extra: Partial<Plot
 const twoOverEta = (arms: ArmInfo[]): RefLine[] =>
   arms.filter((a) => !a.paper && 2 / a.eta < 1e4).map((a) => ({ axis: 'y', value: 2 / a.eta, label: `2/η = ${fmt(2 / a.eta, 3)}`, color: armColor(a.index) }));
 
+/** The panels of the run page, each redrawn only when its turn comes (useRoundRobin). */
+const PLOT_SLOTS = 8;
+
+/**
+ * Hands every new revision to one plot at a time, in turn: a streamed frame redraws one plot (a few ms) instead of all
+ * of them at once (over 50 ms of drawing in one animation frame on a slow machine), each plot still follows within
+ * PLOT_SLOTS frames, and a new or settled run reaches every plot at once.
+ */
+export function useRoundRobin(revision: number, slots: number, runId: number, settled: boolean): number[] {
+  const state = useRef({ revs: [] as number[], next: 0, seen: Number.NaN, runId: Number.NaN, settled: false });
+  const s = state.current;
+  if (revision !== s.seen || runId !== s.runId || settled !== s.settled) {
+    if (s.revs.length !== slots || runId !== s.runId || settled) {
+      s.revs = Array(slots).fill(revision);
+      s.next = 0;
+    } else {
+      s.revs = s.revs.slice();
+      s.revs[s.next] = revision;
+      s.next = (s.next + 1) % slots;
+    }
+    s.seen = revision;
+    s.runId = runId;
+    s.settled = settled;
+  }
+  return s.revs;
+}
+
+/** Its children, rendered again only when its revision changes. */
+const Slot = memo(
+  function Slot({ render }: { rev: number; render: () => ReactNode }) {
+    return render();
+  },
+  (a, b) => a.rev === b.rev,
+);
+
 /** The live plots of Sec. 7 (2-7) on flow time t, one line per GD arm beside the flow. */
 export const RunPlots = memo(function RunPlots({ run, revision }: { run: FdRun | null; revision: number }) {
+  const revs = useRoundRobin(revision, PLOT_SLOTS, run?.id ?? -1, !!(run?.final || run?.error));
   if (!run) {
     return (
       <p className="rounded border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500 dark:border-slate-700" data-testid="plots-empty">
@@ -50,85 +86,120 @@ export const RunPlots = memo(function RunPlots({ run, revision }: { run: FdRun |
   const common = { syncX: TIME, xLabel: 'flow time t', revision };
   return (
     <div className="grid gap-3 xl:grid-cols-2" data-testid="fd-plots">
-      <PlotPanel testId="panel-loss" caption="GD (coloured) against the flow (black) at equal flow time t = kη.">
-        <TimeSeriesPlot id="fd-loss" title="(2) f − min f" yLabel="f − min f" yScale="log" series={[...flowLine(run, 'f', 'flow'), ...armLines(run, arms, 'f')]} {...common} />
-      </PlotPanel>
-      <PlotPanel
-        testId="panel-gap"
-        caption={
-          spec.errorOde
-            ? 'D/η for each η against ‖E(t)‖ from the error ODE (black): for small η they coincide, D ≈ η‖E(t)‖.'
-            : 'Turn on the error ODE to see the prediction ‖E(t)‖ beside D/η.'
-        }
-      >
-        <TimeSeriesPlot
-          id="fd-gap"
-          title="(3) Tracking error D/η and ‖E(t)‖"
-          yLabel="D/η, ‖E‖"
-          series={[...(spec.errorOde ? flowLine(run, 'E', '‖E(t)‖ (error ODE)') : []), ...armLines(run, arms, 'Deta')]}
-          {...common}
-        />
-      </PlotPanel>
-      <PlotPanel testId="panel-distance" caption="D(t) = ‖θ_k − θ(kη)‖: linear in η while the curvature along the flow stays mild.">
-        <TimeSeriesPlot id="fd-distance" title="(3) Tracking error D(t)" yLabel="D" yScale="log" series={armLines(run, arms, 'D')} {...common} />
-      </PlotPanel>
+      <Slot
+        rev={revs[0]}
+        render={() => (
+          <PlotPanel testId="panel-loss" caption="GD (coloured) against the flow (black) at equal flow time t = kη.">
+            <TimeSeriesPlot id="fd-loss" title="(2) f − min f" yLabel="f − min f" yScale="log" series={[...flowLine(run, 'f', 'flow'), ...armLines(run, arms, 'f')]} {...common} />
+          </PlotPanel>
+        )}
+      />
+      <Slot
+        rev={revs[1]}
+        render={() => (
+          <PlotPanel
+            testId="panel-gap"
+            caption={
+              spec.errorOde
+                ? 'D/η for each η against ‖E(t)‖ from the error ODE (black): for small η they coincide, D ≈ η‖E(t)‖.'
+                : 'Turn on the error ODE to see the prediction ‖E(t)‖ beside D/η.'
+            }
+          >
+            <TimeSeriesPlot
+              id="fd-gap"
+              title="(3) Tracking error D/η and ‖E(t)‖"
+              yLabel="D/η, ‖E‖"
+              series={[...(spec.errorOde ? flowLine(run, 'E', '‖E(t)‖ (error ODE)') : []), ...armLines(run, arms, 'Deta')]}
+              {...common}
+            />
+          </PlotPanel>
+        )}
+      />
+      <Slot
+        rev={revs[2]}
+        render={() => (
+          <PlotPanel testId="panel-distance" caption="D(t) = ‖θ_k − θ(kη)‖: linear in η while the curvature along the flow stays mild.">
+            <TimeSeriesPlot id="fd-distance" title="(3) Tracking error D(t)" yLabel="D" yScale="log" series={armLines(run, arms, 'D')} {...common} />
+          </PlotPanel>
+        )}
+      />
       {spec.protocol !== 'flow' && (
-        <PlotPanel
-          testId="panel-drift"
-          caption="The paper's instrument: the distance between GD at η₀ and GD at η₀/r at equal flow time (iterate k against iterate rk). Small next to ‖θ − θ₀‖: GD at η₀ already tracks the flow."
-        >
-          <TimeSeriesPlot
-            id="fd-drift"
-            title="Run-vs-run drift ‖θ^{η₀}_k − θ^{η₀/r}_{rk}‖ (paper protocol)"
-            yLabel="drift"
-            series={armLines(
-              run,
-              arms.filter((a) => a.paper),
-              'drift',
-            )}
-            {...common}
-          />
-        </PlotPanel>
+        <Slot
+          rev={revs[3]}
+          render={() => (
+            <PlotPanel
+              testId="panel-drift"
+              caption="The paper's instrument: the distance between GD at η₀ and GD at η₀/r at equal flow time (iterate k against iterate rk). Small next to ‖θ − θ₀‖: GD at η₀ already tracks the flow."
+            >
+              <TimeSeriesPlot
+                id="fd-drift"
+                title="Run-vs-run drift ‖θ^{η₀}_k − θ^{η₀/r}_{rk}‖ (paper protocol)"
+                yLabel="drift"
+                series={armLines(
+                  run,
+                  arms.filter((a) => a.paper),
+                  'drift',
+                )}
+                {...common}
+              />
+            </PlotPanel>
+          )}
+        />
       )}
       {spec.spectrum && (
-        <PlotPanel
-          testId="panel-curvature"
-          caption="λmin and λmax of the Hessian along the flow (solid) and GD (dashed, small models), with the paper's lower bound on λmin (it holds, often loosely); GD cannot stay where λmax > 2/η."
-        >
-          <TimeSeriesPlot
-            id="fd-curvature"
-            title="(4) Curvature along the way"
-            yLabel="λ"
-            refLines={twoOverEta(arms)}
-            series={[
-              ...flowLine(run, 'lmax', 'λmax (flow)', { color: OKABE_ITO[1] }),
-              ...flowLine(run, 'lmin', 'λmin (flow)', { color: OKABE_ITO[0] }),
-              ...flowLine(run, 'bound', o.family === 'fc' ? 'Lemma 11 bound' : 'Lemma 7 / Prop. 8 bound', { color: OKABE_ITO[3], dash: [6, 3], width: 1.5 }),
-              ...armLines(run, arms, 'lmax', { dash: [4, 3], width: 1 }, (a) => `λmax, ${a.label}`),
-              ...armLines(run, arms, 'lmin', { dash: [4, 3], width: 1 }, (a) => `λmin, ${a.label}`),
-            ]}
-            {...common}
-          />
-        </PlotPanel>
+        <Slot
+          rev={revs[4]}
+          render={() => (
+            <PlotPanel
+              testId="panel-curvature"
+              caption="λmin and λmax of the Hessian along the flow (solid) and GD (dashed, small models), with the paper's lower bound on λmin (it holds, often loosely); GD cannot stay where λmax > 2/η."
+            >
+              <TimeSeriesPlot
+                id="fd-curvature"
+                title="(4) Curvature along the way"
+                yLabel="λ"
+                refLines={twoOverEta(arms)}
+                series={[
+                  ...flowLine(run, 'lmax', 'λmax (flow)', { color: OKABE_ITO[1] }),
+                  ...flowLine(run, 'lmin', 'λmin (flow)', { color: OKABE_ITO[0] }),
+                  ...flowLine(run, 'bound', o.family === 'fc' ? 'Lemma 11 bound' : 'Lemma 7 / Prop. 8 bound', { color: OKABE_ITO[3], dash: [6, 3], width: 1.5 }),
+                  ...armLines(run, arms, 'lmax', { dash: [4, 3], width: 1 }, (a) => `λmax, ${a.label}`),
+                  ...armLines(run, arms, 'lmin', { dash: [4, 3], width: 1 }, (a) => `λmin, ${a.label}`),
+                ]}
+                {...common}
+              />
+            </PlotPanel>
+          )}
+        />
       )}
       {spec.spectrum && (
-        <PlotPanel testId="panel-im" caption="I_m(t) = ∫₀ᵗ max(0, −λmin) ds: where it levels off, the flow has stopped meeting negative curvature (roughly convex from there).">
-          <TimeSeriesPlot id="fd-im" title="(5) Accumulated negative curvature I_m(t)" yLabel="I_m" series={flowLine(run, 'Im', 'I_m (flow)')} {...common} />
-        </PlotPanel>
+        <Slot
+          rev={revs[5]}
+          render={() => (
+            <PlotPanel testId="panel-im" caption="I_m(t) = ∫₀ᵗ max(0, −λmin) ds: where it levels off, the flow has stopped meeting negative curvature (roughly convex from there).">
+              <TimeSeriesPlot id="fd-im" title="(5) Accumulated negative curvature I_m(t)" yLabel="I_m" series={flowLine(run, 'Im', 'I_m (flow)')} {...common} />
+            </PlotPanel>
+          )}
+        />
       )}
       {dln && (
-        <PlotPanel testId="panel-unbalance" caption="U = maxⱼ ‖Wⱼ₊₁ᵀWⱼ₊₁ − WⱼWⱼᵀ‖_*: the flow conserves it (flat, at rounding level); GD moves it by η² per step.">
-          <TimeSeriesPlot
-            id="fd-unbalance"
-            title="(6) Unbalancedness U(t)"
-            yLabel="U"
-            yScale="log"
-            series={[...flowLine(run, 'U', 'flow'), ...armLines(run, arms, 'U')]}
-            {...common}
-          />
-        </PlotPanel>
+        <Slot
+          rev={revs[6]}
+          render={() => (
+            <PlotPanel testId="panel-unbalance" caption="U = maxⱼ ‖Wⱼ₊₁ᵀWⱼ₊₁ − WⱼWⱼᵀ‖_*: the flow conserves it (flat, at rounding level); GD moves it by η² per step.">
+              <TimeSeriesPlot
+                id="fd-unbalance"
+                title="(6) Unbalancedness U(t)"
+                yLabel="U"
+                yScale="log"
+                series={[...flowLine(run, 'U', 'flow'), ...armLines(run, arms, 'U')]}
+                {...common}
+              />
+            </PlotPanel>
+          )}
+        />
       )}
-      {rank1 && <PhasePlane run={run} arms={arms} revision={revision} />}
+      {rank1 && <Slot rev={revs[7]} render={() => <PhasePlane run={run} arms={arms} revision={revs[7]} />} />}
     </div>
   );
 });
