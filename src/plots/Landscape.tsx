@@ -6,7 +6,7 @@
  */
 import { axisBottom, axisLeft, geoPath, geoTransform, interpolateViridis, scaleLinear, select, zoom, zoomIdentity } from 'd3';
 import type { ZoomBehavior, ZoomTransform } from 'd3';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import { Button } from '../ui/Button';
 import { fmt } from '../ui/format';
@@ -41,8 +41,22 @@ export type LandscapeOverlay =
       dotColor?: (i: number, n: number) => string;
       /** Shown in the legend. */
       label?: string;
+      /** Kept in the document but not drawn (so showing it again costs one attribute, not its elements). */
+      hidden?: boolean;
     }
-  | { kind: 'point'; id: string; x: number; y: number; color: string; r?: number; label?: string; labelDy?: number; shape?: 'circle' | 'diamond' | 'cross'; legend?: string };
+  | {
+      kind: 'point';
+      id: string;
+      x: number;
+      y: number;
+      color: string;
+      r?: number;
+      label?: string;
+      labelDy?: number;
+      shape?: 'circle' | 'diamond' | 'cross';
+      legend?: string;
+      hidden?: boolean;
+    };
 
 export interface LandscapeProps {
   /** data-testid="landscape-<id>". */
@@ -92,8 +106,8 @@ export function Landscape(props: LandscapeProps) {
   // Scales: the home view rescaled by the zoom transform.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the domain is compared by value (domainKey), not by its object
   const base = useMemo(() => ({ x: scaleLinear().domain(domain.x).range([0, inner.w]), y: scaleLinear().domain(domain.y).range([inner.h, 0]) }), [domainKey, inner.w, inner.h]);
-  const sx = transform.rescaleX(base.x);
-  const sy = transform.rescaleY(base.y);
+  // One scale object per view, so the memoised overlays re-render only when the view or the size changes.
+  const { sx, sy } = useMemo(() => ({ sx: transform.rescaleX(base.x), sy: transform.rescaleY(base.y) }), [transform, base]);
   const view: View = { x: sx.domain() as [number, number], y: sy.domain() as [number, number] };
   const viewKey = JSON.stringify(view);
 
@@ -131,10 +145,13 @@ export function Landscape(props: LandscapeProps) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: the levels are compared by value (levelsKey), not by their array
   const contours = useMemo(() => (grid && levels.length ? contourLines(grid, levels) : []), [grid, levelsKey]);
 
-  // Canvas: the heatmap image placed where its grid domain falls in the current view.
+  // Canvas: the heatmap image placed where its grid domain falls in the current view. Redrawn only when the image,
+  // the view or the size changes: resizing a canvas clears and reallocates it, and a redrawn canvas is uploaded and
+  // composited again, which at every mouse move of a drag cost tens of milliseconds.
+  const dpr = globalThis.devicePixelRatio || 1;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the scales are keyed by scaleKey (declared below)
   useLayoutEffect(() => {
     const c = canvasRef.current!;
-    const dpr = globalThis.devicePixelRatio || 1;
     c.width = Math.round(inner.w * dpr);
     c.height = Math.round(inner.h * dpr);
     c.style.width = `${inner.w}px`;
@@ -149,14 +166,14 @@ export function Landscape(props: LandscapeProps) {
     const y0 = sy(grid.y[1]);
     const y1 = sy(grid.y[0]);
     ctx.drawImage(image, x0, y0, x1 - x0, y1 - y0);
-  });
+  }, [image, grid, inner.w, inner.h, dpr, scaleKeyOf(sx, sy)]);
 
   // Axes (imperative d3 into groups rendered by React).
   const axisXRef = useRef<SVGGElement>(null);
   const axisYRef = useRef<SVGGElement>(null);
   // The scales as a key: axes and contour paths are redrawn only when the view or the size changes (not while a
   // start is dragged, when only the overlays move).
-  const scaleKey = `${sx.domain()}|${sx.range()}|${sy.domain()}|${sy.range()}`;
+  const scaleKey = scaleKeyOf(sx, sy);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the scales are keyed by scaleKey
   useLayoutEffect(() => {
     select(axisXRef.current!).call(axisBottom(sx).ticks(Math.max(2, Math.floor(inner.w / 70))));
@@ -337,7 +354,23 @@ export function Landscape(props: LandscapeProps) {
 
 type Scale = ((v: number) => number) & { domain(): number[] };
 
-function PathOverlay({ o, sx, sy }: { o: Extract<LandscapeOverlay, { kind: 'path' }>; sx: Scale; sy: Scale }) {
+const scaleKeyOf = (sx: Scale & { range(): number[] }, sy: Scale & { range(): number[] }) => `${sx.domain()}|${sx.range()}|${sy.domain()}|${sy.range()}`;
+
+/**
+ * An overlay re-renders only when its own object or the scales change: owners keep the objects of unchanged
+ * overlays (a drag moves the start, not the last run's path and its hundreds of dots).
+ */
+const PathOverlay = memo(function PathOverlay({ o, sx, sy }: { o: Extract<LandscapeOverlay, { kind: 'path' }>; sx: Scale; sy: Scale }) {
+  return (
+    <g data-overlay={o.id} data-points={o.n ?? Math.min(o.x.length, o.y.length)} display={o.hidden ? 'none' : undefined}>
+      <PathShape x={o.x} y={o.y} n={o.n} sx={sx} sy={sy} color={o.color} width={o.width} dash={o.dash} opacity={o.opacity} dots={o.dots} dotColor={o.dotColor} />
+    </g>
+  );
+});
+
+/** The path and its dots: unchanged (memoised) when only the overlay's visibility changes. */
+const PathShape = memo(function PathShape(o: Omit<Extract<LandscapeOverlay, { kind: 'path' }>, 'kind' | 'id' | 'label' | 'hidden'> & { sx: Scale; sy: Scale }) {
+  const { sx, sy } = o;
   const n = o.n ?? Math.min(o.x.length, o.y.length);
   let d = '';
   let pen = false;
@@ -361,16 +394,16 @@ function PathOverlay({ o, sx, sy }: { o: Extract<LandscapeOverlay, { kind: 'path
     }
   }
   return (
-    <g data-overlay={o.id} data-points={n}>
+    <>
       <path d={d} fill="none" stroke={o.color} strokeWidth={o.width ?? 1.5} strokeDasharray={o.dash} strokeOpacity={o.opacity ?? 1} />
       {dots.map(({ X, Y, i }) => (
         <circle key={i} cx={X} cy={Y} r={o.dots} fill={o.dotColor ? o.dotColor(i, n) : o.color} stroke="white" strokeWidth={0.4} />
       ))}
-    </g>
+    </>
   );
-}
+});
 
-function PointOverlay({ o, sx, sy, innerW }: { o: Extract<LandscapeOverlay, { kind: 'point' }>; sx: Scale; sy: Scale; innerW: number }) {
+const PointOverlay = memo(function PointOverlay({ o, sx, sy, innerW }: { o: Extract<LandscapeOverlay, { kind: 'point' }>; sx: Scale; sy: Scale; innerW: number }) {
   const X = sx(o.x);
   const Y = sy(o.y);
   if (!Number.isFinite(X) || !Number.isFinite(Y)) return null;
@@ -378,7 +411,7 @@ function PointOverlay({ o, sx, sy, innerW }: { o: Extract<LandscapeOverlay, { ki
   // the label goes left of the point when it would run past the plot's right edge (11 px bold: ~6.5 px a character)
   const flip = !!o.label && X + r + 4 + 6.5 * o.label.length > innerW;
   return (
-    <g data-overlay={o.id} transform={`translate(${X},${Y})`}>
+    <g data-overlay={o.id} transform={`translate(${X},${Y})`} display={o.hidden ? 'none' : undefined}>
       {o.shape === 'diamond' ? (
         <path d={`M0,${-r * 1.3}L${r * 1.3},0L0,${r * 1.3}L${-r * 1.3},0Z`} fill={o.color} stroke="white" strokeWidth={1.2} />
       ) : o.shape === 'cross' ? (
@@ -403,7 +436,7 @@ function PointOverlay({ o, sx, sy, innerW }: { o: Extract<LandscapeOverlay, { ki
       )}
     </g>
   );
-}
+});
 
 function ColorBar({ domain, label, format }: { domain: [number, number]; label: string; format: (v: number) => string }) {
   const stops = Array.from({ length: 11 }, (_, i) => i / 10);

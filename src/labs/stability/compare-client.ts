@@ -175,7 +175,7 @@ export class ComparisonController {
 function spawnWorker(): CompareWorker {
   let live: (CompareWorker & { failed: Promise<never> }) | null = null;
   const start = () => {
-    const worker = new Worker(new URL('../../../workers/stability-compare.worker.ts', import.meta.url), { type: 'module', name: 'stability-compare' });
+    const worker = takeWarmWorker();
     const api = Comlink.wrap<{ job(lab: string, name: string, args: unknown[]): unknown }>(worker);
     const failed = new Promise<never>((_, reject) =>
       worker.addEventListener('error', (e) => {
@@ -203,6 +203,48 @@ function spawnWorker(): CompareWorker {
       live = null;
     },
   };
+}
+
+/**
+ * A started worker kept ready for the next (re)start. Creating a worker costs the page's thread tens of milliseconds,
+ * and a drag over a long run cancels a run (replacing its worker) every KILL_AFTER_MS: the replacement is taken from
+ * here at once and the next one is created when the page is idle.
+ */
+let warm: { worker: Worker; failed: boolean; adopt(): Worker } | null = null;
+let refill = false;
+const newWorker = () => new Worker(new URL('../../../workers/stability-compare.worker.ts', import.meta.url), { type: 'module', name: 'stability-compare' });
+/** A worker started ahead; one whose script failed to load while it waited is never handed out. */
+function startWarm(): NonNullable<typeof warm> {
+  const worker = newWorker();
+  const onError = (e: Event) => {
+    e.preventDefault();
+    slot.failed = true;
+  };
+  worker.addEventListener('error', onError);
+  const slot = {
+    worker,
+    failed: false,
+    adopt: () => {
+      worker.removeEventListener('error', onError);
+      return worker;
+    },
+  };
+  return slot;
+}
+function takeWarmWorker(): Worker {
+  const ready = warm && !warm.failed ? warm.adopt() : null;
+  if (warm && !ready) warm.worker.terminate();
+  warm = null;
+  if (!refill) {
+    refill = true;
+    const make = () => {
+      refill = false;
+      warm ??= startWarm();
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(make, { timeout: 2000 });
+    else setTimeout(make, 50);
+  }
+  return ready ?? newWorker();
 }
 
 let controller: ComparisonController | null = null;
