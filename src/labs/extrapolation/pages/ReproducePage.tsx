@@ -3,7 +3,9 @@ import { sharedPool } from '../../../state/worker-pool';
 import { Button } from '../../../ui/Button';
 import { ProgressBar } from '../../../ui/ProgressBar';
 import { formatDuration } from '../sweep/cost';
-import { REPRO_ITEMS } from '../sweep/repro-items';
+import { type ItemResult, REPRO_ITEMS, type ReproItem } from '../sweep/repro-items';
+import { TableExportLinks } from '../../../ui/ExportLinks';
+import { reopenHash, type TableExport } from '../../../ui/run-export';
 import { itemEstimateMs, LONG_MS, useRepro } from '../sweep/repro-store';
 import { ReproCard } from '../sweep/ReproCard';
 
@@ -77,11 +79,52 @@ export function ReproducePage() {
           <div className="grid min-w-0 gap-3 xl:grid-cols-2">
             {g.ids.map((id) => {
               const item = REPRO_ITEMS.find((i) => i.id === id)!;
-              return <ReproCard key={id} item={item} />;
+              return (
+                <div key={id} className="flex min-w-0 flex-col gap-1">
+                  <ReproCard item={item} />
+                  <ReproExport item={item} />
+                </div>
+              );
             })}
           </div>
         </section>
       ))}
+    </div>
+  );
+}
+
+const RESULT_COLUMNS = ['E', 'zeroLine', 'fitted', 'loss', 'loss0', 'betaBC', 'alphaA', 'specRadius', 'effDim', 'steps', 'reason'] as const;
+
+/** A card's runs as a table: one row per run (teacher, k, σ, seed, its score, its link), the claim and the verdict. */
+export function reproTable(item: ReproItem, results: readonly (ItemResult | null)[]): TableExport {
+  const verdict = item.kind === 'static' ? null : item.verdict(item.points, [...results]);
+  const runs = item.points.map(({ spec, ...p }, i) => ({ ...p, spec, reopen: reopenHash(spec), result: results[i] ?? null }));
+  return {
+    lab: 'extrapolation',
+    kind: 'repro',
+    spec: item.spec,
+    json: { item: { id: item.id, figure: item.figure, title: item.title, claim: item.claim, assertion: item.assertion }, verdict, runs },
+    columns: ['item', 'teacher', 'k', 'sigma', 'seed', ...RESULT_COLUMNS, 'reopen'],
+    rows: runs.filter((r) => r.result).map((r) => [item.id, r.teacherLabel, r.k, r.sigma, r.seed, ...RESULT_COLUMNS.map((c) => r.result?.[c] ?? ''), r.reopen]),
+    notes: [
+      `${item.id}: ${item.title} (${item.figure})`,
+      ...(verdict ? [`verdict: ${verdict.holds === null ? 'not judged' : verdict.holds ? 'holds' : 'does not hold'}: ${verdict.text}`] : []),
+    ],
+  };
+}
+
+/** Export JSON / CSV of a card's finished runs. */
+function ReproExport({ item }: { item: ReproItem }) {
+  const state = useRepro((s) => s.items[item.id]);
+  const any = state.results.some((r) => r);
+  return (
+    <div className="flex justify-end text-xs">
+      <TableExportLinks
+        name={`implicit-bias-lab-extrapolation-repro-${item.id}`}
+        testId={`repro-export-${item.id}`}
+        disabled={state.phase.kind === 'running' || !any}
+        table={() => reproTable(item, useRepro.getState().items[item.id].results)}
+      />
     </div>
   );
 }

@@ -8,45 +8,55 @@ import { RunNarration } from '../run/Narration';
 import { RunPlots } from '../run/Plots';
 import { LossSlice } from '../run/LossSlice';
 import { ArmStatus } from '../run/Status';
-import { compareArm, startRun, useCompareChoice, useExtrapCompare, useExtrapRun } from '../run/store';
-import { COMPARE_KEY, ExportButtons, RunTransport } from '../run/Transport';
+import { armSpecs, startRun, useCompareChoice, useExtrapCompare, useExtrapRun, useExtrapThird } from '../run/store';
+import { COMPARE_KEY, COMPARE2_KEY, ExportButtons, RunTransport } from '../run/Transport';
 
 const LAB = extrapolationCore.id;
 
 /**
- * A link opened on this page reruns its experiment: the second arm named by the link's `cmp=` is chosen first, and
- * the flag is then dropped from the address (the choice lives in its own persisted store, so a reload keeps later
- * changes of it).
+ * A link opened on this page reruns its experiment: the second and third arms named by the link's `cmp=` and `cmp2=`
+ * are chosen first, and the flags are then dropped from the address (the choices live in their own persisted store,
+ * so a reload keeps later changes of them).
  */
 function useAutoRun() {
   useLinkedRun(LAB, () => {
     const params = new URLSearchParams(window.location.hash.replace(/^#/, ''));
     const cmp = params.get(COMPARE_KEY);
-    useCompareChoice.getState().setChoice(decodeChoice(cmp) ?? NO_COMPARE);
-    if (cmp !== null) {
+    const cmp2 = params.get(COMPARE2_KEY);
+    const st = useCompareChoice.getState();
+    st.setChoice(decodeChoice(cmp) ?? NO_COMPARE);
+    st.setChoice2(decodeChoice(cmp2) ?? NO_COMPARE);
+    if (cmp !== null || cmp2 !== null) {
       params.delete(COMPARE_KEY);
+      params.delete(COMPARE2_KEY);
       window.history.replaceState(null, '', `#${params.toString()}`);
     }
     void startRun();
   });
 }
 
-/** The Run page: train one student (and a second arm with one change) and watch it learn the teacher's state space. */
+/** The Run page: train one student (and up to two more arms with one change each) and watch it learn the teacher's state space. */
 export function RunPage() {
   useAutoRun();
   const spec = useLabSpec(LAB);
   const main = useExtrapRun((s) => s.run);
   const second = useExtrapCompare((s) => s.run);
-  const revision = useExtrapRun((s) => s.revision) + useExtrapCompare((s) => s.revision);
+  const third = useExtrapThird((s) => s.run);
+  const revision = useExtrapRun((s) => s.revision) + useExtrapCompare((s) => s.revision) + useExtrapThird((s) => s.revision);
   const mainTransport = useExtrapRun((s) => s.transport);
   const secondTransport = useExtrapCompare((s) => s.transport);
+  const thirdTransport = useExtrapThird((s) => s.transport);
   const choice = useCompareChoice((s) => s.choice);
+  const choice2 = useCompareChoice((s) => s.choice2);
   const ran = useCompareChoice((s) => s.ran);
-  // out of date: the experiment changed (its ui, e.g. the preset's id or a sweep, does not count), or the second arm did
+  const ran2 = useCompareChoice((s) => s.ran2);
+  // out of date: the experiment changed (its ui, e.g. the preset's id or a sweep, does not count), or an arm's choice did
   const specStale = useIsStale(main?.spec, spec, ['ui']);
-  const wanted = compareArm(spec, choice).spec ? choice : NO_COMPARE;
-  const stale = !!main && (specStale || encodeChoice(wanted) !== encodeChoice(ran ?? NO_COMPARE));
+  const wanted = armSpecs(spec, choice, choice2);
+  const stale = !!main && (specStale || encodeChoice(wanted.ran) !== encodeChoice(ran ?? NO_COMPARE) || encodeChoice(wanted.ran2) !== encodeChoice(ran2 ?? NO_COMPARE));
   const c = ran ?? NO_COMPARE;
+  const c2 = ran2 ?? NO_COMPARE;
+  const shown = second && main ? (third ? 3 : 2) : 1;
   return (
     <LabPage
       testId="page-extrap-run"
@@ -62,14 +72,15 @@ export function RunPage() {
       <RunTransport />
       <div className="flex flex-col gap-2" data-testid="run-status" data-stale={stale ? 'true' : 'false'}>
         {stale && <StaleBadge testId="run-stale" />}
-        <div className={`grid gap-2 ${second ? 'md:grid-cols-2' : ''}`} aria-live="polite">
+        <div className={`grid gap-2 ${shown === 3 ? 'md:grid-cols-3' : shown === 2 ? 'md:grid-cols-2' : ''}`} aria-live="polite">
           <ArmStatus run={main} arm="main" label={second && main ? `Student: ${mainLabel(main.spec, c)}` : 'Student'} transport={mainTransport} />
           {second && main && <ArmStatus run={second} arm="compare" label={`Second arm: ${compareLabel(main.spec, c)}`} transport={secondTransport} />}
+          {third && second && main && <ArmStatus run={third} arm="third" label={`Third arm: ${compareLabel(main.spec, c2)}`} transport={thirdTransport} />}
         </div>
         <ExportButtons />
       </div>
       <Stale stale={stale} badge={false} testId="run-results">
-        <RunPlots main={main} second={second} ran={ran} revision={revision} />
+        <RunPlots main={main} second={second} third={second ? third : null} ran={ran} ran2={ran2} revision={revision} />
         <LossSlice run={main} />
       </Stale>
     </LabPage>

@@ -16,7 +16,7 @@ import type { ExtrapRun } from './store';
 
 /** One arm as the plots draw it. */
 interface Arm {
-  role: 'main' | 'compare';
+  role: 'main' | 'compare' | 'third';
   run: ExtrapRun;
   spec: ExtrapolationSpec;
   color: string;
@@ -31,10 +31,24 @@ const INDEX = 'extrap-i';
 const LEADING = 6;
 
 /**
- * The live plots of spec Sec. 8.2 (1-7) for the run on screen and its second arm, on shared axes and cursors. They draw
+ * The live plots of spec Sec. 8.2 (1-7) for the run on screen and its second and third arms, on shared axes and cursors. They draw
  * the runs' own specs, so an edit of the experiment (a dragged atom, many times a second) does not redraw them.
  */
-export const RunPlots = memo(function RunPlots({ main, second, ran, revision }: { main: ExtrapRun | null; second: ExtrapRun | null; ran: CompareChoice | null; revision: number }) {
+export const RunPlots = memo(function RunPlots({
+  main,
+  second,
+  third = null,
+  ran,
+  ran2 = null,
+  revision,
+}: {
+  main: ExtrapRun | null;
+  second: ExtrapRun | null;
+  third?: ExtrapRun | null;
+  ran: CompareChoice | null;
+  ran2?: CompareChoice | null;
+  revision: number;
+}) {
   if (!main) {
     return (
       <p className="rounded border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500 dark:border-slate-700" data-testid="plots-empty">
@@ -45,6 +59,7 @@ export const RunPlots = memo(function RunPlots({ main, second, ran, revision }: 
   const c = ran ?? NO_COMPARE;
   const arms: Arm[] = [{ role: 'main', run: main, spec: main.spec, color: OKABE_ITO[0], label: second ? mainLabel(main.spec, c) : 'student' }];
   if (second) arms.push({ role: 'compare', run: second, spec: second.spec, color: OKABE_ITO[1], label: compareLabel(main.spec, c) });
+  if (second && third) arms.push({ role: 'third', run: third, spec: third.spec, color: OKABE_ITO[2], label: compareLabel(main.spec, ran2 ?? NO_COMPARE) });
   const axis = timeAxisOf(arms.map((a) => a.spec));
   return (
     <div className="grid gap-3 xl:grid-cols-2" data-testid="run-plots" data-arms={arms.length}>
@@ -87,7 +102,7 @@ function timeLine(a: Arm, axis: TimeAxis, id: string, label: string, y: ArrayLik
 function teacherArms(arms: Arm[]): { arm: Arm; suffix: string; dash: number[] }[] {
   const keys = arms.map((a) => JSON.stringify([a.spec.teacher, a.spec.seed]));
   const distinct = arms.filter((_, i) => keys.indexOf(keys[i]) === i);
-  return distinct.map((a) => ({ arm: a, suffix: distinct.length > 1 ? ` (${a.label})` : '', dash: a.role === 'main' ? [5, 3] : [2, 3] }));
+  return distinct.map((a) => ({ arm: a, suffix: distinct.length > 1 ? ` (${a.label})` : '', dash: a.role === 'main' ? [5, 3] : a.role === 'compare' ? [2, 3] : [8, 3, 2, 3] }));
 }
 
 const metric = (a: Arm, name: string) => (a.run.buffers?.metricNames.includes(name) ? a.run.buffers.metric(name) : null);

@@ -43,16 +43,16 @@ export function statusWords(run: ExtrapRun | null, s: ArmSummary | null, transpo
 }
 
 /** One arm's status line with its data attributes (steps, E, loss, fitted, done) for tests and readers. */
-export function ArmStatus({ run, arm, label, transport }: { run: ExtrapRun | null; arm: 'main' | 'compare'; label: string; transport: string }) {
+export function ArmStatus({ run, arm, label, transport }: { run: ExtrapRun | null; arm: 'main' | 'compare' | 'third'; label: string; transport: string }) {
   const s = run ? armSummary(run.spec, run.buffers, run.status, run.final?.metrics.E ?? null, run.views.w) : null;
   const pct = Math.round(100 * (run?.status?.progress ?? 0));
-  const color = arm === 'main' ? OKABE_ITO[0] : OKABE_ITO[1];
+  const color = OKABE_ITO[arm === 'main' ? 0 : arm === 'compare' ? 1 : 2];
   const stop = s?.stop?.reason;
   const tone = stop === 'diverged' || run?.error ? 'text-red-700 dark:text-red-400' : s?.done && s.fitted === false ? 'text-amber-800 dark:text-amber-300' : '';
   return (
     <div
       className="rounded border border-slate-200 p-2 text-xs dark:border-slate-800"
-      data-testid={arm === 'main' ? 'status' : 'status-compare'}
+      data-testid={arm === 'main' ? 'status' : `status-${arm}`}
       data-done={run?.final ? 'true' : 'false'}
       data-transport={transport}
       data-steps={s ? String(s.steps) : ''}
@@ -76,7 +76,7 @@ export function ArmStatus({ run, arm, label, transport }: { run: ExtrapRun | nul
       >
         <div className="h-1.5 rounded" style={{ width: `${pct}%`, background: color }} />
       </div>
-      <p className={`num mt-1 ${tone}`} data-testid={arm === 'main' ? 'status-words' : 'status-compare-words'}>
+      <p className={`num mt-1 ${tone}`} data-testid={arm === 'main' ? 'status-words' : `status-${arm}-words`}>
         {statusWords(run, s, transport)}
       </p>
     </div>

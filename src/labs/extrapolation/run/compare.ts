@@ -98,20 +98,29 @@ export function mainLabel(spec: ExtrapolationSpec, c: CompareChoice): string {
   }
 }
 
-/** A sensible value when a kind is first chosen: the preset's overlay k (Figs 5, 6) or k - 2 (E-1B: 18 against 20), sigma x 10, seed + 1. */
-export function defaultChoice(spec: ExtrapolationSpec, kind: CompareKind): CompareChoice {
+/**
+ * A sensible value when a kind is first chosen: the preset's overlay k (Figs 5, 6) or k - 2 (E-1B: 18 against 20),
+ * sigma x 10, seed + 1. For the third arm, `other` is the second arm's choice, which it avoids: the overlay's other k
+ * (E-6: 8 beside 18 against 20) or k - 4, sigma / 10, seed + 2.
+ */
+export function defaultChoice(spec: ExtrapolationSpec, kind: CompareKind, other?: CompareChoice): CompareChoice {
   switch (kind) {
     case 'k': {
-      const overlay = spec.ui?.overlay?.ks;
-      const k = overlay?.length ? overlay[overlay.length - 1] : Math.max(1, spec.training.k - 2);
+      const overlay = spec.ui?.overlay?.ks ?? [];
+      if (other?.kind === 'k') {
+        const rest = overlay.filter((k) => k !== other.k && k !== spec.training.k);
+        const k = rest.length ? rest[rest.length - 1] : Math.max(1, spec.training.k - 4);
+        return { kind: 'k', k: k === other.k ? spec.training.k + 2 : k };
+      }
+      const k = overlay.length ? overlay[overlay.length - 1] : Math.max(1, spec.training.k - 2);
       return { kind: 'k', k };
     }
     case 'optim':
       return { kind: 'optim', to: spec.optim.kind === 'adam' ? 'gd' : 'adam' };
     case 'sigma':
-      return { kind: 'sigma', sigma: Math.min(1, Number((spec.student.sigma * 10).toPrecision(3))) };
+      return { kind: 'sigma', sigma: Math.min(1, Number((spec.student.sigma * (other?.kind === 'sigma' ? 0.1 : 10)).toPrecision(3))) };
     case 'seed':
-      return { kind: 'seed', seed: spec.seed + 1 };
+      return { kind: 'seed', seed: spec.seed + (other?.kind === 'seed' ? 2 : 1) };
     case 'balance':
       return { kind: 'balance' };
     case 'twin':
@@ -183,9 +192,9 @@ export function decodeChoice(text: string | null): CompareChoice | null {
   }
 }
 
-/** A choice from the select's value (keeping the number of the current one when the kind stays). */
-export function choiceFromKey(spec: ExtrapolationSpec, key: string, current: CompareChoice): CompareChoice {
+/** A choice from the select's value (keeping the number of the current one when the kind stays; `other`: the second arm's, for the third). */
+export function choiceFromKey(spec: ExtrapolationSpec, key: string, current: CompareChoice, other?: CompareChoice): CompareChoice {
   if (key === choiceKey(current)) return current;
   if (key.startsWith('optim:')) return decodeChoice(key) ?? NO_COMPARE;
-  return defaultChoice(spec, key as CompareKind);
+  return defaultChoice(spec, key as CompareKind, other);
 }

@@ -4,9 +4,10 @@ import { SeriesBuffers } from '../../../state/series';
 import { extrapolationPresetRow } from '../presets';
 import type { ExtrapolationSpec } from '../schema';
 import { addAtom, massAxisTop, nudgeAtom, placeAtom, removeAtom } from './atoms-edit';
-import { choiceFromKey, compareSpec, decodeChoice, defaultChoice, encodeChoice, offeredKinds } from './compare';
+import { choiceFromKey, compareSpec, decodeChoice, defaultChoice, encodeChoice, NO_COMPARE, offeredKinds } from './compare';
 import { entryIndices, joinedTrajectories, lastFinite, lrDrops, momentsOf, symlog, symlogThreshold, timeAxisOf } from './derive';
 import { runCsv, runJson } from './export';
+import { armSpecs, combinedTransport, compareArm } from './store';
 
 const preset = (id: string) => structuredClone(extrapolationPresetRow(id)!.spec);
 const valid = (s: unknown) => parseSpec(s).ok;
@@ -53,6 +54,44 @@ describe('compare: the second arm', () => {
     const e1a = preset('E-1A');
     expect(choiceFromKey(e1a, 'optim:gd', { kind: 'none' })).toEqual({ kind: 'optim', to: 'gd' });
     expect(choiceFromKey(e1a, 'k', { kind: 'k', k: 7 })).toEqual({ kind: 'k', k: 7 });
+  });
+});
+
+describe('compare: the third arm (E-6: k = 8, 18 and 20)', () => {
+  it('defaults to the overlay k the second arm does not take, and both arms validate', () => {
+    const e6 = preset('E-6');
+    const second = defaultChoice(e6, 'k');
+    const third = defaultChoice(e6, 'k', second);
+    expect([e6.training.k, (second as { k: number }).k, (third as { k: number }).k].sort((a, b) => a - b)).toEqual([8, 18, 20]);
+    const a = armSpecs(e6, second, third);
+    expect(a.second?.training.k).toBe(18);
+    expect(a.third?.training.k).toBe(8);
+    expect(a.ran2).toEqual(third);
+    // without overlay: k - 4 beside k - 2; sigma / 10 beside sigma x 10; seed + 2 beside seed + 1
+    const e1b = preset('E-1B');
+    expect(defaultChoice(e1b, 'k', defaultChoice(e1b, 'k'))).toEqual({ kind: 'k', k: 16 });
+    expect(defaultChoice(e1b, 'sigma', defaultChoice(e1b, 'sigma'))).toEqual({ kind: 'sigma', sigma: 0.002 });
+    expect(defaultChoice(e1b, 'seed', defaultChoice(e1b, 'seed'))).toEqual({ kind: 'seed', seed: 2 });
+    expect(choiceFromKey(e6, 'k', NO_COMPARE, second)).toEqual(third);
+  });
+
+  it('runs only beside a valid second arm, never twice the same, and a refused third arm is dropped', () => {
+    const e6 = preset('E-6');
+    expect(armSpecs(e6, NO_COMPARE, { kind: 'k', k: 8 })).toMatchObject({ second: null, third: null, ran: NO_COMPARE, ran2: NO_COMPARE });
+    expect(armSpecs(e6, { kind: 'k', k: 18 }, { kind: 'k', k: 18 }).third).toBeNull();
+    const refused = armSpecs(e6, { kind: 'k', k: 18 }, { kind: 'k', k: 100 }); // k must stay below H = 100
+    expect(refused.second?.training.k).toBe(18);
+    expect(refused.third).toBeNull();
+    expect(refused.ran2).toEqual(NO_COMPARE);
+    expect(compareArm(e6, { kind: 'k', k: 100 }).error).toMatch(/k/);
+  });
+
+  it('combines the transports of the arms', () => {
+    expect(combinedTransport(['done'])).toBe('done');
+    expect(combinedTransport(['done', 'done', 'running'])).toBe('running');
+    expect(combinedTransport(['done', 'paused', 'done'])).toBe('paused');
+    expect(combinedTransport(['idle', 'idle', 'idle'])).toBe('idle');
+    expect(combinedTransport(['done', 'idle', 'done'])).toBe('done');
   });
 });
 
