@@ -298,7 +298,12 @@ export function Landscape(props: LandscapeProps) {
           ))}
         </div>
       )}
-      <div ref={areaRef} className="relative w-full select-none" style={side ? { height, maxWidth: side + M.left + M.right, margin: '0 auto' } : { height }}>
+      {/* contained: what moves over the landscape (the start, the readout) lays out and repaints only this box */}
+      <div
+        ref={areaRef}
+        className="relative w-full select-none"
+        style={side ? { height, maxWidth: side + M.left + M.right, margin: '0 auto', contain: 'layout paint' } : { height, contain: 'layout paint' }}
+      >
         {/* the heat map under the labelled svg (which names the figure) */}
         <canvas ref={canvasRef} className="pointer-events-none absolute" style={{ left: M.left, top: M.top }} />
         <svg
@@ -319,7 +324,9 @@ export function Landscape(props: LandscapeProps) {
           </defs>
           <g transform={`translate(${M.left},${M.top})`}>
             <rect x={0} y={0} width={inner.w} height={inner.h} fill="none" stroke="currentColor" strokeOpacity={0.3} />
-            <g clipPath={`url(#clip-${id})`}>
+            {/* never a pointer target (the svg takes the events): hit-testing hundreds of dots and long paths at every
+                mouse move of a drag cost the page's thread up to 20 ms a move */}
+            <g clipPath={`url(#clip-${id})`} pointerEvents="none">
               <g data-layer="contours" fill="none" stroke="white" strokeOpacity={0.35} strokeWidth={0.75}>
                 {contourDs.map((c) => (
                   <path key={c.level} data-level={c.level} d={c.d} />
@@ -362,14 +369,15 @@ const scaleKeyOf = (sx: Scale & { range(): number[] }, sy: Scale & { range(): nu
  */
 const PathOverlay = memo(function PathOverlay({ o, sx, sy }: { o: Extract<LandscapeOverlay, { kind: 'path' }>; sx: Scale; sy: Scale }) {
   return (
-    <g data-overlay={o.id} data-points={o.n ?? Math.min(o.x.length, o.y.length)} display={o.hidden ? 'none' : undefined}>
-      <PathShape x={o.x} y={o.y} n={o.n} sx={sx} sy={sy} color={o.color} width={o.width} dash={o.dash} opacity={o.opacity} dots={o.dots} dotColor={o.dotColor} />
+    // the opacity is the group's stroke opacity (inherited by the line): fading a path re-renders none of its vertices
+    <g data-overlay={o.id} data-points={o.n ?? Math.min(o.x.length, o.y.length)} display={o.hidden ? 'none' : undefined} strokeOpacity={o.opacity ?? 1}>
+      <PathShape x={o.x} y={o.y} n={o.n} sx={sx} sy={sy} color={o.color} width={o.width} dash={o.dash} dots={o.dots} dotColor={o.dotColor} />
     </g>
   );
 });
 
 /** The path and its dots: unchanged (memoised) when only the overlay's visibility changes. */
-const PathShape = memo(function PathShape(o: Omit<Extract<LandscapeOverlay, { kind: 'path' }>, 'kind' | 'id' | 'label' | 'hidden'> & { sx: Scale; sy: Scale }) {
+const PathShape = memo(function PathShape(o: Omit<Extract<LandscapeOverlay, { kind: 'path' }>, 'kind' | 'id' | 'label' | 'hidden' | 'opacity'> & { sx: Scale; sy: Scale }) {
   const { sx, sy } = o;
   const n = o.n ?? Math.min(o.x.length, o.y.length);
   let d = '';
@@ -395,7 +403,7 @@ const PathShape = memo(function PathShape(o: Omit<Extract<LandscapeOverlay, { ki
   }
   return (
     <>
-      <path d={d} fill="none" stroke={o.color} strokeWidth={o.width ?? 1.5} strokeDasharray={o.dash} strokeOpacity={o.opacity ?? 1} />
+      <path d={d} fill="none" stroke={o.color} strokeWidth={o.width ?? 1.5} strokeDasharray={o.dash} />
       {dots.map(({ X, Y, i }) => (
         <circle key={i} cx={X} cy={Y} r={o.dots} fill={o.dotColor ? o.dotColor(i, n) : o.color} stroke="white" strokeWidth={0.4} />
       ))}
