@@ -7,6 +7,8 @@ import { type RecordBatch, recordCapacity } from '../engine/core/recorder';
  */
 export class SeriesBuffers {
   count = 0;
+  /** How many times the rows were thinned: a row index names the same snapshot until this changes. */
+  thinned = 0;
   readonly capacity: number;
   t = new Float64Array(256);
   step = new Float64Array(256);
@@ -60,6 +62,7 @@ export class SeriesBuffers {
     let k = 0;
     for (let i = 0; i < this.count; i += 2, k++) for (const c of cols) c[k] = c[i];
     this.count = k;
+    this.thinned++;
   }
 
   private grow(cap: number): void {

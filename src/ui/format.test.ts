@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exactShort, fmt } from './format';
+import { exactShort, fmt, grouped } from './format';
 
 describe('fmt', () => {
   it('keeps at most 4 significant digits by default, without trailing zeros', () => {
@@ -71,5 +71,16 @@ describe('exactShort (what number fields write)', () => {
     expect(exactShort(2.5e-7)).toBe('2.5e-7');
     expect(exactShort(242)).toBe('242');
     for (const v of [1e11, 3e21, 0.1 + 0.2, 1 / 3, 123456789012, -4e-300, 5e-324]) expect(Number(exactShort(v))).toBe(v);
+  });
+});
+
+describe('grouped (integers with thousands separators, without Intl)', () => {
+  it('writes what toLocaleString("en") writes for integers', () => {
+    for (const v of [0, 7, 999, 1000, 12345, 250000, 1234567, -98765, 1e12]) expect(grouped(v)).toBe(v.toLocaleString('en'));
+  });
+  it('rounds and leaves non-finite values as JavaScript writes them', () => {
+    expect(grouped(1234.6)).toBe('1,235');
+    expect(grouped(Number.NaN)).toBe('NaN');
+    expect(grouped(Number.POSITIVE_INFINITY)).toBe('Infinity');
   });
 });

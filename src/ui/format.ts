@@ -61,3 +61,12 @@ export function exactShort(v: number): string {
   const sci = v.toExponential().replace('e+', 'e');
   return sci.length < plain.length ? sci : plain;
 }
+
+/**
+ * An integer with thousands separators, 1234567 -> "1,234,567", as `toLocaleString('en')` writes it but without Intl,
+ * whose formatter costs milliseconds a call in text that re-renders at every streamed frame.
+ */
+export function grouped(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  return String(Math.round(v)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}

@@ -60,6 +60,10 @@ export function WeightHeatmap({ buffers, blocks, dims, index, title, testId, sel
   });
   const selected = selection?.selected ?? [];
   const zeroed = selection?.zeroed ?? [];
+  // Redrawn only when what it shows changes: the page re-renders at every streamed frame, while a snapshot's index
+  // names the same weights until the buffers are thinned (hundreds of cells filled one by one, four heatmaps).
+  const drawn = `${index}|${index < buffers.count}|${buffers.thinned}|${width}x${height}|${dims.join(',')}|${selected.join(',')}|${zeroed.join(',')}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: everything the drawing reads is in `drawn` or is the buffers
   useEffect(() => {
     const c = ref.current;
     if (!c) return;
@@ -107,7 +111,7 @@ export function WeightHeatmap({ buffers, blocks, dims, index, title, testId, sel
     };
     zeroed.forEach((s) => outline(s, '#dc2626', [2, 2]));
     selected.forEach((s) => outline(s, '#E69F00', []));
-  });
+  }, [buffers, drawn]);
   const onClick = (e: MouseEvent<HTMLCanvasElement>) => {
     if (!selection) return;
     const rect = e.currentTarget.getBoundingClientRect();

@@ -2,7 +2,7 @@ import type { SaddlesSpec } from './schema';
 import type { SeriesBuffers } from '../../state/series';
 import type { Predictions } from '../../engine/homogeneous/problem';
 import { escapeIndex } from './derive';
-import { fmt } from '../../ui/format';
+import { fmt, grouped } from '../../ui/format';
 
 /** The paper's step size in Figure 1: flow times convert to its iterations by t / 0.005. */
 const FIG1_ETA = 0.005;
@@ -46,8 +46,8 @@ export function Figure1Note({ spec, b, pred, done }: { spec: SaddlesSpec; b: Ser
   const flow = spec.optim.kind === 'flow';
   const it = flow ? 'equivalent iteration' : 'iteration';
   let second: string;
-  if (drop2 >= 0 && b) second = `a second drop, below half the plateau at ${it} ${iter(b.t[drop2]).toLocaleString('en')} (loss ${fmt(b.loss[b.count - 1])} at the end).`;
-  else if (done) second = `no second drop within ${horizon.toLocaleString('en')} iterations: the loss stays at the first saddle.`;
+  if (drop2 >= 0 && b) second = `a second drop, below half the plateau at ${it} ${grouped(iter(b.t[drop2]))} (loss ${fmt(b.loss[b.count - 1])} at the end).`;
+  else if (done) second = `no second drop within ${grouped(horizon)} iterations: the loss stays at the first saddle.`;
   else second = 'no second drop yet.';
   return (
     <div className="mt-2 rounded border border-slate-200 dark:border-slate-800 p-2 text-xs" data-testid="fig1-note">
@@ -57,9 +57,7 @@ export function Figure1Note({ spec, b, pred, done }: { spec: SaddlesSpec; b: Ser
       </p>
       <p className="mt-0.5" data-testid="fig1-note-run">
         <span className="font-medium">This run (teacher draw {spec.data.teacherSeed}):</span> L(0) = {fmt(pred.L0, 5)};{' '}
-        {esc >= 0 && b
-          ? `first drop at ${it} ${iter(b.t[esc]).toLocaleString('en')}, to the plateau ${fmt(pred.saddleLoss, 4)} predicted by the one-neuron network; `
-          : 'no first drop yet; '}
+        {esc >= 0 && b ? `first drop at ${it} ${grouped(iter(b.t[esc]))}, to the plateau ${fmt(pred.saddleLoss, 4)} predicted by the one-neuron network; ` : 'no first drop yet; '}
         {esc >= 0 ? second : ''}
       </p>
       <p className="mt-0.5 text-slate-500">

@@ -21,6 +21,7 @@ import { comparisonKey, useComparison } from './compare-client';
 import { downloadJson, downloadText } from '../../ui/download';
 import { runCsv, runExport } from './export-json';
 import { Button } from '../../ui/Button';
+import { grouped } from '../../ui/format';
 
 /**
  * Home view: [-3, 3]^2 sqrt(Phi), widened to hold the start and the GF limit (known from the spec at once) and the
@@ -337,9 +338,6 @@ function ThinnedNote({ g }: { g: GdResult }) {
     </span>
   );
 }
-
-/** 1234567 -> "1,234,567" (no Intl: this runs at every render). */
-const grouped = (v: number) => String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 const sameView = (a: View, b: View) => a.x[0] === b.x[0] && a.x[1] === b.x[1] && a.y[0] === b.y[0] && a.y[1] === b.y[1];
 
