@@ -183,6 +183,12 @@ export class GruProblem implements Problem {
     return { meanStudent: meanResponse(this.testWork.forward(theta, this.testX), testCount, H), meanTeacher: meanResponse(this.testStar, testCount, H) };
   }
 
+  /** The GRU error of the all-zero output: a student above it does not extrapolate (the zero-solution line). */
+  zeroLine(): number {
+    const { testCount, H, k } = this.cfg;
+    return gruError(new Float64Array(testCount * H), this.testStar, testCount, H, k);
+  }
+
   diverged(theta: Float64Array, loss: number): string | null {
     for (let i = 0; i < theta.length; i++) if (!Number.isFinite(theta[i])) return `a non-finite parameter (index ${i})`;
     if (!(loss <= 1e12)) return `the loss ${loss} exceeds 1e12`;

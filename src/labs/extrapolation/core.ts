@@ -1,6 +1,7 @@
 import { costOf, runLength, stiffBytes, stiffStepFlops } from '../../experiment/cost';
 import { defineLab } from '../../experiment/lab-core';
-import { buildExtrapolation } from './build';
+import { gruParamCount } from '../../engine/gru/gru';
+import { buildExtrapolation, GRU_TEST_COUNT } from './build';
 import { prop3Demo } from './prop3';
 import { lossSlice } from './slice';
 import { EXTRAPOLATION_DEFAULT_PRESET, EXTRAPOLATION_PRESET_ROWS, extrapolationPresetRow } from './presets';
@@ -31,6 +32,7 @@ export function extrapolationCliPreset(id: string): unknown | null {
  */
 function extrapolationCost(spec: ExtrapolationSpec) {
   const { param, d } = spec.student;
+  if (param === 'gru') return gruCost(spec);
   const { k, empirical } = spec.training;
   const n = param === 'diag-tied' ? 2 * d : param === 'diag' ? 3 * d : param === 'sym' ? (d * (d + 1)) / 2 + 2 * d : d * d + 2 * d;
   const N = empirical ? empirical.N : 0;
@@ -47,6 +49,31 @@ function extrapolationCost(spec: ExtrapolationSpec) {
     runs: 2,
     extraBytes: 2 * (8 * N * k + 8 * spec.eval.H * d + (stiff ? stiffBytes(n) : 0)),
     memoryField: N * k > 4 * d * d ? 'training.empirical.N' : 'student.d',
+    workField: 'stop.maxSteps',
+  });
+}
+
+/**
+ * A GRU student (Sec. 4.3): forward and BPTT over a fresh batch of N sequences of length k cost about 18 d^2 N k, and
+ * every record evaluates the GRU error on 100 test sequences of length H (6 d^2 each step); the work arrays keep the
+ * states and gates of the batch and of the test sequences.
+ */
+function gruCost(spec: ExtrapolationSpec) {
+  const { d } = spec.student;
+  const { k, empirical } = spec.training;
+  const N = empirical?.N ?? 100;
+  const H = spec.eval.H;
+  const { steps, rows } = runLength(false, spec.stop, spec.record);
+  const n = gruParamCount(d);
+  return costOf({
+    n,
+    flopsPerStep: 18 * d * d * N * k + (6 * d * d * GRU_TEST_COUNT * H) / spec.record.every,
+    steps,
+    recordRows: rows,
+    recordWidth: n + 16,
+    runs: 2,
+    extraBytes: 2 * 8 * 6 * d * (N * k + GRU_TEST_COUNT * H),
+    memoryField: 'training.empirical.N',
     workField: 'stop.maxSteps',
   });
 }

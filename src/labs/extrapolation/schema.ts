@@ -37,6 +37,11 @@ export const EXTRAP_LIMITS = {
   maxSweepRuns: 2000,
   maxSweepTeachers: 4,
   maxOverlayKs: 8,
+  /** GRU (Sec. 4.3): teacher hidden size, its fit steps, the student's hidden size and its fresh batch. */
+  maxGruTeacher: 16,
+  maxGruFitSteps: 10_000,
+  maxGruD: 64,
+  maxGruBatch: 1000,
 } as const;
 
 const seed = (what: string) => int(what, 0, EXTRAP_LIMITS.maxSeed);
@@ -64,11 +69,25 @@ export const teacherSchema = z.discriminatedUnion('kind', [
   }),
   /** The twin teachers of App. A: T1 and T2 agree on w_0..w_2 and differ at j = 3. */
   z.strictObject({ kind: z.literal('twin'), which: z.enum(['T1', 'T2']) }),
+  /**
+   * A GRU teacher of the given hidden size (Sec. 4.3, App. C.2.3): init N(0, (1e-6)^2) from MT(s), then fitSteps Adam
+   * steps at fitLr to the target response r_j = exp(-j / 20) sin(2 pi j / 12), j < 100, to the impulse input. Only
+   * with a GRU student.
+   */
+  z.strictObject({
+    kind: z.literal('gru'),
+    hidden: int('GRU teacher hidden size', 1, EXTRAP_LIMITS.maxGruTeacher),
+    fitSteps: int('GRU teacher fit steps', 0, EXTRAP_LIMITS.maxGruFitSteps).default(1000),
+    fitLr: positive('GRU teacher fit learning rate', 1).default(1e-2),
+  }),
 ]);
 
 export const studentSchema = z.strictObject({
-  /** Sec. 2.2: diag-tied (c := b), diag (a, b, c), sym (A = A^T by its upper triangle), full (A, B, C). */
-  param: z.enum(['diag-tied', 'diag', 'sym', 'full']),
+  /**
+   * Sec. 2.2: diag-tied (c := b), diag (a, b, c), sym (A = A^T by its upper triangle), full (A, B, C); gru: a GRU of
+   * d hidden units with a linear read-out (Sec. 4.3; only with a GRU teacher).
+   */
+  param: z.enum(['diag-tied', 'diag', 'sym', 'full', 'gru']),
   d: int('student dimension d', 1, EXTRAP_LIMITS.maxDiagD),
   /** Init scale (entrywise N(0, sigma^2), or N(0, sigma^2 / n) per tensor of n entries under eps-normal). */
   sigma: bounded('init scale sigma', 1e-6, 1),
@@ -221,6 +240,8 @@ export function teacherDim(t: TeacherSpec): number {
       return t.lambda.length;
     case 'twin':
       return 2;
+    case 'gru':
+      return t.hidden;
     default:
       return t.dHat;
   }
@@ -244,6 +265,7 @@ export function extrapolationCrossIssues(spec: ExtrapolationSpec): SpecIssue[] {
   if (isMatrixStudent(student.param) && student.d > EXTRAP_LIMITS.maxFullD) {
     issues.push({ field: 'student.d', message: `a ${student.param} transition matrix allows d up to ${EXTRAP_LIMITS.maxFullD}, not ${student.d}` });
   }
+  issues.push(...gruIssues(spec));
   if (!(H > training.k)) issues.push({ field: 'eval.H', message: `the horizon H must exceed the training length k = ${training.k} (E measures h_j for k <= j < H)` });
 
   const empiricalLoss = training.loss === 'empirical' || training.loss === 'empirical-acc';
@@ -274,6 +296,30 @@ export function extrapolationCrossIssues(spec: ExtrapolationSpec): SpecIssue[] {
   ui?.overlay?.ks.forEach((k, i) => {
     if (!(k < H)) issues.push({ field: `ui.overlay.ks.${i}`, message: `overlay k = ${k} must be below the horizon H = ${H}` });
   });
+  return issues;
+}
+
+/**
+ * The GRU experiment (Sec. 4.3): a GRU teacher with a GRU student only, d up to 64, trained by Adam or GD on fresh
+ * batches of at most 1000 sequences (the empirical loss: the last output; empirical-acc: every output).
+ */
+function gruIssues(spec: ExtrapolationSpec): SpecIssue[] {
+  const { student, training, optim, teacher } = spec;
+  const gruT = teacher.kind === 'gru';
+  const gruS = student.param === 'gru';
+  if (!gruT && !gruS) return [];
+  if (gruT !== gruS) return [{ field: gruS ? 'teacher.kind' : 'student.param', message: 'a GRU student learns from a GRU teacher, and a GRU teacher teaches only a GRU student' }];
+  const issues: SpecIssue[] = [];
+  if (student.d > EXTRAP_LIMITS.maxGruD) issues.push({ field: 'student.d', message: `a GRU student allows d up to ${EXTRAP_LIMITS.maxGruD} hidden units, not ${student.d}` });
+  if (!(training.loss === 'empirical' || training.loss === 'empirical-acc') || !training.empirical?.fresh) {
+    issues.push({
+      field: 'training.loss',
+      message: 'a GRU student trains on fresh batches of random sequences: loss empirical (last output) or empirical-acc (every output), fresh',
+    });
+  } else if (training.empirical.N > EXTRAP_LIMITS.maxGruBatch) {
+    issues.push({ field: 'training.empirical.N', message: `a GRU batch allows N up to ${EXTRAP_LIMITS.maxGruBatch} sequences, not ${training.empirical.N}` });
+  }
+  if (optim.kind === 'flow') issues.push({ field: 'optim.kind', message: 'a GRU student trains by Adam or GD (no gradient flow here)' });
   return issues;
 }
 

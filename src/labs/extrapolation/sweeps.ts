@@ -1,5 +1,6 @@
 import { log10 } from '../../engine/core/det-math';
 import type { Run, StopReason } from '../../engine/core/run';
+import { GruProblem } from '../../engine/gru/problem';
 import { impulseOf, zeroSolutionError } from '../../engine/linear-rnn/metrics';
 import { buildRun } from '../../experiment/build-run';
 import { teacherImpulse } from './build';
@@ -59,6 +60,8 @@ export function teacherLabel(t: TeacherSpec): string {
       return `atoms(${t.lambda.length})`;
     case 'twin':
       return t.which;
+    case 'gru':
+      return `GRU(${t.hidden})`;
   }
 }
 
@@ -122,10 +125,11 @@ function runAndScore(spec: ExtrapolationSpec): { result: PointResult; run: Run }
       }
     }
   }
-  const w = teacherImpulse(spec);
+  // the zero-solution line: of the teacher's impulse response, or of the GRU teacher's outputs on the test sequences
+  const zeroLine = run.problem instanceof GruProblem ? run.problem.zeroLine() : zeroSolutionError(teacherImpulse(spec), spec.training.k, spec.eval.H);
   const result: PointResult = {
     E,
-    zeroLine: zeroSolutionError(w, spec.training.k, spec.eval.H),
+    zeroLine,
     loss: f.loss,
     loss0,
     fitted: f.loss <= FITTED_FRACTION * loss0,
@@ -148,9 +152,11 @@ export function sweepPoint(input: unknown): PointResult {
 
 /** A run's result with its final impulse response h and the teacher's w over [0, H) (Figs 5 and 6). */
 export function runWithResponse(spec: ExtrapolationSpec): PointResult & { h: number[]; w: number[] } {
+  const param = spec.student.param;
+  if (param === 'gru') throw new Error('a GRU has no impulse response (its mean response is in the run views)');
   const { result, run } = runAndScore(spec);
   const { H } = spec.eval;
-  const h = impulseOf(spec.student.param, spec.student.d, run.integrator.theta, H);
+  const h = impulseOf(param, spec.student.d, run.integrator.theta, H);
   return { ...result, h: Array.from(h), w: Array.from(teacherImpulse(spec).subarray(0, H)) };
 }
 

@@ -13,6 +13,7 @@ const GROUPS: { title: string; ids: string[] }[] = [
   { title: 'Extrapolation against k (Figs 1 and 3)', ids: ['E-1A', 'E-X3', 'E-1B', 'E-3A', 'E-3B', 'E-TWIN'] },
   { title: 'Impulse responses (Figs 5 and 6)', ids: ['E-5', 'E-6'] },
   { title: 'Initialisation scale and balancedness (Fig. 4, Props 3 and 9, saddle escape)', ids: ['E-4', 'E-P9', 'E-ESC', 'E-P3'] },
+  { title: 'The GRU (Fig. 2, scaled; no assertion)', ids: ['E-2'] },
 ];
 
 /** Every preset of paper 002's lab spec (Sec. 6) re-run on demand across the worker pool, judged by its assertion. */

@@ -81,7 +81,7 @@ export function RunPage() {
       </div>
       <Stale stale={stale} badge={false} testId="run-results">
         <RunPlots main={main} second={second} third={second ? third : null} ran={ran} ran2={ran2} revision={revision} />
-        <LossSlice run={main} />
+        {main?.spec.student.param !== 'gru' && <LossSlice run={main} />}
       </Stale>
     </LabPage>
   );

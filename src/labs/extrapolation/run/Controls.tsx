@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { gruParamCount } from '../../../engine/gru/gru';
 import { paramCount } from '../../../engine/linear-rnn/metrics';
 import { FieldGroup } from '../../../ui/FieldGroup';
 import { FieldFrame, invalidAria } from '../../../ui/FieldMessage';
@@ -28,6 +29,7 @@ const TEACHERS = optionsOf<TeacherSpec['kind']>({
   bidiag: 'random bidiagonal',
   atoms: 'atoms (λ_i, p_i) you place',
   twin: 'twin T1 / T2 (App. A)',
+  gru: 'GRU (Sec. 5.3; a GRU student)',
 });
 
 const PARAMS = optionsOf<StudentSpec['param']>({
@@ -35,6 +37,7 @@ const PARAMS = optionsOf<StudentSpec['param']>({
   diag: 'diagonal (a, b, c)',
   sym: 'symmetric A',
   full: 'full A',
+  gru: 'GRU (with a GRU teacher)',
 });
 
 const LOSSES = optionsOf<Spec['training']['loss']>({
@@ -63,13 +66,30 @@ function defaultTeacher(kind: TeacherSpec['kind']): { teacher: TeacherSpec; H: n
       return { teacher: { kind: 'atoms', lambda: [-0.6, 0.3, 0.85], p: [1 / 3, 1 / 3, 1 / 3] }, H: 50 };
     case 'twin':
       return { teacher: { kind: 'twin', which: 'T1' }, H: 50 };
+    case 'gru':
+      return { teacher: { kind: 'gru', hidden: 4, fitSteps: 1000, fitLr: 1e-2 }, H: 100 };
   }
 }
 
-/** The experiment with the default teacher of another kind, its horizon H kept beyond k. */
+/**
+ * The experiment with the default teacher of another kind, its horizon H kept beyond k. To or from the GRU the student
+ * and the loss change with it (E-2 scaled's GRU of 32 units on fresh batches of 100; back: a diag-tied d = 40 on the
+ * population loss), since each teaches only its own kind.
+ */
 function withTeacherKind(spec: Spec, kind: TeacherSpec['kind']): Spec {
   const d = defaultTeacher(kind);
-  return { ...spec, teacher: d.teacher, eval: { ...spec.eval, H: Math.max(d.H, spec.training.k + 1) } };
+  const next: Spec = { ...spec, teacher: d.teacher, eval: { ...spec.eval, H: Math.max(d.H, spec.training.k + 1) } };
+  if (kind === 'gru' && spec.student.param !== 'gru') {
+    return {
+      ...next,
+      student: { ...spec.student, param: 'gru', d: 32, sigma: 1e-3 },
+      training: { k: Math.min(spec.training.k, 16), loss: 'empirical', empirical: { N: 100, fresh: true } },
+    };
+  }
+  if (kind !== 'gru' && spec.student.param === 'gru') {
+    return { ...next, student: { ...spec.student, param: 'diag-tied', d: 40, sigma: 1e-3 }, training: { k: spec.training.k, loss: 'population' } };
+  }
+  return next;
 }
 
 /** Sec. 4.2's step budget of an empirical run. */
@@ -217,7 +237,18 @@ export function RunControls() {
         )}
         {t.kind === 'twin' && <CommitSelect label="which twin" testId="teacher-twin" value={t.which} options={TWINS} onChange={(which) => setTeacher({ kind: 'twin', which })} />}
         {t.kind === 'atoms' && <AtomEditor atoms={{ lambda: t.lambda, p: t.p }} commit={(a) => setTeacher({ kind: 'atoms', lambda: a.lambda, p: a.p })} />}
-        <TeacherPreview spec={spec} />
+        {t.kind === 'gru' ? (
+          <div className="grid grid-cols-2 gap-2">
+            <NumberField label="teacher hidden units" testId="field-gru-hidden" inputMode="numeric" value={t.hidden} onCommit={(hidden) => setTeacher({ ...t, hidden })} />
+            <NumberField label="teacher fit steps" testId="field-gru-fit" inputMode="numeric" value={t.fitSteps} onCommit={(fitSteps) => setTeacher({ ...t, fitSteps })} />
+            <p className="col-span-2 text-xs text-slate-600 dark:text-slate-400">
+              Fitted by Adam (lr {fmt(t.fitLr)}) to the target r_j = e^(−j/20) sin(2πj/12) for the input (1, 0, 0, …). A GRU has no impulse response: the plots show its mean
+              response over random inputs.
+            </p>
+          </div>
+        ) : (
+          <TeacherPreview spec={spec} />
+        )}
       </FieldGroup>
 
       <FieldGroup title="Student" testId="group-student">
@@ -346,7 +377,8 @@ export function RunControls() {
  */
 function recordHint(spec: Spec): string | undefined {
   const records = spec.optim.kind === 'flow' ? 0 : Math.min(20_000, Math.ceil(spec.stop.maxSteps / spec.record.every));
-  const mb = (records * 16 * paramCount(spec.student.param, spec.student.d)) / 1e6;
+  const param = spec.student.param;
+  const mb = (records * 16 * (param === 'gru' ? gruParamCount(spec.student.d) : paramCount(param, spec.student.d))) / 1e6;
   return mb > 100 ? `about ${Math.round(mb)} MB of records in this tab: record less often` : undefined;
 }
 
@@ -361,7 +393,14 @@ export function withoutPreset(spec: Spec): Spec {
 /** The experiment in one line (what a refused edit leaves unchanged). */
 function summary(spec: Spec): string {
   const t = spec.teacher;
-  const teacher = t.kind === 'atoms' ? `atoms λ = (${t.lambda.map((l) => fmt(l, 3)).join(', ')})` : t.kind === 'twin' ? `twin ${t.which}` : `${t.kind}(d̂ = ${t.dHat})`;
+  const teacher =
+    t.kind === 'atoms'
+      ? `atoms λ = (${t.lambda.map((l) => fmt(l, 3)).join(', ')})`
+      : t.kind === 'twin'
+        ? `twin ${t.which}`
+        : t.kind === 'gru'
+          ? `GRU teacher (${t.hidden} hidden)`
+          : `${t.kind}(d̂ = ${t.dHat})`;
   const o = spec.optim;
   const optim = o.kind === 'flow' ? `gradient flow (${o.method})` : `${o.kind === 'adam' ? 'Adam' : 'GD'} lr ${fmt(o.lr)}`;
   return `${teacher}; ${spec.student.param} student, d = ${spec.student.d}, σ = ${fmt(spec.student.sigma)}; k = ${spec.training.k}; ${optim}, ${spec.stop.maxSteps} steps; seed ${spec.seed}.`;

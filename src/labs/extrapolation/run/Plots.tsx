@@ -61,6 +61,15 @@ export const RunPlots = memo(function RunPlots({
   if (second) arms.push({ role: 'compare', run: second, spec: second.spec, color: OKABE_ITO[1], label: compareLabel(main.spec, c) });
   if (second && third) arms.push({ role: 'third', run: third, spec: third.spec, color: OKABE_ITO[2], label: compareLabel(main.spec, ran2 ?? NO_COMPARE) });
   const axis = timeAxisOf(arms.map((a) => a.spec));
+  if (arms.some((a) => a.spec.student.param === 'gru')) {
+    return (
+      <div className="grid gap-3 xl:grid-cols-2" data-testid="run-plots" data-arms={arms.length} data-model="gru">
+        <LossPlot arms={arms} axis={axis} revision={revision} />
+        <GruErrorPlot arms={arms} axis={axis} revision={revision} />
+        <MeanResponsePlot arms={arms} revision={revision} />
+      </div>
+    );
+  }
   return (
     <div className="grid gap-3 xl:grid-cols-2" data-testid="run-plots" data-arms={arms.length}>
       <LossPlot arms={arms} axis={axis} revision={revision} />
@@ -125,6 +134,61 @@ function LossPlot({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; revis
       refLines={refs}
       revision={revision}
     />
+  );
+}
+
+/** The GRU error E over training (Sec. 4.3), log y: the student's outputs against the teacher's beyond k_g on 100 test sequences. */
+function GruErrorPlot({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; revision: number }) {
+  return (
+    <TimePanel
+      testId="panel-gru-error"
+      caption="The GRU error: the mean over 100 random test sequences of the largest output error at k_g ≤ t < H, over the mean of the teacher's largest output. 1 is the all-zero student's score when the teacher's peak lies beyond k_g."
+      axis={axis}
+      id="ex-gru-error"
+      title="GRU error E over training"
+      series={arms.flatMap((a) => timeLine(a, axis, 'E', `E${suffix(arms, a)}`, metric(a, 'E'), { width: 2 }))}
+      yLabel="E"
+      yScale="log"
+      revision={revision}
+    />
+  );
+}
+
+/**
+ * The student's and the teacher's mean responses: the output at each t averaged over the test sequences. Fig. 2(b)
+ * calls this an impulse response; a GRU has none (erratum 12), hence the label.
+ */
+function MeanResponsePlot({ arms, revision }: { arms: Arm[]; revision: number }) {
+  const series: PlotSeries[] = [];
+  for (const t of teacherArms(arms)) {
+    const m = t.arm.run.views.meanTeacher;
+    if (m) series.push({ id: `${t.arm.role}-teacher`, label: `teacher mean response${t.suffix}`, color: TEACHER, x: indexAxis(m.length), y: m, dash: t.dash, width: 1.6 });
+  }
+  for (const a of arms) {
+    const m = a.run.views.meanStudent;
+    if (m) series.push({ id: `${a.role}-student`, label: `student mean response${suffix(arms, a)}`, color: a.color, x: indexAxis(m.length), y: m, width: 2 });
+  }
+  const bands: Band[] = [];
+  for (const a of arms) {
+    const k = a.spec.training.k;
+    if (!bands.some((b) => b.to === k - 0.5)) bands.push({ from: -0.5, to: k - 0.5, label: `trained: t < k_g = ${k}`, shortLabel: `k_g = ${k}`, color: a.color });
+  }
+  return (
+    <PlotPanel
+      testId="panel-mean-response"
+      caption="The output at each step averaged over 100 random N(0, 1) input sequences (Fig. 2(b)). The paper calls it an impulse response, but a GRU is nonlinear and has none: this is its mean response (erratum 12), and it does not identify the GRU."
+    >
+      <TimeSeriesPlot
+        id="ex-mean-response"
+        syncX={LAG}
+        title="Mean response (not an impulse response)"
+        series={series}
+        bands={bands}
+        xLabel="t"
+        yLabel="mean output"
+        revision={revision}
+      />
+    </PlotPanel>
   );
 }
 

@@ -144,7 +144,9 @@ export function offeredKinds(spec: ExtrapolationSpec): { value: string; label: s
     { value: 'sigma', label: 'another init scale σ' },
     { value: 'seed', label: 'another seed' },
   ];
-  return out.filter((x) => !('off' in x) || !x.off).map(({ value, label }) => ({ value, label }));
+  // a GRU student (Sec. 4.3) has no balancedness and trains by Adam or GD only
+  const gru = spec.student.param === 'gru';
+  return out.filter((x) => (!('off' in x) || !x.off) && !(gru && (x.value === 'balance' || x.value === 'optim:flow'))).map(({ value, label }) => ({ value, label }));
 }
 
 /** The select's value of a choice. */

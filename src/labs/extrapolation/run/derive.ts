@@ -187,5 +187,7 @@ export function teacherWords(spec: ExtrapolationSpec): string {
       return `${t.lambda.length} atom${t.lambda.length === 1 ? '' : 's'}`;
     case 'twin':
       return `twin ${t.which}`;
+    case 'gru':
+      return `GRU teacher (${t.hidden} hidden units)`;
   }
 }

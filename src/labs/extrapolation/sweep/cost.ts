@@ -8,6 +8,8 @@ import { isMatrixStudent, type ExtrapolationSpec } from '../schema';
  *   full and symmetric A: about 1 + 0.0045 (k d^2 + k^2 d) microseconds per step (E-1B, d = 50, k = 20: 4.8 s);
  *   a fresh batch of N sequences per step adds about 0.075 N k (the draws and the S e products);
  *   gradient flow (the implicit solver on diagonal students) about 0.0004 p^3 per step, p the parameter count;
+ *   a GRU student (E-2 scaled) about 0.027 N k d^2 per step (d = 32, N = 100, k = 4: 11 ms on a loaded machine), plus
+ *   the GRU error on 100 test sequences of length H at each record (about 0.06 H d^2 per record, spread over it);
  *   data that are all zero (w_j = 0 for j < k: E-1B at k <= 9, E-3B at k <= 4) about 3x: the student decays towards
  *   0 and its numbers become subnormal, which the processor computes slowly;
  * and every run to its step limit (presets run all their steps; flow usually stops well before). Measured on an idle
@@ -22,6 +24,7 @@ const PER_SWEEP_MS = 400;
 export function stepMicros(spec: ExtrapolationSpec): number {
   const { d, param } = spec.student;
   const { k, loss, empirical } = spec.training;
+  if (param === 'gru') return 0.027 * (empirical?.N ?? 100) * k * d * d + (60 * spec.eval.H * d * d) / 1000 / spec.record.every;
   let us = isMatrixStudent(param) ? 1 + 0.0045 * (k * d * d + k * k * d) : 1.3 + 0.0035 * k * d;
   if ((loss === 'empirical' || loss === 'empirical-acc') && empirical?.fresh) us += 0.075 * empirical.N * k;
   if (spec.optim.kind === 'flow') {
@@ -33,6 +36,7 @@ export function stepMicros(spec: ExtrapolationSpec): number {
 
 /** Whether the teacher's w_0 .. w_(k-1) are all zero (the student only ever sees zeros). */
 function zeroData(spec: ExtrapolationSpec): boolean {
+  if (spec.teacher.kind === 'gru') return false;
   const w = teacherImpulse(spec);
   for (let j = 0; j < spec.training.k; j++) if (w[j] !== 0) return false;
   return true;

@@ -286,6 +286,23 @@ export const REPRO_ITEMS: ReproItem[] = [
       return { holds: null, text: points.map((p, i) => `E(${p.k}) = ${v3(results[i]!.E)}`).join(', ') };
     },
   }),
+  sweepItem('E-2', {
+    claim:
+      'Fig. 2 (GRU teacher 10, student 100): the GRU error falls once k_g passes about 4 d̂_g = 40 (k_g = 30 fails, 60 extrapolates). Fig. 2(b) plots the mean response over random inputs, which the paper calls an impulse response (erratum 12).',
+    assertion: null,
+    truth:
+      'Scaled for the browser (teacher 4, student 32, k_g = 4 … 32, 3000 Adam steps): a threshold near k_g = 16 is expected but unverified; the lab asserts nothing here. The lab spec quotes no values for the scaled preset.',
+    rows: [listRow('k_g = 4: E', '—', atK(4)), listRow('k_g = 16: E', '— (threshold near 16 expected)', atK(16)), listRow('k_g = 32: E', '—', atK(32))],
+    verdict: (points, results) => {
+      if (results.some((r) => !r)) return null;
+      const ks = [...new Set(points.map((p) => p.k))];
+      const mean = (k: number) => {
+        const es = points.flatMap((p, i) => (p.k === k ? [results[i]!.E] : []));
+        return es.reduce((a, b) => a + b, 0) / es.length;
+      };
+      return { holds: null, text: `mean E over seeds: ${ks.map((k) => `k_g = ${k}: ${v3(mean(k))}`).join(', ')} (no assertion)` };
+    },
+  }),
   sweepItem('E-TWIN', {
     claim: 'App. A: two teachers that agree on w_0 … w_2 cannot be told apart from k = 3 = 2d̂ − 1 samples; a fourth sample separates them.',
     assertion: 'For every seed: E(T2, 3) = 0.333 ± 0.01, E(T1, 3) < 2e-3, E(T2, 4) < 0.15.',

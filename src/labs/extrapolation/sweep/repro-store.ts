@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { FinalState } from '../../../engine/core/run';
 import { zeroSolutionError } from '../../../engine/linear-rnn/metrics';
+import { LinearRnnProblem } from '../../../engine/linear-rnn/problem';
 import { sharedPool } from '../../../state/worker-pool';
 import type { ReproPhase } from '../../../ui/Repro';
 import { buildExtrapolation, teacherImpulse } from '../build';
@@ -75,6 +76,7 @@ export const LONG_MS = 3 * 60_000;
  */
 export function overlayResult(spec: ExtrapolationSpec, final: FinalState): ItemResult {
   const { problem, theta0 } = buildExtrapolation(spec);
+  if (!(problem instanceof LinearRnnProblem)) throw new Error('overlay runs are linear RNNs (a GRU has no impulse response)');
   const theta = new Float64Array(problem.n);
   for (const b of problem.blocks) theta.set(final.params[b.name] ?? [], b.offset);
   const { H } = spec.eval;

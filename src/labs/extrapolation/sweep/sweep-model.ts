@@ -72,8 +72,13 @@ export function sweepTeachers(spec: ExtrapolationSpec, sweep: SweepDef): Teacher
   return sweep.kind === 'k' && sweep.teachers ? sweep.teachers : [spec.teacher];
 }
 
-/** k = 2 dHat and 2 dHat + 1 of each teacher (deduplicated): where Lemma 7 says extrapolation switches on. */
+/**
+ * k = 2 dHat and 2 dHat + 1 of each teacher (deduplicated): where Lemma 7 says extrapolation switches on. For a GRU
+ * teacher, k_g = 4 dHat_g: where the paper saw its GRU switch (Sec. 5.3; a scaled threshold expected, not verified).
+ */
 export function thresholdMarks(teachers: readonly TeacherSpec[]): { x: number; label: string }[] {
+  const gru = teachers.find((t) => t.kind === 'gru');
+  if (gru) return [{ x: 4 * teacherDim(gru), label: `k_g = 4d̂_g = ${4 * teacherDim(gru)}` }];
   const dims = [...new Set(teachers.map(teacherDim))];
   const many = dims.length > 1;
   return dims.flatMap((dh) => [
@@ -180,7 +185,8 @@ export function plotGroups(
  * seeds for teachers drawn from the seed), known before any run ends.
  */
 export function zeroLines(spec: ExtrapolationSpec, sweep: SweepDef): { x: number; y: number }[][] {
-  if (sweep.kind !== 'k') return [];
+  // a GRU teacher's zero line comes with each run (it needs the fitted teacher's outputs on the test sequences)
+  if (sweep.kind !== 'k' || spec.teacher.kind === 'gru') return [];
   return sweepTeachers(spec, sweep).map((teacher) => {
     const ws = sweep.seeds.map((seed) => teacherImpulse({ ...spec, teacher, seed, training: { ...spec.training, k: 1 } }));
     return sweep.ks.map((k) => ({ x: k, y: ws.reduce((s, w) => s + zeroSolutionError(w, k, spec.eval.H), 0) / ws.length }));

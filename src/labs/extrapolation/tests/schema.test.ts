@@ -22,8 +22,8 @@ const first = (input: unknown) => issues(input)[0] ?? '(accepted)';
 const withUi = (ui: unknown, spec: ExtrapolationSpec = base) => ({ ...spec, ui });
 
 describe('extrapolation presets', () => {
-  it('every preset id of Sec. 6 exists (E-2, the GRU, is not built), validates, equals its own parse and survives a link', () => {
-    expect(EXTRAPOLATION_PRESET_ROWS.map((r) => r.id)).toEqual(['E-1A', 'E-X3', 'E-1B', 'E-ESC', 'E-3A', 'E-3B', 'E-4', 'E-5', 'E-6', 'E-TWIN', 'E-P3', 'E-P9']);
+  it('every preset id of Sec. 6 exists (E-2, the GRU, in its scaled form), validates, equals its own parse and survives a link', () => {
+    expect(EXTRAPOLATION_PRESET_ROWS.map((r) => r.id)).toEqual(['E-1A', 'E-X3', 'E-1B', 'E-ESC', 'E-3A', 'E-3B', 'E-4', 'E-5', 'E-6', 'E-TWIN', 'E-P3', 'E-P9', 'E-2']);
     for (const row of EXTRAPOLATION_PRESET_ROWS) {
       expect(issues(row.spec), row.id).toEqual([]);
       const r = parseSpec(JSON.parse(JSON.stringify(row.spec)));
@@ -43,11 +43,11 @@ describe('extrapolation presets', () => {
     }
   });
 
-  it('the nine sweep presets carry their sweep; the sweeps have the sizes of Sec. 6', () => {
-    expect(sweepPresetIds()).toEqual(['E-1A', 'E-X3', 'E-1B', 'E-ESC', 'E-3A', 'E-3B', 'E-4', 'E-TWIN', 'E-P9']);
+  it('the ten sweep presets carry their sweep; the sweeps have the sizes of Sec. 6', () => {
+    expect(sweepPresetIds()).toEqual(['E-1A', 'E-X3', 'E-1B', 'E-ESC', 'E-3A', 'E-3B', 'E-4', 'E-TWIN', 'E-P9', 'E-2']);
     const runs = (id: string) => sweepRunCount((findPreset(id)!.spec as ExtrapolationSpec).ui!.sweep!);
-    expect([runs('E-1A'), runs('E-X3'), runs('E-1B'), runs('E-ESC'), runs('E-3A'), runs('E-3B'), runs('E-4'), runs('E-TWIN'), runs('E-P9')]).toEqual([
-      57, 27, 36, 9, 30, 24, 150, 30, 5,
+    expect([runs('E-1A'), runs('E-X3'), runs('E-1B'), runs('E-ESC'), runs('E-3A'), runs('E-3B'), runs('E-4'), runs('E-TWIN'), runs('E-P9'), runs('E-2')]).toEqual([
+      57, 27, 36, 9, 30, 24, 150, 30, 5, 24,
     ]);
   });
 
@@ -153,7 +153,9 @@ describe('extrapolation spec bounds: every refusal names its field', () => {
     expect(first(atoms([], []))).toBe('teacher.lambda: atom lambda must not be empty');
     expect(first(atoms(new Array(21).fill(0.1), new Array(21).fill(0.1)))).toBe('teacher.lambda: atom lambda has more than 20 entries');
     expect(first({ ...base, teacher: { kind: 'twin', which: 'T3' } })).toMatch(/^teacher\.which: /);
-    expect(first({ ...base, teacher: { kind: 'gru' } })).toMatch(/^teacher\.kind: /);
+    expect(first({ ...base, teacher: { kind: 'gru' } })).toMatch(/^teacher\.hidden: /);
+    expect(first({ ...base, teacher: { kind: 'gru', hidden: 4 } })).toMatch(/^student\.param: .*GRU/);
+    expect(first({ ...base, teacher: { kind: 'rnn' } })).toMatch(/^teacher\.kind: /);
   });
 
   it('seeds up to 1e6 (the student stream is MT(1000 + s))', () => {
