@@ -19,6 +19,17 @@ export interface SvgLayers {
   axisY: G;
   labels: G;
   refs: G;
+  /** What each axis was last drawn as (see axisKey). */
+  drawn: { x: string; y: string; labels: string };
+}
+
+/**
+ * An axis as drawn: its ticks' labels and pixel positions (to a quarter pixel) and the plot's box. A streaming plot
+ * redraws at every frame while its domain grows by less than a pixel's worth: such frames leave the axis alone (d3's
+ * axis join set every tick's attributes each time, a third of a streaming plot's drawing).
+ */
+function axisKey(ticks: TickSpec, scale: NumScale, inner: Rect): string {
+  return `${inner.left},${inner.right},${inner.top},${inner.bottom}|${ticks.values.map((v) => `${ticks.format(v)}@${Math.round(4 * scale(v))}`).join(' ')}`;
 }
 
 export function createSvgLayers(grid: SVGSVGElement, overlay: SVGSVGElement): SvgLayers {
@@ -34,6 +45,7 @@ export function createSvgLayers(grid: SVGSVGElement, overlay: SVGSVGElement): Sv
     axisY: o.append('g'),
     labels: o.append('g').attr('fill', 'currentColor').attr('font-size', 11),
     refs: o.append('g').attr('font-size', 10),
+    drawn: { x: '', y: '', labels: '' },
   };
 }
 
@@ -51,36 +63,46 @@ export interface AxesInput {
 
 export function drawAxes(layers: SvgLayers, a: AxesInput): void {
   const { inner, sx, sy, xTicks, yTicks } = a;
+  const xKey = axisKey(xTicks, sx, inner);
+  const yKey = axisKey(yTicks, sy, inner);
+  const labelsKey = `${xKey}|${yKey}|${a.xLabel}|${a.yLabel}|${a.height}`;
 
-  layers.axisX.attr('transform', `translate(0,${inner.bottom})`).call(
-    axisBottom(sx)
-      .tickValues(xTicks.values)
-      .tickFormat((d) => xTicks.format(+d))
-      .tickSizeOuter(0),
-  );
-  layers.axisY.attr('transform', `translate(${inner.left},0)`).call(
-    axisLeft(sy)
-      .tickValues(yTicks.values)
-      .tickFormat((d) => yTicks.format(+d))
-      .tickSizeOuter(0),
-  );
-
-  layers.gridX
-    .selectAll('line')
-    .data(xTicks.values)
-    .join('line')
-    .attr('x1', (d) => sx(d))
-    .attr('x2', (d) => sx(d))
-    .attr('y1', inner.top)
-    .attr('y2', inner.bottom);
-  layers.gridY
-    .selectAll('line')
-    .data(yTicks.values)
-    .join('line')
-    .attr('x1', inner.left)
-    .attr('x2', inner.right)
-    .attr('y1', (d) => sy(d))
-    .attr('y2', (d) => sy(d));
+  if (layers.drawn.x !== xKey) {
+    layers.drawn.x = xKey;
+    layers.axisX.attr('transform', `translate(0,${inner.bottom})`).call(
+      axisBottom(sx)
+        .tickValues(xTicks.values)
+        .tickFormat((d) => xTicks.format(+d))
+        .tickSizeOuter(0),
+    );
+    layers.gridX
+      .selectAll('line')
+      .data(xTicks.values)
+      .join('line')
+      .attr('x1', (d) => sx(d))
+      .attr('x2', (d) => sx(d))
+      .attr('y1', inner.top)
+      .attr('y2', inner.bottom);
+  }
+  if (layers.drawn.y !== yKey) {
+    layers.drawn.y = yKey;
+    layers.axisY.attr('transform', `translate(${inner.left},0)`).call(
+      axisLeft(sy)
+        .tickValues(yTicks.values)
+        .tickFormat((d) => yTicks.format(+d))
+        .tickSizeOuter(0),
+    );
+    layers.gridY
+      .selectAll('line')
+      .data(yTicks.values)
+      .join('line')
+      .attr('x1', inner.left)
+      .attr('x2', inner.right)
+      .attr('y1', (d) => sy(d))
+      .attr('y2', (d) => sy(d));
+  }
+  if (layers.drawn.labels === labelsKey) return;
+  layers.drawn.labels = labelsKey;
 
   layers.labels
     .selectAll('text.x-label')
