@@ -37,14 +37,7 @@ export function gridImage(grid: LandscapeGrid, domain: [number, number], scheme:
   canvas.height = ny;
   const ctx = canvas.getContext('2d')!;
   const img = ctx.createImageData(nx, ny);
-  // 256-entry lookup table: one colour parse per level, not per cell.
-  const lut = new Uint8ClampedArray(256 * 3);
-  for (let k = 0; k < 256; k++) {
-    const c = rgb(scheme(k / 255));
-    lut[3 * k] = c.r;
-    lut[3 * k + 1] = c.g;
-    lut[3 * k + 2] = c.b;
-  }
+  const lut = colorLut(scheme);
   const [lo, hi] = domain;
   const span = hi - lo || 1;
   for (let i = 0; i < values.length; i++) {
@@ -63,6 +56,22 @@ export function gridImage(grid: LandscapeGrid, domain: [number, number], scheme:
   ctx.putImageData(img, 0, 0);
   return canvas;
 }
+
+/** A 256-level lookup table of a colour scheme (r, g, b per level): one colour parse per level, not per cell. */
+export function colorLut(scheme: ColorScheme = interpolateViridis): Uint8ClampedArray {
+  const hit = LUTS.get(scheme);
+  if (hit) return hit;
+  const lut = new Uint8ClampedArray(256 * 3);
+  for (let k = 0; k < 256; k++) {
+    const c = rgb(scheme(k / 255));
+    lut[3 * k] = c.r;
+    lut[3 * k + 1] = c.g;
+    lut[3 * k + 2] = c.b;
+  }
+  LUTS.set(scheme, lut);
+  return lut;
+}
+const LUTS = new Map<ColorScheme, Uint8ClampedArray>();
 
 /** Contour rings of the grid at the given levels, as polylines in data coordinates. */
 export function contourLines(grid: LandscapeGrid, levels: number[]): { level: number; rings: [number, number][][] }[] {

@@ -1,4 +1,5 @@
-import { contours, geoPath, interpolateViridis, rgb } from 'd3';
+import { contours, geoPath } from 'd3';
+import { colorLut } from '../../../plots/landscape-draw';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLandscapeGrid } from '../../../plots/landscape-client';
 import { useLabSpec } from '../../../state/experiment-store';
@@ -58,14 +59,14 @@ export function LandscapeSlice() {
     cv.height = grid.ny;
     const ctx = cv.getContext('2d')!;
     const img = ctx.createImageData(grid.nx, grid.ny);
+    const lut = colorLut();
     for (let iy = 0; iy < grid.ny; iy++)
       for (let ix = 0; ix < grid.nx; ix++) {
-        const v = (logv[iy * grid.nx + ix] - lo) / (hi - lo);
-        const col = rgb(interpolateViridis(v));
+        const k = 3 * Math.max(0, Math.min(255, Math.round(((logv[iy * grid.nx + ix] - lo) / (hi - lo)) * 255)));
         const p = ((grid.ny - 1 - iy) * grid.nx + ix) * 4; // row 0 of the image is the top (largest a_2)
-        img.data[p] = col.r;
-        img.data[p + 1] = col.g;
-        img.data[p + 2] = col.b;
+        img.data[p] = lut[k];
+        img.data[p + 1] = lut[k + 1];
+        img.data[p + 2] = lut[k + 2];
         img.data[p + 3] = 255;
       }
     ctx.putImageData(img, 0, 0);
