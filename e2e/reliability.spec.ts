@@ -412,3 +412,78 @@ test.describe('the largest spec each lab accepts, opened by its link and run: St
     await largestRun(page, largest, 'run', /Stopped/);
   });
 });
+
+test.describe('after a diverged run the results say so in words: no raw ∞, Infinity, NaN or 16-digit numbers', () => {
+  /** Raw non-finite values, or numbers printed to (nearly) all their digits. */
+  const RAW = /∞|Infinity|NaN|\d{16,}|\d\.\d{12,}/;
+  /** The page's text outside its plots (axis ticks are the plots' own), one text node a line, with the lab's notation for a limit (Q(∞)) left out. */
+  const resultsText = (page: Page) =>
+    page.evaluate(() => {
+      const lines: string[] = [];
+      const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (n.parentElement?.closest('svg, canvas, .katex, option, script, style')) continue;
+        const text = (n.textContent ?? '').replace(/Q\(∞\)|Q∞/g, 'Q').trim();
+        if (text) lines.push(text);
+      }
+      return lines;
+    });
+  const dln3 = findPreset('FD-DLN3')!.spec as SpecOf<'flow-vs-descent'>;
+  const x3 = findPreset('E-X3')!.spec as SpecOf<'extrapolation'>;
+  const sd = findPreset('sd-ex1-0.1')!.spec as SpecOf<'saddles'>;
+  // (Poisoning's explore runs did not diverge even by GD at its largest step size, 100: they are not in this list.)
+  const armDiverged = (page: Page) => page.locator('[data-testid^=fd-arm-][data-outcome=diverged]').first();
+  const CASES: { name: string; spec: Spec; page?: string; diverged: (page: Page) => ReturnType<Page['locator']> }[] = [
+    { name: 'Stability S-div1', spec: findPreset('S-div1')!.spec, diverged: (p) => p.locator('[data-testid=stability-status][data-outcome=diverged]') },
+    { name: 'Stability S-div2', spec: findPreset('S-div2')!.spec, diverged: (p) => p.locator('[data-testid=stability-status][data-outcome=diverged]') },
+    { name: 'Flow vs Descent FD-DLN3 at eta 5 and 10', spec: { ...dln3, etas: [0.1, 5, 10] }, page: 'run', diverged: armDiverged },
+    {
+      name: 'Extrapolation E-X3 by GD at eta 100',
+      spec: { ...x3, optim: { kind: 'gd', lr: 100 } } as Spec,
+      page: 'run',
+      diverged: (p) => p.getByTestId('run-status').getByText(/Diverged at step/),
+    },
+    {
+      name: 'Saddles sd-ex1-0.1 by GD at eta 100',
+      spec: { ...sd, optim: { kind: 'gd', lr: 100 }, stop: { ...sd.stop, maxTime: 1e13, maxSteps: 1e4 } } as Spec,
+      diverged: (p) => p.getByTestId('status').getByText(/diverge/i),
+    },
+  ];
+  test('Flow vs Descent sweep table with diverged step sizes (FD-DLN3-eta at eta 0.1, 0.7, 1, 5, 10)', async ({ page }) => {
+    const errors = collectPageErrors(page);
+    const eta = findPreset('FD-DLN3-eta')!.spec as SpecOf<'flow-vs-descent'>;
+    const parsed = parseSpec({ ...eta, sweep: { ...eta.sweep!, etas: [0.1, 0.7, 1, 5, 10] } });
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    await page.goto(`/#lab=flow-vs-descent&page=sweep&${encodeSpec(parsed.spec)}`);
+    await page.getByTestId('sweep-run').click();
+    await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await expect(page.locator('main table').getByText('diverged').first()).toBeVisible();
+    const raw = (await resultsText(page)).filter((line) => RAW.test(line));
+    expect(raw, 'lines with raw numbers').toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  for (const { name, spec, page: pageName, diverged } of CASES) {
+    test(name, async ({ page }) => {
+      const errors = collectPageErrors(page);
+      const parsed = parseSpec(spec);
+      expect(parsed.ok, JSON.stringify(parsed.ok ? [] : parsed.issues)).toBe(true);
+      if (!parsed.ok) return;
+      await page.goto(`/#lab=${spec.lab}${pageName ? `&page=${pageName}` : ''}&${encodeSpec(parsed.spec)}`);
+      if (spec.lab === 'stability') {
+        await expect(page.getByTestId('stability-status')).toHaveAttribute('data-updating', 'false', { timeout: 30_000 });
+        await expect(page.getByTestId('stability-status')).toHaveAttribute('data-outcome', 'diverged');
+      } else {
+        await expect(toolbar(page)).toBeVisible();
+        if ((await toolbar(page).getAttribute('data-transport')) === 'idle') await run(page);
+        await expect(toolbar(page)).toHaveAttribute('data-transport', 'done', { timeout: 60_000 });
+      }
+      // the run did diverge, and says so
+      await expect(diverged(page)).toBeVisible();
+      const raw = (await resultsText(page)).filter((line) => RAW.test(line));
+      expect(raw, 'lines with raw numbers').toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  }
+});
