@@ -28,6 +28,10 @@ export interface GruConfig {
   testSeed: number;
 }
 
+/** Least wall time between two recomputations of the student's mean response for the views (ms). */
+const VIEW_MS = 1000;
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
 /** Gaussian draws into a new array (legacy polar gauss of the shared MT19937). */
 function gaussArray(rng: Rng, count: number, scale = 1): Float64Array {
   const out = new Float64Array(count);
@@ -170,17 +174,38 @@ export class GruProblem implements Problem {
     throw new Error('the GRU has no closed-form Hessian: train it with Adam or GD');
   }
 
+  /** The parameters of the last test pass and its outputs (metrics and views share it). */
+  private testTheta: Float64Array | null = null;
+  private testAt = -Infinity;
+
+  /** The student's outputs on the test sequences at theta (one pass of about 6 d^2 testCount H flops, reused at the same theta). */
+  private testOutputs(theta: Float64Array): Float64Array {
+    const same = this.testTheta !== null && this.testTheta.every((v, i) => v === theta[i]);
+    if (!same) {
+      this.testWork.forward(theta, this.testX);
+      this.testTheta = Float64Array.from(theta);
+      this.testAt = now();
+    }
+    return this.testWork.y;
+  }
+
   /** E = the GRU error on the test sequences; batchLoss = the loss of the latest fresh batch. */
   metrics(theta: Float64Array, out: Float64Array): void {
     const { testCount, H, k } = this.cfg;
-    out[0] = gruError(this.testWork.forward(theta, this.testX), this.testStar, testCount, H, k);
+    out[0] = gruError(this.testOutputs(theta), this.testStar, testCount, H, k);
     out[1] = this.lastBatchLoss;
   }
 
-  /** The student's and the teacher's mean responses over the test sequences (t < H). */
+  /**
+   * The student's and the teacher's mean responses over the test sequences (t < H). The test pass costs as much as
+   * several training steps, and the run loop asks for views after every time slice: the student's is recomputed at
+   * most once a second (else it is that of the last pass: the last record, or up to a second old). Display only: the
+   * metrics are always exact, and a finished run's last record is its final state.
+   */
   views(theta: Float64Array): Record<string, Float64Array> {
     const { testCount, H } = this.cfg;
-    return { meanStudent: meanResponse(this.testWork.forward(theta, this.testX), testCount, H), meanTeacher: meanResponse(this.testStar, testCount, H) };
+    const y = this.testTheta === null || now() - this.testAt >= VIEW_MS ? this.testOutputs(theta) : this.testWork.y;
+    return { meanStudent: meanResponse(y, testCount, H), meanTeacher: meanResponse(this.testStar, testCount, H) };
   }
 
   /** The GRU error of the all-zero output: a student above it does not extrapolate (the zero-solution line). */

@@ -152,11 +152,19 @@ function KSweepView({ base, sweep, scored }: { base: ExtrapolationSpec; sweep: E
           options={(Object.keys(METRIC_LABEL) as Metric[]).map((m) => ({ value: m, label: METRIC_LABEL[m] }))}
           onChange={setMetric}
         />
-        <p className="min-w-0 flex-1 text-xs text-slate-600 dark:text-slate-400">
-          E(k, H) = max over k ≤ j &lt; H of |h_j − w_j| / max |w_j|: how far the student's impulse response strays from the teacher's beyond the data it saw. A run above the
-          dashed zero-solution line does worse than predicting 0. The marks at 2d̂ and 2d̂ + 1 are where Lemma 7 says a balanced student must extrapolate. Click a dot (or a cell
-          below) to open that run.
-        </p>
+        {base.teacher.kind === 'gru' ? (
+          <p className="min-w-0 flex-1 text-xs text-slate-600 dark:text-slate-400" data-testid="sweep-gru-note">
+            The GRU error (Sec. 5.3): the mean over 100 random test sequences of the largest output error at k_g ≤ t &lt; H, over the mean of the teacher's largest output; 1 is
+            about what predicting 0 scores. The mark at 4d̂_g is where the paper's full-size GRU switched. This scaled preset has no assertion: a threshold near k_g = 16 is expected
+            but unverified. Click a dot (or a cell below) to open that run.
+          </p>
+        ) : (
+          <p className="min-w-0 flex-1 text-xs text-slate-600 dark:text-slate-400">
+            E(k, H) = max over k ≤ j &lt; H of |h_j − w_j| / max |w_j|: how far the student's impulse response strays from the teacher's beyond the data it saw. A run above the
+            dashed zero-solution line does worse than predicting 0. The marks at 2d̂ and 2d̂ + 1 are where Lemma 7 says a balanced student must extrapolate. Click a dot (or a cell
+            below) to open that run.
+          </p>
+        )}
       </div>
     </div>
   );
