@@ -10,6 +10,11 @@ const dom = reactRootPerTest();
 const render = (props: TimeSeriesPlotProps) => act(() => dom.root.render(<TimeSeriesPlot {...props} />));
 /** Lets the plot's pending requestAnimationFrame redraw run. */
 const nextFrame = () => act(() => new Promise<void>((r) => requestAnimationFrame(() => r())));
+/** A plot's first drawing waits for the animation frame (see TimeSeriesPlot): render, then let the frame run. */
+const mount = async (props: TimeSeriesPlotProps) => {
+  render(props);
+  await nextFrame();
+};
 const plot = (id: string) => dom.container.querySelector<HTMLElement>(`[data-testid="plot-${id}"]`)!;
 const emptyVisible = (el: HTMLElement) => [...el.querySelectorAll<HTMLElement>('div')].some((d) => d.textContent === 'No data yet — press Run' && !d.hidden);
 
@@ -32,8 +37,8 @@ describe('TimeSeriesPlot', () => {
     }
   });
 
-  it('renders with aria-label and counts drawable points on log y', () => {
-    render(baseProps({ yScale: 'log' }));
+  it('renders with aria-label and counts drawable points on log y', async () => {
+    await mount(baseProps({ yScale: 'log' }));
     const el = plot('t');
     expect(el.getAttribute('aria-label')).toBe('Training loss');
     expect(el.textContent).toContain('Training loss');
@@ -47,7 +52,7 @@ describe('TimeSeriesPlot', () => {
   });
 
   it('counts linear-y points and switches when "log y" is toggled', async () => {
-    render(baseProps());
+    await mount(baseProps());
     const el = plot('t');
     expect(el.getAttribute('data-points')).toBe(String(5 + 4));
     const logY = [...el.querySelectorAll('button')].find((b) => b.textContent === 'log y')!;
@@ -58,7 +63,7 @@ describe('TimeSeriesPlot', () => {
   });
 
   it('toggles a series off and on from the legend', async () => {
-    render(baseProps({ yScale: 'log' }));
+    await mount(baseProps({ yScale: 'log' }));
     const el = plot('t');
     const legend = el.querySelector<HTMLButtonElement>('button[data-series="grad"]')!;
     expect(legend.textContent).toBe('grad norm');
@@ -72,7 +77,7 @@ describe('TimeSeriesPlot', () => {
   });
 
   it('redraws mutated buffers when revision is bumped, coalesced into one frame', async () => {
-    render(baseProps({ revision: 0 }));
+    await mount(baseProps({ revision: 0 }));
     const el = plot('t');
     expect(el.getAttribute('data-points')).toBe('9');
     const raf = globalThis.requestAnimationFrame;
@@ -106,6 +111,7 @@ describe('TimeSeriesPlot', () => {
         ),
       );
     strict(baseProps());
+    await nextFrame();
     const el = plot('t');
     const [grid, overlay] = el.querySelectorAll('svg.absolute');
     const canvas = el.querySelector('canvas');
@@ -119,7 +125,7 @@ describe('TimeSeriesPlot', () => {
   });
 
   it('shows the empty text when no series has drawable points', async () => {
-    render(baseProps({ series: [] }));
+    await mount(baseProps({ series: [] }));
     const el = plot('t');
     expect(emptyVisible(el)).toBe(true);
     expect(el.getAttribute('data-points')).toBe('0');
@@ -182,7 +188,8 @@ describe('TimeSeriesPlot', () => {
         </>,
       ),
     );
-    await nextFrame();
+    // three first drawings share the frames' budget: let each plot get its frame
+    for (let i = 0; i < 3; i++) await nextFrame();
     const cross = (id: string) => plot(id).querySelector('svg.overflow-visible > line')!;
     const tipX = (id: string) => plot(id).querySelector('.tip-x');
     const area = plot('a').querySelector<HTMLElement>('[tabindex="0"]')!;
@@ -199,7 +206,7 @@ describe('TimeSeriesPlot', () => {
   });
 
   it('shows a crosshair readout on pointer move and hides it on leave', async () => {
-    render(baseProps());
+    await mount(baseProps());
     const el = plot('t');
     const area = el.querySelector<HTMLElement>('[tabindex="0"]')!;
     const line = () => el.querySelector('svg.overflow-visible > line')!;
@@ -219,7 +226,7 @@ describe('TimeSeriesPlot', () => {
   });
 
   it('shows a readout from the keyboard and hides it on Escape', async () => {
-    render(baseProps());
+    await mount(baseProps());
     const el = plot('t');
     const area = el.querySelector<HTMLElement>('[tabindex="0"]')!;
     const key = (k: string) => act(() => area.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));

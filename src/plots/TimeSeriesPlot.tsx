@@ -43,7 +43,8 @@ export function TimeSeriesPlot(props: TimeSeriesPlotProps) {
   const inputRef = useRef<DrawInput | null>(null);
   const rendererRef = useRef<PlotRenderer | null>(null);
   const schedulerRef = useRef<FrameScheduler | null>(null);
-  const drawnSize = useRef('');
+  /** The size of the last full drawing ('' before the first). */
+  const paintedSize = useRef('');
 
   // Build the renderer once per mount; it only ever appends into the elements rendered below.
   useLayoutEffect(() => {
@@ -57,12 +58,15 @@ export function TimeSeriesPlot(props: TimeSeriesPlotProps) {
       empty: emptyRef.current!,
     });
     const scheduler = new FrameScheduler((full) => {
-      if (full && inputRef.current) renderer.draw(inputRef.current);
-      else renderer.drawOverlay();
+      const input = inputRef.current;
+      if (full && input) {
+        renderer.draw(input);
+        paintedSize.current = `${input.width}x${input.height}`;
+      } else renderer.drawOverlay();
     });
     rendererRef.current = renderer;
     schedulerRef.current = scheduler;
-    drawnSize.current = '';
+    paintedSize.current = '';
     return () => {
       scheduler.cancel();
       renderer.destroy();
@@ -72,8 +76,10 @@ export function TimeSeriesPlot(props: TimeSeriesPlotProps) {
   }, []);
 
   // Every render may carry new data (buffers mutated in place + revision bump), so each one
-  // requests a redraw; the scheduler folds them into one per frame. A size change (or the
-  // first draw) is drawn synchronously so the browser never paints a stretched canvas.
+  // requests a redraw; the scheduler folds them into one per frame. A drawn plot whose size changed
+  // is redrawn synchronously so the browser never paints a stretched canvas; a plot's first drawing
+  // waits for the frame like the rest (a page mounting a dozen plots drew them all in one long task,
+  // re-measuring the page's layout between each).
   useLayoutEffect(() => {
     inputRef.current = {
       series,
@@ -92,12 +98,8 @@ export function TimeSeriesPlot(props: TimeSeriesPlotProps) {
       formatY: props.formatY,
     };
     const size = `${width}x${height}`;
-    if (drawnSize.current !== size) {
-      drawnSize.current = size;
-      schedulerRef.current?.flush();
-    } else {
-      schedulerRef.current?.request(true);
-    }
+    if (paintedSize.current !== '' && paintedSize.current !== size) schedulerRef.current?.flush();
+    else schedulerRef.current?.request(true);
   });
 
   // Linked cursor: follow the other plots of the group, and tell them where this one's pointer is.
