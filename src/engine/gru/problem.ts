@@ -180,7 +180,7 @@ export class GruProblem implements Problem {
 
   /** The student's outputs on the test sequences at theta (one pass of about 6 d^2 testCount H flops, reused at the same theta). */
   private testOutputs(theta: Float64Array): Float64Array {
-    const same = this.testTheta !== null && this.testTheta.every((v, i) => v === theta[i]);
+    const same = this.testTheta?.every((v, i) => v === theta[i]) ?? false;
     if (!same) {
       this.testWork.forward(theta, this.testX);
       this.testTheta = Float64Array.from(theta);

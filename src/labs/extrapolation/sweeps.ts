@@ -109,10 +109,11 @@ function runAndScore(spec: ExtrapolationSpec): { result: PointResult; run: Run }
   const f = run.runToEnd();
   const m = f.metrics;
   let E = m.E;
-  let betaBC = m.betaBC;
-  let alphaA = m.alphaA;
-  let specRadius = m.specRadius;
-  let effDim = m.effDim;
+  // a GRU run (Sec. 4.3) records only E and its batch loss: the linear RNN's metrics are NaN there
+  let betaBC = m.betaBC ?? Number.NaN;
+  let alphaA = m.alphaA ?? Number.NaN;
+  let specRadius = m.specRadius ?? Number.NaN;
+  let effDim = m.effDim ?? Number.NaN;
   if (!Number.isFinite(E)) {
     // A diverged run: its metrics at the last recorded state where E was still finite (Sec. 4.2).
     const all = run.recorder.all();

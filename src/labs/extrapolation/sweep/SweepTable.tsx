@@ -67,7 +67,8 @@ export function SweepTable({ sweep, scored, onOpen }: { sweep: SweepDef; scored:
                   ))}
                   <td className="px-1 whitespace-nowrap">{st ? `${fmt(st.mean, 3)}${st.n > 1 ? ` ± ${fmt(st.std, 2)}` : ''}` : '…'}</td>
                   <td className="px-1">{done.length ? fmt(done[0].result!.zeroLine, 3) : ''}</td>
-                  <td className="px-1">{done.length ? fmt(beta, 2) : ''}</td>
+                  {/* a GRU has no β_BC (its runs report NaN) */}
+                  <td className="px-1">{done.length ? (Number.isFinite(beta) ? fmt(beta, 2) : '—') : ''}</td>
                   <td className="px-1">{done.length ? `${st?.fitted ?? 0}/${done.length}` : ''}</td>
                 </tr>
               );

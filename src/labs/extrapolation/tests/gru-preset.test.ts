@@ -59,6 +59,7 @@ describe('E-2 scaled: the GRU preset', () => {
     expect(Number.isFinite(r.E) && r.E > 0).toBe(true);
     expect(r.zeroLine).toBeGreaterThan(0);
     expect(r.zeroLine).toBeLessThanOrEqual(1);
+    expect([r.betaBC, r.alphaA, r.specRadius, r.effDim].every(Number.isNaN), 'a GRU has no linear-RNN metrics').toBe(true);
     expect(Number.isFinite(r.loss) && Number.isFinite(r.loss0)).toBe(true);
     expect(r.fitted).toBe(r.loss <= 1e-2 * r.loss0);
     // deterministic: the same spec gives the same numbers (teacher, batches and test sequences from the seed)
