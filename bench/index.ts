@@ -1,5 +1,5 @@
 // npm run bench: one table of the benchmark figures for the README and the issue notes (not a test; nothing is
-// asserted). Saddles rows: GD steps/s of the engine on each figure's problem beside the native baseline
+// asserted), every lab's rows (bench/<lab>.ts). Saddles rows: GD steps/s of the engine on each figure's problem beside the native baseline
 // (bench/native/saddles_gd.c, same operations, bit-identical result), counted in CPU time of the process, best of
 // three (the machine is shared); then each preset run to its end, in CPU and wall time. `npm run bench -- --quick` skips the
 // full Saddles GD runs.
@@ -12,17 +12,9 @@ import { buildRun } from '../src/experiment/build-run';
 import { THM1_TABLE_ROWS, thm1Spec } from '../src/labs/poisoning/presets/thm1';
 import { runSaddlesPreset } from './saddles';
 import { benchKernel, buildNative, KERNEL_FIGURES } from './saddles-kernels';
-
-interface Row {
-  lab: string;
-  figure: string;
-  node: string;
-  native?: string;
-  ratio?: string;
-  detail: string;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+import { flowVsDescentRows } from './flow-vs-descent';
+import { stabilityRows } from './stability';
+import { printTable, median, type Row } from './table';
 
 function benchThm1(): Row {
   const times: number[] = [];
@@ -99,16 +91,6 @@ function saddlesRows(full: boolean): { rows: Row[]; note: string } {
   return { rows, note };
 }
 
-function printTable(rows: Row[]): void {
-  const head = ['Lab', 'Figure', 'Node', 'Native', 'Node / native', 'Detail'];
-  const cells = rows.map((r) => [r.lab, r.figure, r.node, r.native ?? '-', r.ratio ?? '-', r.detail]);
-  const width = head.map((h, c) => Math.max(h.length, ...cells.map((row) => row[c].length)));
-  const line = (row: string[]) => `| ${row.map((x, c) => (c >= 2 && c <= 4 ? x.padStart(width[c]) : x.padEnd(width[c]))).join(' | ')} |`;
-  console.log(line(head));
-  console.log(`|${width.map((w, c) => (c >= 2 && c <= 4 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`);
-  for (const row of cells) console.log(line(row));
-}
-
 const saddles = saddlesRows(!process.argv.includes('--quick'));
 console.log(`node ${process.version}, ${process.arch}; ${saddles.note}`);
-printTable([benchThm1(), benchGd(), ...saddles.rows]);
+printTable([benchThm1(), benchGd(), ...saddles.rows, ...stabilityRows(), ...(await flowVsDescentRows())]);
