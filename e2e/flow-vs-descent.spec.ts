@@ -1,5 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
-import type { LabId } from '../src/experiment/schema';
+import { encodeSpec } from '../src/experiment/link';
+import { findPreset } from '../src/experiment/presets';
+import type { LabId, SpecOf } from '../src/experiment/schema';
+import { parseSpec } from '../src/experiment/validate';
 import { collectPageErrors, openRunPage, shot, specOnScreen as labSpecOnScreen } from './helpers';
 
 /** The Flow vs Descent lab (paper 001): a run streams and finishes, click-to-place, pause / resume, links, Reproduce. */
@@ -127,5 +130,38 @@ test('FD-DLN3 (flow, error ODE, three GD runs) streams to its end with the page 
   // robust: the run completes with every arm converged, and the plots are drawn
   for (let i = 0; i < 3; i++) await expect(page.getByTestId(`fd-arm-${i}`)).toHaveAttribute('data-outcome', 'converged');
   await expect(page.getByTestId('plot-fd-distance')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('the live MNIST mode runs one worker per run (the flow with eta0, one per eta0/r) and merges them into one table', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = collectPageErrors(page);
+  // FD-MN-live made small by its link: 8 images to t = 0.1 (eta0 = 1e-3 and eta0/2, eta0/5)
+  const live = findPreset('FD-MN-live')!.spec as SpecOf<'flow-vs-descent'>;
+  const parsed = parseSpec({ ...live, objective: { family: 'mnist', net: 'fclin', images: 8, seed: 1 }, horizon: 0.1, stamps: 10 });
+  if (!parsed.ok) throw new Error('the small live spec is refused');
+  await page.goto(`/#lab=${LAB}&page=run&${encodeSpec(parsed.spec)}`);
+  // the cost estimate asks before a live MNIST run: yes
+  await page.getByTestId('run-anyway').click();
+  await expect(status(page)).toHaveAttribute('data-done', 'true', { timeout: 90_000 });
+  // three runner workers, one per run, by the names the run layer gives them
+  const names = await Promise.all(
+    page
+      .workers()
+      .filter((w) => w.url().includes('runner.worker'))
+      .map((w) => w.evaluate(() => (self as unknown as { name: string }).name)),
+  );
+  expect(names.sort()).toEqual(['flow-vs-descent-mnist-w0', 'flow-vs-descent-mnist-w1', 'flow-vs-descent-mnist-w2']);
+  // one table: the eta0 run and both eta0/r runs, each with its gap to the flow; the drift between the runs is plotted
+  for (let i = 0; i < 3; i++) {
+    const maxD = Number(await page.getByTestId(`fd-arm-${i}`).getAttribute('data-maxd'));
+    expect(maxD).toBeGreaterThan(0);
+    expect(Number.isFinite(maxD)).toBe(true);
+  }
+  // D grows with the step: eta0 strays furthest from the flow, eta0/5 least
+  const d = await Promise.all([0, 1, 2].map(async (i) => Number(await page.getByTestId(`fd-arm-${i}`).getAttribute('data-maxd'))));
+  expect(d[0]).toBeGreaterThan(d[1]);
+  expect(d[1]).toBeGreaterThan(d[2]);
+  await expect(page.getByTestId('plot-fd-drift')).toBeVisible();
   expect(errors).toEqual([]);
 });

@@ -73,7 +73,7 @@ export function MnistPage() {
             >
               Run it live
             </button>{' '}
-            (FD-MN-live): FC-lin on 64 images, GD at η₀, η₀/2 and η₀/5 beside the flow to t = 1, in a worker (a minute or two).
+            (FD-MN-live): FC-lin on 64 images, GD at η₀, η₀/2 and η₀/5 beside the flow to t = 1, one worker per run (a minute or two).
           </p>
           <p
             className="rounded border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200"

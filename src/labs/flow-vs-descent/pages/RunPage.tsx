@@ -11,7 +11,7 @@ import { FdLandscape } from '../run/FdLandscape';
 import { RunNarration } from '../run/Narration';
 import { RunPlots } from '../run/Plots';
 import { RunStatus } from '../run/Status';
-import { startFdRun, useFdControls, useFdRun } from '../run/store';
+import { startFdRun, useFdControls, useFdRunView } from '../run/store';
 
 const LAB = flowVsDescentCore.id;
 
@@ -20,9 +20,7 @@ export function RunPage() {
   // A link opened on this page reruns its experiment.
   useLinkedRun(LAB, () => void startFdRun());
   const spec = useLabSpec(LAB);
-  const run = useFdRun((s) => s.run);
-  const revision = useFdRun((s) => s.revision);
-  const transport = useFdRun((s) => s.transport);
+  const { run, revision, transport } = useFdRunView();
   const controls = useFdControls();
   const stale = useIsStale(run?.spec, spec, ['view', 'sweep', 'rescale', 'mnist']);
   return (

@@ -5,13 +5,14 @@ import { reactRootPerTest } from '../../../ui/tests/react-root';
 import { useRoundRobin } from '../run/Plots';
 
 /** The run page's plots take new frames in turn: one plot per frame while a run streams, all of them at its end. */
+const seen: number[][] = [];
+function Probe({ revision, runId, settled }: { revision: number; runId: number; settled: boolean }) {
+  seen.push(useRoundRobin(revision, 3, runId, settled).slice());
+  return null;
+}
+
 describe('useRoundRobin', () => {
   const dom = reactRootPerTest();
-  const seen: number[][] = [];
-  function Probe({ revision, runId, settled }: { revision: number; runId: number; settled: boolean }) {
-    seen.push(useRoundRobin(revision, 3, runId, settled).slice());
-    return null;
-  }
   const render = (revision: number, runId = 1, settled = false) => act(() => dom.root.render(<Probe revision={revision} runId={runId} settled={settled} />));
 
   it('hands each new revision to the next slot only, every slot in turn; a new or settled run reaches all', () => {
