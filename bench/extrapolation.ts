@@ -1,4 +1,4 @@
-// npx tsx bench/extrapolation.ts: Adam steps/s of the Extrapolation lab's linear-RNN engine (paper 002) in Node, for
+// The Extrapolation lab's figures (in `npm run bench`'s table, or alone: `npx tsx bench/extrapolation.ts`): Adam steps/s of the Extrapolation lab's linear-RNN engine (paper 002) in Node, for
 // the E-1A student (diag-tied, d = 40, k = 20, bal(0, 5), sigma 1e-3) and the E-1B student (full A, d = 50, k = 20,
 // delay(10), sigma 0.02), population loss, lr 1e-3, after a JIT warm-up. Steps are timed in batches: the overall
 // rate, and the median and best batch (the best is the least disturbed by other processes on a shared machine).
@@ -7,8 +7,9 @@ import { Adam } from '../src/engine/core/integrators/adam';
 import { studentInit } from '../src/engine/linear-rnn/init';
 import { LinearRnnProblem, type StudentParam } from '../src/engine/linear-rnn/problem';
 import { balTeacher, delayTeacher } from '../src/engine/linear-rnn/teachers';
+import { isMain, printTable, type Row } from './table';
 
-function bench(label: string, param: StudentParam, d: number, k: number, H: number, w: Float64Array, sigma: number, batches: number, batch: number): void {
+function bench(label: string, param: StudentParam, d: number, k: number, H: number, w: Float64Array, sigma: number, batches: number, batch: number): Row {
   const problem = new LinearRnnProblem({ param, d, k, w, loss: 'population', H, hankelN: 20, tau: 1e-3 });
   const theta0 = studentInit(0, param, d, sigma, false, 'entrywise');
   const adam = new Adam(problem, theta0, 1e-3, 0.9, 0.999, 1e-8);
@@ -29,12 +30,19 @@ function bench(label: string, param: StudentParam, d: number, k: number, H: numb
   const reps = 20;
   for (let r = 0; r < reps; r++) problem.metrics(adam.theta, m);
   const msMetrics = (performance.now() - t1) / reps;
-  console.log(
-    `${label}: ${batches * batch} Adam steps, ${Math.round((batches * batch) / (total / 1000))} steps/s overall, ` +
-      `median batch ${Math.round(rates[rates.length >> 1])}, best ${Math.round(rates[rates.length - 1])} ` +
-      `(n = ${problem.n} parameters, loss ${adam.loss.toExponential(3)} after ${adam.steps} steps); metrics() ${msMetrics.toFixed(2)} ms per snapshot`,
-  );
+  return {
+    lab: 'Extrapolation',
+    figure: `Adam, ${label}, population loss`,
+    node: `${Math.round((batches * batch) / (total / 1000)).toLocaleString('en')} steps/s`,
+    detail: `${batches * batch} steps after warm-up: median batch ${Math.round(rates[rates.length >> 1])}, best ${Math.round(rates[rates.length - 1])} steps/s; n = ${problem.n}; metrics() ${msMetrics.toFixed(2)} ms a snapshot`,
+  };
 }
 
-bench('diag-tied d = 40, k = 20 (E-1A)', 'diag-tied', 40, 20, 50, balTeacher(0, 5, 'linspace').impulse(100), 1e-3, 20, 10_000);
-bench('full d = 50, k = 20 (E-1B)', 'full', 50, 20, 100, delayTeacher(10).impulse(100), 0.02, 20, 1_000);
+export function extrapolationRows(): Row[] {
+  return [
+    bench('diag-tied d = 40, k = 20 (E-1A)', 'diag-tied', 40, 20, 50, balTeacher(0, 5, 'linspace').impulse(100), 1e-3, 20, 10_000),
+    bench('full A d = 50, k = 20 (E-1B)', 'full', 50, 20, 100, delayTeacher(10).impulse(100), 0.02, 20, 1_000),
+  ];
+}
+
+if (isMain(import.meta.url)) printTable(extrapolationRows());

@@ -12,6 +12,7 @@ import { buildRun } from '../src/experiment/build-run';
 import { THM1_TABLE_ROWS, thm1Spec } from '../src/labs/poisoning/presets/thm1';
 import { runSaddlesPreset } from './saddles';
 import { benchKernel, buildNative, KERNEL_FIGURES } from './saddles-kernels';
+import { extrapolationRows } from './extrapolation';
 import { flowVsDescentRows } from './flow-vs-descent';
 import { stabilityRows } from './stability';
 import { printTable, median, type Row } from './table';
@@ -93,4 +94,4 @@ function saddlesRows(full: boolean): { rows: Row[]; note: string } {
 
 const saddles = saddlesRows(!process.argv.includes('--quick'));
 console.log(`node ${process.version}, ${process.arch}; ${saddles.note}`);
-printTable([benchThm1(), benchGd(), ...saddles.rows, ...stabilityRows(), ...(await flowVsDescentRows())]);
+printTable([benchThm1(), benchGd(), ...saddles.rows, ...stabilityRows(), ...extrapolationRows(), ...(await flowVsDescentRows())]);
