@@ -1,6 +1,6 @@
 import { Button } from './Button';
 import { downloadJson, downloadText } from './download';
-import { type ExportArm, runCsv, runJson } from './run-export';
+import { type ExportArm, runCsv, runJson, type TableExport, tableCsv, tableJson } from './run-export';
 
 interface ExportLinksProps {
   /** Nothing to export yet (no run on screen). */
@@ -10,16 +10,18 @@ interface ExportLinksProps {
   csvTitle: string;
   onJson(): void;
   onCsv(): void;
+  /** The buttons' test ids: `<testId>-json` / `<testId>-csv` ('export' unless told). */
+  testId?: string;
 }
 
 /** The Export JSON / Export CSV pair of a run page; the lab says what each file holds and saves it. */
-export function ExportLinks({ disabled, jsonTitle, csvTitle, onJson, onCsv }: ExportLinksProps) {
+export function ExportLinks({ disabled, jsonTitle, csvTitle, onJson, onCsv, testId = 'export' }: ExportLinksProps) {
   return (
     <div className="flex items-center gap-3">
-      <Button variant="link" testId="export-json" disabled={disabled} title={jsonTitle} onClick={onJson}>
+      <Button variant="link" testId={`${testId}-json`} disabled={disabled} title={jsonTitle} onClick={onJson}>
         Export JSON
       </Button>
-      <Button variant="link" testId="export-csv" disabled={disabled} title={csvTitle} onClick={onCsv}>
+      <Button variant="link" testId={`${testId}-csv`} disabled={disabled} title={csvTitle} onClick={onCsv}>
         Export CSV
       </Button>
     </div>
@@ -38,6 +40,46 @@ export function RunExportLinks({ name, arms, disabled, compare = null }: { name:
       csvTitle={CSV_TITLE}
       onJson={() => downloadJson(`${name}.json`, runJson(arms(), compare))}
       onCsv={() => downloadText(`${name}.csv`, runCsv(arms()), 'text/csv')}
+    />
+  );
+}
+
+const TABLE_JSON_TITLE = 'The spec that produced these results, its link, the app version and every value, as JSON';
+const TABLE_CSV_TITLE = 'The same values as CSV: the spec, its link and the app version in # lines above the header';
+
+/**
+ * The Export JSON / CSV pair of a table of results (a sweep, a heatmap, a bifurcation diagram, a Reproduce card):
+ * tableJson / tableCsv of what `table` returns when clicked (null: nothing to export), saved as `<name>.json` / `.csv`.
+ */
+export function TableExportLinks({
+  name,
+  table,
+  disabled,
+  testId,
+  jsonTitle = TABLE_JSON_TITLE,
+  csvTitle = TABLE_CSV_TITLE,
+}: {
+  name: string;
+  table: () => TableExport | null;
+  disabled: boolean;
+  testId: string;
+  jsonTitle?: string;
+  csvTitle?: string;
+}) {
+  return (
+    <ExportLinks
+      disabled={disabled}
+      testId={testId}
+      jsonTitle={jsonTitle}
+      csvTitle={csvTitle}
+      onJson={() => {
+        const t = table();
+        if (t) downloadJson(`${name}.json`, tableJson(t));
+      }}
+      onCsv={() => {
+        const t = table();
+        if (t) downloadText(`${name}.csv`, tableCsv(t), 'text/csv');
+      }}
     />
   );
 }

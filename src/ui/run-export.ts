@@ -78,3 +78,36 @@ export function runCsv(arms: ExportArm[]): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * A table of results that is not a run's series (a sweep, a heatmap's cells, a bifurcation diagram, a Reproduce
+ * card): the spec that produced it (null when nothing reopens it), the lab's own JSON body, and the rows of its CSV.
+ */
+export interface TableExport {
+  lab: string;
+  /** What the table is, e.g. 'eta-sweep', 'fig3', 'bifurcation', 'repro'. */
+  kind: string;
+  spec: { lab: string } | null;
+  /** The lab's fields of the JSON (settings, points, verdicts, ...); lab, kind, app, spec and reopen are the table's. */
+  json: Record<string, unknown>;
+  /** The CSV: its header and rows (numbers written exactly, text quoted when it must be). */
+  columns: readonly string[];
+  rows: readonly (readonly unknown[])[];
+  /** More `# key: value` lines above the CSV's header (settings, verdicts). */
+  notes?: readonly string[];
+}
+
+/** A table's JSON: lab, kind, app version, the spec and its reopen link, then the lab's fields. */
+export function tableJson(t: TableExport) {
+  return { ...t.json, lab: t.lab, kind: t.kind, app: { name: appName, version: appVersion }, spec: t.spec, reopen: t.spec ? reopenHash(t.spec) : null };
+}
+
+/** A table's CSV: `#` lines (app and version, the spec, its reopen link, notes), then the header and one line per row. */
+export function tableCsv(t: TableExport): string {
+  const lines = [`# ${appName} ${appVersion}`, `# ${t.lab} ${t.kind}`];
+  if (t.spec) lines.push(`# spec: ${JSON.stringify(t.spec)}`, `# reopen: ${reopenHash(t.spec)}`);
+  for (const n of t.notes ?? []) lines.push(`# ${n.replace(/\n/g, ' ')}`);
+  lines.push(t.columns.map(csvField).join(','));
+  for (const r of t.rows) lines.push(r.map(csvField).join(','));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { linspace } from '../../engine/stability/compare';
-import { BIF, bifJobs, binBifurcation, type BifJob, type BifJobResult } from '../../engine/stability/jobs';
+import { BIF, bifEtas, bifJobs, binBifurcation, type BifJob, type BifJobResult } from '../../engine/stability/jobs';
+import { findPreset } from '../../experiment/presets';
+import { TableExportLinks } from '../../ui/ExportLinks';
+import type { TableExport } from '../../ui/run-export';
 import { balancedTwoCycle, TWO_CYCLE_END } from '../../engine/stability/stability';
 import { Landscape, type LandscapeOverlay } from '../../plots/Landscape';
 import type { LandscapeGrid } from '../../plots/landscape-draw';
@@ -64,6 +67,31 @@ function useBifurcation(nEta: number, burnIn: number): BifState {
   return st;
 }
 
+/**
+ * A finished diagram as a table: one row per kept value of lam (ηΦ, its index after the burn-in, lam), a diverged
+ * column as one row without lam; the JSON has the protocol and every column. S-bif's spec reopens it.
+ */
+export function bifTable(st: BifState, nEta: number, burnIn: number): TableExport {
+  const hs = bifEtas(BIF.h, nEta, 1);
+  const rows: unknown[][] = [];
+  st.cols.forEach((c, i) => {
+    if (!c || c.lam.length === 0) rows.push([hs[i], '', '', c ? c.diverged : '']);
+    else c.lam.forEach((l, k) => rows.push([hs[i], k, l, c.diverged]));
+  });
+  return {
+    lab: 'stability',
+    kind: 'bifurcation',
+    spec: findPreset('S-bif')?.spec ?? null,
+    json: {
+      protocol: { line: 'a = b', phi: 1, r0: BIF.r0, etaPhi: BIF.h, columns: nEta, burnIn, keep: BIF.keep },
+      columns: st.cols.map((c, i) => ({ etaPhi: hs[i], diverged: c?.diverged ?? null, lam: c?.lam ?? [] })),
+    },
+    columns: ['etaPhi', 'k', 'lam', 'diverged'],
+    rows,
+    notes: [`GD on a = b from (${BIF.r0}, ${BIF.r0}), Phi = 1: ${nEta} columns, burn-in ${burnIn}, then ${BIF.keep} values of lam each`],
+  };
+}
+
 /** S-bif: lam on the balanced line a = b after a burn-in, for each eta Phi (lab spec Sec. 3.6, Sec. 7 plot 8). */
 export function Bifurcation({ eta }: { eta: number }) {
   const { nEta, burnIn } = useSweepView((s) => s.bif);
@@ -119,6 +147,15 @@ export function Bifurcation({ eta }: { eta: number }) {
             {nEta} columns × {fmt(burnIn + BIF.keep)} steps in {(st.ms / 1000).toFixed(2)} s on {sharedPool().size} workers
           </span>
         )}
+        <span className="ml-auto">
+          <TableExportLinks
+            name={`implicit-bias-lab-stability-bifurcation-${nEta}`}
+            testId="bif-export"
+            disabled={!st.finished}
+            table={() => bifTable(st, nEta, burnIn)}
+            csvTitle="One row per value of λ kept (ηΦ, its index after the burn-in, λ); the protocol, the S-bif spec and its link in # lines"
+          />
+        </span>
       </div>
       <div className="max-w-3xl">
         <Landscape

@@ -10,14 +10,43 @@ import { useSweeps } from './sweeps-store';
 import { Tradeoff } from './Tradeoff';
 import type { SpecBasics } from './compare';
 import { Button } from '../../ui/Button';
-import { downloadJson } from '../../ui/download';
+import { downloadJson, downloadText } from '../../ui/download';
+import { type TableExport, tableCsv, tableJson } from '../../ui/run-export';
 import { sweepExport } from './export-json';
+import type { SweepPoint } from './sweeps-store';
+import { findPreset } from '../../experiment/presets';
 
-/** The sweep on screen with the experiment it ran from (not the one edited since), as a JSON download. */
-function exportSweep() {
-  const st = useSweeps.getState();
-  downloadJson(`implicit-bias-lab-stability-${st.kind}-sweep.json`, sweepExport(st));
+const POINT_COLUMNS = ['x', 'y', 'a0', 'b0', 'phi', 'eta', 'outcome', 'steps', 'a', 'b', 'eps', 'lam', 'S', 'qRatio', 'maxEtaEps', 'period'] as const;
+
+/** A sweep's runs as table rows: the swept values, each run's start and step, its end state. */
+export function sweepRows(points: readonly (SweepPoint | null)[]): unknown[][] {
+  return points
+    .filter((p): p is SweepPoint => !!p)
+    .map((p) => [p.x, p.y ?? '', p.job.a0, p.job.b0, p.job.phi, p.job.eta, p.outcome, p.steps, p.a, p.b, p.eps, p.lam, p.S, p.qRatio, p.maxEtaEps, p.period ?? '']);
 }
+
+/** The sweep on screen with the experiment it ran from (not the one edited since): its JSON body and its CSV rows. */
+export function sweepTable(): TableExport {
+  const st = useSweeps.getState();
+  // The Figure 3 grid has its own protocol: S-fig3 reopens it (the experiment on screen when it ran is kept as such).
+  const fig3 = st.kind === 'fig3' ? (findPreset('S-fig3')?.spec ?? null) : null;
+  return {
+    lab: 'stability',
+    kind: `${st.kind}-sweep`,
+    spec: fig3 ?? st.spec,
+    json: fig3 ? { ...sweepExport(st), experiment: st.spec } : sweepExport(st),
+    columns: POINT_COLUMNS,
+    rows: sweepRows(st.points),
+    notes: [`settings: ${JSON.stringify(st.settings)}`, `${st.points.filter(Boolean).length} of ${st.total} runs`],
+  };
+}
+
+const saveSweep = (ext: 'json' | 'csv') => {
+  const t = sweepTable();
+  const name = `implicit-bias-lab-stability-${useSweeps.getState().kind}-sweep`;
+  if (ext === 'json') downloadJson(`${name}.json`, tableJson(t));
+  else downloadText(`${name}.csv`, tableCsv(t), 'text/csv');
+};
 
 const TABS: [SweepTab, string][] = [
   ['eta', 'Sweep η'],
@@ -73,8 +102,22 @@ export function Sweeps({ spec, c }: { spec: StabilitySpec; c: SpecBasics }) {
               <span className="num text-xs text-slate-500" data-testid="sweep-done" data-runs={sw.total} data-ms={sw.ms.toFixed(0)}>
                 {sw.total} GD runs in {(sw.ms / 1000).toFixed(2)} s{sw.total >= 100 ? ` (${fmt(sw.total / (sw.ms / 1000), 3)} runs/s on ${sharedPool().size} workers)` : ''}
               </span>
-              <Button variant="link" className="ml-auto" testId="sweep-export" onClick={exportSweep} title="The sweep's experiment, settings and every run, as JSON">
+              <Button
+                variant="link"
+                className="ml-auto"
+                testId="sweep-export"
+                onClick={() => saveSweep('json')}
+                title="The sweep's experiment, its link, the app version, settings and every run, as JSON"
+              >
                 Export JSON
+              </Button>
+              <Button
+                variant="link"
+                testId="sweep-export-csv"
+                onClick={() => saveSweep('csv')}
+                title="One row per run (swept value, start, step, end state); the experiment and its link in # lines"
+              >
+                Export CSV
               </Button>
             </>
           )}

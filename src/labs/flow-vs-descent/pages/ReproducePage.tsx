@@ -6,6 +6,22 @@ import { ReproCardShell, type ReproPhase, VerdictLine } from '../../../ui/Repro'
 import { flowVsDescentCore } from '../core';
 import { fdPresetRow } from '../presets';
 import { REPRO_IDS, type ReproCard } from '../reproduce';
+import { findPreset } from '../../../experiment/presets';
+import { TableExportLinks } from '../../../ui/ExportLinks';
+import type { TableExport } from '../../../ui/run-export';
+
+/** A card's checks as a table (quantity, lab value, expected, holds); the preset's spec reopens it. */
+export function reproTable(id: string, card: ReproCard): TableExport {
+  return {
+    lab: LAB,
+    kind: 'repro',
+    spec: findPreset(id)?.spec ?? null,
+    json: { card },
+    columns: ['preset', 'quantity', 'lab', 'expected', 'holds'],
+    rows: card.rows.map((r) => [id, r.what, r.lab, r.expected, r.holds]),
+    notes: [`${id}: ${card.title} (${card.figure})`, `paper: ${card.claim}`, `the lab checks: ${card.assertion}`],
+  };
+}
 
 const LAB = flowVsDescentCore.id;
 
@@ -32,6 +48,7 @@ function Card({ id, state, run }: { id: string; state: CardState; run: () => voi
       runLabel={card ? 'Run again' : 'Run'}
       onRun={run}
       onCancel={() => undefined}
+      actions={<TableExportLinks name={`implicit-bias-lab-${LAB}-repro-${id}`} testId={`repro-export-${id}`} disabled={!card} table={() => (card ? reproTable(id, card) : null)} />}
     >
       {card && (
         <>

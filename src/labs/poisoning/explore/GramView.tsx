@@ -1,6 +1,10 @@
 import { interpolateRdBu, interpolateRgbBasis } from 'd3';
 import { useIsDark } from '../../../ui/useIsDark';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import { pageBackground, plotSvgDocument } from '../../../plots/plot-image';
+import { figureCaption } from '../../../ui/figure-caption';
+import { PlotExportMenu } from '../../../ui/PlotExportMenu';
+import { FULL_SCREEN_CLASS, FullScreenButton, useFullScreenPlot } from '../../../ui/PresentationPlot';
 import { useLabSpec } from '../../../state/experiment-store';
 import { cardClass } from '../../../ui/field-styles';
 import { fmt } from '../../../ui/format';
@@ -29,6 +33,36 @@ export function GramView() {
   );
   const kappa = spec.data.length;
   const vmax = Math.max(1e-12, ...data.flatMap((d) => Array.from(d.G, Math.abs)));
+  const fullScreen = useFullScreenPlot();
+  const pairRef = useRef<HTMLDivElement>(null);
+  // full screen: the two heatmaps share the window's width and height
+  const size = fullScreen.full ? Math.max(150, Math.min(fullScreen.height(150) - 60, (window.innerWidth - 120) / 2)) : 150;
+  // The pair as one figure: both heatmaps side by side, each with its caption, the legend's words and the link.
+  const exportSvg = () => {
+    const figs = Array.from(pairRef.current?.querySelectorAll('figure') ?? []);
+    const svgs = figs.map((f) => f.querySelector('svg')!);
+    const w = svgs.reduce((a, v) => a + Number(v.getAttribute('width')) + 16, 8);
+    const h = Math.max(...svgs.map((v) => Number(v.getAttribute('height')))) + 18;
+    let x = 8;
+    const parts = svgs.map((v, i) => {
+      const g = `<g transform="translate(${x} 0)">${v.innerHTML}<text x="14" y="${h - 4}" font-size="10">${figs[i].querySelector('figcaption')?.textContent ?? ''}</text></g>`;
+      x += Number(v.getAttribute('width')) + 16;
+      return g;
+    });
+    const style = getComputedStyle(pairRef.current!);
+    return plotSvgDocument({
+      title: 'Gram matrices G of the training set (red positive, blue negative)',
+      width: Math.max(w, 360),
+      height: h,
+      below: [],
+      above: [],
+      data: parts.join(''),
+      legend: [{ label: 'row / column k′ = 1 (position κ−1): what γ⁽⁰⁾ reads', color: '#D55E00' }],
+      color: style.color,
+      background: pageBackground(pairRef.current!),
+      caption: figureCaption(),
+    });
+  };
 
   return (
     <section className={cardClass} aria-labelledby="gram-h" data-testid="gram-view">
@@ -55,10 +89,20 @@ export function GramView() {
             ))}
           </dl>
         </div>
-        <div className="flex flex-wrap gap-4">
+        <div
+          ref={pairRef}
+          className={`flex flex-wrap gap-4 text-slate-700 dark:text-slate-300${fullScreen.full ? ` ${FULL_SCREEN_CLASS}` : ''}`}
+          data-testid="gram-pair"
+          data-full-screen={fullScreen.full ? 'true' : undefined}
+        >
+          <div className="flex w-full items-center gap-2">
+            <h4 className="min-w-0 flex-1 text-xs font-semibold">Gram matrices G</h4>
+            {fullScreen.presenting && <FullScreenButton full={fullScreen.full} onToggle={fullScreen.toggle} />}
+            <PlotExportMenu name="gram" svg={exportSvg} />
+          </div>
           {data.map(({ arm, G }) => (
-            <figure key={arm} className="flex flex-col items-center" data-testid={`gram-${arm}`}>
-              <GramHeatmap G={G} kappa={kappa} vmax={vmax} />
+            <figure key={arm} className="m-0 flex flex-col items-center" data-testid={`gram-${arm}`}>
+              <GramHeatmap G={G} kappa={kappa} vmax={vmax} size={size} />
               <figcaption className="text-[11px] text-slate-500">Gram matrix G, {ARM_EXPLORE_SHORT[arm]} special</figcaption>
             </figure>
           ))}
@@ -75,9 +119,8 @@ export function GramView() {
 /** Blue, the page's dark background, red: zero blends into the dark theme as white does into the light one. */
 const darkRdBu = interpolateRgbBasis(['#4393c3', '#1e293b', '#d6604d']);
 
-function GramHeatmap({ G, kappa, vmax }: { G: Float64Array; kappa: number; vmax: number }) {
+function GramHeatmap({ G, kappa, vmax, size }: { G: Float64Array; kappa: number; vmax: number; size: number }) {
   const scheme = useIsDark() ? (t: number) => darkRdBu(1 - t) : interpolateRdBu;
-  const size = 150;
   const pad = 14;
   const c = size / kappa;
   const color = (v: number) => scheme(0.5 - 0.5 * Math.max(-1, Math.min(1, v / vmax)));

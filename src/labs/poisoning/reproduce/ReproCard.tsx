@@ -9,6 +9,54 @@ import { type ReproPhase, ReproCardShell, VerdictLine } from '../../../ui/Repro'
 import type { ReproItem } from './repro-items';
 import { sortedAbs, spreadOf, verdictFor, type SeedOutcome } from './summarize';
 import { Term } from '../../../ui/Term';
+import { TableExportLinks } from '../../../ui/ExportLinks';
+import { reopenHash, type TableExport } from '../../../ui/run-export';
+import type { Verdict } from '../../../ui/Repro';
+
+const ARMS_OF = ['clean', 'poisoned'] as const;
+
+/**
+ * A card's runs as a table: one row per seed and arm (its final step, loss, every metric, the stop, the link that
+ * reopens it), the paper's values and the verdict. The first seed's poisoned spec is the card's link.
+ */
+export function reproTable(item: ReproItem, outcomes: readonly SeedOutcome[], verdict: Verdict | null): TableExport {
+  const metrics = [...new Set(outcomes.flatMap((o) => ARMS_OF.flatMap((a) => Object.keys(o[a]?.metrics ?? {}))))].sort();
+  const runs = outcomes.flatMap((o) =>
+    ARMS_OF.map((arm) => {
+      const f = o[arm];
+      const spec = item.specFor(o.seed, arm);
+      return { seed: o.seed, arm, spec, reopen: reopenHash(spec), final: f };
+    }),
+  );
+  return {
+    lab: 'poisoning',
+    kind: 'repro',
+    spec: item.specFor(item.seeds[0], 'poisoned'),
+    json: {
+      item: { id: item.id, title: item.title, source: item.source, metric: item.metric, criterion: item.criterion, note: item.note },
+      paper: item.paper ?? null,
+      verdict,
+      runs,
+    },
+    columns: ['item', 'seed', 'arm', 'step', 'time', 'loss', ...metrics, 'stop', 'reopen'],
+    rows: runs.map((r) => [
+      item.id,
+      r.seed,
+      r.arm,
+      r.final?.step ?? '',
+      r.final?.time ?? '',
+      r.final?.loss ?? '',
+      ...metrics.map((m) => r.final?.metrics[m] ?? ''),
+      r.final?.stop.reason ?? '',
+      r.reopen,
+    ]),
+    notes: [
+      `${item.id}: ${item.title} (${item.source})`,
+      ...(item.paper ? [`paper: clean ${item.paper.clean}, poisoned ${item.paper.poisoned}`] : []),
+      ...(verdict ? [`verdict: ${verdict.holds === null ? 'not judged' : verdict.holds ? 'holds' : 'does not hold'}: ${verdict.text}`] : []),
+    ],
+  };
+}
 
 const REFERENCE = new Map(reference.runs.map((r) => [`${r.seed}/${r.poisoned ? 'poisoned' : 'clean'}`, r.genError]));
 /** Gen values: four significant digits, exponent form (the paper's tables). */
@@ -75,6 +123,15 @@ export function ReproCard({ item, runAllToken = 0 }: { item: ReproItem; runAllTo
       runLabel={`Reproduce (${runs} runs)`}
       onRun={() => void reproduce()}
       onCancel={() => abort.current?.abort()}
+      actions={
+        <TableExportLinks
+          name={`implicit-bias-lab-poisoning-repro-${item.id}`}
+          testId={`repro-export-${item.id}`}
+          disabled={phase.kind !== 'done'}
+          table={() => reproTable(item, outcomes, verdict)}
+          csvTitle="One row per seed and arm: final step, loss, every metric, the stop and the link that reopens the run; the paper's values and the verdict in # lines"
+        />
+      }
     >
       <p className="text-xs text-slate-600 dark:text-slate-400">
         <span className="font-medium">Criterion:</span> {item.criterion}
