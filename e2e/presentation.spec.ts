@@ -1,6 +1,15 @@
 import { expect, type Page, test } from '@playwright/test';
 import { LAB_UIS, NAV_LABS } from '../src/labs/ui-registry';
+import { encodeSpec } from '../src/experiment/link';
+import type { LabId } from '../src/experiment/schema';
 import { collectPageErrors, presetSpec, shot, storedSpec } from './helpers';
+
+/** The address of lesson step k (1-based) of a lab, as the presentation bar's arrows make it. */
+function stepHash(lab: LabId, steps: readonly { presetId: string; page?: string }[], k: number): string {
+  const step = steps[k - 1];
+  const p = new URLSearchParams({ lab, ...(step.page ? { page: step.page } : {}), present: '1', step: String(k) });
+  return `#${p.toString()}&${encodeSpec(presetSpec(step.presetId))}`;
+}
 
 const rootFontPx = (page: Page) => page.evaluate(() => Number.parseFloat(getComputedStyle(document.documentElement).fontSize));
 
@@ -131,5 +140,54 @@ test('presentation: every lab’s Share menu offers it, with that lab’s lesson
     await expect(page.getByTestId('lesson-step')).toContainText(LAB_UIS[lab.id].lesson[0].title);
     await expect.poll(() => storedSpec(page, lab.id), { message: lab.id }).toEqual(presetSpec(LAB_UIS[lab.id].lesson[0].presetId));
   }
+  expect(errors).toEqual([]);
+});
+
+test('presentation: a lesson step that opens a sweep page starts the sweep (a long one asks first, as a Run would)', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  // Extrapolation step 4 opens the Sweeps page with E-1A: its sweep starts (or, over 20 s, waits for a yes)
+  const ex = LAB_UIS.extrapolation.lesson;
+  const k = ex.findIndex((s) => s.page === 'sweeps') + 1;
+  expect(k).toBeGreaterThan(0);
+  await page.goto(`/${stepHash('extrapolation', ex, k)}`);
+  const bar = page.getByTestId('presentation');
+  await expect(bar).toHaveAttribute('data-step', String(k));
+  await expect(page.getByTestId('page-sweeps')).toBeVisible();
+  const estimateMs = Number(await page.locator('[data-estimate-ms]').getAttribute('data-estimate-ms'));
+  console.log(`[bench] ${ex[k - 1].presetId} sweep estimate on this machine: ${estimateMs} ms`);
+  const results = page.getByTestId('sweep-results');
+  if (estimateMs > 20_000) {
+    // a long sweep: the bar asks, nothing runs until the yes
+    await expect(page.getByTestId('lesson-confirm')).toContainText('Run it now?');
+    await expect(results).toHaveAttribute('data-status', 'idle');
+    await page.getByTestId('lesson-confirm-yes').click();
+  } else {
+    await expect(page.getByTestId('lesson-confirm')).toHaveCount(0);
+  }
+  await expect(results).toHaveAttribute('data-status', /running|done/, { timeout: 15_000 });
+  expect(Number(await results.getAttribute('data-total'))).toBeGreaterThan(1);
+  await page.getByTestId('sweep-cancel-main').click();
+  await expect(results).not.toHaveAttribute('data-status', 'running');
+
+  // a step back and forward again: the step starts it again
+  await page.keyboard.press('ArrowLeft');
+  await expect(bar).toHaveAttribute('data-step', String(k - 1));
+  await page.keyboard.press('ArrowRight');
+  await expect(bar).toHaveAttribute('data-step', String(k));
+  if (estimateMs > 20_000) {
+    // "Not now" leaves the sweep page idle
+    await page.getByTestId('lesson-confirm-no').click();
+    await expect(page.getByTestId('lesson-confirm')).toHaveCount(0);
+  } else {
+    await expect(results).toHaveAttribute('data-status', /running|done/, { timeout: 15_000 });
+  }
+
+  // Flow vs Descent's sweep step (the page runs a sweep link itself): it runs once, to its edge
+  const fd = LAB_UIS['flow-vs-descent'].lesson;
+  const j = fd.findIndex((s) => s.page === 'sweep') + 1;
+  await page.goto(`/${stepHash('flow-vs-descent', fd, j)}`);
+  await expect(page.getByTestId('page-fd-sweep')).toBeVisible();
+  await expect(page.getByTestId('sweep-edge')).toHaveAttribute('data-last-converged', '0.66', { timeout: 60_000 });
+  await page.screenshot({ path: shot('presentation-lesson-sweep.png') });
   expect(errors).toEqual([]);
 });

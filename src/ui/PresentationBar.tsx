@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
+import { CONFIRM_SECONDS, durationWords } from '../experiment/cost';
 import { encodeSpec, shareUrl } from '../experiment/link';
 import { findPreset } from '../experiment/presets';
 import type { LabId } from '../experiment/schema';
-import { labSpecNow } from '../state/experiment-store';
+import { labSpecNow, useExperiment } from '../state/experiment-store';
 import { useHash } from '../state/route';
 import { Button, buttonClass } from './Button';
 import { ThemeToggle } from './ThemeToggle';
@@ -49,6 +50,36 @@ export function embedSnippet(lab: LabId, page: string | null, title: string): st
   return `<iframe src="${src.replace(/&/g, '&amp;')}" title="Implicit Bias Lab: ${title}" width="960" height="640" style="border:0" loading="lazy"></iframe>`;
 }
 
+/** A page's sweep button (its primary action when the page is a sweep) and the estimate the page shows for it. */
+const SWEEP_RUN = 'main [data-testid=sweep-run]';
+const SWEEP_ESTIMATE = 'main [data-estimate-ms]';
+
+/**
+ * A lesson step that opens a sweep page starts its sweep: the step's link asks the lab to run its experiment, and a
+ * page that does not take that request itself (a sweep page with only a Run sweep button) gets it here, once the
+ * page is on screen. A sweep the page estimates at more than the 20 s a Run asks about waits for a yes (`ask`).
+ */
+function useLessonSweep(lab: LabId, step: number, ask: (seconds: number, run: () => void) => void) {
+  const autoRun = useExperiment((s) => s.autoRun);
+  useEffect(() => {
+    if (autoRun !== lab || step === 0) return;
+    let tries = 0;
+    const timer = window.setInterval(() => {
+      // the page took the request (a run page, a sweep page that runs its links), or it has no sweep to start
+      if (useExperiment.getState().autoRun !== lab || ++tries > 50) return window.clearInterval(timer);
+      const button = document.querySelector<HTMLButtonElement>(SWEEP_RUN);
+      if (!button || tries < 2) return;
+      window.clearInterval(timer);
+      useExperiment.getState().requestAutoRun(null);
+      if (button.disabled) return;
+      const ms = Number(document.querySelector(SWEEP_ESTIMATE)?.getAttribute('data-estimate-ms'));
+      if (Number.isFinite(ms) && ms > CONFIRM_SECONDS * 1000) ask(ms / 1000, () => document.querySelector<HTMLButtonElement>(SWEEP_RUN)?.click());
+      else button.click();
+    }, 100);
+    return () => window.clearInterval(timer);
+  }, [autoRun, lab, step, ask]);
+}
+
 /**
  * The bar of presentation mode: the lesson's current step in large type, ← / → (buttons and arrow keys) to step
  * through it (each step loads and runs its preset), the embed snippet, the theme and the way out.
@@ -59,6 +90,10 @@ export function PresentationBar({ lab, title, steps }: { lab: LabId; title: stri
   const k = Math.max(0, Math.min(steps.length, Number(params.get('step')) || 0));
   const page = params.get('page');
   const [embed, setEmbed] = useState<string | null>(null);
+  // a long sweep a step would start, waiting for a yes
+  const [question, setQuestion] = useState<{ seconds: number; run: () => void; step: number } | null>(null);
+  const ask = useCallback((seconds: number, run: () => void) => setQuestion({ seconds, run, step: k }), [k]);
+  useLessonSweep(lab, k, ask);
 
   useEffect(() => {
     document.documentElement.setAttribute('data-presenting', '');
@@ -137,6 +172,26 @@ export function PresentationBar({ lab, title, steps }: { lab: LabId; title: stri
         <p className="text-slate-800 dark:text-slate-200" data-testid="lesson-step">
           Press → (or “Start the lesson”) to walk through {steps.length} steps, each with its own experiment. “Full screen” on a plot shows it alone, with its readout.
         </p>
+      )}
+      {question && question.step === k && (
+        <div role="alertdialog" aria-label="Start this step's sweep?" data-testid="lesson-confirm" className="flex flex-wrap items-center gap-2 text-sm">
+          <span>
+            This step’s sweep takes about {durationWords(question.seconds)} (a run over {CONFIRM_SECONDS} s asks first). Run it now?
+          </span>
+          <Button
+            variant="primary"
+            testId="lesson-confirm-yes"
+            onClick={() => {
+              question.run();
+              setQuestion(null);
+            }}
+          >
+            Run the sweep
+          </Button>
+          <Button testId="lesson-confirm-no" onClick={() => setQuestion(null)}>
+            Not now
+          </Button>
+        </div>
       )}
       {embed && (
         <label className="flex flex-col gap-1 text-xs text-slate-600 dark:text-slate-400">
