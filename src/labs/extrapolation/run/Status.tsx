@@ -1,5 +1,5 @@
 import { OKABE_ITO } from '../../../plots/palette';
-import { fmt } from '../../../ui/format';
+import { fmt, grouped } from '../../../ui/format';
 import { type ArmSummary, armSummary } from './derive';
 import type { ExtrapRun } from './store';
 
@@ -21,21 +21,21 @@ export function statusWords(run: ExtrapRun | null, s: ArmSummary | null, transpo
   const of = spec.stop.maxSteps;
   const E = `E(k = ${spec.training.k}, H = ${spec.eval.H}) = ${fmt(s.E, 3)}`;
   if (!s.done) {
-    const where = `${transport === 'paused' ? 'Paused at' : 'Running:'} step ${s.steps.toLocaleString('en-US')} of ${of.toLocaleString('en-US')}`;
-    return `${where} · loss ${fmt(s.loss, 3)} (L(0) = ${fmt(s.loss0, 3)}) · ${E}${s.eStep !== s.steps ? ` at step ${s.eStep.toLocaleString('en-US')}` : ''}.`;
+    const where = `${transport === 'paused' ? 'Paused at' : 'Running:'} step ${grouped(s.steps)} of ${grouped(of)}`;
+    return `${where} · loss ${fmt(s.loss, 3)} (L(0) = ${fmt(s.loss0, 3)}) · ${E}${s.eStep !== s.steps ? ` at step ${grouped(s.eStep)}` : ''}.`;
   }
   const stop = s.stop;
   if (stop?.reason === 'diverged') {
-    return `${stop.message} E from the last finite record (step ${s.eStep.toLocaleString('en-US')}): ${fmt(s.E, 3)}.`;
+    return `${stop.message} E from the last finite record (step ${grouped(s.eStep)}): ${fmt(s.E, 3)}.`;
   }
   const ended =
     stop?.reason === 'stopped'
-      ? `Stopped at step ${s.steps.toLocaleString('en-US')}`
+      ? `Stopped at step ${grouped(s.steps)}`
       : stop?.reason === 'converged'
-        ? `Converged at step ${s.steps.toLocaleString('en-US')}`
+        ? `Converged at step ${grouped(s.steps)}`
         : stop?.reason === 'max-steps'
-          ? `Done: all ${s.steps.toLocaleString('en-US')} steps`
-          : `Ended (${stop?.message ?? stop?.reason}) at step ${s.steps.toLocaleString('en-US')}`;
+          ? `Done: all ${grouped(s.steps)} steps`
+          : `Ended (${stop?.message ?? stop?.reason}) at step ${grouped(s.steps)}`;
   const fitted = s.fitted
     ? `fitted (loss ${fmt(s.loss, 3)} ≤ 10⁻² L(0))`
     : `not fitted (loss ${fmt(s.loss, 3)} > 10⁻² L(0) = ${fmt(0.01 * s.loss0, 3)}): E alone means little, a stuck student can score well on a zero tail`;
