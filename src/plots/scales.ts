@@ -3,6 +3,7 @@ import { scaleLinear, scaleLog } from 'd3';
 import type { ScaleLinear, ScaleLogarithmic } from 'd3';
 import { formatNumber, padDomain } from './series-math';
 import { decadeExponent, decadeTicks, pow10Label } from './ticks';
+import { fmt as formatDigits, grouped } from '../ui/format';
 
 export type NumScale = ScaleLinear<number, number> | ScaleLogarithmic<number, number>;
 
@@ -70,6 +71,20 @@ export function tickSpec(scale: NumScale, log: boolean, count: number, fmt?: (v:
       .filter((v) => v > 0);
     return { values, format: fmt ?? formatNumber };
   }
-  const lin = scale as ScaleLinear<number, number>;
-  return { values: lin.ticks(count), format: fmt ?? lin.tickFormat(count) };
+  const values = (scale as ScaleLinear<number, number>).ticks(count);
+  return { values, format: fmt ?? linearTickFormat(values) };
+}
+
+/**
+ * Labels of evenly spaced linear ticks with the app's formatter: just enough significant digits to tell neighbouring
+ * ticks apart (0.2, 1.0004, 2e86, 1.5e-9; whole numbers as 250,000), never d3's float noise ("6.000000000000001e+86") or long fixed forms
+ * ("0.0000000015").
+ */
+export function linearTickFormat(values: readonly number[]): (v: number) => string {
+  const step = values.length > 1 ? Math.abs(values[1] - values[0]) : 0;
+  const top = Math.max(...values.map(Math.abs));
+  // whole numbers below ten million as they are, with thousands separators (iterations: 250,000)
+  if (top < 1e7 && values.every(Number.isInteger)) return grouped;
+  const digits = step > 0 && top > 0 ? Math.min(15, Math.max(1, Math.ceil(Math.log10(top / step) + 1e-9) + 1)) : 4;
+  return (v) => formatDigits(v, digits);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OKABE_ITO, seriesColor } from './palette';
-import { makeScale, tickSpec } from './scales';
+import { linearTickFormat, makeScale, tickSpec } from './scales';
+import { scaleLinear } from 'd3';
 import { decadeExponent, decadeTicks, pow10Label } from './ticks';
 
 describe('log ticks', () => {
@@ -44,5 +45,31 @@ describe('palette', () => {
     expect(seriesColor(7)).toBe('currentColor');
     expect(seriesColor(9)).toBe('#D55E00');
     expect(seriesColor(-1)).toBe('currentColor');
+  });
+});
+
+describe('linear tick labels', () => {
+  const labels = (lo: number, hi: number) => {
+    const s = scaleLinear().domain([lo, hi]);
+    const values = s.ticks(5);
+    return values.map(linearTickFormat(values));
+  };
+  it('carry just the digits that tell neighbours apart, with no float noise', () => {
+    expect(labels(0, 7e86)).toEqual(['0', '1e86', '2e86', '3e86', '4e86', '5e86', '6e86', '7e86']);
+    expect(labels(0, 1)).toEqual(['0', '0.2', '0.4', '0.6', '0.8', '1']);
+    expect(labels(1e-9, 3e-9)).toEqual(['1e-9', '1.5e-9', '2e-9', '2.5e-9', '3e-9']);
+    expect(labels(1.0001, 1.0009)).toEqual(['1.0002', '1.0004', '1.0006', '1.0008']);
+    expect(labels(0, 250000)).toEqual(['0', '50,000', '100,000', '150,000', '200,000', '250,000']);
+    expect(labels(-2, 2)).toEqual(['-2', '-1', '0', '1', '2']);
+    // neighbours always differ
+    for (const [lo, hi] of [
+      [-3e20, 5e21],
+      [0.999, 1.001],
+      [123456, 123789],
+      [-1, 1],
+    ]) {
+      const l = labels(lo, hi);
+      expect(new Set(l).size).toBe(l.length);
+    }
   });
 });
