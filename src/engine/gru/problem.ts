@@ -1,6 +1,7 @@
 import { Rng } from '../core/rng';
 import type { ParamBlock, Problem } from '../core/problem';
 import { GruWork, gruBlocks, gruParamCount, outputLoss } from './gru';
+import { rnnDivergence } from '../linear-rnn/problem';
 
 /**
  * The GRU experiment of paper 002, Sec. 5.3 (extrapolation spec Sec. 4.3): a small GRU teacher fitted to a target
@@ -215,8 +216,6 @@ export class GruProblem implements Problem {
   }
 
   diverged(theta: Float64Array, loss: number): string | null {
-    for (let i = 0; i < theta.length; i++) if (!Number.isFinite(theta[i])) return `a non-finite parameter (index ${i})`;
-    if (!(loss <= 1e12)) return `the loss ${loss} exceeds 1e12`;
-    return null;
+    return rnnDivergence(theta, loss);
   }
 }

@@ -612,9 +612,17 @@ export class LinearRnnProblem implements Problem {
 
   /** Sec. 4.2: a non-finite parameter, or a loss that is non-finite or above 1e12. */
   diverged(theta: Float64Array, loss: number): string | null {
-    for (let i = 0; i < theta.length; i++) if (!Number.isFinite(theta[i])) return `a non-finite parameter (index ${i})`;
-    // the loss in words and three digits, never a raw NaN / Infinity or seventeen digits (it is shown on the page)
-    if (!(loss <= 1e12)) return Number.isFinite(loss) ? `the loss ${loss.toPrecision(3)} exceeds 1e12` : 'the loss is no longer a finite number';
-    return null;
+    return rnnDivergence(theta, loss);
   }
+}
+
+/**
+ * Sec. 4.2's divergence rule of the recurrent students (linear and GRU): a non-finite parameter, or a loss that is
+ * non-finite or above 1e12. The loss is said in words and three digits, never a raw NaN / Infinity or seventeen
+ * digits (the message is shown on the page).
+ */
+export function rnnDivergence(theta: Float64Array, loss: number): string | null {
+  for (let i = 0; i < theta.length; i++) if (!Number.isFinite(theta[i])) return `a non-finite parameter (index ${i})`;
+  if (!(loss <= 1e12)) return Number.isFinite(loss) ? `the loss ${loss.toPrecision(3)} exceeds 1e12` : 'the loss is no longer a finite number';
+  return null;
 }
