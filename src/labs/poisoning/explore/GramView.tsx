@@ -36,7 +36,13 @@ export function GramView() {
   const fullScreen = useFullScreenPlot();
   const pairRef = useRef<HTMLDivElement>(null);
   // full screen: the two heatmaps share the window's width and height
-  const size = fullScreen.full ? Math.max(150, Math.min(fullScreen.height(150) - 60, (window.innerWidth - 120) / 2)) : 150;
+  // full screen: the two heatmaps side by side (one above the other on a phone), as large as the window leaves room for
+  const wide = typeof window !== 'undefined' && window.innerWidth >= 640;
+  const size = !fullScreen.full
+    ? 150
+    : Math.floor(
+        Math.max(150, wide ? Math.min(fullScreen.height(150) - 90, (window.innerWidth - 110) / 2 - 30) : Math.min(window.innerWidth - 90, (fullScreen.height(150) - 40) / 2)),
+      );
   // The pair as one figure: both heatmaps side by side, each with its caption, the legend's words and the link.
   const exportSvg = () => {
     const figs = Array.from(pairRef.current?.querySelectorAll('figure') ?? []);
