@@ -136,8 +136,8 @@ for (const theme of ['light', 'dark'] as const) {
           }
           const cs = getComputedStyle(el);
           const what = `${el.tagName.toLowerCase()}${el.dataset.testid ? `[data-testid=${el.dataset.testid}]` : ''} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}"`;
-          // an SVG mark that draws its own ring (a circle.ring round an atom) instead of an outline
-          const svgRing = el.querySelector('circle.ring');
+          // an SVG mark that draws its own ring (a circle.ring round an atom, a rect.ring round a sequence bar) instead of an outline
+          const svgRing = el.querySelector('circle.ring, rect.ring');
           if (svgRing) {
             const rs = getComputedStyle(svgRing);
             return { what, style: 'svg ring', width: Number.parseFloat(rs.strokeWidth), ring: rgb(rs.stroke), behind: rgb(behind) };
