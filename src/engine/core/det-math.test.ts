@@ -23,6 +23,20 @@ describe('deterministic elementary functions', () => {
     for (const x of samples(() => 2 * rng.rand())) expect(Math.abs(ulps(dm.log(x), Math.log(x)))).toBeLessThanOrEqual(2);
   });
 
+  it('expm1 and tanh are within a few ulp of the platform functions, also near 0 where exp(x) - 1 cancels', () => {
+    const near = (a: number, b: number, tol: number) => Math.abs(a - b) <= tol * Math.abs(b) + Number.MIN_VALUE;
+    for (const x of samples(() => 2 * rng.rand() - 1)) expect(near(dm.expm1(x), Math.expm1(x), 1e-15)).toBe(true);
+    for (const x of samples(() => (2 * rng.rand() - 1) * 10 ** (-12 * rng.rand()))) expect(near(dm.expm1(x), Math.expm1(x), 1e-15)).toBe(true);
+    for (const x of samples(() => 60 * rng.rand() - 30)) expect(near(dm.tanh(x), Math.tanh(x), 1e-15)).toBe(true);
+    for (const x of samples(() => (2 * rng.rand() - 1) * 10 ** (-15 * rng.rand()))) expect(near(dm.tanh(x), Math.tanh(x), 1e-15)).toBe(true);
+    expect(dm.tanh(0)).toBe(0);
+    expect(Object.is(dm.tanh(-0), -0)).toBe(true);
+    expect(dm.tanh(1e3)).toBe(1);
+    expect(dm.tanh(-1e3)).toBe(-1);
+    expect(dm.tanh(Number.NaN)).toBeNaN();
+    expect(dm.tanh(-5)).toBe(-dm.tanh(5));
+  });
+
   it('pow is exact multiplication for integer exponents and close to Math.pow otherwise', () => {
     for (const x of samples(() => 4 * rng.rand() - 2, 2000)) {
       expect(dm.pow(x, 2)).toBe(x * x);

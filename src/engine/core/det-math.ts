@@ -46,6 +46,25 @@ export function exp(x: number): number {
   return p * pow2(k);
 }
 
+/** e^x - 1, within a few ulps, accurate near 0 (where exp(x) - 1 would cancel). */
+export function expm1(x: number): number {
+  if (Number.isNaN(x)) return NaN;
+  if (Math.abs(x) > 0.34) return exp(x) - 1;
+  // x (1 + x/2 (1 + x/3 (...))): the degree-17 remainder on |x| <= 0.34 is below 1e-17 relative
+  let p = 1;
+  for (let n = 17; n >= 2; n--) p = 1 + (x * p) / n;
+  return x * p;
+}
+
+/** tanh x from expm1: e / (e + 2) with e = e^(2x) - 1 (exact sign, accurate near 0, +-1 beyond |x| = 22). */
+export function tanh(x: number): number {
+  if (Number.isNaN(x)) return NaN;
+  if (x > 22) return 1;
+  if (x < -22) return -1;
+  const e = expm1(2 * x);
+  return e / (e + 2);
+}
+
 /** Natural logarithm, within about one ulp. */
 export function log(x: number): number {
   if (Number.isNaN(x) || x < 0) return NaN;

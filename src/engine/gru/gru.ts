@@ -11,6 +11,7 @@
  * Parameter layout (hidden size n, 3 n^2 + 10 n + 1 values): W_ir, W_iz, W_in (n each), b_ir, b_iz, b_in (n each),
  * W_hr, W_hz, W_hn (n x n each, row-major), b_hr, b_hz, b_hn (n each), w_o (n), b_o (1).
  */
+import { exp, tanh } from '../core/det-math';
 
 /** Offsets of the parameter blocks for hidden size n. */
 export function gruLayout(n: number) {
@@ -56,7 +57,7 @@ export function gruBlocks(n: number): { name: string; offset: number; size: numb
   ];
 }
 
-const sig = (a: number) => 1 / (1 + Math.exp(-a));
+const sig = (a: number) => 1 / (1 + exp(-a));
 
 /**
  * Work space of one batch shape (B sequences of length T, hidden n): the states and gates of every step, kept by the
@@ -124,7 +125,7 @@ export class GruWork {
           }
           const ri = sig(ar);
           const zi = sig(az);
-          const ni = Math.tanh(theta[L.Win + i] * xt + theta[L.bin + i] + ri * aq);
+          const ni = tanh(theta[L.Win + i] * xt + theta[L.bin + i] + ri * aq);
           r[g + i] = ri;
           z[g + i] = zi;
           q[g + i] = aq;

@@ -2,6 +2,7 @@ import { Rng } from '../core/rng';
 import type { ParamBlock, Problem } from '../core/problem';
 import { GruWork, gruBlocks, gruParamCount, outputLoss } from './gru';
 import { rnnDivergence } from '../linear-rnn/problem';
+import { exp, pow, sin } from '../core/det-math';
 
 /**
  * The GRU experiment of paper 002, Sec. 5.3 (extrapolation spec Sec. 4.3): a small GRU teacher fitted to a target
@@ -47,7 +48,7 @@ export function gruInit(rng: Rng, hidden: number, sigma: number): Float64Array {
 
 /** The spec's default target response r_j = exp(-j / 20) sin(2 pi j / 12), j < length (a lab default). */
 export function defaultGruTarget(length: number): Float64Array {
-  return Float64Array.from({ length }, (_, j) => Math.exp(-j / 20) * Math.sin((2 * Math.PI * j) / 12));
+  return Float64Array.from({ length }, (_, j) => exp(-j / 20) * sin((2 * Math.PI * j) / 12));
 }
 
 /**
@@ -71,8 +72,8 @@ export function fitGruTeacher(rng: Rng, hidden: number, target: Float64Array, st
     loss = outputLoss(work.forward(theta, x), target, 1, T, 'all', dy);
     g.fill(0);
     work.backward(theta, x, dy, g);
-    const stepSize = lr / (1 - b1 ** s);
-    const bc2 = Math.sqrt(1 - b2 ** s);
+    const stepSize = lr / (1 - pow(b1, s));
+    const bc2 = Math.sqrt(1 - pow(b2, s));
     for (let i = 0; i < theta.length; i++) {
       m[i] = b1 * m[i] + (1 - b1) * g[i];
       v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
