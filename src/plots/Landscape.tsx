@@ -368,44 +368,59 @@ const scaleKeyOf = (sx: Scale & { range(): number[] }, sy: Scale & { range(): nu
  * overlays (a drag moves the start, not the last run's path and its hundreds of dots).
  */
 const PathOverlay = memo(function PathOverlay({ o, sx, sy }: { o: Extract<LandscapeOverlay, { kind: 'path' }>; sx: Scale; sy: Scale }) {
+  const n = o.n ?? Math.min(o.x.length, o.y.length);
   return (
-    // the opacity is the group's stroke opacity (inherited by the line): fading a path re-renders none of its vertices
-    <g data-overlay={o.id} data-points={o.n ?? Math.min(o.x.length, o.y.length)} display={o.hidden ? 'none' : undefined} strokeOpacity={o.opacity ?? 1}>
-      <PathShape x={o.x} y={o.y} n={o.n} sx={sx} sy={sy} color={o.color} width={o.width} dash={o.dash} dots={o.dots} dotColor={o.dotColor} />
+    <g data-overlay={o.id} data-points={n} display={o.hidden ? 'none' : undefined}>
+      <PathLine x={o.x} y={o.y} n={n} sx={sx} sy={sy} color={o.color} width={o.width} dash={o.dash} opacity={o.opacity} />
+      {o.dots ? <PathDots x={o.x} y={o.y} n={n} sx={sx} sy={sy} r={o.dots} color={o.color} dotColor={o.dotColor} /> : null}
     </g>
   );
 });
 
-/** The path and its dots: unchanged (memoised) when only the overlay's visibility changes. */
-const PathShape = memo(function PathShape(o: Omit<Extract<LandscapeOverlay, { kind: 'path' }>, 'kind' | 'id' | 'label' | 'hidden' | 'opacity'> & { sx: Scale; sy: Scale }) {
-  const { sx, sy } = o;
-  const n = o.n ?? Math.min(o.x.length, o.y.length);
-  let d = '';
-  let pen = false;
-  for (let i = 0; i < n; i++) {
-    const X = sx(o.x[i]);
-    const Y = sy(o.y[i]);
-    if (!Number.isFinite(X) || !Number.isFinite(Y) || Math.abs(X) > 1e6 || Math.abs(Y) > 1e6) {
-      pen = false;
-      continue;
+interface Geometry {
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+  n: number;
+  sx: Scale;
+  sy: Scale;
+}
+
+/**
+ * The line of a path overlay. Its own element takes the opacity (a fade restyles one element, not the hundreds of
+ * dots under a group) and its vertices are rebuilt only when the geometry or the view changes.
+ */
+function PathLine({ x, y, n, sx, sy, color, width, dash, opacity }: Geometry & { color: string; width?: number; dash?: string; opacity?: number }) {
+  const d = useMemo(() => {
+    let out = '';
+    let pen = false;
+    for (let i = 0; i < n; i++) {
+      const X = sx(x[i]);
+      const Y = sy(y[i]);
+      if (!Number.isFinite(X) || !Number.isFinite(Y) || Math.abs(X) > 1e6 || Math.abs(Y) > 1e6) {
+        pen = false;
+        continue;
+      }
+      out += `${pen ? 'L' : 'M'}${X.toFixed(1)},${Y.toFixed(1)}`;
+      pen = true;
     }
-    d += `${pen ? 'L' : 'M'}${X.toFixed(1)},${Y.toFixed(1)}`;
-    pen = true;
-  }
+    return out;
+  }, [x, y, n, sx, sy]);
+  return <path d={d} fill="none" stroke={color} strokeWidth={width ?? 1.5} strokeDasharray={dash} strokeOpacity={opacity ?? 1} />;
+}
+
+/** The dots of a path overlay (at most 1500), unchanged while the geometry and the view are. */
+const PathDots = memo(function PathDots({ x, y, n, sx, sy, r, color, dotColor }: Geometry & { r: number; color: string; dotColor?: (i: number, n: number) => string }) {
   const dots: { X: number; Y: number; i: number }[] = [];
-  if (o.dots) {
-    const stride = Math.max(1, Math.ceil(n / 1500));
-    for (let i = 0; i < n; i += stride) {
-      const X = sx(o.x[i]);
-      const Y = sy(o.y[i]);
-      if (Math.abs(X) < 1e5 && Math.abs(Y) < 1e5) dots.push({ X, Y, i });
-    }
+  const stride = Math.max(1, Math.ceil(n / 1500));
+  for (let i = 0; i < n; i += stride) {
+    const X = sx(x[i]);
+    const Y = sy(y[i]);
+    if (Math.abs(X) < 1e5 && Math.abs(Y) < 1e5) dots.push({ X, Y, i });
   }
   return (
     <>
-      <path d={d} fill="none" stroke={o.color} strokeWidth={o.width ?? 1.5} strokeDasharray={o.dash} />
       {dots.map(({ X, Y, i }) => (
-        <circle key={i} cx={X} cy={Y} r={o.dots} fill={o.dotColor ? o.dotColor(i, n) : o.color} stroke="white" strokeWidth={0.4} />
+        <circle key={i} cx={X} cy={Y} r={r} fill={dotColor ? dotColor(i, n) : color} stroke="white" strokeWidth={0.4} />
       ))}
     </>
   );
