@@ -10,7 +10,7 @@ import { cardClass } from '../../../ui/field-styles';
 import { fmt } from '../../../ui/format';
 import { ARM_COLORS } from '../arms';
 import { ARM_EXPLORE_SHORT } from './commit';
-import { armGram, gamma0AtInit, type Arm } from './explore-model';
+import { armGram, GAMMA0_PAGE_WORK, gamma0AtInit, lossWork, type Arm } from './explore-model';
 import { Term } from '../../../ui/Term';
 
 const ARMS: Arm[] = ['clean', 'poisoned'];
@@ -22,11 +22,13 @@ export function GramView() {
     () =>
       ARMS.map((arm) => {
         let g0: number | null = null;
-        try {
-          g0 = gamma0AtInit(spec, arm);
-        } catch {
-          g0 = null;
-        }
+        // a large model's gamma^(0) (hundreds of ms at the largest a link may ask for) waits for its run's first record
+        if (lossWork(spec) <= GAMMA0_PAGE_WORK)
+          try {
+            g0 = gamma0AtInit(spec, arm);
+          } catch {
+            g0 = null;
+          }
         return { arm, G: armGram(spec, arm), g0 };
       }),
     [spec],
@@ -89,7 +91,7 @@ export function GramView() {
                   <Term term="γ⁽⁰⁾" /> at init, {ARM_EXPLORE_SHORT[arm]} special
                 </dt>
                 <dd className="num text-base font-semibold" data-testid={`gamma0-init-${arm}`} data-value={g0 === null ? '' : String(g0)}>
-                  {g0 === null ? '—' : fmt(g0)}
+                  {g0 !== null ? fmt(g0) : lossWork(spec) > GAMMA0_PAGE_WORK ? <span className="text-xs font-normal">— (large model: see the run)</span> : '—'}
                 </dd>
               </div>
             ))}

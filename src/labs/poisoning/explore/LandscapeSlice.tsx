@@ -8,7 +8,7 @@ import { ARM_COLORS } from '../arms';
 import { cardClass } from '../../../ui/field-styles';
 import { fmt } from '../../../ui/format';
 import { ARM_EXPLORE_SHORT, commitSpec } from './commit';
-import { initialA, placeA12, type Arm } from './explore-model';
+import { initialA, lossWork, placeA12, type Arm } from './explore-model';
 import { rowsFromBottom, SLICE_FIELD, sliceDomain, sliceParams } from './slice-field';
 import type { PoisoningSpec } from '../schema';
 
@@ -233,10 +233,6 @@ const SLICE_BUDGET = 2e7;
  * follows an edit quickly; 0 when even a 12 x 12 grid would be too slow (the panel then says so).
  */
 export function sliceResolution(spec: PoisoningSpec): number {
-  const kappa = spec.data.length;
-  const { d, head } = spec.model;
-  const rows = spec.data.sequences.length;
-  const perLoss = head ? rows * (kappa + d + head.width * (2 + (head.depth - 1) * head.width)) : kappa * kappa + d * kappa;
-  const n = Math.min(head ? 40 : 100, Math.floor(Math.sqrt(SLICE_BUDGET / perLoss)));
+  const n = Math.min(spec.model.head ? 40 : 100, Math.floor(Math.sqrt(SLICE_BUDGET / lossWork(spec))));
   return n >= 12 ? n : 0;
 }

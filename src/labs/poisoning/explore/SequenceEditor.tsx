@@ -14,6 +14,22 @@ import { addRandomRows, addSpecialRow, parsePositions, removeRow, rowCounts, set
 import type { PoisoningSpec } from '../schema';
 
 const STRIP_H = 30;
+/** A sequence row's height: its strip and 2 px above and below. */
+const ROW_H = STRIP_H + 4;
+/** Lists up to this many sequences render every row; longer ones only a window round the scrolled view. */
+export const ALL_ROWS_UP_TO = 80;
+/** Rows rendered beyond the view on either side (room for Tab and for a quick scroll). */
+const OVERSCAN = 15;
+/** The list's visible height (its max-h-[340px]). */
+const LIST_PX = 340;
+
+/** The rows [from, to) a list of n sequences renders when scrolled to scrollTop px. */
+export function rowWindow(n: number, scrollTop: number): { from: number; to: number } {
+  if (n <= ALL_ROWS_UP_TO) return { from: 0, to: n };
+  const first = Math.floor(Math.max(0, scrollTop) / ROW_H);
+  const from = Math.max(0, Math.min(n, first) - OVERSCAN);
+  return { from, to: Math.min(n, first + Math.ceil(LIST_PX / ROW_H) + OVERSCAN) };
+}
 /** Arrow keys on a bar: up / down change its value by STEP, with shift by BIG_STEP (Page Up / Down too). */
 export const STEP = 0.1;
 export const BIG_STEP = 1;
@@ -70,6 +86,10 @@ export function SequenceEditor() {
     return err;
   };
   const sel = selected && selected.row < spec.data.sequences.length && selected.pos < kappa ? selected : null;
+  // A long training set (a link may hold hundreds of sequences, each a strip of up to 64 bars) renders only the rows
+  // in and near the list's scrolled view: all of them were over a hundred thousand SVG elements and froze the page.
+  const [scrollTop, setScrollTop] = useState(0);
+  const shown = rowWindow(spec.data.sequences.length, scrollTop);
 
   return (
     <section className={cardClass} aria-labelledby="trainset-h" data-testid="sequence-editor">
@@ -87,7 +107,7 @@ export function SequenceEditor() {
         </span>
       </div>
       <div className="mt-2 flex flex-col gap-3 lg:flex-row">
-        <div className="max-h-[340px] min-w-0 flex-1 overflow-auto pr-1" data-testid="sequence-list">
+        <div className="max-h-[340px] min-w-0 flex-1 overflow-auto pr-1" data-testid="sequence-list" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
           <div className="sticky top-0 z-10 flex items-center gap-2 bg-white/95 dark:bg-slate-950/95 pb-1 text-[11px] text-slate-500">
             <span className="w-7 text-right">#</span>
             <span className="w-14">kind</span>
@@ -100,55 +120,60 @@ export function SequenceEditor() {
             </span>
             <span className="w-24">label y</span>
           </div>
-          {spec.data.sequences.map((s, i) => (
-            <div
-              key={i}
-              className={`flex items-center gap-2 border-l-4 py-0.5 pl-1 ${s.enabled ? '' : 'opacity-40'}`}
-              style={{ borderColor: s.special ? ARM_COLORS.poisoned : 'transparent' }}
-              data-testid="seq-row"
-              data-special={s.special ? 'true' : 'false'}
-              data-enabled={s.enabled ? 'true' : 'false'}
-            >
-              <span className="w-7 text-right text-xs text-slate-500 num">{i + 1}</span>
-              <button
-                type="button"
-                className={`w-14 rounded px-1 text-[11px] ${s.special ? 'bg-orange-100 text-orange-900 dark:bg-orange-950 dark:text-orange-200' : 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300'}`}
-                title="Toggle baseline / special (special rows train only the 'with' arm)"
-                onClick={() => apply(setSpecial(spec, i, !s.special))}
+          {shown.from > 0 && <div style={{ height: shown.from * ROW_H }} aria-hidden="true" />}
+          {spec.data.sequences.slice(shown.from, shown.to).map((s, k) => {
+            const i = shown.from + k;
+            return (
+              <div
+                key={i}
+                className={`flex items-center gap-2 border-l-4 py-0.5 pl-1 ${s.enabled ? '' : 'opacity-40'}`}
+                style={{ borderColor: s.special ? ARM_COLORS.poisoned : 'transparent', height: ROW_H }}
+                data-testid="seq-row"
+                data-special={s.special ? 'true' : 'false'}
+                data-enabled={s.enabled ? 'true' : 'false'}
               >
-                {s.special ? 'special' : 'baseline'}
-              </button>
-              <Strip
-                row={i}
-                x={s.x}
-                range={range}
-                draft={draft?.row === i ? draft : null}
-                selected={sel?.row === i ? sel.pos : null}
-                special={s.special}
-                onDraft={setDraft}
-                onSelect={(pos) => setSelected({ row: i, pos })}
-                onKeyValue={(pos, v) => {
-                  setSelected({ row: i, pos });
-                  apply(setValue(spec, i, pos, v));
-                }}
-                onCommit={(d) => {
-                  setDraft(null);
-                  setSelected({ row: d.row, pos: d.pos });
-                  apply(setValue(spec, d.row, d.pos, d.value));
-                }}
-              />
-              <span className="w-24 truncate text-xs num" data-testid={`label-${i}`} title="teacher label (read-only)">
-                y = {fmt(labels[i])}
-              </span>
-              <label className="flex items-center gap-1 text-[11px] text-slate-500">
-                <input type="checkbox" checked={s.enabled} onChange={(e) => apply(setEnabled(spec, i, e.target.checked))} aria-label={`use sequence ${i + 1}`} />
-                on
-              </label>
-              <button type="button" className="text-xs text-slate-500 hover:text-red-600" aria-label={`remove sequence ${i + 1}`} onClick={() => apply(removeRow(spec, i))}>
-                ✕
-              </button>
-            </div>
-          ))}
+                <span className="w-7 text-right text-xs text-slate-500 num">{i + 1}</span>
+                <button
+                  type="button"
+                  className={`w-14 rounded px-1 text-[11px] ${s.special ? 'bg-orange-100 text-orange-900 dark:bg-orange-950 dark:text-orange-200' : 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300'}`}
+                  title="Toggle baseline / special (special rows train only the 'with' arm)"
+                  onClick={() => apply(setSpecial(spec, i, !s.special))}
+                >
+                  {s.special ? 'special' : 'baseline'}
+                </button>
+                <Strip
+                  row={i}
+                  x={s.x}
+                  range={range}
+                  draft={draft?.row === i ? draft : null}
+                  selected={sel?.row === i ? sel.pos : null}
+                  special={s.special}
+                  onDraft={setDraft}
+                  onSelect={(pos) => setSelected({ row: i, pos })}
+                  onKeyValue={(pos, v) => {
+                    setSelected({ row: i, pos });
+                    apply(setValue(spec, i, pos, v));
+                  }}
+                  onCommit={(d) => {
+                    setDraft(null);
+                    setSelected({ row: d.row, pos: d.pos });
+                    apply(setValue(spec, d.row, d.pos, d.value));
+                  }}
+                />
+                <span className="w-24 truncate text-xs num" data-testid={`label-${i}`} title="teacher label (read-only)">
+                  y = {fmt(labels[i])}
+                </span>
+                <label className="flex items-center gap-1 text-[11px] text-slate-500">
+                  <input type="checkbox" checked={s.enabled} onChange={(e) => apply(setEnabled(spec, i, e.target.checked))} aria-label={`use sequence ${i + 1}`} />
+                  on
+                </label>
+                <button type="button" className="text-xs text-slate-500 hover:text-red-600" aria-label={`remove sequence ${i + 1}`} onClick={() => apply(removeRow(spec, i))}>
+                  ✕
+                </button>
+              </div>
+            );
+          })}
+          {shown.to < spec.data.sequences.length && <div style={{ height: (spec.data.sequences.length - shown.to) * ROW_H }} aria-hidden="true" />}
         </div>
         <div className="flex w-full shrink-0 flex-col gap-2 lg:w-[300px]">
           <div className="grid grid-cols-[1fr_110px] gap-2">

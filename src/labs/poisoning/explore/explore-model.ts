@@ -193,6 +193,20 @@ export function armGram(spec: PoisoningSpec, arm: Arm): Float64Array {
 }
 
 /** gamma^(0) at initialisation for one arm (signed), or null when the arm has no rows. */
+/**
+ * Floating-point work of one loss evaluation of a spec (rows x (kappa + d), or through the MLP head): what the page
+ * may compute on its own thread is bounded by it.
+ */
+export function lossWork(spec: PoisoningSpec): number {
+  const kappa = spec.data.length;
+  const { d, head } = spec.model;
+  const rows = spec.data.sequences.length;
+  return head ? rows * (kappa + d + head.width * (2 + (head.depth - 1) * head.width)) : kappa * kappa + d * kappa;
+}
+
+/** The most lossWork for which the page computes gamma^(0) at initialisation itself (a few milliseconds). */
+export const GAMMA0_PAGE_WORK = 2e5;
+
 export function gamma0AtInit(spec: PoisoningSpec, arm: Arm): number | null {
   if (!armHasRows(spec, arm)) return null;
   const s = armSpec(spec, arm);
