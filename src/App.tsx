@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
 import { labFromHash, NAV_LABS, type NavLab } from './labs/ui-registry';
 import { isStartHash, StartPage } from './start/StartPage';
-import { useHash } from './state/route';
+import { hashParam, useHash } from './state/route';
 import { useLinkLoader } from './state/useLinkLoader';
 import { useStorageProblem } from './state/safe-storage';
 import { ErrorBoundary } from './ui/ErrorBoundary';
@@ -31,12 +31,11 @@ export function App() {
   const labId = lab.id;
   // `embed=1` (for slides and course pages) drops the app header and keeps just the lab.
   const storageProblem = useStorageProblem((s) => s.message);
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const embed = params.get('embed') === '1';
+  const embed = hashParam(hash, 'embed') === '1';
   // The root (no lab named, no experiment arriving) is the start page; `#lab=<id>` opens that lab as before.
   const onStart = isStartHash(hash);
   // presentation mode (`present=1`, from a lab's Share menu): its own bar takes the header's place
-  const presenting = !onStart && !embed && lab.built && params.get('present') === '1';
+  const presenting = !onStart && !embed && lab.built && hashParam(hash, 'present') === '1';
   return (
     <div className="min-h-screen flex flex-col">
       <header hidden={embed || presenting} className="border-b border-slate-200 dark:border-slate-800 bg-white/80 dark:bg-slate-900/80 backdrop-blur sticky top-0 z-10">

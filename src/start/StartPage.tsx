@@ -3,6 +3,7 @@ import { NAV_LABS } from '../labs/ui-registry';
 import { LabPreview } from './LabPreview';
 import { startDemo } from './demo-runs';
 import { type GalleryItem, galleryItems, presetHash } from './links';
+import { hashParam } from '../state/route';
 
 // The demo's plot (D3) loads beside the page, not in the entry bundle.
 const loadDemo = () => import('./Thm1Demo');
@@ -21,8 +22,7 @@ if (typeof window !== 'undefined' && isStartHash(window.location.hash)) {
  */
 /** Whether a hash shows the start page: no lab named and no experiment arriving. */
 export function isStartHash(hash: string): boolean {
-  const p = new URLSearchParams(hash.replace(/^#/, ''));
-  return !p.has('lab') && !p.has('s');
+  return hashParam(hash, 'lab') === null && hashParam(hash, 's') === null;
 }
 
 export function StartPage() {

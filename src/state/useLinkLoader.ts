@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { decodeSpec } from '../experiment/link';
 import { useExperiment } from './experiment-store';
-import { useHash } from './route';
+import { hashParam, useHash } from './route';
 
 /**
  * Opens a shared link: a valid `#s=` spec replaces its lab's experiment and asks the lab to rerun it; a bad
@@ -11,7 +11,7 @@ import { useHash } from './route';
 export function useLinkLoader() {
   const hash = useHash();
   useEffect(() => {
-    if (!new URLSearchParams(hash.replace(/^#/, '')).has('s')) return;
+    if (hashParam(hash, 's') === null) return;
     const r = decodeSpec(hash);
     const store = useExperiment.getState();
     if (r.ok) {

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { useHash } from '../state/route';
+import { hashParam, useHash } from '../state/route';
 
 export interface LabPage {
   id: string;
@@ -10,7 +10,7 @@ export interface LabPage {
 /** The page of a lab named in the hash (`#lab=...&page=...`); the first page by default. */
 export function usePageFromHash<P extends LabPage>(pages: readonly P[]): P {
   const hash = useHash();
-  const id = new URLSearchParams(hash.replace(/^#/, '')).get('page');
+  const id = hashParam(hash, 'page');
   return pages.find((p) => p.id === id) ?? pages[0];
 }
 

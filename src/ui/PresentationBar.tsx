@@ -4,7 +4,7 @@ import { encodeSpec, shareUrl } from '../experiment/link';
 import { findPreset } from '../experiment/presets';
 import type { LabId } from '../experiment/schema';
 import { labSpecNow, useExperiment } from '../state/experiment-store';
-import { useHash } from '../state/route';
+import { hashParam, useHash } from '../state/route';
 import { Button, buttonClass } from './Button';
 import { ThemeToggle } from './ThemeToggle';
 
@@ -31,8 +31,6 @@ html[data-presenting] main aside + section { grid-column: 1 / -1; }
 html[data-presenting] main figure svg [font-size] { font-size: 14px; }
 html[data-presenting] main figure .text-\\[11px\\] { font-size: 16px; line-height: 1.35; }
 `;
-
-const paramsOf = (hash: string) => new URLSearchParams(hash.replace(/^#/, ''));
 
 /** The hash of presentation mode at lesson step k (1-based) of `lab`: the step's preset travels as a link's spec. */
 export function stepHash(lab: LabId, steps: readonly PresentationStep[], k: number): string {
@@ -86,9 +84,8 @@ function useLessonSweep(lab: LabId, step: number, ask: (seconds: number, run: ()
  */
 export function PresentationBar({ lab, title, steps }: { lab: LabId; title: string; steps: readonly PresentationStep[] }) {
   const hash = useHash();
-  const params = paramsOf(hash);
-  const k = Math.max(0, Math.min(steps.length, Number(params.get('step')) || 0));
-  const page = params.get('page');
+  const k = Math.max(0, Math.min(steps.length, Number(hashParam(hash, 'step')) || 0));
+  const page = hashParam(hash, 'page');
   const [embed, setEmbed] = useState<string | null>(null);
   // a long sweep a step would start, waiting for a yes
   const [question, setQuestion] = useState<{ seconds: number; run: () => void; step: number } | null>(null);
@@ -108,7 +105,7 @@ export function PresentationBar({ lab, title, steps }: { lab: LabId; title: stri
     [lab, steps],
   );
   // relative moves read the address itself: keys pressed faster than the page re-renders still count one by one
-  const move = useCallback((delta: number) => go((Number(paramsOf(window.location.hash).get('step')) || 0) + delta), [go]);
+  const move = useCallback((delta: number) => go((Number(hashParam(window.location.hash, 'step')) || 0) + delta), [go]);
   // Arrow keys step the lesson, unless a field or a plot (whose readout they move) has taken them.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -156,7 +153,7 @@ export function PresentationBar({ lab, title, steps }: { lab: LabId; title: stri
         <span className="[&_label]:text-slate-700 dark:[&_label]:text-slate-300">
           <ThemeToggle />
         </span>
-        <a href={`#${exitHash(params)}`} className={buttonClass('subtle')} data-testid="presentation-exit">
+        <a href={`#${exitHash(hash)}`} className={buttonClass('subtle')} data-testid="presentation-exit">
           Exit presentation
         </a>
       </div>
@@ -211,8 +208,8 @@ export function PresentationBar({ lab, title, steps }: { lab: LabId; title: stri
 }
 
 /** The hash without presentation mode (the lab, its page and its other flags stay). */
-function exitHash(params: URLSearchParams): string {
-  const p = new URLSearchParams(params);
+function exitHash(hash: string): string {
+  const p = new URLSearchParams(hash.replace(/^#/, ''));
   p.delete('present');
   p.delete('step');
   return p.toString();

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { useHash } from '../state/route';
+import { hashParam, useHash } from '../state/route';
 import { Button } from './Button';
 
 /** Whether the page is in presentation mode (`present=1` in the hash). */
 export function usePresenting(): boolean {
   const hash = useHash();
-  return new URLSearchParams(hash.replace(/^#/, '')).get('present') === '1';
+  return hashParam(hash, 'present') === '1';
 }
 
 /** The classes of a plot shown full screen: it covers the window, above the page. */

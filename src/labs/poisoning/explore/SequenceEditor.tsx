@@ -19,7 +19,7 @@ const ROW_H = STRIP_H + 4;
 /** Lists up to this many sequences render every row; longer ones only a window round the scrolled view. */
 export const ALL_ROWS_UP_TO = 80;
 /** Rows rendered beyond the view on either side (room for Tab and for a quick scroll). */
-const OVERSCAN = 15;
+const OVERSCAN = 6;
 /** The list's visible height (its max-h-[340px]). */
 const LIST_PX = 340;
 
