@@ -207,79 +207,49 @@ function luComplex(lr: Float64Array, li: Float64Array, piv: Int32Array, d: numbe
 /** Solves (P A) x = P b in place (or A^T x = b when `transposed`), with the factors of luComplex. */
 function solveComplex(lr: Float64Array, li: Float64Array, piv: Int32Array, d: number, xr: Float64Array, xi: Float64Array, transposed: boolean): void {
   if (!transposed) {
-    for (let k = 0; k < d; k++) {
-      const p = piv[k];
-      if (p !== k) {
-        let t = xr[k];
-        xr[k] = xr[p];
-        xr[p] = t;
-        t = xi[k];
-        xi[k] = xi[p];
-        xi[p] = t;
-      }
-    }
-    // L y = P b (unit lower)
-    for (let i = 0; i < d; i++) {
-      let sr = xr[i];
-      let si = xi[i];
-      for (let j = 0; j < i; j++) {
-        const ar = lr[i * d + j];
-        const ai = li[i * d + j];
-        sr -= ar * xr[j] - ai * xi[j];
-        si -= ar * xi[j] + ai * xr[j];
-      }
-      xr[i] = sr;
-      xi[i] = si;
-    }
-    // U x = y
-    for (let i = d - 1; i >= 0; i--) {
-      let sr = xr[i];
-      let si = xi[i];
-      for (let j = i + 1; j < d; j++) {
-        const ar = lr[i * d + j];
-        const ai = li[i * d + j];
-        sr -= ar * xr[j] - ai * xi[j];
-        si -= ar * xi[j] + ai * xr[j];
-      }
-      divInto(sr, si, lr[i * d + i], li[i * d + i], xr, xi, i);
-    }
+    for (let k = 0; k < d; k++) swapEntries(xr, xi, k, piv[k]);
+    sweep(lr, li, d, xr, xi, true, false, true); // L y = P b (unit lower)
+    sweep(lr, li, d, xr, xi, false, false, false); // U x = y
     return;
   }
   // A^T = U^T L^T P: solve U^T z = b, then L^T u = z, then x = P^T u
-  for (let i = 0; i < d; i++) {
+  sweep(lr, li, d, xr, xi, true, true, false);
+  sweep(lr, li, d, xr, xi, false, true, true);
+  for (let k = d - 1; k >= 0; k--) swapEntries(xr, xi, k, piv[k]);
+}
+
+/**
+ * One triangular solve in place with a complex LU factor: rows first to last (`forward`, the lower factor) or last to
+ * first (the upper), the factor read as stored or transposed, divided by its diagonal unless `unit`.
+ */
+function sweep(lr: Float64Array, li: Float64Array, d: number, xr: Float64Array, xi: Float64Array, forward: boolean, transposed: boolean, unit: boolean): void {
+  for (let s = 0; s < d; s++) {
+    const i = forward ? s : d - 1 - s;
     let sr = xr[i];
     let si = xi[i];
-    for (let j = 0; j < i; j++) {
-      const ar = lr[j * d + i];
-      const ai = li[j * d + i];
+    for (let j = forward ? 0 : i + 1; j < (forward ? i : d); j++) {
+      const at = transposed ? j * d + i : i * d + j;
+      const ar = lr[at];
+      const ai = li[at];
       sr -= ar * xr[j] - ai * xi[j];
       si -= ar * xi[j] + ai * xr[j];
     }
-    divInto(sr, si, lr[i * d + i], li[i * d + i], xr, xi, i);
+    if (unit) {
+      xr[i] = sr;
+      xi[i] = si;
+    } else divInto(sr, si, lr[i * d + i], li[i * d + i], xr, xi, i);
   }
-  for (let i = d - 1; i >= 0; i--) {
-    let sr = xr[i];
-    let si = xi[i];
-    for (let j = i + 1; j < d; j++) {
-      const ar = lr[j * d + i];
-      const ai = li[j * d + i];
-      sr -= ar * xr[j] - ai * xi[j];
-      si -= ar * xi[j] + ai * xr[j];
-    }
-    xr[i] = sr;
-    xi[i] = si;
-  }
-  for (let k = d - 1; k >= 0; k--) {
-    const p = piv[k];
-    if (p !== k) {
-      let t = xr[k];
-      xr[k] = xr[p];
-      xr[p] = t;
-      t = xi[k];
-      xi[k] = xi[p];
-      xi[p] = t;
-    }
-  }
+}
+
+/** Swaps entries k and p of a complex vector (a row interchange of the LU pivoting). */
+function swapEntries(xr: Float64Array, xi: Float64Array, k: number, p: number): void {
+  if (p === k) return;
+  let t = xr[k];
+  xr[k] = xr[p];
+  xr[p] = t;
+  t = xi[k];
+  xi[k] = xi[p];
+  xi[p] = t;
 }
 
 function divInto(sr: number, si: number, dr: number, di: number, xr: Float64Array, xi: Float64Array, i: number): void {
