@@ -38,7 +38,9 @@ export function statusWords(run: ExtrapRun | null, s: ArmSummary | null, transpo
           : `Ended (${stop?.message ?? stop?.reason}) at step ${grouped(s.steps)}`;
   const fitted = s.fitted
     ? `fitted (loss ${fmt(s.loss, 3)} ≤ 10⁻² L(0))`
-    : `not fitted (loss ${fmt(s.loss, 3)} > 10⁻² L(0) = ${fmt(0.01 * s.loss0, 3)}): E alone means little, a stuck student can score well on a zero tail`;
+    : `not fitted (loss ${fmt(s.loss, 3)} > 10⁻² L(0) = ${fmt(0.01 * s.loss0, 3)}): E alone means little, ${
+        spec.student.param === 'gru' ? 'a student that has not fitted the training window says nothing about extrapolation' : 'a stuck student can score well on a zero tail'
+      }`;
   return `${ended}, ${fitted}. ${E}: ${s.fitted ? eWords(s) : 'see the impulse response'}.`;
 }
 
