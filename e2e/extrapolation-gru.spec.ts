@@ -12,6 +12,8 @@ test('E-2 scaled: a GRU run streams its loss, its error and the mean responses, 
   const errors = collectPageErrors(page);
   await open(page, 'E-2');
   await expect(page.getByTestId('field-gru-hidden')).toHaveValue('4');
+  // the narration says this student is a GRU, to which the linear theory beside it does not apply
+  await expect(page.getByTestId('extrap-narration-gru')).toContainText('This run trains a GRU');
   await page.getByTestId('run').click();
   // E-2 is long: the page asks first (the question shows in the run toolbar)
   const ask = page.getByTestId('run-anyway');

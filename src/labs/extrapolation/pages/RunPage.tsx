@@ -64,7 +64,7 @@ export function RunPage() {
       subtitle="Paper 002: overparameterised linear RNNs learn low-dimensional state spaces"
       sidebar={
         <>
-          <RunNarration />
+          <RunNarration gru={spec.student.param === 'gru'} />
           <RunControls />
         </>
       }

@@ -2,13 +2,20 @@ import { useState } from 'react';
 import { Tex } from '../../../ui/Tex';
 
 /** What the Run page shows, in a teacher's words (docs/labs/extrapolation.md Secs. 1, 2.5). */
-export function RunNarration() {
+export function RunNarration({ gru = false }: { gru?: boolean }) {
   // open beside the plots on a wide screen; folded on a phone, where it would stand between the controls and the plots
   const [open] = useState(() => typeof window === 'undefined' || !window.matchMedia || window.matchMedia('(min-width: 1024px)').matches);
   return (
     <details open={open} className="rounded border border-slate-200 p-2 text-sm text-slate-700 dark:border-slate-800 dark:text-slate-300" data-testid="extrap-narration">
       <summary className="cursor-pointer text-xs font-semibold text-slate-600 dark:text-slate-400">Why a big student extrapolates</summary>
       <div className="mt-1 flex flex-col gap-2">
+        {gru && (
+          <p className="rounded bg-amber-50 p-1.5 dark:bg-amber-950/40" data-testid="extrap-narration-gru">
+            <b>This run trains a GRU</b> (Sec. 4.3, the paper's Fig. 2), not a linear RNN. What follows is the theory of linear students; for GRUs the paper only reports, from
+            experiments, that students trained on sequences longer than about four times the teacher's hidden size extrapolate. Its output plot is the mean response over random
+            inputs, not an impulse response, which does not identify a GRU (footnote 2).
+          </p>
+        )}
         <p>
           The student is a linear RNN with far more states than the teacher needs. It only ever sees its response <Tex>{'h_j = CA^jB'}</Tex> for <Tex>{'j < k'}</Tex>. Many students
           fit those k numbers exactly and do anything afterwards; the question is which one gradient descent picks.
