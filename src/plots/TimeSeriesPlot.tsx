@@ -98,6 +98,9 @@ export function TimeSeriesPlot(props: TimeSeriesPlotProps) {
       formatY: props.formatY,
     };
     const size = `${width}x${height}`;
+    // Until the first drawing, the empty text shows only when there are no points at all (the drawing then says
+    // exactly): a plot with data never flashes "No data yet" while it waits for its frame.
+    if (paintedSize.current === '' && emptyRef.current) emptyRef.current.hidden = series.some((s) => (s.n ?? Math.min(s.x.length, s.y.length)) > 0);
     if (paintedSize.current !== '' && paintedSize.current !== size) schedulerRef.current?.flush();
     else schedulerRef.current?.request(true);
   });
@@ -200,7 +203,7 @@ export function TimeSeriesPlot(props: TimeSeriesPlotProps) {
         <svg ref={gridRef} className="pointer-events-none absolute inset-0" />
         <canvas ref={canvasRef} className="pointer-events-none absolute inset-0" />
         <svg ref={overlayRef} className="pointer-events-none absolute inset-0 overflow-visible" />
-        <div ref={emptyRef} className="pointer-events-none absolute inset-0 flex items-center justify-center text-sm opacity-70 [&[hidden]]:hidden">
+        <div ref={emptyRef} className="pointer-events-none absolute inset-0 flex items-center justify-center text-sm text-slate-600 dark:text-slate-400 [&[hidden]]:hidden">
           {emptyText}
         </div>
         <div
