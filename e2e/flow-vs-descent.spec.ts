@@ -3,7 +3,7 @@ import { encodeSpec } from '../src/experiment/link';
 import { findPreset } from '../src/experiment/presets';
 import type { LabId, SpecOf } from '../src/experiment/schema';
 import { parseSpec } from '../src/experiment/validate';
-import { collectPageErrors, openRunPage, shot, specOnScreen as labSpecOnScreen } from './helpers';
+import { clearLongTasks, collectPageErrors, longTasks, openRunPage, shot, specOnScreen as labSpecOnScreen, watchLongTasks } from './helpers';
 
 /** The Flow vs Descent lab (paper 001): a run streams and finishes, click-to-place, pause / resume, links, Reproduce. */
 
@@ -106,24 +106,16 @@ test('the Reproduce page runs a card in the pool and judges it', async ({ page }
 
 test('FD-DLN3 (flow, error ODE, three GD runs) streams to its end with the page responsive; its longest main-thread task is printed', async ({ page }) => {
   const errors = collectPageErrors(page);
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await watchLongTasks(page);
   await open(page, 'FD-DLN3');
   // settle the page first: only the tasks while the run streams are counted
   await page.waitForTimeout(500);
-  await page.evaluate(() => {
-    (window as unknown as { __longTasks: number[] }).__longTasks.length = 0;
-  });
+  await clearLongTasks(page);
   const t0 = Date.now();
   await page.getByTestId('run').click();
   await expect(status(page)).toHaveAttribute('data-done', 'true', { timeout: 30_000 });
   const ms = Date.now() - t0;
-  const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.slice());
+  const tasks = await longTasks(page);
   console.log(
     `[bench] FD-DLN3 streamed in ${ms} ms; main-thread tasks over 50 ms: ${tasks.length} (longest ${Math.max(0, ...tasks).toFixed(0)} ms: ${tasks.map((t) => t.toFixed(0)).join(', ') || 'none'})`,
   );

@@ -92,3 +92,19 @@ export const presetSpec = (id: string) => {
   if (!r.ok) throw new Error(`${id} does not validate`);
   return r.spec;
 };
+
+/** Collects the page's long tasks (main-thread work over 50 ms) from the start, in window.__longTasks. */
+export async function watchLongTasks(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+export const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.slice());
+export const clearLongTasks = (page: Page) =>
+  page.evaluate(() => {
+    (window as unknown as { __longTasks: number[] }).__longTasks.length = 0;
+  });

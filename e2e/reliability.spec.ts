@@ -4,7 +4,7 @@ import { findPreset } from '../src/experiment/presets';
 import { CONFIRM_SECONDS, durationWords, MEMORY_BUDGET } from '../src/experiment/cost';
 import type { Spec, SpecOf } from '../src/experiment/schema';
 import { parseSpec, specCost } from '../src/experiment/validate';
-import { collectPageErrors } from './helpers';
+import { clearLongTasks, collectPageErrors, longTasks, watchLongTasks } from './helpers';
 
 /**
  * Reliability of the run layer in every lab: a runner (or comparison) script that cannot load is reported in words and
@@ -14,22 +14,6 @@ import { collectPageErrors } from './helpers';
 
 const RUNNER = '**/runner.worker-*.js';
 const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'Run controls' });
-
-/** Collects the page's long tasks (main-thread work over 50 ms) from the start, in window.__longTasks. */
-async function watchLongTasks(page: Page) {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
-}
-const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.slice());
-const clearLongTasks = (page: Page) =>
-  page.evaluate(() => {
-    (window as unknown as { __longTasks: number[] }).__longTasks.length = 0;
-  });
 
 /** Clicks Run, answering yes when the page asks about a long run. */
 async function run(page: Page) {

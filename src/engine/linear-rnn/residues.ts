@@ -133,12 +133,7 @@ function hessenbergSystem(A: ArrayLike<number>, B: ArrayLike<number>, C: ArrayLi
         a[j * d + piv] = a[j * d + m];
         a[j * d + m] = t;
       }
-      let t = b[piv];
-      b[piv] = b[m];
-      b[m] = t;
-      t = c[piv];
-      c[piv] = c[m];
-      c[m] = t;
+      swapEntries(b, c, m, piv); // b and c follow the row and column swap
     }
     if (x === 0) continue;
     for (let i = m + 1; i < d; i++) {
@@ -241,7 +236,7 @@ function sweep(lr: Float64Array, li: Float64Array, d: number, xr: Float64Array, 
   }
 }
 
-/** Swaps entries k and p of a complex vector (a row interchange of the LU pivoting). */
+/** Swaps entries k and p of two vectors alike (a complex vector's parts, or b and c under a similarity's swap). */
 function swapEntries(xr: Float64Array, xi: Float64Array, k: number, p: number): void {
   if (p === k) return;
   let t = xr[k];
