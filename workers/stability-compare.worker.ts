@@ -2,6 +2,7 @@
 import * as Comlink from 'comlink';
 import { comparisonBuffers, type ComparisonData } from '../src/labs/stability/compare';
 import { stabilityCore } from '../src/labs/stability/core';
+import { compareWarmup } from '../src/labs/stability/compare-warmup';
 
 // The Stability page's own comparison worker: the stability core's `compare` job (the pool worker's `job` API, for
 // this lab only, so a fresh worker starts quickly), with the result's Float64Arrays (traces, flow samples)
@@ -14,4 +15,5 @@ Comlink.expose({
     const r = (job as (...a: unknown[]) => unknown)(...args);
     return name === 'compare' ? Comlink.transfer(r, comparisonBuffers(r as ComparisonData)) : r;
   },
+  warmup: compareWarmup,
 });

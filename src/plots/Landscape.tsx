@@ -17,6 +17,7 @@ import { PlotExportMenu } from '../ui/PlotExportMenu';
 import { pageBackground, plotSvgDocument } from './plot-image';
 import { contourLines, finiteExtent, gridImage, integerLevels, type LandscapeGrid } from './landscape-draw';
 import { useElementWidth } from './useElementWidth';
+import { clippedPolylineD } from './polyline-clip';
 
 export type { LandscapeGrid } from './landscape-draw';
 
@@ -359,9 +360,11 @@ export function Landscape(props: LandscapeProps) {
   );
 }
 
-type Scale = ((v: number) => number) & { domain(): number[] };
+type Scale = ((v: number) => number) & { domain(): number[]; range(): number[] };
 
-const scaleKeyOf = (sx: Scale & { range(): number[] }, sy: Scale & { range(): number[] }) => `${sx.domain()}|${sx.range()}|${sy.domain()}|${sy.range()}`;
+const extentOf = (r: number[]) => [Math.min(r[0], r[1]), Math.max(r[0], r[1])];
+
+const scaleKeyOf = (sx: Scale, sy: Scale) => `${sx.domain()}|${sx.range()}|${sy.domain()}|${sy.range()}`;
 
 /**
  * An overlay re-renders only when its own object or the scales change: owners keep the objects of unchanged
@@ -391,36 +394,38 @@ interface Geometry {
  */
 function PathLine({ x, y, n, sx, sy, color, width, dash, opacity }: Geometry & { color: string; width?: number; dash?: string; opacity?: number }) {
   const d = useMemo(() => {
-    let out = '';
-    let pen = false;
-    for (let i = 0; i < n; i++) {
-      const X = sx(x[i]);
-      const Y = sy(y[i]);
-      if (!Number.isFinite(X) || !Number.isFinite(Y) || Math.abs(X) > 1e6 || Math.abs(Y) > 1e6) {
-        pen = false;
-        continue;
-      }
-      out += `${pen ? 'L' : 'M'}${X.toFixed(1)},${Y.toFixed(1)}`;
-      pen = true;
-    }
-    return out;
+    // clipped to the plot (10 px over): reference lines reach far past it, and every pixel of a dashed line is rastered
+    const [x0, x1] = extentOf(sx.range());
+    const [y0, y1] = extentOf(sy.range());
+    return clippedPolylineD(
+      (i) => sx(x[i]),
+      (i) => sy(y[i]),
+      n,
+      { x0: x0 - 10, x1: x1 + 10, y0: y0 - 10, y1: y1 + 10 },
+    );
   }, [x, y, n, sx, sy]);
   return <path d={d} fill="none" stroke={color} strokeWidth={width ?? 1.5} strokeDasharray={dash} strokeOpacity={opacity ?? 1} />;
 }
 
-/** The dots of a path overlay (at most 1500), unchanged while the geometry and the view are. */
+/**
+ * The dots of a path overlay (at most 1500), unchanged while the geometry and the view are. Dots of one colour are
+ * one <path> of circles: a new run restyles a few dozen elements, not hundreds (each element costs style and layout).
+ */
 const PathDots = memo(function PathDots({ x, y, n, sx, sy, r, color, dotColor }: Geometry & { r: number; color: string; dotColor?: (i: number, n: number) => string }) {
-  const dots: { X: number; Y: number; i: number }[] = [];
+  const byColor = new Map<string, string>();
   const stride = Math.max(1, Math.ceil(n / 1500));
+  const arc = `a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
   for (let i = 0; i < n; i += stride) {
     const X = sx(x[i]);
     const Y = sy(y[i]);
-    if (Math.abs(X) < 1e5 && Math.abs(Y) < 1e5) dots.push({ X, Y, i });
+    if (!(Math.abs(X) < 1e5 && Math.abs(Y) < 1e5)) continue;
+    const fill = dotColor ? dotColor(i, n) : color;
+    byColor.set(fill, `${byColor.get(fill) ?? ''}M${(X - r).toFixed(1)},${Y.toFixed(1)}${arc}`);
   }
   return (
     <>
-      {dots.map(({ X, Y, i }) => (
-        <circle key={i} cx={X} cy={Y} r={r} fill={dotColor ? dotColor(i, n) : color} stroke="white" strokeWidth={0.4} />
+      {[...byColor].map(([fill, d]) => (
+        <path key={fill} data-dots="" d={d} fill={fill} stroke="white" strokeWidth={0.4} />
       ))}
     </>
   );

@@ -55,7 +55,7 @@ export function StabilityLab() {
   const shown = useDeferredValue(spec);
   const basics = useMemo(() => specBasics(shown), [shown]);
   const live = useComparison(spec);
-  const { c, second, pending, error, ms } = useDeferredValue(live);
+  const { c, second, pending, error, ms, restarts } = useDeferredValue(live);
   const stale = pending && c !== null;
   const [home, setHome] = useState<View>(() => spec.ui.view ?? fitView(basics, null));
   const viewRef = useRef<View>(home);
@@ -215,6 +215,7 @@ export function StabilityLab() {
                 data-steps={c.gd.steps}
                 data-updating={pending ? 'true' : 'false'}
                 data-ms={ms.toFixed(1)}
+                data-restarts={restarts}
                 className={`rounded border px-3 py-2 ${statusClass(c.gd.outcome)}`}
               >
                 <UpdatingBadge shown={stale} />

@@ -11,8 +11,14 @@ import type { StabilitySpec } from './schema';
  * abandoned after KILL_AFTER_MS by terminating its worker and starting a fresh one.
  */
 
-/** A request that has run this long is not worth finishing once a newer one waits: its worker is terminated. */
+/**
+ * A request that has run this long is not worth finishing once a newer one waits: its worker is terminated. Unless
+ * the last run took longer: a run is cancelled only after KILL_FACTOR times the last completed run. Terminating is not
+ * free (a fresh worker runs its first jobs several times slower than a warm one), so runs of the size just seen are
+ * let finish; a run far longer than the last (a link with 1e9 steps) is still cancelled soon.
+ */
 export const KILL_AFTER_MS = 200;
+export const KILL_FACTOR = 3;
 
 export interface ComparisonView {
   /** The comparison on screen (null until the first result). */
@@ -57,6 +63,8 @@ export class ComparisonController {
   private queued: Request | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private appliedKey: string | null = null;
+  /** Milliseconds of the last completed run, as the page saw it. */
+  private lastRunMs = 0;
   private view: ComparisonView = { c: null, second: null, pending: false, ms: 0, error: null, restarts: 0 };
   private readonly listeners = new Set<() => void>();
 
@@ -92,13 +100,14 @@ export class ComparisonController {
       return;
     }
     const running = this.now() - this.inflight.t0;
-    if (running > this.killAfter) {
+    const killAfter = Math.max(this.killAfter, KILL_FACTOR * this.lastRunMs);
+    if (running > killAfter) {
       this.restart(req);
       return;
     }
     // Wait for the run in flight a little: cheap runs finish long before; a long one is cancelled at killAfter.
     this.queued = req;
-    if (!this.timer) this.timer = setTimeout(() => this.onTimer(), Math.max(0, this.killAfter - running));
+    if (!this.timer) this.timer = setTimeout(() => this.onTimer(), Math.max(0, killAfter - running));
   }
 
   /** Stops the worker (the page's state is kept for the next visit). */
@@ -122,8 +131,9 @@ export class ComparisonController {
     );
   }
 
-  private settle(fly: Request, data: ComparisonData | null, error: string | null): void {
+  private settle(fly: Request & { t0: number }, data: ComparisonData | null, error: string | null): void {
     if (this.inflight?.id !== fly.id) return; // from a worker terminated since
+    this.lastRunMs = this.now() - fly.t0;
     this.inflight = null;
     this.clearTimer();
     if (fly.id === this.latest?.id) {
@@ -221,6 +231,9 @@ function startWarm(): NonNullable<typeof warm> {
     slot.failed = true;
   };
   worker.addEventListener('error', onError);
+  // JIT-warmed while it waits (compare-warmup.ts); a job sent meanwhile runs after it
+  const api = Comlink.wrap<{ warmup(): number }>(worker);
+  api.warmup().catch(() => undefined);
   const slot = {
     worker,
     failed: false,

@@ -152,7 +152,8 @@ const resultOverlays = lastOf((c: Comparison, cursor: number | null, second: GdR
   const dots = path.n <= MAX_DOTS ? path : thinPath(all.a, all.b, upto, MAX_DOTS);
   const idx = (k: number) => (dots.n === upto ? k : Math.round((k * (upto - 1)) / Math.max(1, dots.n - 1)));
   const last = Math.max(1, all.n - 1);
-  const dotColor = (k: number) => `hsl(${24 - 14 * (idx(k) / last)}, 95%, ${72 - 40 * Math.min(1, idx(k) / Math.min(last, 60))}%)`;
+  // whole hue and lightness steps: dots of one colour are drawn as one element (plots/Landscape PathDots)
+  const dotColor = (k: number) => `hsl(${Math.round(24 - 14 * (idx(k) / last))}, 95%, ${Math.round(72 - 40 * Math.min(1, idx(k) / Math.min(last, 60)))}%)`;
   const label = 'GD iterates (dark = later)';
   const gdOut: LandscapeOverlay[] = [];
   if (dots === path) gdOut.push({ kind: 'path', id: 'gd', ...path, color: GD_COLOR, width: 0.8, dots: 3, dotColor, label });
@@ -219,7 +220,7 @@ function secondOverlays(g: GdResult, uptoStep: number | null): LandscapeOverlay[
       color: GD2_COLOR,
       width: 0.8,
       dots: 3,
-      dotColor: (i) => `hsl(322, 55%, ${80 - 42 * Math.min(1, i / Math.max(1, Math.min(tr.n - 1, 60)))}%)`,
+      dotColor: (i) => `hsl(322, 55%, ${Math.round(80 - 42 * Math.min(1, i / Math.max(1, Math.min(tr.n - 1, 60))))}%)`,
       label: '2nd start: GD iterates',
     },
   ];

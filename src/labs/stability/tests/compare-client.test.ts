@@ -5,7 +5,7 @@
  * buffers are listed once for transfer.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ComparisonController, comparisonKey, KILL_AFTER_MS, type CompareWorker } from '../compare-client';
+import { ComparisonController, comparisonKey, KILL_AFTER_MS, KILL_FACTOR, type CompareWorker } from '../compare-client';
 import { compareJob, comparisonBuffers, comparisonFrom, PAGE_TRACE_CAP, traceCoverage, type ComparisonData } from '../compare';
 import { STABILITY_PRESET_ROWS, stabilitySpecFromRow, type StabilitySpec } from '../schema';
 
@@ -106,6 +106,28 @@ describe('the comparison controller', () => {
     made[0].jobs[0].resolve(compareJob(spec('S-cycle')));
     await flush();
     expect(ctl.snapshot().c).toBeNull();
+  });
+
+  it('lets a superseded run finish when it is no longer than KILL_FACTOR times the last completed run', async () => {
+    const { made, spawn } = fakeWorkers();
+    const ctl = new ComparisonController(spawn, () => t);
+    const a = spec('S-chaos');
+    const b = { ...a, optim: { kind: 'gd' as const, lr: 1.4 } };
+    const c = { ...a, optim: { kind: 'gd' as const, lr: 1.3 } };
+    ctl.request(a);
+    t = 150; // the first run took 150 ms
+    made[0].jobs[0].resolve(compareJob(a));
+    await flush();
+    ctl.request(b);
+    t = 150 + KILL_AFTER_MS + 1;
+    ctl.request(c);
+    expect(made).toHaveLength(1); // b has run past KILL_AFTER_MS but not past 3 x 150 ms: it may finish
+    t = 150 + KILL_FACTOR * 150 + 1;
+    vi.advanceTimersByTime(KILL_FACTOR * 150);
+    expect(made[0].dead).toBe(true);
+    expect(made).toHaveLength(2);
+    expect(made[1].jobs[0].spec).toBe(c);
+    expect(ctl.snapshot().restarts).toBe(1);
   });
 
   it('page toggles and the view do not rerun the comparison; the second start does', () => {
