@@ -2,7 +2,8 @@ import { Rng } from '../core/rng';
 import type { ParamBlock, Problem } from '../core/problem';
 import { GruWork, gruBlocks, gruParamCount, outputLoss } from './gru';
 import { rnnDivergence } from '../linear-rnn/problem';
-import { exp, pow, sin } from '../core/det-math';
+import { exp, sin } from '../core/det-math';
+import { adamTorchUpdate } from '../core/integrators/adam';
 
 /**
  * The GRU experiment of paper 002, Sec. 5.3 (extrapolation spec Sec. 4.3): a small GRU teacher fitted to a target
@@ -72,13 +73,7 @@ export function fitGruTeacher(rng: Rng, hidden: number, target: Float64Array, st
     loss = outputLoss(work.forward(theta, x), target, 1, T, 'all', dy);
     g.fill(0);
     work.backward(theta, x, dy, g);
-    const stepSize = lr / (1 - pow(b1, s));
-    const bc2 = Math.sqrt(1 - pow(b2, s));
-    for (let i = 0; i < theta.length; i++) {
-      m[i] = b1 * m[i] + (1 - b1) * g[i];
-      v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
-      theta[i] -= (stepSize * m[i]) / (Math.sqrt(v[i]) / bc2 + eps);
-    }
+    adamTorchUpdate(theta, g, m, v, lr, s, b1, b2, eps);
   }
   loss = outputLoss(work.forward(theta, x), target, 1, T, 'all', dy);
   return { theta, loss };

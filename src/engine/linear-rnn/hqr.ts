@@ -9,44 +9,8 @@
 export function generalEigenvalues(M: ArrayLike<number>, n: number): { re: Float64Array; im: Float64Array } | null {
   const a = new Float64Array(n * n);
   for (let i = 0; i < n * n; i++) a[i] = M[i];
+  hessenbergReduce(a, n);
   const at = (i: number, j: number) => a[i * n + j];
-  // elmhes: for each column m-1, pivot the largest sub-diagonal entry into row m, then eliminate below it.
-  for (let m = 1; m < n - 1; m++) {
-    let x = 0;
-    let piv = m;
-    for (let j = m; j < n; j++) {
-      if (Math.abs(at(j, m - 1)) > Math.abs(x)) {
-        x = at(j, m - 1);
-        piv = j;
-      }
-    }
-    if (piv !== m) {
-      for (let j = m - 1; j < n; j++) {
-        const t = a[piv * n + j];
-        a[piv * n + j] = a[m * n + j];
-        a[m * n + j] = t;
-      }
-      for (let j = 0; j < n; j++) {
-        const t = a[j * n + piv];
-        a[j * n + piv] = a[j * n + m];
-        a[j * n + m] = t;
-      }
-    }
-    if (x !== 0) {
-      for (let i = m + 1; i < n; i++) {
-        let y = at(i, m - 1);
-        if (y !== 0) {
-          y /= x;
-          a[i * n + m - 1] = y;
-          for (let j = m; j < n; j++) a[i * n + j] -= y * a[m * n + j];
-          for (let j = 0; j < n; j++) a[j * n + m] += y * a[j * n + i];
-        }
-      }
-    }
-  }
-  // Clear the multipliers elmhes leaves below the sub-diagonal.
-  for (let i = 2; i < n; i++) for (let j = 0; j < i - 1; j++) a[i * n + j] = 0;
-
   const wr = new Float64Array(n);
   const wi = new Float64Array(n);
   let anorm = 0;
@@ -182,4 +146,61 @@ export function generalEigenvalues(M: ArrayLike<number>, n: number): { re: Float
     } while (l < nn - 1);
   }
   return { re: wr, im: wi };
+}
+
+/**
+ * elmhes in place: a (n x n, row-major) becomes H = M a M^-1, upper Hessenberg, by stabilised elementary similarity
+ * transformations. For each column m - 1 the largest sub-diagonal entry is pivoted into row m (a swap of rows and
+ * columns m and piv), then row i -= y row m and column m += y column i for every row i below, the entry eliminated set
+ * to 0. With b and c (a system's input and output vectors) they follow the similarity: b -> M b, c -> c M^-1.
+ */
+export function hessenbergReduce(a: Float64Array, n: number, b?: Float64Array, c?: Float64Array): void {
+  for (let m = 1; m < n - 1; m++) {
+    let x = 0;
+    let piv = m;
+    for (let j = m; j < n; j++) {
+      if (Math.abs(a[j * n + m - 1]) > Math.abs(x)) {
+        x = a[j * n + m - 1];
+        piv = j;
+      }
+    }
+    if (piv !== m) {
+      // the columns left of m - 1 hold zeros in both rows
+      for (let j = m - 1; j < n; j++) {
+        const t = a[piv * n + j];
+        a[piv * n + j] = a[m * n + j];
+        a[m * n + j] = t;
+      }
+      for (let j = 0; j < n; j++) {
+        const t = a[j * n + piv];
+        a[j * n + piv] = a[j * n + m];
+        a[j * n + m] = t;
+      }
+      if (b && c) swapEntries(b, c, m, piv);
+    }
+    if (x === 0) continue;
+    for (let i = m + 1; i < n; i++) {
+      let y = a[i * n + m - 1];
+      if (y === 0) continue;
+      y /= x;
+      a[i * n + m - 1] = 0;
+      for (let j = m; j < n; j++) a[i * n + j] -= y * a[m * n + j];
+      for (let j = 0; j < n; j++) a[j * n + m] += y * a[j * n + i];
+      if (b && c) {
+        b[i] -= y * b[m];
+        c[m] += y * c[i];
+      }
+    }
+  }
+}
+
+/** Swaps entries k and p of two vectors alike (a complex vector's parts, or b and c under a similarity's swap). */
+export function swapEntries(xr: Float64Array, xi: Float64Array, k: number, p: number): void {
+  if (p === k) return;
+  let t = xr[k];
+  xr[k] = xr[p];
+  xr[p] = t;
+  t = xi[k];
+  xi[k] = xi[p];
+  xi[p] = t;
 }

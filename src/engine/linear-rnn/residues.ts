@@ -1,4 +1,4 @@
-import { generalEigenvalues } from './hqr';
+import { generalEigenvalues, hessenbergReduce, swapEntries } from './hqr';
 
 /** The complex atoms of a full student: eigenvalues mu_i = re + i im of A and residues r_i (complex), h_j = sum_i r_i mu_i^j. */
 export interface ComplexAtoms {
@@ -105,48 +105,13 @@ export function complexAtoms(A: ArrayLike<number>, B: ArrayLike<number>, C: Arra
   return { re: ev.re, im: ev.im, resRe, resIm };
 }
 
-/**
- * (H, b, c) = (M A M^-1, M b, c M^-1) with H upper Hessenberg: for each column m - 1 the largest sub-diagonal entry is
- * pivoted into row m (a swap of rows and columns m and piv), then row i -= y row m and column m += y column i.
- */
+/** (H, b, c) = (M A M^-1, M b, c M^-1) with H upper Hessenberg (./hqr's elmhes, applied to b and c too). */
 function hessenbergSystem(A: ArrayLike<number>, B: ArrayLike<number>, C: ArrayLike<number>, d: number): { H: Float64Array; b: Float64Array; c: Float64Array } {
-  const a = Float64Array.from({ length: d * d }, (_, i) => A[i]);
+  const H = Float64Array.from({ length: d * d }, (_, i) => A[i]);
   const b = Float64Array.from({ length: d }, (_, i) => B[i]);
   const c = Float64Array.from({ length: d }, (_, i) => C[i]);
-  for (let m = 1; m < d - 1; m++) {
-    let x = 0;
-    let piv = m;
-    for (let j = m; j < d; j++) {
-      if (Math.abs(a[j * d + m - 1]) > Math.abs(x)) {
-        x = a[j * d + m - 1];
-        piv = j;
-      }
-    }
-    if (piv !== m) {
-      for (let j = 0; j < d; j++) {
-        const t = a[piv * d + j];
-        a[piv * d + j] = a[m * d + j];
-        a[m * d + j] = t;
-      }
-      for (let j = 0; j < d; j++) {
-        const t = a[j * d + piv];
-        a[j * d + piv] = a[j * d + m];
-        a[j * d + m] = t;
-      }
-      swapEntries(b, c, m, piv); // b and c follow the row and column swap
-    }
-    if (x === 0) continue;
-    for (let i = m + 1; i < d; i++) {
-      const y = a[i * d + m - 1] / x;
-      if (y === 0) continue;
-      a[i * d + m - 1] = 0;
-      for (let j = m; j < d; j++) a[i * d + j] -= y * a[m * d + j];
-      for (let j = 0; j < d; j++) a[j * d + m] += y * a[j * d + i];
-      b[i] -= y * b[m];
-      c[m] += y * c[i];
-    }
-  }
-  return { H: a, b, c };
+  hessenbergReduce(H, d, b, c);
+  return { H, b, c };
 }
 
 /** In-place LU with partial pivoting of a complex d x d matrix (row-major, real part lr, imaginary li); P A = L U. */
@@ -234,17 +199,6 @@ function sweep(lr: Float64Array, li: Float64Array, d: number, xr: Float64Array, 
       xi[i] = si;
     } else divInto(sr, si, lr[i * d + i], li[i * d + i], xr, xi, i);
   }
-}
-
-/** Swaps entries k and p of two vectors alike (a complex vector's parts, or b and c under a similarity's swap). */
-function swapEntries(xr: Float64Array, xi: Float64Array, k: number, p: number): void {
-  if (p === k) return;
-  let t = xr[k];
-  xr[k] = xr[p];
-  xr[p] = t;
-  t = xi[k];
-  xi[k] = xi[p];
-  xi[p] = t;
 }
 
 function divInto(sr: number, si: number, dr: number, di: number, xr: Float64Array, xi: Float64Array, i: number): void {

@@ -43,13 +43,7 @@ export class Adam extends DiscreteIntegrator {
     const k = ++this.steps;
     const lr = this.schedule.at(k);
     if (this.epsPlacement === 'torch') {
-      const stepSize = lr / (1 - pow(beta1, k));
-      const bc2Sqrt = Math.sqrt(1 - pow(beta2, k));
-      for (let i = 0; i < theta.length; i++) {
-        m[i] = beta1 * m[i] + (1 - beta1) * g[i];
-        v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
-        theta[i] -= (stepSize * m[i]) / (Math.sqrt(v[i]) / bc2Sqrt + eps);
-      }
+      adamTorchUpdate(theta, g, m, v, lr, k, beta1, beta2, eps);
     } else {
       const lrT = (lr * Math.sqrt(1 - pow(beta2, k))) / (1 - pow(beta1, k));
       for (let i = 0; i < theta.length; i++) {
@@ -65,5 +59,29 @@ export class Adam extends DiscreteIntegrator {
 
   info() {
     return { lr: this.schedule.current };
+  }
+}
+
+/**
+ * Update number k (1-based) of Adam in PyTorch's form, in place: m and v take the moments of g, then
+ * theta -= (lr / (1 - b1^k)) m / (sqrt(v) / sqrt(1 - b2^k) + eps).
+ */
+export function adamTorchUpdate(
+  theta: Float64Array,
+  g: ArrayLike<number>,
+  m: Float64Array,
+  v: Float64Array,
+  lr: number,
+  k: number,
+  beta1: number,
+  beta2: number,
+  eps: number,
+): void {
+  const stepSize = lr / (1 - pow(beta1, k));
+  const bc2Sqrt = Math.sqrt(1 - pow(beta2, k));
+  for (let i = 0; i < theta.length; i++) {
+    m[i] = beta1 * m[i] + (1 - beta1) * g[i];
+    v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
+    theta[i] -= (stepSize * m[i]) / (Math.sqrt(v[i]) / bc2Sqrt + eps);
   }
 }
