@@ -17,26 +17,24 @@ describe('useRoundRobin', () => {
 
   it('hands each new revision to the next slot only, every slot in turn; a new or settled run reaches all', () => {
     seen.length = 0;
-    render(10);
-    expect(seen.at(-1)).toEqual([10, 10, 10]);
-    render(11);
-    expect(seen.at(-1)).toEqual([11, 10, 10]);
-    render(12);
-    expect(seen.at(-1)).toEqual([11, 12, 10]);
-    // a render without a new revision changes nothing
-    render(12);
-    expect(seen.at(-1)).toEqual([11, 12, 10]);
-    render(13);
-    expect(seen.at(-1)).toEqual([11, 12, 13]);
-    render(14);
-    expect(seen.at(-1)).toEqual([14, 12, 13]);
-    // the run settles: every plot shows its end
-    render(15, 1, true);
-    expect(seen.at(-1)).toEqual([15, 15, 15]);
-    // a new run: every plot drops the old one at once
-    render(16, 2, false);
-    expect(seen.at(-1)).toEqual([16, 16, 16]);
-    render(17, 2, false);
-    expect(seen.at(-1)).toEqual([17, 16, 16]);
+    // [revision, run id, settled, the revision each slot shows after that render]
+    const steps: [number, number, boolean, number[]][] = [
+      [10, 1, false, [10, 10, 10]],
+      [11, 1, false, [11, 10, 10]],
+      [12, 1, false, [11, 12, 10]],
+      // a render without a new revision changes nothing
+      [12, 1, false, [11, 12, 10]],
+      [13, 1, false, [11, 12, 13]],
+      [14, 1, false, [14, 12, 13]],
+      // the run settles: every plot shows its end
+      [15, 1, true, [15, 15, 15]],
+      // a new run: every plot drops the old one at once
+      [16, 2, false, [16, 16, 16]],
+      [17, 2, false, [17, 16, 16]],
+    ];
+    for (const [revision, runId, settled, want] of steps) {
+      render(revision, runId, settled);
+      expect(seen.at(-1)).toEqual(want);
+    }
   });
 });
