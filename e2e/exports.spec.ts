@@ -152,7 +152,7 @@ test('Stability: the Figure-3 heatmap and the bifurcation diagram as PNG, SVG, J
   console.log(`[bench] Figure 3 coarse grid (40 x 48 GD runs) in the browser pool: ${Date.now() - t0} ms`);
   await expect(page.locator('[data-testid=landscape-fig3][data-grid="48x40"]')).toHaveCount(1);
   await checkPlotImages(page, 'landscape-fig3', /Figure 3 stand-in/, 'stability');
-  const fig3 = await checkTableExports(page, 'sweep-export', 'sweep-export-csv', 'stability', ['x', 'y', 'eta', 'outcome', 'steps', 'lam', 'qRatio'], 40 * 48);
+  const fig3 = await checkTableExports(page, 'sweep-export-json', 'sweep-export-csv', 'stability', ['x', 'y', 'eta', 'outcome', 'steps', 'lam', 'qRatio'], 40 * 48);
   expect(fig3.json.kind).toBe('fig3-sweep');
   expect(fig3.json.spec.ui.preset, 'the S-fig3 preset reopens the grid').toBe('S-fig3');
   expect(fig3.json.points).toHaveLength(40 * 48);

@@ -410,7 +410,7 @@ test('a sweep is marked "out of date — press Run" once the experiment changes 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
     return JSON.parse(await readFile((await download.path())!, 'utf8'));
   };
-  const sweep = await read('sweep-export');
+  const sweep = await read('sweep-export-json');
   expect(sweep.sweep).toBe('eta');
   expect(sweep.spec.init.a).toEqual([2]);
   expect(sweep.points).toHaveLength(400);

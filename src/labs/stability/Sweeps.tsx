@@ -10,8 +10,8 @@ import { useSweeps } from './sweeps-store';
 import { Tradeoff } from './Tradeoff';
 import type { SpecBasics } from './compare';
 import { Button } from '../../ui/Button';
-import { downloadJson, downloadText } from '../../ui/download';
-import { type TableExport, tableCsv, tableJson } from '../../ui/run-export';
+import { TableExportLinks } from '../../ui/ExportLinks';
+import type { TableExport } from '../../ui/run-export';
 import { sweepExport } from './export-json';
 import type { SweepPoint } from './sweeps-store';
 import { findPreset } from '../../experiment/presets';
@@ -40,13 +40,6 @@ export function sweepTable(): TableExport {
     notes: [`settings: ${JSON.stringify(st.settings)}`, `${st.points.filter(Boolean).length} of ${st.total} runs`],
   };
 }
-
-const saveSweep = (ext: 'json' | 'csv') => {
-  const t = sweepTable();
-  const name = `implicit-bias-lab-stability-${useSweeps.getState().kind}-sweep`;
-  if (ext === 'json') downloadJson(`${name}.json`, tableJson(t));
-  else downloadText(`${name}.csv`, tableCsv(t), 'text/csv');
-};
 
 const TABS: [SweepTab, string][] = [
   ['eta', 'Sweep η'],
@@ -102,23 +95,16 @@ export function Sweeps({ spec, c }: { spec: StabilitySpec; c: SpecBasics }) {
               <span className="num text-xs text-slate-500" data-testid="sweep-done" data-runs={sw.total} data-ms={sw.ms.toFixed(0)}>
                 {sw.total} GD runs in {(sw.ms / 1000).toFixed(2)} s{sw.total >= 100 ? ` (${fmt(sw.total / (sw.ms / 1000), 3)} runs/s on ${sharedPool().size} workers)` : ''}
               </span>
-              <Button
-                variant="link"
-                className="ml-auto"
-                testId="sweep-export"
-                onClick={() => saveSweep('json')}
-                title="The sweep's experiment, its link, the app version, settings and every run, as JSON"
-              >
-                Export JSON
-              </Button>
-              <Button
-                variant="link"
-                testId="sweep-export-csv"
-                onClick={() => saveSweep('csv')}
-                title="One row per run (swept value, start, step, end state); the experiment and its link in # lines"
-              >
-                Export CSV
-              </Button>
+              <span className="ml-auto">
+                <TableExportLinks
+                  name={`implicit-bias-lab-stability-${sw.kind}-sweep`}
+                  table={sweepTable}
+                  disabled={false}
+                  testId="sweep-export"
+                  jsonTitle="The sweep's experiment, its link, the app version, settings and every run, as JSON"
+                  csvTitle="One row per run (swept value, start, step, end state); the experiment and its link in # lines"
+                />
+              </span>
             </>
           )}
         </div>

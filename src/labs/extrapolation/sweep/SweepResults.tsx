@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useExperiment } from '../../../state/experiment-store';
 import { Button } from '../../../ui/Button';
 import { downloadJson, downloadText } from '../../../ui/download';
+import { ExportLinks } from '../../../ui/ExportLinks';
 import { fmt } from '../../../ui/format';
 import { ProgressBar } from '../../../ui/ProgressBar';
 import { SelectField } from '../../../ui/SelectField';
@@ -59,11 +60,6 @@ export function SweepResults({ spec }: { spec: ExtrapolationSpec }) {
   );
 }
 
-const EXPORTS: { ext: 'json' | 'csv'; title: string }[] = [
-  { ext: 'json', title: 'The experiment the sweep ran from, every finished run and the summary per k / σ, as JSON' },
-  { ext: 'csv', title: 'The same as CSV: the experiment in # comment lines, then the runs, then the summary' },
-];
-
 function SweepStatus() {
   const run = useSweepRun();
   const rate = run.done > 0 && run.ms > 0 ? run.done / (run.ms / 1000) : 0;
@@ -105,12 +101,15 @@ function SweepStatus() {
           </span>
         )}
         {run.done > 0 && run.status !== 'running' && (
-          <span className="ml-auto flex gap-3">
-            {EXPORTS.map(({ ext, title }) => (
-              <Button key={ext} variant="link" testId={`sweep-export-${ext}`} onClick={() => save(ext)} title={title}>
-                Export {ext.toUpperCase()}
-              </Button>
-            ))}
+          <span className="ml-auto">
+            <ExportLinks
+              disabled={false}
+              testId="sweep-export"
+              jsonTitle="The experiment the sweep ran from, every finished run and the summary per k / σ, as JSON"
+              csvTitle="The same as CSV: the experiment in # comment lines, then the runs, then the summary"
+              onJson={() => save('json')}
+              onCsv={() => save('csv')}
+            />
           </span>
         )}
       </div>

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { labSpecNow, useExperiment, useLabSpec } from '../../../state/experiment-store';
 import { Button } from '../../../ui/Button';
 import { downloadJson, downloadText } from '../../../ui/download';
+import { ExportLinks } from '../../../ui/ExportLinks';
 import { fmt } from '../../../ui/format';
 import { LabPage } from '../../../ui/LabLayout';
 import { NumberField } from '../../../ui/NumberField';
@@ -153,13 +154,15 @@ function SweepStatus() {
           </span>
         )}
         {finished > 0 && sweep.status !== 'running' && (
-          <span className="ml-auto flex gap-3">
-            <Button variant="link" testId="sweep-export-json" onClick={() => save('json')} title="The spec, the app version and every finished run, as JSON">
-              Export JSON
-            </Button>
-            <Button variant="link" testId="sweep-export-csv" onClick={() => save('csv')} title="One row per η, the spec in # comment lines">
-              Export CSV
-            </Button>
+          <span className="ml-auto">
+            <ExportLinks
+              disabled={false}
+              testId="sweep-export"
+              jsonTitle="The spec, the app version and every finished run, as JSON"
+              csvTitle="One row per η, the spec in # comment lines"
+              onJson={() => save('json')}
+              onCsv={() => save('csv')}
+            />
           </span>
         )}
       </div>
