@@ -35,26 +35,14 @@ export function gruLayout(n: number) {
 
 export const gruParamCount = (n: number) => 3 * n * n + 10 * n + 1;
 
-/** Names and offsets of the blocks (records, CLI output). */
+/**
+ * Names and offsets of the blocks (records, CLI output), read off gruLayout: its keys in layout order, named W_ir ...
+ * b_o, each block running to the next one's offset.
+ */
 export function gruBlocks(n: number): { name: string; offset: number; size: number }[] {
-  const L = gruLayout(n);
-  const nn = n * n;
-  return [
-    { name: 'W_ir', offset: L.Wir, size: n },
-    { name: 'W_iz', offset: L.Wiz, size: n },
-    { name: 'W_in', offset: L.Win, size: n },
-    { name: 'b_ir', offset: L.bir, size: n },
-    { name: 'b_iz', offset: L.biz, size: n },
-    { name: 'b_in', offset: L.bin, size: n },
-    { name: 'W_hr', offset: L.Whr, size: nn },
-    { name: 'W_hz', offset: L.Whz, size: nn },
-    { name: 'W_hn', offset: L.Whn, size: nn },
-    { name: 'b_hr', offset: L.bhr, size: n },
-    { name: 'b_hz', offset: L.bhz, size: n },
-    { name: 'b_hn', offset: L.bhn, size: n },
-    { name: 'w_o', offset: L.wo, size: n },
-    { name: 'b_o', offset: L.bo, size: 1 },
-  ];
+  const { size, ...offsets } = gruLayout(n);
+  const ends = [...Object.values(offsets).slice(1), size];
+  return Object.entries(offsets).map(([key, offset], i) => ({ name: `${key[0]}_${key.slice(1)}`, offset, size: ends[i] - offset }));
 }
 
 const sig = (a: number) => 1 / (1 + exp(-a));
