@@ -10,6 +10,7 @@ import { LossSlice } from '../run/LossSlice';
 import { ArmStatus } from '../run/Status';
 import { armSpecs, startRun, useCompareChoice, useExtrapCompare, useExtrapRun, useExtrapThird } from '../run/store';
 import { COMPARE_KEY, COMPARE2_KEY, ExportButtons, RunTransport } from '../run/Transport';
+import { useArmsOnScreen } from '../run/use-arms';
 
 const LAB = extrapolationCore.id;
 
@@ -39,17 +40,13 @@ function useAutoRun() {
 export function RunPage() {
   useAutoRun();
   const spec = useLabSpec(LAB);
-  const main = useExtrapRun((s) => s.run);
-  const second = useExtrapCompare((s) => s.run);
-  const third = useExtrapThird((s) => s.run);
+  const { main, second, third, ran, ran2 } = useArmsOnScreen();
   const revision = useExtrapRun((s) => s.revision) + useExtrapCompare((s) => s.revision) + useExtrapThird((s) => s.revision);
   const mainTransport = useExtrapRun((s) => s.transport);
   const secondTransport = useExtrapCompare((s) => s.transport);
   const thirdTransport = useExtrapThird((s) => s.transport);
   const choice = useCompareChoice((s) => s.choice);
   const choice2 = useCompareChoice((s) => s.choice2);
-  const ran = useCompareChoice((s) => s.ran);
-  const ran2 = useCompareChoice((s) => s.ran2);
   // out of date: the experiment changed (its ui, e.g. the preset's id or a sweep, does not count), or an arm's choice did
   const specStale = useIsStale(main?.spec, spec, ['ui']);
   const wanted = armSpecs(spec, choice, choice2);

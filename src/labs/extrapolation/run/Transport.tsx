@@ -10,7 +10,8 @@ import { extrapolationCore } from '../core';
 import type { ExtrapolationSpec } from '../schema';
 import { type CompareChoice, choiceFromKey, choiceKey, compareLabel, encodeChoice, mainLabel, NO_COMPARE, offeredKinds } from './compare';
 import { type ExportArm, exportName } from './export';
-import { compareArm, useCompareChoice, useExtrapCompare, useExtrapRun, useExtrapThird, useRunControls } from './store';
+import { useArmsOnScreen } from './use-arms';
+import { compareArm, useCompareChoice, useExtrapRun, useRunControls } from './store';
 
 const LAB = extrapolationCore.id;
 
@@ -119,11 +120,7 @@ function check(next: CompareChoice, set: (c: CompareChoice) => void, spec: Extra
 
 /** JSON and CSV of the run on screen: the specs that ran (never the one edited since), the app version, the series. */
 export function ExportButtons() {
-  const main = useExtrapRun((s) => s.run);
-  const second = useExtrapCompare((s) => s.run);
-  const third = useExtrapThird((s) => s.run);
-  const ran = useCompareChoice((s) => s.ran);
-  const ran2 = useCompareChoice((s) => s.ran2);
+  const { main, second, third, ran, ran2 } = useArmsOnScreen();
   useExtrapRun((s) => s.revision);
   const arms = (): ExportArm[] => {
     const out: ExportArm[] = [];
