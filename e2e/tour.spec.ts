@@ -24,10 +24,14 @@ const done =
 const click = (testId: string) => async (page: Page) => {
   await page.getByTestId(testId).first().click();
 };
-const card = (id: string) => async (page: Page) => {
-  await click(`repro-run-${id}`)(page);
-  await done(`repro-${id}`, 'data-state', 'done', 90_000)(page);
-};
+/** Clicks a button (a run's, a sweep's), then waits as `done` does for what it starts to end. */
+const clickThen =
+  (testId: string, ...until: Parameters<typeof done>) =>
+  async (page: Page) => {
+    await click(testId)(page);
+    await done(...until)(page);
+  };
+const card = (id: string) => clickThen(`repro-run-${id}`, `repro-${id}`, 'data-state', 'done', 90_000);
 
 const STOPS: Stop[] = [
   {
@@ -43,10 +47,7 @@ const STOPS: Stop[] = [
     name: 'poisoning / thm1',
     hash: '#lab=poisoning&page=thm1',
     ready: 'lab-poisoning',
-    act: async (page) => {
-      await click('run')(page);
-      await done('status-poisoned')(page);
-    },
+    act: clickThen('run', 'status-poisoned'),
   },
   {
     name: 'poisoning / explore',
@@ -54,8 +55,7 @@ const STOPS: Stop[] = [
     ready: 'page-explore',
     act: async (page) => {
       await page.getByTestId('preset-select').selectOption('F2-s105');
-      await click('run')(page);
-      await done('status-poisoned')(page);
+      await clickThen('run', 'status-poisoned')(page);
     },
   },
   { name: 'poisoning / reproduce', hash: '#lab=poisoning&page=reproduce', ready: 'lab-poisoning', act: card('T1-7') },
@@ -63,10 +63,7 @@ const STOPS: Stop[] = [
     name: 'extrapolation / run',
     hash: '#lab=extrapolation&page=run',
     ready: 'page-extrap-run',
-    act: async (page) => {
-      await click('run')(page);
-      await done('status')(page);
-    },
+    act: clickThen('run', 'status'),
   },
   {
     name: 'extrapolation / sweeps',
@@ -76,8 +73,7 @@ const STOPS: Stop[] = [
       const ms = Number(await page.locator('[data-estimate-ms]').getAttribute('data-estimate-ms'));
       console.log(`[bench] extrapolation default sweep estimate: ${ms} ms`);
       if (!(ms < 20_000)) return;
-      await click('sweep-run')(page);
-      await done('sweep-results', 'data-status', 'done', 90_000)(page);
+      await clickThen('sweep-run', 'sweep-results', 'data-status', 'done', 90_000)(page);
     },
   },
   { name: 'extrapolation / demos', hash: '#lab=extrapolation&page=demos', ready: 'lab-extrapolation' },
@@ -86,19 +82,13 @@ const STOPS: Stop[] = [
     name: 'flow-vs-descent / run',
     hash: '#lab=flow-vs-descent&page=run',
     ready: 'page-fd-run',
-    act: async (page) => {
-      await click('run')(page);
-      await done('fd-status')(page);
-    },
+    act: clickThen('run', 'fd-status'),
   },
   {
     name: 'flow-vs-descent / sweep',
     hash: '#lab=flow-vs-descent&page=sweep',
     ready: 'page-fd-sweep',
-    act: async (page) => {
-      await click('sweep-run')(page);
-      await done('sweep-status', 'data-status', 'done', 90_000)(page);
-    },
+    act: clickThen('sweep-run', 'sweep-status', 'data-status', 'done', 90_000),
   },
   { name: 'flow-vs-descent / theory', hash: '#lab=flow-vs-descent&page=theory', ready: 'lab-flow-vs-descent' },
   { name: 'flow-vs-descent / mnist', hash: '#lab=flow-vs-descent&page=mnist', ready: 'lab-flow-vs-descent' },
@@ -107,10 +97,7 @@ const STOPS: Stop[] = [
     name: 'saddles',
     hash: '#lab=saddles',
     ready: 'lab-saddles',
-    act: async (page) => {
-      await click('run')(page);
-      await done('status')(page);
-    },
+    act: clickThen('run', 'status'),
   },
   {
     name: 'stability',
