@@ -3,33 +3,10 @@ import { buildRun } from '../src/experiment/build-run';
 import { findPreset } from '../src/experiment/presets';
 import { thm1Spec } from '../src/labs/poisoning/presets/thm1';
 import type { RunFrame } from './protocol';
+import { collect } from './tests/collect';
 import { RunnerCore } from './runner-core';
 
 const spec = thm1Spec({ d: 8, kappa: 7, seed: 7, scale: 1e-3, tieC: 5, maxTime: 1e11 });
-
-/** Collects frames until the final one, resolving each sink call only after a macrotask (a slow main thread). */
-function collect(core: RunnerCore, input: unknown, paused = false) {
-  const frames: RunFrame[] = [];
-  let inFlight = 0;
-  let maxInFlight = 0;
-  const done = new Promise<RunFrame[]>((resolve, reject) => {
-    void core
-      .start(
-        input,
-        async (f) => {
-          inFlight++;
-          maxInFlight = Math.max(maxInFlight, inFlight);
-          frames.push(f);
-          await new Promise((r) => setTimeout(r, 1));
-          inFlight--;
-          if (f.final) resolve(frames);
-        },
-        paused,
-      )
-      .then((res) => !res.ok && reject(new Error(res.message)));
-  });
-  return { done, frames, maxInFlight: () => maxInFlight };
-}
 
 describe('RunnerCore (the worker behind the page)', () => {
   it('streams exactly the numbers a direct run computes, one frame at a time', async () => {

@@ -1,4 +1,5 @@
-import { costIssues, type SpecCost } from './cost';
+import type { SpecCost } from './cost';
+import { crossIssuesFor } from './lab-run';
 import type { SpecIssue } from './issues';
 import { formatIssues, parseWith } from './parse';
 import { coreOf, specSchema, type Spec } from './schema';
@@ -20,6 +21,5 @@ export function specCost(spec: Spec): SpecCost {
 
 /** Constraints between fields, which the per-field schemas cannot express (each lab's own rules), then the memory budget. */
 function crossFieldIssues(spec: Spec): SpecIssue[] {
-  const issues = (coreOf(spec.lab).crossIssues as (s: Spec) => SpecIssue[])(spec);
-  return issues.length ? issues : costIssues(specCost(spec));
+  return crossIssuesFor(coreOf(spec.lab), spec);
 }

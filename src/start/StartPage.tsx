@@ -4,6 +4,7 @@ import { LabPreview } from './LabPreview';
 import { startDemo } from './demo-runs';
 import { type GalleryItem, galleryItems, presetHash } from './links';
 import { hashParam } from '../state/route';
+import { idleMap } from '../ui/idle-map';
 
 // The demo's plot (D3) loads beside the page, not in the entry bundle.
 const loadDemo = () => import('./Thm1Demo');
@@ -28,13 +29,10 @@ export function isStartHash(hash: string): boolean {
 export function StartPage() {
   const labs = NAV_LABS;
   const gallery = useMemo(galleryItems, []);
-  // The links carry each preset's spec, lz-compressed: done after the first paint (the demo comes first); a click
-  // before then makes its own link.
+  // The links carry each preset's spec, lz-compressed: made in idle time, a few at a time (the demo comes first:
+  // all at once they took a 100-200 ms task just as its first data arrived); a click before then makes its own link.
   const [hrefs, setHrefs] = useState<string[] | null>(null);
-  useEffect(() => {
-    const t = setTimeout(() => setHrefs(gallery.map((g) => presetHash(g.lab, g.presetId, g.page))), 50);
-    return () => clearTimeout(t);
-  }, [gallery]);
+  useEffect(() => idleMap(gallery, (g) => presetHash(g.lab, g.presetId, g.page), setHrefs), [gallery]);
   const open = (e: MouseEvent, g: GalleryItem) => {
     if (hrefs) return;
     e.preventDefault();

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ARM_COLORS } from '../labs/poisoning/arms';
 import { type PlotSeries, TimeSeriesPlot } from '../plots/TimeSeriesPlot';
 import { DEMO_ARMS, DEMO_PRESETS, type DemoArm, startDemo, useDemoRuns } from './demo-runs';
@@ -103,6 +103,8 @@ export function Thm1Demo() {
     return b?.count ? b.metric('gen')[b.count - 1] : null;
   };
   const seed = SEED_PRESETS[which].split('-s')[1];
+  // an lz-compressed spec: made once per seed, not at each frame of the reveal
+  const openLink = useMemo(() => presetLink(SEED_PRESETS[which], 'thm1'), [which]);
   return (
     <div
       ref={rootRef}
@@ -147,7 +149,7 @@ export function Thm1Demo() {
         ) : (
           'exact gradient flow of both arms in a worker… '
         )}
-        <a className="text-sky-700 underline dark:text-sky-400" href={presetLink(SEED_PRESETS[which], 'thm1')} data-testid="start-demo-open">
+        <a className="text-sky-700 underline dark:text-sky-400" href={openLink} data-testid="start-demo-open">
           Open in the lab
         </a>
       </p>

@@ -1,5 +1,6 @@
 import { findPreset } from '../experiment/presets';
 import type { Spec } from '../experiment/schema';
+import { RunClient } from '../state/run-client';
 import { createRunStore } from '../state/run-store';
 
 export type DemoArm = 'clean' | 'poisoned';
@@ -19,6 +20,8 @@ export const useDemoRuns = createRunStore<DemoArm, PoisoningSpec>({
   armSpec: (spec, arm) => ({ ...spec, arm }),
   // presets of a fraction of a second: no cost estimate on the way to the first frame
   confirmLong: false,
+  // a runner of Poisoning specs only: a fraction of the full runner's code to load and compile
+  client: (name) => new RunClient(name, (n) => new Worker(new URL('../../workers/poisoning-runner.worker.ts', import.meta.url), { type: 'module', name: n })),
 });
 
 let started = -1;

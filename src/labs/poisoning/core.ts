@@ -1,5 +1,6 @@
 import { costOf, runLength, stiffBytes, stiffStepFlops } from '../../experiment/cost';
 import { defineLab } from '../../experiment/lab-core';
+import { buildRunFor } from '../../experiment/lab-run';
 import { buildPoisoning, effectiveSpec } from './build';
 import { poisoningSliceField, SLICE_FIELD } from './explore/slice-field';
 import { GD_PRESETS, gdPresetSpec } from './presets/gd';
@@ -66,7 +67,7 @@ export const poisoningCore = defineLab({
   repro: {
     thm1: {
       what: 'paper 000, "Per Theorem 1" rows of Tables 1 and 3 (exact gradient flow, the reference seeds)',
-      run: reproduceThm1,
+      run: () => reproduceThm1((spec) => buildRunFor({ effective: effectiveSpec, buildProblem: buildPoisoning }, spec)),
       print: (rows) => formatThm1(rows as ReproRow[]),
     },
   },

@@ -1,5 +1,6 @@
-import { buildRun } from '../../experiment/build-run';
+import type { Run } from '../../engine/core/run';
 import { THM1_TABLE_ROWS, thm1Spec } from './presets/thm1';
+import type { PoisoningSpec } from './schema';
 
 export interface ReproRow {
   id: string;
@@ -11,8 +12,11 @@ export interface ReproRow {
   paper: number;
 }
 
-/** The "Per Theorem 1" rows of paper 000's Tables 1 and 3: four seeds, both arms, exact gradient flow. */
-export function reproduceThm1(): ReproRow[] {
+/**
+ * The "Per Theorem 1" rows of paper 000's Tables 1 and 3: four seeds, both arms, exact gradient flow. The run
+ * builder comes from the core (this module is part of the core: it cannot import the registry of every lab).
+ */
+export function reproduceThm1(buildRun: (spec: PoisoningSpec) => Run): ReproRow[] {
   const rows: ReproRow[] = [];
   for (const row of THM1_TABLE_ROWS) {
     for (const arm of ['clean', 'poisoned'] as const) {

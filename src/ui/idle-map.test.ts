@@ -1,0 +1,49 @@
+import { describe, expect, it, vi } from 'vitest';
+import { idleMap } from './idle-map';
+
+describe('idleMap', () => {
+  it('maps every item in order over several idle slices, and calls done once with them all', async () => {
+    vi.useFakeTimers();
+    // each idle slice has room for two items: the first check of the time left says 5 ms, the next 0
+    vi.stubGlobal('requestIdleCallback', (cb: (d: { timeRemaining(): number }) => void) => {
+      let checks = 0;
+      return setTimeout(() => cb({ timeRemaining: () => (checks++ === 0 ? 5 : 0) }), 1);
+    });
+    const calls: number[] = [];
+    const done = vi.fn();
+    idleMap(
+      [1, 2, 3, 4, 5],
+      (x) => {
+        calls.push(x);
+        return x * 10;
+      },
+      done,
+    );
+    expect(calls).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toEqual([1, 2]);
+    expect(done).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(20);
+    expect(calls).toEqual([1, 2, 3, 4, 5]);
+    expect(done).toHaveBeenCalledTimes(1);
+    expect(done).toHaveBeenCalledWith([10, 20, 30, 40, 50]);
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  it('a cancelled map stops and never calls done', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('requestIdleCallback', (cb: (d: { timeRemaining(): number }) => void) => setTimeout(() => cb({ timeRemaining: () => 0 }), 1));
+    vi.stubGlobal('cancelIdleCallback', (h: number) => clearTimeout(h));
+    const fn = vi.fn((x: number) => x);
+    const done = vi.fn();
+    const cancel = idleMap([1, 2, 3], fn, done);
+    await vi.advanceTimersByTimeAsync(1);
+    cancel();
+    await vi.advanceTimersByTimeAsync(20);
+    expect(fn).toHaveBeenCalledTimes(1);
+    expect(done).not.toHaveBeenCalled();
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+});
