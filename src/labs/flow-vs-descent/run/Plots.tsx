@@ -1,6 +1,6 @@
 import { memo, type ReactNode, useRef } from 'react';
 import { OKABE_ITO, seriesColor } from '../../../plots/palette';
-import { type PlotSeries, type RefLine, TimeSeriesPlot } from '../../../plots/TimeSeriesPlot';
+import { type PlotSeries, type RefLine, TimeSeriesPlot, type TimeSeriesPlotProps } from '../../../plots/TimeSeriesPlot';
 import { PlotPanel } from '../../../plots/PlotPanel';
 import { fmt } from '../../../ui/format';
 import { type ArmInfo, armsOf, column } from './derive';
@@ -68,6 +68,35 @@ const Slot = memo(
   (a, b) => a.rev === b.rev,
 );
 
+/**
+ * One plot against flow time in its panel, in a Slot: `plot` (its id, title, axes and series) is called and the plot
+ * drawn again only when the slot's revision changes.
+ */
+function TimeSlot({
+  rev,
+  revision,
+  testId,
+  caption,
+  plot,
+}: {
+  rev: number;
+  revision: number;
+  testId: string;
+  caption: ReactNode;
+  plot: () => Omit<TimeSeriesPlotProps, 'revision' | 'xLabel'>;
+}) {
+  return (
+    <Slot
+      rev={rev}
+      render={() => (
+        <PlotPanel testId={testId} caption={caption}>
+          <TimeSeriesPlot {...plot()} syncX={TIME} xLabel="flow time t" revision={revision} />
+        </PlotPanel>
+      )}
+    />
+  );
+}
+
 /** The live plots of Sec. 7 (2-7) on flow time t, one line per GD arm beside the flow. */
 export const RunPlots = memo(function RunPlots({ run, revision }: { run: FdRun | null; revision: number }) {
   const revs = useRoundRobin(revision, PLOT_SLOTS, run?.id ?? -1, !!(run?.final || run?.error));
@@ -83,120 +112,93 @@ export const RunPlots = memo(function RunPlots({ run, revision }: { run: FdRun |
   const o = spec.objective;
   const dln = o.family === 'dln';
   const rank1 = dln && o.widths[o.widths.length - 1] === 1;
-  const common = { syncX: TIME, xLabel: 'flow time t', revision };
   return (
     <div className="grid gap-3 xl:grid-cols-2" data-testid="fd-plots">
-      <Slot
+      <TimeSlot
         rev={revs[0]}
-        render={() => (
-          <PlotPanel testId="panel-loss" caption="GD (coloured) against the flow (black) at equal flow time t = kη.">
-            <TimeSeriesPlot id="fd-loss" title="(2) f − min f" yLabel="f − min f" yScale="log" series={[...flowLine(run, 'f', 'flow'), ...armLines(run, arms, 'f')]} {...common} />
-          </PlotPanel>
-        )}
+        revision={revision}
+        testId="panel-loss"
+        caption="GD (coloured) against the flow (black) at equal flow time t = kη."
+        plot={() => ({ id: 'fd-loss', title: '(2) f − min f', yLabel: 'f − min f', yScale: 'log', series: [...flowLine(run, 'f', 'flow'), ...armLines(run, arms, 'f')] })}
       />
-      <Slot
+      <TimeSlot
         rev={revs[1]}
-        render={() => (
-          <PlotPanel
-            testId="panel-gap"
-            caption={
-              spec.errorOde
-                ? 'D/η for each η against ‖E(t)‖ from the error ODE (black): for small η they coincide, D ≈ η‖E(t)‖.'
-                : 'Turn on the error ODE to see the prediction ‖E(t)‖ beside D/η.'
-            }
-          >
-            <TimeSeriesPlot
-              id="fd-gap"
-              title="(3) Tracking error D/η and ‖E(t)‖"
-              yLabel="D/η, ‖E‖"
-              series={[...(spec.errorOde ? flowLine(run, 'E', '‖E(t)‖ (error ODE)') : []), ...armLines(run, arms, 'Deta')]}
-              {...common}
-            />
-          </PlotPanel>
-        )}
+        revision={revision}
+        testId="panel-gap"
+        caption={
+          spec.errorOde
+            ? 'D/η for each η against ‖E(t)‖ from the error ODE (black): for small η they coincide, D ≈ η‖E(t)‖.'
+            : 'Turn on the error ODE to see the prediction ‖E(t)‖ beside D/η.'
+        }
+        plot={() => ({
+          id: 'fd-gap',
+          title: '(3) Tracking error D/η and ‖E(t)‖',
+          yLabel: 'D/η, ‖E‖',
+          series: [...(spec.errorOde ? flowLine(run, 'E', '‖E(t)‖ (error ODE)') : []), ...armLines(run, arms, 'Deta')],
+        })}
       />
-      <Slot
+      <TimeSlot
         rev={revs[2]}
-        render={() => (
-          <PlotPanel testId="panel-distance" caption="D(t) = ‖θ_k − θ(kη)‖: linear in η while the curvature along the flow stays mild.">
-            <TimeSeriesPlot id="fd-distance" title="(3) Tracking error D(t)" yLabel="D" yScale="log" series={armLines(run, arms, 'D')} {...common} />
-          </PlotPanel>
-        )}
+        revision={revision}
+        testId="panel-distance"
+        caption="D(t) = ‖θ_k − θ(kη)‖: linear in η while the curvature along the flow stays mild."
+        plot={() => ({ id: 'fd-distance', title: '(3) Tracking error D(t)', yLabel: 'D', yScale: 'log', series: armLines(run, arms, 'D') })}
       />
       {spec.protocol !== 'flow' && (
-        <Slot
+        <TimeSlot
           rev={revs[3]}
-          render={() => (
-            <PlotPanel
-              testId="panel-drift"
-              caption="The paper's instrument: the distance between GD at η₀ and GD at η₀/r at equal flow time (iterate k against iterate rk). Small next to ‖θ − θ₀‖: GD at η₀ already tracks the flow."
-            >
-              <TimeSeriesPlot
-                id="fd-drift"
-                title="Run-vs-run drift ‖θ^{η₀}_k − θ^{η₀/r}_{rk}‖ (paper protocol)"
-                yLabel="drift"
-                series={armLines(
-                  run,
-                  arms.filter((a) => a.paper),
-                  'drift',
-                )}
-                {...common}
-              />
-            </PlotPanel>
-          )}
+          revision={revision}
+          testId="panel-drift"
+          caption="The paper's instrument: the distance between GD at η₀ and GD at η₀/r at equal flow time (iterate k against iterate rk). Small next to ‖θ − θ₀‖: GD at η₀ already tracks the flow."
+          plot={() => ({
+            id: 'fd-drift',
+            title: 'Run-vs-run drift ‖θ^{η₀}_k − θ^{η₀/r}_{rk}‖ (paper protocol)',
+            yLabel: 'drift',
+            series: armLines(
+              run,
+              arms.filter((a) => a.paper),
+              'drift',
+            ),
+          })}
         />
       )}
       {spec.spectrum && (
-        <Slot
+        <TimeSlot
           rev={revs[4]}
-          render={() => (
-            <PlotPanel
-              testId="panel-curvature"
-              caption="λmin and λmax of the Hessian along the flow (solid) and GD (dashed, small models), with the paper's lower bound on λmin (it holds, often loosely); GD cannot stay where λmax > 2/η."
-            >
-              <TimeSeriesPlot
-                id="fd-curvature"
-                title="(4) Curvature along the way"
-                yLabel="λ"
-                refLines={twoOverEta(arms)}
-                series={[
-                  ...flowLine(run, 'lmax', 'λmax (flow)', { color: OKABE_ITO[1] }),
-                  ...flowLine(run, 'lmin', 'λmin (flow)', { color: OKABE_ITO[0] }),
-                  ...flowLine(run, 'bound', o.family === 'fc' ? 'Lemma 11 bound' : 'Lemma 7 / Prop. 8 bound', { color: OKABE_ITO[3], dash: [6, 3], width: 1.5 }),
-                  ...armLines(run, arms, 'lmax', { dash: [4, 3], width: 1 }, (a) => `λmax, ${a.label}`),
-                  ...armLines(run, arms, 'lmin', { dash: [4, 3], width: 1 }, (a) => `λmin, ${a.label}`),
-                ]}
-                {...common}
-              />
-            </PlotPanel>
-          )}
+          revision={revision}
+          testId="panel-curvature"
+          caption="λmin and λmax of the Hessian along the flow (solid) and GD (dashed, small models), with the paper's lower bound on λmin (it holds, often loosely); GD cannot stay where λmax > 2/η."
+          plot={() => ({
+            id: 'fd-curvature',
+            title: '(4) Curvature along the way',
+            yLabel: 'λ',
+            refLines: twoOverEta(arms),
+            series: [
+              ...flowLine(run, 'lmax', 'λmax (flow)', { color: OKABE_ITO[1] }),
+              ...flowLine(run, 'lmin', 'λmin (flow)', { color: OKABE_ITO[0] }),
+              ...flowLine(run, 'bound', o.family === 'fc' ? 'Lemma 11 bound' : 'Lemma 7 / Prop. 8 bound', { color: OKABE_ITO[3], dash: [6, 3], width: 1.5 }),
+              ...armLines(run, arms, 'lmax', { dash: [4, 3], width: 1 }, (a) => `λmax, ${a.label}`),
+              ...armLines(run, arms, 'lmin', { dash: [4, 3], width: 1 }, (a) => `λmin, ${a.label}`),
+            ],
+          })}
         />
       )}
       {spec.spectrum && (
-        <Slot
+        <TimeSlot
           rev={revs[5]}
-          render={() => (
-            <PlotPanel testId="panel-im" caption="I_m(t) = ∫₀ᵗ max(0, −λmin) ds: where it levels off, the flow has stopped meeting negative curvature (roughly convex from there).">
-              <TimeSeriesPlot id="fd-im" title="(5) Accumulated negative curvature I_m(t)" yLabel="I_m" series={flowLine(run, 'Im', 'I_m (flow)')} {...common} />
-            </PlotPanel>
-          )}
+          revision={revision}
+          testId="panel-im"
+          caption="I_m(t) = ∫₀ᵗ max(0, −λmin) ds: where it levels off, the flow has stopped meeting negative curvature (roughly convex from there)."
+          plot={() => ({ id: 'fd-im', title: '(5) Accumulated negative curvature I_m(t)', yLabel: 'I_m', series: flowLine(run, 'Im', 'I_m (flow)') })}
         />
       )}
       {dln && (
-        <Slot
+        <TimeSlot
           rev={revs[6]}
-          render={() => (
-            <PlotPanel testId="panel-unbalance" caption="U = maxⱼ ‖Wⱼ₊₁ᵀWⱼ₊₁ − WⱼWⱼᵀ‖_*: the flow conserves it (flat, at rounding level); GD moves it by η² per step.">
-              <TimeSeriesPlot
-                id="fd-unbalance"
-                title="(6) Unbalancedness U(t)"
-                yLabel="U"
-                yScale="log"
-                series={[...flowLine(run, 'U', 'flow'), ...armLines(run, arms, 'U')]}
-                {...common}
-              />
-            </PlotPanel>
-          )}
+          revision={revision}
+          testId="panel-unbalance"
+          caption="U = maxⱼ ‖Wⱼ₊₁ᵀWⱼ₊₁ − WⱼWⱼᵀ‖_*: the flow conserves it (flat, at rounding level); GD moves it by η² per step."
+          plot={() => ({ id: 'fd-unbalance', title: '(6) Unbalancedness U(t)', yLabel: 'U', yScale: 'log', series: [...flowLine(run, 'U', 'flow'), ...armLines(run, arms, 'U')] })}
         />
       )}
       {rank1 && <Slot rev={revs[7]} render={() => <PhasePlane run={run} arms={arms} revision={revs[7]} />} />}
