@@ -1,5 +1,6 @@
 import { NumberField } from '../../../ui/NumberField';
 import { labelClass } from '../../../ui/field-styles';
+import { fmt } from '../../../ui/format';
 import { poisonDose, setPoisonAmplitude, setPoisonCount } from './explore-model';
 import type { PoisoningSpec } from '../schema';
 
@@ -53,7 +54,17 @@ export function PoisonDose({ spec, apply }: { spec: PoisoningSpec; apply: (candi
           className="flex-1"
         />
       </label>
-      <NumberField key={amp} label="largest |value| of the special rows" testId="dose-amplitude" value={amp} onCommit={scale} hint="every special row is rescaled alike" />
+      {/* a derived size (the rows' own values can carry 16 digits): 4 significant digits, and leaving the field as written
+          rescales nothing */}
+      <NumberField
+        key={amp}
+        label="largest |value| of the special rows"
+        testId="dose-amplitude"
+        value={amp}
+        format={(v) => fmt(v)}
+        onCommit={(q) => (q === Number(fmt(amp)) ? null : scale(q))}
+        hint="every special row is rescaled alike"
+      />
     </fieldset>
   );
 }

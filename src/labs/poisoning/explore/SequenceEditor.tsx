@@ -57,6 +57,16 @@ export function barKeyMove(pos: number, key: string, kappa: number): number | nu
 /** Bar width: strips about 300 px wide, whatever kappa. */
 export const barWidth = (kappa: number) => Math.max(12, Math.min(44, Math.floor(300 / kappa)));
 
+/**
+ * Every how many positions the header numbers its bars: a number needs about 7 px a digit (11 px text) and a gap,
+ * so at kappa = 64 (12 px bars) every second one, not 64 numbers run together.
+ */
+export function positionLabelStep(kappa: number, barW: number): number {
+  const need = 7 * String(kappa).length + 4;
+  for (const step of [1, 2, 5, 10, 20, 50, 100, 200, 500]) if (step * barW >= need) return step;
+  return 1000;
+}
+
 interface Draft {
   row: number;
   pos: number;
@@ -68,6 +78,7 @@ export function SequenceEditor() {
   const spec = useLabSpec('poisoning');
   const kappa = spec.data.length;
   const BAR_W = barWidth(kappa);
+  const labelStep = positionLabelStep(kappa, BAR_W);
   const labels = useMemo(() => teacherLabels(spec), [spec]);
   const counts = rowCounts(spec);
   const [selected, setSelected] = useState<{ row: number; pos: number } | null>(null);
@@ -113,8 +124,8 @@ export function SequenceEditor() {
             <span className="w-14">kind</span>
             <span className="flex" style={{ width: kappa * BAR_W }}>
               {Array.from({ length: kappa }, (_, l) => (
-                <span key={l} className="text-center" style={{ width: BAR_W }} title={`position ${l + 1}`}>
-                  {l + 1}
+                <span key={l} className="overflow-visible whitespace-nowrap text-center" style={{ width: BAR_W }} title={`position ${l + 1}`}>
+                  {(l + 1) % labelStep === 0 ? l + 1 : ''}
                 </span>
               ))}
             </span>

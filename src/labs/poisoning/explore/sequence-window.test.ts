@@ -3,7 +3,7 @@
  * long one (a link may hold 512 sequences of 64 values: over 100,000 SVG elements if all were drawn).
  */
 import { describe, expect, it } from 'vitest';
-import { ALL_ROWS_UP_TO, rowWindow } from './SequenceEditor';
+import { ALL_ROWS_UP_TO, barWidth, positionLabelStep, rowWindow } from './SequenceEditor';
 
 describe('the sequence list window', () => {
   it('renders every row up to ALL_ROWS_UP_TO, wherever it is scrolled', () => {
@@ -26,5 +26,20 @@ describe('the sequence list window', () => {
     const past = rowWindow(n, 1e7);
     expect(past.to).toBe(n);
     expect(past.from).toBeLessThan(n);
+  });
+});
+
+describe('the sequence header numbers', () => {
+  it('numbers every bar while the numbers fit, and every 2nd / 5th / 10th once they would run together', () => {
+    expect(positionLabelStep(7, barWidth(7))).toBe(1);
+    expect(positionLabelStep(10, barWidth(10))).toBe(1);
+    expect(positionLabelStep(20, barWidth(20))).toBe(2); // 15 px bars, two digits need 18 px
+    expect(positionLabelStep(64, barWidth(64))).toBe(2);
+    // the labels shown never overlap: each has step x bar width of room for its digits
+    for (const kappa of [2, 7, 10, 25, 64, 100, 256, 1000]) {
+      const w = barWidth(kappa);
+      const step = positionLabelStep(kappa, w);
+      expect(step * w).toBeGreaterThanOrEqual(7 * String(kappa).length + 4);
+    }
   });
 });
