@@ -44,6 +44,47 @@ export function RunExportLinks({ name, arms, disabled, compare = null }: { name:
   );
 }
 
+/**
+ * The Export JSON / CSV pair of a lab's own export object (e.g. a sweep's): what `data` returns when clicked (null:
+ * nothing to export), saved as `<name>.json` (through `json` when given) and, through `csv`, as `<name>.csv`.
+ */
+export function DataExportLinks<T>({
+  name,
+  data,
+  json = (d) => d,
+  csv,
+  disabled = false,
+  testId,
+  jsonTitle,
+  csvTitle,
+}: {
+  name: string;
+  data: () => T | null;
+  json?: (data: T) => unknown;
+  csv: (data: T) => string;
+  disabled?: boolean;
+  testId: string;
+  jsonTitle: string;
+  csvTitle: string;
+}) {
+  return (
+    <ExportLinks
+      disabled={disabled}
+      testId={testId}
+      jsonTitle={jsonTitle}
+      csvTitle={csvTitle}
+      onJson={() => {
+        const d = data();
+        if (d) downloadJson(`${name}.json`, json(d));
+      }}
+      onCsv={() => {
+        const d = data();
+        if (d) downloadText(`${name}.csv`, csv(d), 'text/csv');
+      }}
+    />
+  );
+}
+
 const TABLE_JSON_TITLE = 'The spec that produced these results, its link, the app version and every value, as JSON';
 const TABLE_CSV_TITLE = 'The same values as CSV: the spec, its link and the app version in # lines above the header';
 
@@ -66,20 +107,5 @@ export function TableExportLinks({
   jsonTitle?: string;
   csvTitle?: string;
 }) {
-  return (
-    <ExportLinks
-      disabled={disabled}
-      testId={testId}
-      jsonTitle={jsonTitle}
-      csvTitle={csvTitle}
-      onJson={() => {
-        const t = table();
-        if (t) downloadJson(`${name}.json`, tableJson(t));
-      }}
-      onCsv={() => {
-        const t = table();
-        if (t) downloadText(`${name}.csv`, tableCsv(t), 'text/csv');
-      }}
-    />
-  );
+  return <DataExportLinks name={name} data={table} json={tableJson} csv={tableCsv} disabled={disabled} testId={testId} jsonTitle={jsonTitle} csvTitle={csvTitle} />;
 }

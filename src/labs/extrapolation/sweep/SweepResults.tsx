@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useExperiment } from '../../../state/experiment-store';
 import { Button } from '../../../ui/Button';
-import { downloadJson, downloadText } from '../../../ui/download';
-import { ExportLinks } from '../../../ui/ExportLinks';
+import { DataExportLinks } from '../../../ui/ExportLinks';
 import { fmt } from '../../../ui/format';
 import { ProgressBar } from '../../../ui/ProgressBar';
 import { SelectField } from '../../../ui/SelectField';
@@ -64,13 +63,10 @@ function SweepStatus() {
   const run = useSweepRun();
   const rate = run.done > 0 && run.ms > 0 ? run.done / (run.ms / 1000) : 0;
   const left = run.leftMs;
-  const save = (ext: 'json' | 'csv') => {
+  // the sweep as it stands when a button is pressed
+  const exported = () => {
     const st = useSweepRun.getState();
-    if (!st.spec || !st.sweep) return;
-    const data = sweepJson(LAB, st.spec, st.sweep, st.scored);
-    const name = `implicit-bias-lab-${LAB}-${st.sweep.kind}-sweep`;
-    if (ext === 'json') downloadJson(`${name}.json`, data);
-    else downloadText(`${name}.csv`, sweepCsv(data), 'text/csv');
+    return st.spec && st.sweep ? sweepJson(LAB, st.spec, st.sweep, st.scored) : null;
   };
   return (
     <div className="flex flex-col gap-1 text-sm" role="status" aria-live="polite" data-testid="sweep-status">
@@ -102,13 +98,13 @@ function SweepStatus() {
         )}
         {run.done > 0 && run.status !== 'running' && (
           <span className="ml-auto">
-            <ExportLinks
-              disabled={false}
+            <DataExportLinks
+              name={`implicit-bias-lab-${LAB}-${run.sweep?.kind}-sweep`}
+              data={exported}
+              csv={sweepCsv}
               testId="sweep-export"
               jsonTitle="The experiment the sweep ran from, every finished run and the summary per k / σ, as JSON"
               csvTitle="The same as CSV: the experiment in # comment lines, then the runs, then the summary"
-              onJson={() => save('json')}
-              onCsv={() => save('csv')}
             />
           </span>
         )}

@@ -1,8 +1,7 @@
 import { useEffect } from 'react';
 import { labSpecNow, useExperiment, useLabSpec } from '../../../state/experiment-store';
 import { Button } from '../../../ui/Button';
-import { downloadJson, downloadText } from '../../../ui/download';
-import { ExportLinks } from '../../../ui/ExportLinks';
+import { DataExportLinks } from '../../../ui/ExportLinks';
 import { fmt } from '../../../ui/format';
 import { LabPage } from '../../../ui/LabLayout';
 import { NumberField } from '../../../ui/NumberField';
@@ -119,13 +118,10 @@ function SweepSidebar({ spec }: { spec: FlowVsDescentSpec }) {
 function SweepStatus() {
   const sweep = useFdSweep();
   const edge = convergenceEdge(sweep.rows);
-  const save = (ext: 'json' | 'csv') => {
+  // the sweep as it stands when a button is pressed
+  const exported = () => {
     const st = useFdSweep.getState();
-    if (!st.spec) return;
-    const data = sweepJson(st.spec, st.etas, st.maxSteps, st.reference, st.rows);
-    const name = `implicit-bias-lab-${LAB}-eta-sweep`;
-    if (ext === 'json') downloadJson(`${name}.json`, data);
-    else downloadText(`${name}.csv`, sweepCsv(data), 'text/csv');
+    return st.spec ? sweepJson(st.spec, st.etas, st.maxSteps, st.reference, st.rows) : null;
   };
   if (sweep.status === 'idle') return null;
   const finished = sweep.rows.filter((r) => r.result).length;
@@ -155,13 +151,13 @@ function SweepStatus() {
         )}
         {finished > 0 && sweep.status !== 'running' && (
           <span className="ml-auto">
-            <ExportLinks
-              disabled={false}
+            <DataExportLinks
+              name={`implicit-bias-lab-${LAB}-eta-sweep`}
+              data={exported}
+              csv={sweepCsv}
               testId="sweep-export"
               jsonTitle="The spec, the app version and every finished run, as JSON"
               csvTitle="One row per η, the spec in # comment lines"
-              onJson={() => save('json')}
-              onCsv={() => save('csv')}
             />
           </span>
         )}
