@@ -116,6 +116,9 @@ function teacherArms(arms: Arm[]): { arm: Arm; suffix: string; dash: number[] }[
 
 const metric = (a: Arm, name: string) => (a.run.buffers?.metricNames.includes(name) ? a.run.buffers.metric(name) : null);
 const suffix = (arms: Arm[], a: Arm) => (arms.length > 1 ? ` (${a.label})` : '');
+/** One line of a quantity per arm (width 2), each arm named in the legend when there are several. */
+const armLines = (arms: Arm[], axis: TimeAxis, id: string, label: string, y: (a: Arm) => ArrayLike<number> | null | undefined) =>
+  arms.flatMap((a) => timeLine(a, axis, id, `${label}${suffix(arms, a)}`, y(a), { width: 2 }));
 
 /** (1) The training loss, log y, with MultiStepLR's learning-rate drops marked. */
 function LossPlot({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; revision: number }) {
@@ -128,7 +131,7 @@ function LossPlot({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; revis
       axis={axis}
       id="ex-loss"
       title="(1) Training loss"
-      series={arms.flatMap((a) => timeLine(a, axis, 'loss', `loss${suffix(arms, a)}`, a.run.buffers?.loss, { width: 2 }))}
+      series={armLines(arms, axis, 'loss', 'loss', (a) => a.run.buffers?.loss)}
       yLabel="loss"
       yScale="log"
       refLines={refs}
@@ -146,7 +149,7 @@ function GruErrorPlot({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; r
       axis={axis}
       id="ex-gru-error"
       title="GRU error E over training"
-      series={arms.flatMap((a) => timeLine(a, axis, 'E', `E${suffix(arms, a)}`, metric(a, 'E'), { width: 2 }))}
+      series={armLines(arms, axis, 'E', 'E', (a) => metric(a, 'E'))}
       yLabel="E"
       yScale="log"
       revision={revision}
@@ -499,7 +502,7 @@ function HankelPlots({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; re
         axis={axis}
         id="ex-effdim"
         title="(5) Effective state dimension"
-        series={arms.flatMap((a) => timeLine(a, axis, 'effdim', `effective dimension${suffix(arms, a)}`, metric(a, 'effDim'), { width: 2 }))}
+        series={armLines(arms, axis, 'effdim', 'effective dimension', (a) => metric(a, 'effDim'))}
         refLines={[{ axis: 'y', value: dHat, label: `d̂ = ${dHat}` }]}
         yLabel="dimension"
         revision={revision}
@@ -639,7 +642,7 @@ function MomentsPlots({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; r
         axis={axis}
         id="ex-phi"
         title="(7) Off-support mass Φ(t)"
-        series={arms.flatMap((a) => timeLine(a, axis, 'phi', `Φ${suffix(arms, a)}`, metric(a, 'phi'), { width: 2 }))}
+        series={armLines(arms, axis, 'phi', 'Φ', (a) => metric(a, 'phi'))}
         yLabel="Φ"
         yScale="log"
         revision={revision}
