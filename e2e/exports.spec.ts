@@ -1,12 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { decodeSpec } from '../src/experiment/link';
-
-/** Clicks a download button and returns the file's text and name. */
-async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
-  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId(testId).click({ timeout: 30_000 })]);
-  return { name: d.suggestedFilename(), bytes: readFileSync((await d.path())!) };
-}
+import { download } from './helpers';
 
 /**
  * A plot's PNG and SVG: the SVG is a standalone image with the plot's title, its legend and a caption with the app

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
 import { decodeSpec } from '../src/experiment/link';
@@ -108,3 +109,9 @@ export const clearLongTasks = (page: Page) =>
   page.evaluate(() => {
     (window as unknown as { __longTasks: number[] }).__longTasks.length = 0;
   });
+
+/** Clicks a download button and returns the file's name and bytes. */
+export async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
+  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId(testId).click({ timeout: 30_000 })]);
+  return { name: d.suggestedFilename(), bytes: readFileSync((await d.path())!) };
+}

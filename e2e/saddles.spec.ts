@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
-import { shot } from './helpers';
+import { decodeSpec } from '../src/experiment/link';
+import { download, shot } from './helpers';
 
 /** Opens the Saddles lab with one of its presets loaded. */
 async function openPreset(page: Page, id: string) {
@@ -53,6 +54,26 @@ test('Example 1 shows the phase portrait and the circle of directions', async ({
   await page.getByTestId('sweep-run').click();
   await expect(page.getByTestId('escape-sweep')).toContainText('δ = 0.08', { timeout: 20_000 });
   expect(Number(await page.getByTestId('plot-sd-sweep').getAttribute('data-points'))).toBeGreaterThanOrEqual(8);
+  // its exports: the JSON reopens the swept experiment; the CSV has one row per delta with both laws at it
+  const json = JSON.parse((await download(page, 'escape-sweep-export-json')).bytes.toString('utf8'));
+  expect(json).toMatchObject({ lab: 'saddles', kind: 'escape-sweep' });
+  const back = decodeSpec(json.reopen);
+  expect(back.ok && back.spec).toEqual(json.spec);
+  expect(json.points).toHaveLength(8);
+  const csv = (await download(page, 'escape-sweep-export-csv')).bytes.toString('utf8').trimEnd().split('\n');
+  const header = csv.findIndex((l) => !l.startsWith('#'));
+  expect(csv[header]).toBe('delta,t_esc,law_ustar,prediction_w0');
+  const rows = csv.slice(header + 1).map((l) => l.split(',').map(Number));
+  expect(rows).toHaveLength(8);
+  // Example 1 (Lh = 2, N* = 8): t_esc against ln(1/delta) has the law's slope 1/16, and the measured times sit a
+  // constant below the law (the sweep stops at a 1 % loss drop): the note says 'below', with the numbers
+  const gaps = rows.map(([, tEsc, law]) => tEsc - law);
+  for (const g of gaps) expect(g).toBeCloseTo(gaps[0], 2);
+  expect(gaps[0]).toBeLessThan(0);
+  await expect(page.getByTestId('sweep-law-note')).toHaveAttribute('data-side', 'below');
+  await expect(page.getByTestId('sweep-law-note')).toContainText(/sit about 0\.09\d+ below the orange law/);
+  await expect(page.getByTestId('sweep-law-note')).toContainText('1/(2N*) = 0.0625');
+  expect(rows.map((r) => r[1])).toEqual(json.points.map((p: { tEsc: number }) => p.tEsc));
   await page.waitForTimeout(300);
   await page.screenshot({ path: shot('saddles-ex1.png'), fullPage: true });
 });
