@@ -95,7 +95,7 @@ export function Sweeps({ spec, c }: { spec: StabilitySpec; c: SpecBasics }) {
               <span className="num text-xs text-slate-500" data-testid="sweep-done" data-runs={sw.total} data-ms={sw.ms.toFixed(0)}>
                 {sw.total} GD runs in {(sw.ms / 1000).toFixed(2)} s{sw.total >= 100 ? ` (${fmt(sw.total / (sw.ms / 1000), 3)} runs/s on ${sharedPool().size} workers)` : ''}
               </span>
-              <span className="ml-auto">
+              <span className="ml-auto shrink-0">
                 <TableExportLinks
                   name={`implicit-bias-lab-stability-${sw.kind}-sweep`}
                   table={sweepTable}
