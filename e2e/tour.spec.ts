@@ -43,12 +43,7 @@ const STOPS: Stop[] = [
       for (const arm of ['clean', 'poisoned']) await expect(page.getByTestId(`plot-start-demo-${arm}`)).toHaveAttribute('data-points', /^[1-9]\d*$/, { timeout: 30_000 });
     },
   },
-  {
-    name: 'poisoning / thm1',
-    hash: '#lab=poisoning&page=thm1',
-    ready: 'lab-poisoning',
-    act: clickThen('run', 'status-poisoned'),
-  },
+  { name: 'poisoning / thm1', hash: '#lab=poisoning&page=thm1', ready: 'lab-poisoning', act: clickThen('run', 'status-poisoned') },
   {
     name: 'poisoning / explore',
     hash: '#lab=poisoning&page=explore',
@@ -59,12 +54,7 @@ const STOPS: Stop[] = [
     },
   },
   { name: 'poisoning / reproduce', hash: '#lab=poisoning&page=reproduce', ready: 'lab-poisoning', act: card('T1-7') },
-  {
-    name: 'extrapolation / run',
-    hash: '#lab=extrapolation&page=run',
-    ready: 'page-extrap-run',
-    act: clickThen('run', 'status'),
-  },
+  { name: 'extrapolation / run', hash: '#lab=extrapolation&page=run', ready: 'page-extrap-run', act: clickThen('run', 'status') },
   {
     name: 'extrapolation / sweeps',
     hash: '#lab=extrapolation&page=sweeps',
@@ -78,27 +68,12 @@ const STOPS: Stop[] = [
   },
   { name: 'extrapolation / demos', hash: '#lab=extrapolation&page=demos', ready: 'lab-extrapolation' },
   { name: 'extrapolation / reproduce', hash: '#lab=extrapolation&page=reproduce', ready: 'page-reproduce', act: card('E-TWIN') },
-  {
-    name: 'flow-vs-descent / run',
-    hash: '#lab=flow-vs-descent&page=run',
-    ready: 'page-fd-run',
-    act: clickThen('run', 'fd-status'),
-  },
-  {
-    name: 'flow-vs-descent / sweep',
-    hash: '#lab=flow-vs-descent&page=sweep',
-    ready: 'page-fd-sweep',
-    act: clickThen('sweep-run', 'sweep-status', 'data-status', 'done', 90_000),
-  },
+  { name: 'flow-vs-descent / run', hash: '#lab=flow-vs-descent&page=run', ready: 'page-fd-run', act: clickThen('run', 'fd-status') },
+  { name: 'flow-vs-descent / sweep', hash: '#lab=flow-vs-descent&page=sweep', ready: 'page-fd-sweep', act: clickThen('sweep-run', 'sweep-status', 'data-status', 'done', 90_000) },
   { name: 'flow-vs-descent / theory', hash: '#lab=flow-vs-descent&page=theory', ready: 'lab-flow-vs-descent' },
   { name: 'flow-vs-descent / mnist', hash: '#lab=flow-vs-descent&page=mnist', ready: 'lab-flow-vs-descent' },
   { name: 'flow-vs-descent / reproduce', hash: '#lab=flow-vs-descent&page=reproduce', ready: 'page-fd-reproduce', act: card('FD-Q1') },
-  {
-    name: 'saddles',
-    hash: '#lab=saddles',
-    ready: 'lab-saddles',
-    act: clickThen('run', 'status'),
-  },
+  { name: 'saddles', hash: '#lab=saddles', ready: 'lab-saddles', act: clickThen('run', 'status') },
   {
     name: 'stability',
     hash: '#lab=stability',
