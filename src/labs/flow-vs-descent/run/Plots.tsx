@@ -109,6 +109,8 @@ export const RunPlots = memo(function RunPlots({ run, revision }: { run: FdRun |
   }
   const spec = run.spec;
   const arms = armsOf(spec);
+  // the paper protocol's GD runs at eta0 / r
+  const paperArms = arms.filter((a) => a.paper);
   const o = spec.objective;
   const dln = o.family === 'dln';
   const rank1 = dln && o.widths[o.widths.length - 1] === 1;
@@ -150,16 +152,7 @@ export const RunPlots = memo(function RunPlots({ run, revision }: { run: FdRun |
           revision={revision}
           testId="panel-drift"
           caption="The paper's instrument: the distance between GD at η₀ and GD at η₀/r at equal flow time (iterate k against iterate rk). Small next to ‖θ − θ₀‖: GD at η₀ already tracks the flow."
-          plot={() => ({
-            id: 'fd-drift',
-            title: 'Run-vs-run drift ‖θ^{η₀}_k − θ^{η₀/r}_{rk}‖ (paper protocol)',
-            yLabel: 'drift',
-            series: armLines(
-              run,
-              arms.filter((a) => a.paper),
-              'drift',
-            ),
-          })}
+          plot={() => ({ id: 'fd-drift', title: 'Run-vs-run drift ‖θ^{η₀}_k − θ^{η₀/r}_{rk}‖ (paper protocol)', yLabel: 'drift', series: armLines(run, paperArms, 'drift') })}
         />
       )}
       {spec.spectrum && (
