@@ -17,8 +17,11 @@ export function encodeSpec(spec: Spec): string {
 
 /** Decodes a location hash (with or without the leading '#'); every failure names what was wrong. */
 export function decodeSpec(hash: string): SpecResult {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const packed = params.get(KEY);
+  return decodePacked(new URLSearchParams(hash.replace(/^#/, '')).get(KEY));
+}
+
+/** The same for the `s` parameter itself, when the caller has the hash's parameters already (a big link's hash takes tens of ms to parse). */
+export function decodePacked(packed: string | null): SpecResult {
   if (packed === null || packed === '') {
     return { ok: false, issues: [{ field: 'link', message: 'the link carries no experiment (#s=... is missing)' }] };
   }

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { defaultSpec } from '../experiment/presets';
 import type { LabId, Spec, SpecOf } from '../experiment/schema';
-import { parseSpec, type SpecIssue } from '../experiment/validate';
+import { parseSpec, type SpecIssue, type SpecResult } from '../experiment/validate';
 import { safeStorage } from './safe-storage';
 
 export type { SpecOf } from '../experiment/schema';
@@ -31,6 +31,8 @@ interface ExperimentState {
   unreadable: UnreadableExperiment[];
   /** Validates and applies under the spec's own lab; returns false (recording the issues) when refused. */
   apply(input: unknown, source: string): boolean;
+  /** Takes a spec parseSpec has just accepted (a link decoded by decodeSpec): validated once, not again. */
+  accept(result: Extract<SpecResult, { ok: true }>): void;
   refuse(issues: SpecIssue[], source: string): void;
   dismissIssues(): void;
   requestAutoRun(lab: LabId | null): void;
@@ -52,8 +54,11 @@ export const useExperiment = create<ExperimentState>()(
           set({ issues: r.issues, issuesSource: source });
           return false;
         }
-        set({ specs: { ...get().specs, [r.spec.lab]: r.spec }, issues: null, issuesSource: null });
+        get().accept(r);
         return true;
+      },
+      accept({ spec }) {
+        set({ specs: { ...get().specs, [spec.lab]: spec }, issues: null, issuesSource: null });
       },
       refuse(issues, source) {
         set({ issues, issuesSource: source });

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { decodeSpec } from '../experiment/link';
+import { decodePacked } from '../experiment/link';
 import { useExperiment } from './experiment-store';
 import { hashParam, useHash } from './route';
 
@@ -11,15 +11,16 @@ import { hashParam, useHash } from './route';
 export function useLinkLoader() {
   const hash = useHash();
   useEffect(() => {
-    if (hashParam(hash, 's') === null) return;
-    const r = decodeSpec(hash);
+    const packed = hashParam(hash, 's');
+    if (packed === null) return;
+    const r = decodePacked(packed);
     const store = useExperiment.getState();
     if (r.ok) {
-      store.apply(r.spec, 'link');
+      store.accept(r);
       store.requestAutoRun(r.spec.lab);
-      // Keep the page and display flags of the link; drop only the experiment, which now lives in the store.
-      const kept = new URLSearchParams(hash.replace(/^#/, ''));
-      kept.delete('s');
+      // Keep the page and display flags of the link; drop only the experiment, which now lives in the store (the
+      // flags are read from the hash without its experiment: a big link's hash is slow to parse whole).
+      const kept = new URLSearchParams(hash.replace(/^#/, '').replace(/(^|&)s=[^&]*/, ''));
       kept.set('lab', r.spec.lab);
       window.history.replaceState(null, '', `#${kept.toString()}`);
       window.dispatchEvent(new HashChangeEvent('hashchange'));
