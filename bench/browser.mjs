@@ -3,17 +3,21 @@
 // and the wall time of each four-seed "Reproduce" across the worker pool. Prints figures; asserts nothing.
 // First a table of the Saddles lab's GD steps/s in a dedicated browser worker (the engine bundled on its own, wall
 // clock, best of 3) beside Node's, with the final loss compared bit for bit; `npm run bench:browser -- --kernels-only`
-// prints only that table (no build needed).
+// prints only that table (no build needed). Then the built chunks' gzip sizes, the start page's cold load to its first
+// demo frame and the Stability drag's long tasks (bench/browser-page.mjs; `-- --page-only` stops there).
 import { spawn } from 'node:child_process';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
+import { chunkTable, stabilityDrag, startPageFirstFrame } from './browser-page.mjs';
 
 const { PRESETS } = await tsImport('../src/experiment/presets.ts', import.meta.url);
 const { encodeSpec } = await tsImport('../src/experiment/link.ts', import.meta.url);
 
 const port = 4179;
 const saddlesOnly = process.argv.includes('--kernels-only');
+// --page-only: the chunk sizes, the start page's cold load and the Stability drag, not the live presets
+let presetsSkipped = false;
 const server = saddlesOnly ? null : spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
 if (server) await new Promise((r) => setTimeout(r, 2500));
 const browser = await chromium.launch({
@@ -22,9 +26,15 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  const only = process.argv.slice(2);
+  const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   await saddlesWorkerTable(page);
   if (saddlesOnly) only.length = 0;
+  if (!saddlesOnly) {
+    chunkTable();
+    await startPageFirstFrame(browser, `http://127.0.0.1:${port}`);
+    await stabilityDrag(browser, `http://127.0.0.1:${port}`);
+    if (process.argv.includes('--page-only')) presetsSkipped = true;
+  }
   // The lab of the Theorem-1 presets (the one the live figures are measured on).
   const lab = PRESETS.find((p) => p.id.startsWith('thm1-')).lab;
   const presets = PRESETS.filter(
@@ -32,8 +42,8 @@ try {
       p.id.match(/^(thm1|[BMF]\d*M?)-/) &&
       (only.length ? only.some((o) => p.id.startsWith(o)) : /-s(242|342|200|1200|4540|105|100|4000|4001|4541|4543|4542|4603|302|401|403)$/.test(p.id)),
   );
-  if (saddlesOnly) presets.length = 0;
-  else console.log('Live presets (both arms streaming in two workers):');
+  if (saddlesOnly || presetsSkipped) presets.length = 0;
+  else console.log('\nLive presets (both arms streaming in two workers):');
   for (const p of presets) {
     const pageId = p.id.startsWith('thm1') ? 'thm1' : 'explore';
     await page.goto(`http://127.0.0.1:${port}/#lab=${lab}&page=thm1`);
@@ -56,11 +66,11 @@ try {
     const frames = await page.evaluate(() => window.__frames);
     console.log(`  ${p.id.padEnd(18)} ${(ms / 1000).toFixed(2).padStart(7)} s   ${((1000 * frames) / ms).toFixed(0).padStart(3)} frames/s while streaming`);
   }
-  if (!saddlesOnly) {
+  if (!saddlesOnly && !presetsSkipped) {
     await page.goto(`http://127.0.0.1:${port}/#lab=${lab}&page=reproduce`);
     console.log('Reproduce (all seeds x both arms across the worker pool):');
   }
-  for (const id of saddlesOnly ? [] : ['T1-7', 'T1-9', 'B-6', 'B-10', 'M-6', 'M-10']) {
+  for (const id of saddlesOnly || presetsSkipped ? [] : ['T1-7', 'T1-9', 'B-6', 'B-10', 'M-6', 'M-10']) {
     const t0 = Date.now();
     await page.getByTestId(`repro-run-${id}`).click();
     await page.waitForSelector(`[data-testid=repro-${id}][data-state=done]`, { timeout: 600000 });
