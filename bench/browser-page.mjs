@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tsImport } from 'tsx/esm/api';
 
-const DIST = new URL('../dist/', import.meta.url).pathname;
+// the build's folder (resolved from the repository root: dist/ exists only after a build)
+const DIST = `${new URL('..', import.meta.url).pathname}dist/`;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 /** Every JavaScript chunk of the build with its gzip size; the entry and its preloads are what the start page needs first. */
