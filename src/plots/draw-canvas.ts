@@ -13,6 +13,8 @@ export interface LineItem {
   series: PlotSeries;
   n: number;
   sorted: boolean;
+  /** x sorted within each run between breaks (SeriesScan.runsSorted): decimated like a sorted series. */
+  runsSorted?: boolean;
   color: string;
 }
 
@@ -60,7 +62,7 @@ export function drawLines(
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';
 
-  for (const { series: s, n, sorted, color } of items) {
+  for (const { series: s, n, sorted, runsSorted, color } of items) {
     const { x, y } = s;
     ctx.beginPath();
     ctx.strokeStyle = color;
@@ -82,7 +84,9 @@ export function drawLines(
       segLen++;
     };
 
-    if (sorted && n > 4 * columns) {
+    // a series of many joined trajectories (runsSorted) is decimated too: tens of thousands of segments stroked with
+    // round joins took 50-100 ms a frame on a software canvas (E-1B's 44 entries x 400 points)
+    if ((sorted || runsSorted) && n > 4 * columns) {
       for (const i of decimateMinMax(x, y, n, mx, logX, logY, (c) => mxInv(c + 1))) {
         if (i < 0) endSegment();
         else visit(i);

@@ -100,6 +100,7 @@ export class PlotRenderer {
       series: a.s,
       n: a.n,
       sorted: a.scan.sorted,
+      runsSorted: a.scan.runsSorted,
       // Canvas cannot resolve currentColor itself; this keeps such series legible in dark mode.
       color: a.s.color === 'currentColor' ? fg : a.s.color,
     }));

@@ -37,6 +37,13 @@ describe('scanSeries', () => {
     expect([log.xMin, log.xMax, log.yMin, log.yMax]).toEqual([1, 6, 0.1, 1000]);
   });
 
+  it('tells a series sorted within each run between breaks (joined trajectories) from one sorted throughout', () => {
+    const joined = scanSeries([0, 1, 2, NaN, 0, 1, 2], [1, 2, 3, NaN, 4, 5, 6], 7, false, false);
+    expect(joined).toMatchObject({ sorted: false, runsSorted: true, count: 6 });
+    expect(scanSeries([0, 1, 2], [1, 2, 3], 3, false, false)).toMatchObject({ sorted: true, runsSorted: true });
+    expect(scanSeries([0, 2, 1, NaN, 0], [1, 2, 3, NaN, 4], 5, false, false)).toMatchObject({ sorted: false, runsSorted: false });
+  });
+
   it('respects n for growing buffers', () => {
     const s = scanSeries(x, y, 2, false, true);
     expect(s.count).toBe(1);

@@ -30,6 +30,12 @@ export interface SeriesScan {
   yMax: number;
   /** x[0..n) all finite and non-decreasing, which enables binary search and decimation. */
   sorted: boolean;
+  /**
+   * x non-decreasing within each run between non-finite x (breaks): several trajectories joined into one series by
+   * NaN breaks, each against time. Enough for min-max decimation (decimateMinMax restarts at a break), not for
+   * binary search.
+   */
+  runsSorted: boolean;
 }
 
 /**
@@ -45,6 +51,8 @@ export function scanSeries(x: NumArray, y: NumArray, n: number, logX: boolean, l
     yMax = -Infinity;
   let sorted = true;
   let prev = -Infinity;
+  let runsSorted = true;
+  let prevInRun = -Infinity;
   const wLo = xWindow ? xWindow[0] : -Infinity;
   const wHi = xWindow ? xWindow[1] : Infinity;
   for (let i = 0; i < n; i++) {
@@ -52,6 +60,11 @@ export function scanSeries(x: NumArray, y: NumArray, n: number, logX: boolean, l
     const yv = y[i];
     if (sorted && !(Number.isFinite(xv) && xv >= prev)) sorted = false;
     prev = xv;
+    if (!Number.isFinite(xv)) prevInRun = -Infinity;
+    else {
+      if (xv < prevInRun) runsSorted = false;
+      prevInRun = xv;
+    }
     if (!isPlottable(xv, logX) || !isPlottable(yv, logY)) continue;
     count++;
     if (xv < wLo || xv > wHi) continue;
@@ -60,7 +73,7 @@ export function scanSeries(x: NumArray, y: NumArray, n: number, logX: boolean, l
     if (yv < yMin) yMin = yv;
     if (yv > yMax) yMax = yv;
   }
-  return { count, xMin, xMax, yMin, yMax, sorted };
+  return { count, xMin, xMax, yMin, yMax, sorted, runsSorted };
 }
 
 /**

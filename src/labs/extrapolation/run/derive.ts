@@ -97,10 +97,16 @@ export function leadingEntries(spec: ExtrapolationSpec, b: SeriesBuffers, count:
 }
 
 /**
+ * Points per entry of the grey background lines: 400 for a few entries, fewer for many, about 6,000 in all. Stroking
+ * 44 entries x 400 points took 50-100 ms a frame on a software canvas (E-1B); these thin lines need no more.
+ */
+export const entryPoints = (entries: number) => Math.max(60, Math.min(400, Math.floor(6000 / Math.max(1, entries))));
+
+/**
  * The other entries as one polyline broken by NaN (one legend entry for them all), each thinned to at most `perEntry`
  * points (the last row always kept), each entry followed by a NaN break.
  */
-export function joinedTrajectories(x: Float64Array, cols: Float64Array[], count: number, perEntry = 400): { x: Float64Array; y: Float64Array } {
+export function joinedTrajectories(x: Float64Array, cols: Float64Array[], count: number, perEntry = entryPoints(cols.length)): { x: Float64Array; y: Float64Array } {
   const stride = Math.max(1, Math.ceil(count / perEntry));
   const room = cols.length * (Math.ceil(count / stride) + 2);
   const X = new Float64Array(room);

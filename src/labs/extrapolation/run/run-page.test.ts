@@ -5,7 +5,7 @@ import { extrapolationPresetRow } from '../presets';
 import type { ExtrapolationSpec } from '../schema';
 import { addAtom, massAxisTop, nudgeAtom, placeAtom, removeAtom } from './atoms-edit';
 import { choiceFromKey, compareSpec, decodeChoice, defaultChoice, encodeChoice, NO_COMPARE, offeredKinds } from './compare';
-import { entryIndices, joinedTrajectories, lastFinite, lrDrops, momentsOf, symlog, symlogThreshold, timeAxisOf } from './derive';
+import { entryIndices, entryPoints, joinedTrajectories, lastFinite, lrDrops, momentsOf, symlog, symlogThreshold, timeAxisOf } from './derive';
 import { runCsv, runJson } from './export';
 import { armSpecs, combinedTransport, compareArm } from './store';
 
@@ -132,6 +132,20 @@ describe('derived views', () => {
     const j = joinedTrajectories(x, [x, x], 10, 4);
     expect(Array.from(j.x.subarray(0, 6))).toEqual([0, 3, 6, 9, NaN, 0]);
     expect(j.x.length).toBe(10);
+  });
+
+  it('thins many background entries to about 6,000 points in all (a few keep 400 each)', () => {
+    expect(entryPoints(6)).toBe(400);
+    expect(entryPoints(44)).toBe(136);
+    expect(entryPoints(2500)).toBe(60);
+    const x = Float64Array.from({ length: 2000 }, (_, i) => i);
+    const j = joinedTrajectories(
+      x,
+      Array.from({ length: 44 }, () => x),
+      2000,
+    );
+    expect(j.x.length).toBeLessThanOrEqual(44 * (136 + 2));
+    expect(j.x[j.x.length - 2]).toBe(1999); // the last row of the last entry, before its break
   });
 
   it('symlog: linear inside c, a unit per decade outside, inverted exactly', () => {
