@@ -260,7 +260,8 @@ export function Landscape(props: LandscapeProps) {
       className={`m-0 text-slate-700 dark:text-slate-300${fullScreen.full ? ` ${FULL_SCREEN_CLASS}` : ''}`}
     >
       <div className="flex flex-wrap items-center gap-2">
-        <h3 className="min-w-0 flex-1 text-sm font-semibold text-balance">{title}</h3>
+        {/* at least 12rem: on a phone the tools wrap under the title instead of squeezing it to a word a line */}
+        <h3 className="min-w-[12rem] flex-1 text-sm font-semibold text-balance">{title}</h3>
         {fullScreen.presenting && <FullScreenButton full={fullScreen.full} onToggle={fullScreen.toggle} />}
         <PlotExportMenu name={`landscape-${id}`} svg={exportSvg} />
         <div className="flex gap-1 text-[11px]" role="group" aria-label="Landscape tools">
