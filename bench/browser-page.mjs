@@ -48,6 +48,7 @@ export async function startPageFirstFrame(browser, origin, runs = 5) {
 export async function stabilityDrag(browser, origin, runs = 3) {
   const { STABILITY_PRESET_ROWS, stabilitySpecFromRow } = await tsImport('../src/labs/stability/schema.ts', import.meta.url);
   const { encodeSpec } = await tsImport('../src/experiment/link.ts', import.meta.url);
+  const { dragStabilityStartAndEta } = await tsImport('./stability-drag.ts', import.meta.url);
   const chaos = stabilitySpecFromRow(STABILITY_PRESET_ROWS.find((r) => r.id === 'S-chaos'));
   const hash = encodeSpec({ ...chaos, stop: { ...chaos.stop, maxSteps: 1e6 } });
   console.log('\nStability, dragging the start then the η slider (1 s each) over S-chaos at 1e6 steps (goal: no task over 50 ms):');
@@ -61,23 +62,7 @@ export async function stabilityDrag(browser, origin, runs = 3) {
       new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__lt.push(Math.round(e.duration)))).observe({ type: 'longtask' });
     });
     const box = await page.locator('[data-testid="landscape-stability"] svg[role=img]').boundingBox();
-    const cx = box.x + box.width * 0.55;
-    const cy = box.y + box.height * 0.45;
-    await page.mouse.move(cx, cy);
-    await page.mouse.down();
-    let moves = 0;
-    for (const t = Date.now(); Date.now() - t < 1000; moves++) await page.mouse.move(cx + 70 * Math.sin(moves / 9), cy + 50 * Math.sin(moves / 13), { steps: 2 });
-    await page.mouse.up();
-    const slider = page.getByTestId('eta-slider');
-    const sb = await slider.boundingBox();
-    const [lo, hi, v] = await slider.evaluate((el) => [Number(el.min), Number(el.max), Number(el.value)]);
-    const x0 = sb.x + 8 + ((v - lo) / (hi - lo)) * (sb.width - 16);
-    const y0 = sb.y + sb.height / 2;
-    await page.mouse.move(x0, y0);
-    await page.mouse.down();
-    let slides = 0;
-    for (const t = Date.now(); Date.now() - t < 1000; slides++) await page.mouse.move(Math.max(sb.x + 2, x0 - 120 * Math.abs(Math.sin(slides / 12))), y0, { steps: 2 });
-    await page.mouse.up();
+    const { moves, slides } = await dragStabilityStartAndEta(page, { x: box.x + box.width * 0.55, y: box.y + box.height * 0.45 });
     await page.waitForTimeout(1500);
     const lt = await page.evaluate(() => window.__lt);
     console.log(`  ${2 * moves} landscape moves, ${2 * slides} slider moves: ${lt.length} tasks over 50 ms${lt.length ? ` (longest ${Math.max(...lt)} ms)` : ''}`);

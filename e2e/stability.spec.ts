@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { STABILITY_PRESET_ROWS, stabilitySpecFromRow } from '../src/labs/stability/schema';
 import { decodeSpec, encodeSpec } from '../src/experiment/link';
+import { dragStabilityStartAndEta } from '../bench/stability-drag';
 import { shot } from './helpers';
 import { compare, PAGE_TRACE_CAP } from '../src/labs/stability/compare';
 
@@ -342,32 +343,10 @@ test('at stop.maxSteps 1e6 (S-chaos), dragging the start and the eta slider for 
     return performance.now();
   });
 
-  // 1 s of dragging the start around (0.5, 0.3): mouse moves as fast as the page takes them (each waits until the
-  // page has handled it, so a busy page thread gets fewer).
-  const svg = page.locator(`${LAND} svg[role=img]`);
-  const box = (await svg.boundingBox())!;
+  // 1 s of dragging the start around (0.5, 0.3), then 1 s of the eta slider (the moves bench:browser makes too)
+  const box = (await page.locator(`${LAND} svg[role=img]`).boundingBox())!;
   const p0 = await landscapePos(page, 'stability', 0.5, 0.3);
-  await page.mouse.move(box.x + p0.x, box.y + p0.y);
-  await page.mouse.down();
-  let moves = 0;
-  for (const start = Date.now(); Date.now() - start < 1000; moves++) {
-    await page.mouse.move(box.x + p0.x + 70 * Math.sin(moves / 9), box.y + p0.y + 50 * Math.sin(moves / 13), { steps: 2 });
-  }
-  await page.mouse.up();
-
-  // 1 s of dragging the eta slider back and forth from its thumb.
-  const slider = page.getByTestId('eta-slider');
-  const sb = (await slider.boundingBox())!;
-  const [lo, hi, v] = await slider.evaluate((el: HTMLInputElement) => [Number(el.min), Number(el.max), Number(el.value)]);
-  const x0 = sb.x + 8 + ((v - lo) / (hi - lo)) * (sb.width - 16);
-  const y0 = sb.y + sb.height / 2;
-  await page.mouse.move(x0, y0);
-  await page.mouse.down();
-  let slides = 0;
-  for (const start = Date.now(); Date.now() - start < 1000; slides++) {
-    await page.mouse.move(Math.max(sb.x + 2, x0 - 120 * Math.abs(Math.sin(slides / 12))), y0, { steps: 2 });
-  }
-  await page.mouse.up();
+  const { moves, slides } = await dragStabilityStartAndEta(page, { x: box.x + p0.x, y: box.y + p0.y });
   // The last experiment's comparison arrives and is drawn; its tasks count too.
   await settled(page);
   await page.waitForTimeout(300);
