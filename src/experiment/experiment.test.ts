@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSpec, encodeSpec, shareUrl } from './link';
+import { decodeSpec, encodeSpec, hashFlags, shareUrl } from './link';
 import { findPreset, PRESETS } from './presets';
 import type { SpecOf } from './schema';
 import { parseSpec } from './validate';
@@ -77,6 +77,12 @@ describe('share links', () => {
     expect(url).toMatch(/^http:\/\/h\/#lab=poisoning&page=explore&embed=1&s=/);
     const back = decodeSpec(new URL(url).hash);
     expect(back.ok && back.spec).toEqual(good);
+  });
+
+  it('hashFlags: the hash without its experiment, wherever it stands, the other flags kept', () => {
+    expect(hashFlags('#s=abc&lab=poisoning&page=explore').toString()).toBe('lab=poisoning&page=explore');
+    expect(hashFlags('lab=stability&s=abc&embed=1&s=def').toString()).toBe('lab=stability&embed=1');
+    expect(hashFlags('#lab=saddles&cmps=1').toString()).toBe('lab=saddles&cmps=1');
   });
 
   it('validates what a well-formed link carries', () => {

@@ -50,12 +50,19 @@ export function decodePacked(packed: string | null): SpecResult {
 }
 
 /**
+ * A hash's parameters other than its experiment (the lab's page, embed=1, ...). The experiment is cut out before the
+ * rest is parsed: a big link's `s` holds hundreds of kilobytes and takes tens of milliseconds to parse.
+ */
+export function hashFlags(hash: string): URLSearchParams {
+  return new URLSearchParams(hash.replace(/^#/, '').replace(new RegExp(`(^|&)${KEY}=[^&]*`, 'g'), ''));
+}
+
+/**
  * The link that reopens `spec`: the page's address with `#lab=<lab>&s=...`, keeping the hash's other flags
  * (the lab's page, embed=1) so a shared link opens the same view.
  */
 export function shareUrl(spec: Spec, at: { origin: string; pathname: string; hash: string }): string {
-  const kept = new URLSearchParams(at.hash.replace(/^#/, ''));
-  kept.delete(KEY);
+  const kept = hashFlags(at.hash);
   kept.set('lab', spec.lab);
   return `${at.origin}${at.pathname}#${kept.toString()}&${encodeSpec(spec)}`;
 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { decodePacked } from '../experiment/link';
+import { decodePacked, hashFlags } from '../experiment/link';
 import { useExperiment } from './experiment-store';
 import { hashParam, useHash } from './route';
 
@@ -18,9 +18,8 @@ export function useLinkLoader() {
     if (r.ok) {
       store.accept(r);
       store.requestAutoRun(r.spec.lab);
-      // Keep the page and display flags of the link; drop only the experiment, which now lives in the store (the
-      // flags are read from the hash without its experiment: a big link's hash is slow to parse whole).
-      const kept = new URLSearchParams(hash.replace(/^#/, '').replace(/(^|&)s=[^&]*/, ''));
+      // Keep the page and display flags of the link; drop only the experiment, which now lives in the store.
+      const kept = hashFlags(hash);
       kept.set('lab', r.spec.lab);
       window.history.replaceState(null, '', `#${kept.toString()}`);
       window.dispatchEvent(new HashChangeEvent('hashchange'));
