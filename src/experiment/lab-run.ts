@@ -43,39 +43,45 @@ export function buildIntegrator(o: OptimSpec, problem: Problem, theta0: Float64A
   }
 }
 
-type AnyCore = LabCore<string, never>;
-type Loose = {
-  crossIssues(s: unknown): SpecIssue[];
-  cost(s: unknown): SpecCost;
-  effective?(s: unknown): unknown;
-  buildProblem(s: unknown): { problem: Problem; theta0: Float64Array };
-  buildRun?(s: unknown): Run;
-  prepare?(s: unknown): Promise<void>;
-};
-const loose = (core: object) => core as Loose;
-
-/** A lab's cross-field rules, then the memory budget (cost.ts). */
-export function crossIssuesFor(core: AnyCore | LabCore, spec: unknown): SpecIssue[] {
-  const issues = loose(core).crossIssues(spec);
-  return issues.length ? issues : costIssues(loose(core).cost(spec));
-}
-
-/** The spec an arm actually runs: the lab's own adjustments folded in (e.g. the poisoned arm's overrides). */
-export function effectiveFor<S>(core: Pick<RunParts, 'effective'>, spec: S): S {
-  const eff = loose(core).effective;
-  return eff ? (eff(spec) as S) : spec;
-}
-
-/** The parts of a lab core that build a run: a LabCore, or a core's own functions while it is being defined. */
-export interface RunParts {
+/**
+ * The parts of a lab core these functions use: a LabCore, or a core's own functions while it is being defined (its
+ * reproduction builds runs before the core object exists). Parameters typed `never` accept every lab's spec type.
+ */
+export interface CoreParts {
+  crossIssues(spec: never): SpecIssue[];
+  cost(spec: never): SpecCost;
   effective?(spec: never): unknown;
   buildProblem(spec: never): { problem: Problem; theta0: Float64Array };
   buildRun?(spec: never): Run;
+  prepare?(spec: never): Promise<void>;
+}
+
+/** The same parts, called with a spec the caller knows belongs to that lab. */
+interface Callable {
+  crossIssues(spec: unknown): SpecIssue[];
+  cost(spec: unknown): SpecCost;
+  effective?(spec: unknown): unknown;
+  buildProblem(spec: unknown): { problem: Problem; theta0: Float64Array };
+  buildRun?(spec: unknown): Run;
+  prepare?(spec: unknown): Promise<void>;
+}
+const callable = (core: Partial<CoreParts>) => core as Callable;
+
+/** A lab's cross-field rules, then the memory budget (cost.ts). */
+export function crossIssuesFor(core: Pick<CoreParts, 'crossIssues' | 'cost'>, spec: unknown): SpecIssue[] {
+  const issues = callable(core).crossIssues(spec);
+  return issues.length ? issues : costIssues(callable(core).cost(spec));
+}
+
+/** The spec an arm actually runs: the lab's own adjustments folded in (e.g. the poisoned arm's overrides). */
+export function effectiveFor<S>(core: Pick<CoreParts, 'effective'>, spec: S): S {
+  const eff = callable(core).effective;
+  return eff ? (eff(spec) as S) : spec;
 }
 
 /** Everything a validated spec of this lab needs to run, in the worker, the CLI and the tests alike. */
-export function buildRunFor(core: RunParts, input: unknown): Run {
-  const c = loose(core);
+export function buildRunFor(core: Pick<CoreParts, 'effective' | 'buildProblem' | 'buildRun'>, input: unknown): Run {
+  const c = callable(core);
   const spec = effectiveFor(core, input) as Spec;
   if (c.buildRun) return c.buildRun(spec);
   if (!('optim' in spec)) throw new Error(`lab ${spec.lab} has neither an optimiser nor its own run`);
@@ -86,8 +92,8 @@ export function buildRunFor(core: RunParts, input: unknown): Run {
 }
 
 /** Loads what a spec's run needs before it can be built (LabCore.prepare); nothing for most labs. */
-export async function prepareFor(core: AnyCore | LabCore, spec: unknown): Promise<void> {
-  const prepare = loose(core).prepare;
+export async function prepareFor(core: Pick<CoreParts, 'prepare'>, spec: unknown): Promise<void> {
+  const prepare = callable(core).prepare;
   if (prepare) await prepare(spec);
 }
 
