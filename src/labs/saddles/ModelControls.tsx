@@ -68,21 +68,12 @@ export function SaddlesModelControls() {
     <details open className="rounded border border-slate-200 dark:border-slate-800 p-2" data-testid="model-controls">
       <summary className="cursor-pointer text-xs font-medium text-slate-600 dark:text-slate-400">Model, data and loss</summary>
       <div className="mt-2 grid grid-cols-2 gap-2">
-        <SelectField
-          className="col-span-2"
-          label="Model"
-          id="sd-family"
-          testId="model-family"
-          value={family}
-          options={FAMILIES}
-          onChange={(f) => commitSelect(withFamily(spec, f))}
-        />
+        <SelectField className="col-span-2" label="Model" testId="model-family" value={family} options={FAMILIES} onChange={(f) => commitSelect(withFamily(spec, f))} />
         {model.kind === 'ff' ? (
           <>
             <SelectField
               className="col-span-2"
               label="Activation σ"
-              id="sd-act"
               testId="activation-select"
               value={act}
               options={ACTIVATIONS}
@@ -102,14 +93,7 @@ export function SaddlesModelControls() {
             />
             {family === 'three-layer' && <NumberField label="width of W₂ (k₂)" testId="field-width2" value={model.widths[1]} onCommit={(k) => commit(withWidth(spec, 1, k))} />}
             <NumberField label="input dimension d" testId="field-d" value={model.d} onCommit={(d) => commit(withFf(spec, { d }))} />
-            <SelectField
-              label="Data"
-              id="sd-data"
-              testId="data-select"
-              value={data.kind as FfDataKind}
-              options={DATA_KINDS}
-              onChange={(k) => commitSelect(withDataKind(spec, k))}
-            />
+            <SelectField label="Data" testId="data-select" value={data.kind as FfDataKind} options={DATA_KINDS} onChange={(k) => commitSelect(withDataKind(spec, k))} />
             {data.kind === 'single' && <NumberField label="label y of x = 1" testId="field-single-y" value={data.y} onCommit={(y) => commit(withSingleLabel(spec, y))} />}
             {data.kind === 'sphere' && (
               <>
@@ -149,7 +133,7 @@ export function SaddlesModelControls() {
             )}
           </>
         )}
-        <SelectField className="col-span-2" label="Loss" id="sd-loss" testId="loss-select" value={spec.loss} options={LOSSES} onChange={(l) => commitSelect(withLoss(spec, l))} />
+        <SelectField className="col-span-2" label="Loss" testId="loss-select" value={spec.loss} options={LOSSES} onChange={(l) => commitSelect(withLoss(spec, l))} />
       </div>
       <FieldError message={selectError} testId="model-error" className="mt-1 block" />
       <p className="mt-1 text-xs text-slate-500" data-testid="model-facts">
