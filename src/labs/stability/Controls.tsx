@@ -210,7 +210,6 @@ function WideStart({ spec, update }: { spec: StabilitySpec; update: Props['updat
         <NumberField label="seed" value={seed} inputMode="numeric" onCommit={field(setSeed, 'seed')} />
         <SelectField
           label="structure"
-          id="st-structure"
           testId="wide-structure"
           value={structure}
           options={STRUCTURES}
