@@ -70,27 +70,16 @@ const Slot = memo(
 
 /**
  * One plot against flow time in its panel, in a Slot: `plot` (its id, title, axes and series) is called and the plot
- * drawn again only when the slot's revision changes.
+ * drawn again only when the slot's revision changes. It draws at that revision: a Slot renders only when its rev has
+ * just been set to the run's current revision, so the two are the same number whenever the plot is drawn.
  */
-function TimeSlot({
-  rev,
-  revision,
-  testId,
-  caption,
-  plot,
-}: {
-  rev: number;
-  revision: number;
-  testId: string;
-  caption: ReactNode;
-  plot: () => Omit<TimeSeriesPlotProps, 'revision' | 'xLabel'>;
-}) {
+function TimeSlot({ rev, testId, caption, plot }: { rev: number; testId: string; caption: ReactNode; plot: () => Omit<TimeSeriesPlotProps, 'revision' | 'xLabel'> }) {
   return (
     <Slot
       rev={rev}
       render={() => (
         <PlotPanel testId={testId} caption={caption}>
-          <TimeSeriesPlot {...plot()} syncX={TIME} xLabel="flow time t" revision={revision} />
+          <TimeSeriesPlot {...plot()} syncX={TIME} xLabel="flow time t" revision={rev} />
         </PlotPanel>
       )}
     />
@@ -118,14 +107,12 @@ export const RunPlots = memo(function RunPlots({ run, revision }: { run: FdRun |
     <div className="grid gap-3 xl:grid-cols-2" data-testid="fd-plots">
       <TimeSlot
         rev={revs[0]}
-        revision={revision}
         testId="panel-loss"
         caption="GD (coloured) against the flow (black) at equal flow time t = kη."
         plot={() => ({ id: 'fd-loss', title: '(2) f − min f', yLabel: 'f − min f', yScale: 'log', series: [...flowLine(run, 'f', 'flow'), ...armLines(run, arms, 'f')] })}
       />
       <TimeSlot
         rev={revs[1]}
-        revision={revision}
         testId="panel-gap"
         caption={
           spec.errorOde
@@ -141,7 +128,6 @@ export const RunPlots = memo(function RunPlots({ run, revision }: { run: FdRun |
       />
       <TimeSlot
         rev={revs[2]}
-        revision={revision}
         testId="panel-distance"
         caption="D(t) = ‖θ_k − θ(kη)‖: linear in η while the curvature along the flow stays mild."
         plot={() => ({ id: 'fd-distance', title: '(3) Tracking error D(t)', yLabel: 'D', yScale: 'log', series: armLines(run, arms, 'D') })}
@@ -149,7 +135,6 @@ export const RunPlots = memo(function RunPlots({ run, revision }: { run: FdRun |
       {spec.protocol !== 'flow' && (
         <TimeSlot
           rev={revs[3]}
-          revision={revision}
           testId="panel-drift"
           caption="The paper's instrument: the distance between GD at η₀ and GD at η₀/r at equal flow time (iterate k against iterate rk). Small next to ‖θ − θ₀‖: GD at η₀ already tracks the flow."
           plot={() => ({ id: 'fd-drift', title: 'Run-vs-run drift ‖θ^{η₀}_k − θ^{η₀/r}_{rk}‖ (paper protocol)', yLabel: 'drift', series: armLines(run, paperArms, 'drift') })}
@@ -158,7 +143,6 @@ export const RunPlots = memo(function RunPlots({ run, revision }: { run: FdRun |
       {spec.spectrum && (
         <TimeSlot
           rev={revs[4]}
-          revision={revision}
           testId="panel-curvature"
           caption="λmin and λmax of the Hessian along the flow (solid) and GD (dashed, small models), with the paper's lower bound on λmin (it holds, often loosely); GD cannot stay where λmax > 2/η."
           plot={() => ({
@@ -179,7 +163,6 @@ export const RunPlots = memo(function RunPlots({ run, revision }: { run: FdRun |
       {spec.spectrum && (
         <TimeSlot
           rev={revs[5]}
-          revision={revision}
           testId="panel-im"
           caption="I_m(t) = ∫₀ᵗ max(0, −λmin) ds: where it levels off, the flow has stopped meeting negative curvature (roughly convex from there)."
           plot={() => ({ id: 'fd-im', title: '(5) Accumulated negative curvature I_m(t)', yLabel: 'I_m', series: flowLine(run, 'Im', 'I_m (flow)') })}
@@ -188,7 +171,6 @@ export const RunPlots = memo(function RunPlots({ run, revision }: { run: FdRun |
       {dln && (
         <TimeSlot
           rev={revs[6]}
-          revision={revision}
           testId="panel-unbalance"
           caption="U = maxⱼ ‖Wⱼ₊₁ᵀWⱼ₊₁ − WⱼWⱼᵀ‖_*: the flow conserves it (flat, at rounding level); GD moves it by η² per step."
           plot={() => ({ id: 'fd-unbalance', title: '(6) Unbalancedness U(t)', yLabel: 'U', yScale: 'log', series: [...flowLine(run, 'U', 'flow'), ...armLines(run, arms, 'U')] })}
