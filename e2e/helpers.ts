@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, type Page } from '@playwright/test';
+import { type Browser, expect, type Page } from '@playwright/test';
 import { decodeSpec } from '../src/experiment/link';
 import { findPreset } from '../src/experiment/presets';
 import { parseSpec } from '../src/experiment/validate';
@@ -38,6 +38,21 @@ export async function shareLink(page: Page): Promise<string> {
   await expect(input).toBeVisible();
   await expect(input).toHaveValue(/#.*s=/);
   return input.inputValue();
+}
+
+/**
+ * Opens a link in a fresh browser context (no shared storage: only the link carries the experiment), hands its page
+ * to `check`, and closes the context however the check ends.
+ */
+export async function inFreshContext(browser: Browser, link: string, check: (other: Page) => Promise<void>) {
+  const context = await browser.newContext();
+  try {
+    const other = await context.newPage();
+    await other.goto(link);
+    await check(other);
+  } finally {
+    await context.close();
+  }
 }
 
 /** The Poisoning experiment on screen, read back through its share link (what the user would send on). */

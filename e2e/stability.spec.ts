@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { STABILITY_PRESET_ROWS, stabilitySpecFromRow } from '../src/labs/stability/schema';
 import { decodeSpec, encodeSpec } from '../src/experiment/link';
 import { dragStabilityStartAndEta } from '../bench/stability-drag';
-import { shot } from './helpers';
+import { inFreshContext, shareLink, shot } from './helpers';
 import { compare, PAGE_TRACE_CAP } from '../src/labs/stability/compare';
 
 /** Screenshots looked at while building the lab (git-ignored scratch folder). */
@@ -12,11 +12,13 @@ const scratch = (name: string) => fileURLToPath(new URL(`../.scratch/${name}`, i
 
 const LAND = '[data-testid=landscape-stability]';
 
-async function openLab(page: Page) {
+/** Opens the lab (its landscape drawn) and picks the preset when one is named. */
+async function openLab(page: Page, preset?: string) {
   await page.goto('/#lab=stability');
   await expect(page.getByTestId('lab-stability')).toBeVisible();
   // The 200 x 200 grid arrives from the landscape worker.
   await expect(page.locator(`${LAND}[data-grid="200x200"]`)).toHaveCount(1);
+  if (preset) await page.getByTestId('stability-preset').selectOption(preset);
 }
 
 /** The comparison on screen is the current experiment's (the worker's answer has arrived: no "updating…"). */
@@ -56,22 +58,17 @@ test('a click on the landscape places the start and the GD path appears; the eta
 });
 
 test('a share link restores the same view', async ({ page, browser }) => {
-  await openLab(page);
-  await page.getByTestId('stability-preset').selectOption('S-catapult');
+  await openLab(page, 'S-catapult');
   await expect(page.getByTestId('stability-status')).toHaveAttribute('data-steps', '22');
   // Zoom in once so the view is not the default.
   await page.getByRole('button', { name: 'Zoom in' }).click();
   await page.waitForTimeout(150);
   const view = JSON.parse((await page.locator(LAND).getAttribute('data-view'))!) as { x: number[]; y: number[] };
-  await page.getByTestId('share').click();
-  const link = await page.getByTestId('share-link').inputValue();
+  const link = await shareLink(page);
   const sent = decodeSpec(new URL(link).hash);
   expect(sent.ok).toBe(true);
 
-  const ctx = await browser.newContext();
-  try {
-    const other = await ctx.newPage();
-    await other.goto(link);
+  await inFreshContext(browser, link, async (other) => {
     await expect(other.getByTestId('stability-preset')).toHaveValue('S-catapult');
     await expect(other.getByTestId('stability-status')).toHaveAttribute('data-steps', '22');
     await expect(other.getByTestId('eta-value')).toHaveText((await page.getByTestId('eta-value').textContent()) as string);
@@ -81,9 +78,7 @@ test('a share link restores the same view', async ({ page, browser }) => {
     expect(await other.locator(`${LAND} [data-overlay=gd]`).getAttribute('data-points')).toBe(await page.locator(`${LAND} [data-overlay=gd]`).getAttribute('data-points'));
     await other.waitForTimeout(200);
     await other.screenshot({ path: shot('stability-share.png'), fullPage: true });
-  } finally {
-    await ctx.close();
-  }
+  });
 });
 
 test('eta sweep across the worker pool and the bifurcation view', async ({ page }) => {
@@ -137,8 +132,7 @@ test('a wider network (d > 1) with a seeded start runs through its exact reducti
 });
 
 test('step through the GD iterates: single steps, play to the end, back to the whole run', async ({ page }) => {
-  await openLab(page);
-  await page.getByTestId('stability-preset').selectOption('S-catapult');
+  await openLab(page, 'S-catapult');
   await expect(page.getByTestId('stability-status')).toHaveAttribute('data-steps', '22');
   await settled(page);
   const total = await gdPoints(page);
@@ -173,8 +167,7 @@ async function landscapePos(page: Page, id: string, x: number, y: number) {
 }
 
 test('S-fig3 from the preset menu opens the Figure 3 tab and runs the spec grid; "div (4)" cells diverge at step 4', async ({ page }) => {
-  await openLab(page);
-  await page.getByTestId('stability-preset').selectOption('S-fig3');
+  await openLab(page, 'S-fig3');
   await expect(page.getByTestId('stability-sweeps')).toHaveAttribute('data-tab', 'fig3');
   await expect(page.getByRole('tab', { name: /Figure 3/ })).toHaveAttribute('aria-selected', 'true');
   const done = page.getByTestId('sweep-done');
@@ -193,8 +186,7 @@ test('S-fig3 from the preset menu opens the Figure 3 tab and runs the spec grid;
 });
 
 test('S-tradeoff-eta and S-tradeoff-init: the trade-off tab lists the runs of Sec. 5 with the exact Q ratio', async ({ page }) => {
-  await openLab(page);
-  await page.getByTestId('stability-preset').selectOption('S-tradeoff-eta');
+  await openLab(page, 'S-tradeoff-eta');
   await expect(page.getByTestId('stability-sweeps')).toHaveAttribute('data-tab', 'tradeoff');
   const rows = page.getByTestId('tradeoff-row');
   await expect(rows).toHaveCount(5);
@@ -227,8 +219,7 @@ test('S-tradeoff-eta and S-tradeoff-init: the trade-off tab lists the runs of Se
 });
 
 test('shift-click places a second start: its GD path, outcome and end sharpness sit next to the first; it goes into the link', async ({ page, browser }) => {
-  await openLab(page);
-  await page.getByTestId('stability-preset').selectOption('S-beyond');
+  await openLab(page, 'S-beyond');
   await expect(page.getByTestId('stability-status')).toHaveAttribute('data-steps', '76');
   await expect(page.getByTestId('compare-status')).toHaveCount(0);
   const svg = page.locator(`${LAND} svg[role=img]`);
@@ -250,18 +241,12 @@ test('shift-click places a second start: its GD path, outcome and end sharpness 
   await page.screenshot({ path: scratch('stability-second-start.png'), fullPage: false });
 
   // The link carries the second start.
-  await page.getByTestId('share').click();
-  const link = await page.getByTestId('share-link').inputValue();
+  const link = await shareLink(page);
   const sent = decodeSpec(new URL(link).hash);
   expect(sent.ok && sent.spec.lab === 'stability' && sent.spec.ui.compare).toBeTruthy();
-  const ctx = await browser.newContext();
-  try {
-    const other = await ctx.newPage();
-    await other.goto(link);
+  await inFreshContext(browser, link, async (other) => {
     await expect(other.getByTestId('compare-lam')).toHaveText(String(await page.getByTestId('compare-lam').textContent()));
-  } finally {
-    await ctx.close();
-  }
+  });
   // Stepping through moves both paths; removing the second start clears its column and path.
   await page.getByTestId('player-step').click();
   await page.getByTestId('player-step').click();
@@ -272,27 +257,19 @@ test('shift-click places a second start: its GD path, outcome and end sharpness 
 });
 
 test('a link naming a sweep preset opens and runs its sweep (S-sweep: 400 step sizes)', async ({ page, browser }) => {
-  await openLab(page);
-  await page.getByTestId('stability-preset').selectOption('S-sweep');
+  await openLab(page, 'S-sweep');
   await expect(page.getByTestId('sweep-done')).toHaveAttribute('data-runs', '400', { timeout: 30_000 });
-  await page.getByTestId('share').click();
-  const link = await page.getByTestId('share-link').inputValue();
-  const ctx = await browser.newContext();
-  try {
-    const other = await ctx.newPage();
-    await other.goto(link);
+  const link = await shareLink(page);
+  await inFreshContext(browser, link, async (other) => {
     await expect(other.getByTestId('stability-preset')).toHaveValue('S-sweep');
     await expect(other.getByTestId('stability-sweeps')).toHaveAttribute('data-tab', 'eta');
     await expect(other.getByTestId('sweep-done')).toHaveAttribute('data-runs', '400', { timeout: 30_000 });
     await expect(other.getByTestId('eta-sweep-summary')).toContainText('first divergence at η = 0.903');
-  } finally {
-    await ctx.close();
-  }
+  });
 });
 
 test('data mode: points (x, y) give s, Phi and Const; GD with step eta on Lbar is the reduced run with eta_eff = s eta', async ({ page }) => {
-  await openLab(page);
-  await page.getByTestId('stability-preset').selectOption('S-ref');
+  await openLab(page, 'S-ref');
   await page.getByTestId('data-mode').locator('summary').click();
   await page.getByTestId('data-input').fill('1, 2\n3, 2');
   await page.getByTestId('data-apply').click();
@@ -367,8 +344,7 @@ test('at stop.maxSteps 1e6 (S-chaos), dragging the start and the eta slider for 
 });
 
 test('a sweep is marked "out of date — press Run" once the experiment changes what it used; the exports write the spec that produced them', async ({ page }) => {
-  await openLab(page);
-  await page.getByTestId('stability-preset').selectOption('S-ref');
+  await openLab(page, 'S-ref');
   await settled(page);
   await page.getByTestId('run-eta-sweep').click();
   await expect(page.getByTestId('sweep-done')).toBeVisible({ timeout: 30_000 });
