@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, expect, type Page } from '@playwright/test';
+import { test as base, type Browser, expect, type Page } from '@playwright/test';
 import { decodeSpec } from '../src/experiment/link';
 import { findPreset } from '../src/experiment/presets';
 import { parseSpec } from '../src/experiment/validate';
@@ -70,6 +70,18 @@ export function collectPageErrors(page: Page): string[] {
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
 }
+
+/** Playwright's `test`, failing each test on an uncaught page error it saw from start to end (collectPageErrors). */
+export const test = base.extend<{ noPageErrors: undefined }>({
+  noPageErrors: [
+    async ({ page }, use) => {
+      const errors = collectPageErrors(page);
+      await use(undefined);
+      expect(errors, 'uncaught page errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 /** Opens a lab's Run page (waits for its page test id) and picks a preset when one is named. */
 export async function openRunPage(page: Page, lab: LabId, pageTestId: string, preset?: string) {
