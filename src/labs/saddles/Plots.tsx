@@ -1,12 +1,15 @@
 import { interpolateViridis } from 'd3';
 import { useState } from 'react';
 import { seriesColor } from '../../plots/palette';
+import type { Predictions } from '../../engine/homogeneous/problem';
 import { plateaus } from '../../engine/homogeneous/staircase';
+import type { SeriesBuffers } from '../../state/series';
 import { TimeSeriesPlot, type Band, type PlotSeries, type RefLine } from '../../plots/TimeSeriesPlot';
 import { autoMarkers, escapeIndex, predictionsFrom, resolveMarkers, staircaseAxis, timeToIteration } from './derive';
 import { NeuronPlane } from './NeuronPlane';
 import { NeuronPolar } from './NeuronPolar';
 import { restrictedShift } from './overlay';
+import type { SaddlesSpec } from './schema';
 import { PhasePortrait } from './PhasePortrait';
 import { Snapshots } from './Snapshots';
 import { useRestrictedRun, useSaddlesRun } from './store';
@@ -20,10 +23,6 @@ const MAX_UNITS = 12;
 export function SaddlesPlots() {
   const run = useSaddlesRun((s) => s.run);
   const revision = useSaddlesRun((s) => s.revision);
-  const restricted = useRestrictedRun((s) => s.run);
-  const rRevision = useRestrictedRun((s) => s.revision);
-  const showRestricted = useSaddlesUi((s) => s.restrict);
-  const align = useSaddlesUi((s) => s.alignRestricted);
   const markerState = useSaddlesUi((s) => s.markers);
   const [scrub, setScrub] = useState<number | null>(null);
   // GD runs plot against iterations by default (the paper's axis; with clipped steps nearly all flow time is spent
@@ -54,20 +53,7 @@ export function SaddlesPlots() {
   if (b && marks.i1 !== null) refs.push({ axis: 'x', value: xs![marks.i1], label: 'i1', color: '#94a3b8' });
   if (b && marks.i2 !== null) refs.push({ axis: 'x', value: xs![marks.i2], label: 'i2', color: '#94a3b8' });
 
-  // the restricted first-saddle run (second worker), moved to the full run's predicted escape when asked
-  const rb = showRestricted && restricted?.buffers && restricted.spec ? restricted.buffers : null;
-  let restrictedSeries: PlotSeries[] = [];
-  if (b && spec && pred && rb && restricted) {
-    const shift = align ? restrictedShift({ b, spec }, { b: rb, spec: restricted.spec }, pred.tEscW0, pred.tEscWstar, byIter) : 0;
-    const rx = byIter ? rb.step : rb.t;
-    const label = `restricted sub-network from δw*${shift !== 0 ? ` (shifted by ${fmt(shift, 3)}${byIter ? ' iterations' : ''})` : ''}`;
-    // drawn up to the full run's horizon only, so the shifted curve does not stretch the axis past it
-    const end = byIter ? spec.stop.maxSteps : spec.optim.kind === 'flow' ? spec.stop.maxTime : Infinity;
-    const x = Float64Array.from(rx.subarray(0, rb.count), (v) => v + shift);
-    let m = 0;
-    while (m < rb.count && x[m] <= end) m++;
-    restrictedSeries = [{ id: 'restricted', label, color: '#009E73', x, y: rb.loss, n: m, width: 2, dash: [6, 4] }];
-  }
+  const restricted = useRestrictedLine(b, spec, pred, byIter);
 
   // the staircase's plateaus (docs/labs/saddles.md Sec. 4.4), shaded
   const bands: Band[] = b
@@ -124,13 +110,13 @@ export function SaddlesPlots() {
           id="sd-loss"
           syncX="saddles-time"
           title="Loss staircase L(w(t))"
-          series={[...line('loss', 'loss', b?.loss, '#0072B2', { width: 2 }), ...restrictedSeries]}
+          series={[...line('loss', 'loss', b?.loss, '#0072B2', { width: 2 }), ...restricted.series]}
           xLabel={xLabel}
           yLabel="loss"
           yScale="log"
           refLines={refs}
           bands={bands}
-          revision={revision + rRevision}
+          revision={revision + restricted.revision}
         />
         <div className="flex min-w-0 flex-col gap-1">
           <TimeSeriesPlot
@@ -199,4 +185,28 @@ export function SaddlesPlots() {
       {b && run && <Snapshots run={run} b={b} scrubIdx={scrubIdx} onScrub={setScrub} marks={marks} manual={manual} />}
     </div>
   );
+}
+
+/**
+ * The restricted first-saddle run (second worker) as a line on the loss plot, when it is shown: moved to the full
+ * run's predicted escape when asked, and drawn up to the full run's horizon; with the revision it is drawn at.
+ */
+function useRestrictedLine(b: SeriesBuffers | null, spec: SaddlesSpec | undefined, pred: Predictions | null, byIter: boolean): { series: PlotSeries[]; revision: number } {
+  const restricted = useRestrictedRun((s) => s.run);
+  const revision = useRestrictedRun((s) => s.revision);
+  const show = useSaddlesUi((s) => s.restrict);
+  const align = useSaddlesUi((s) => s.alignRestricted);
+  const rb = show && restricted?.buffers && restricted.spec ? restricted.buffers : null;
+  if (b && spec && pred && rb && restricted) {
+    const shift = align ? restrictedShift({ b, spec }, { b: rb, spec: restricted.spec }, pred.tEscW0, pred.tEscWstar, byIter) : 0;
+    const rx = byIter ? rb.step : rb.t;
+    const label = `restricted sub-network from δw*${shift !== 0 ? ` (shifted by ${fmt(shift, 3)}${byIter ? ' iterations' : ''})` : ''}`;
+    // drawn up to the full run's horizon only, so the shifted curve does not stretch the axis past it
+    const end = byIter ? spec.stop.maxSteps : spec.optim.kind === 'flow' ? spec.stop.maxTime : Infinity;
+    const x = Float64Array.from(rx.subarray(0, rb.count), (v) => v + shift);
+    let m = 0;
+    while (m < rb.count && x[m] <= end) m++;
+    return { series: [{ id: 'restricted', label, color: '#009E73', x, y: rb.loss, n: m, width: 2, dash: [6, 4] }], revision };
+  }
+  return { series: [], revision };
 }
