@@ -300,11 +300,9 @@ function Lemma7() {
           />
           <RangeField
             id="demo-l7-a"
-            label={
-              <>
-                Outer atoms ±a of S: a = <span className="num">{a.toFixed(3)}</span> (masses q/2, 1 − q, q/2 with q = 1/(2a²) = {fmt(s.q, 4)})
-              </>
-            }
+            label="Outer atoms ±a of S: a"
+            digits={3}
+            note={`masses q/2, 1 − q, q/2 with q = 1/(2a²) = ${fmt(s.q, 4)}`}
             min={0.708}
             max={1}
             step={0.002}

@@ -81,15 +81,11 @@ export function RescalePanel({ objective, n, time, result, busy, error }: Props)
           <JobNote busy={busy} error={error} />
           <RangeField
             id="theory-rescale-a"
-            label={
-              <>
-                a = <span className="num">{a.toFixed(2)}</span> (layer factors{' '}
-                {layerFactors(n, a)
-                  .map((s) => `×${Number(s.toPrecision(4))}`)
-                  .join(', ')}
-                )
-              </>
-            }
+            label="a"
+            digits={2}
+            note={`layer factors ${layerFactors(n, a)
+              .map((s) => `×${Number(s.toPrecision(4))}`)
+              .join(', ')}`}
             min={1}
             max={8}
             step={0.05}
