@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react';
 import { LabTabs, type LabPage, usePageFromHash } from './LabTabs';
 
 /** A lab made of pages: its tab bar, then the page the hash names (the first by default). */
@@ -10,4 +11,12 @@ export function TabbedLab({ lab, pages, label }: { lab: string; pages: readonly 
       <Page />
     </div>
   );
+}
+
+/** The page of a lab that is its tabs and nothing more: a TabbedLab over these pages, in tab order. */
+export function tabbedLab(lab: string, label: string, pages: readonly LabPage[]): ComponentType {
+  // biome-ignore lint/correctness/noComponentHookFactories: called once per lab when its module loads, never during a render, so each lab keeps one component
+  return function Lab() {
+    return <TabbedLab lab={lab} pages={pages} label={label} />;
+  };
 }

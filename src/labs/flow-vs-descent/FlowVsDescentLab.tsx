@@ -1,4 +1,4 @@
-import { TabbedLab } from '../../ui/TabbedLab';
+import { tabbedLab } from '../../ui/TabbedLab';
 import { flowVsDescentCore } from './core';
 import { ReproducePage } from './pages/ReproducePage';
 import { MnistPage } from './pages/MnistPage';
@@ -6,16 +6,11 @@ import { RunPage } from './pages/RunPage';
 import { SweepPage } from './pages/SweepPage';
 import { TheoryPage } from './pages/TheoryPage';
 
-/** The pages of the lab, in tab order. */
-const FD_PAGES = [
+/** The Flow vs Descent lab (paper 001): tabs for its pages. */
+export const FlowVsDescentLab = tabbedLab(flowVsDescentCore.id, 'Flow vs Descent lab pages', [
   { id: 'run', title: 'Flow and descent', component: RunPage },
   { id: 'sweep', title: 'Step-size sweep', component: SweepPage },
   { id: 'theory', title: 'Theory and bounds', component: TheoryPage },
   { id: 'mnist', title: 'MNIST (Figs. 1, 3)', component: MnistPage },
   { id: 'reproduce', title: 'Reproduce the paper', component: ReproducePage },
-];
-
-/** The Flow vs Descent lab (paper 001): tabs for its pages. */
-export function FlowVsDescentLab() {
-  return <TabbedLab lab={flowVsDescentCore.id} pages={FD_PAGES} label="Flow vs Descent lab pages" />;
-}
+]);
