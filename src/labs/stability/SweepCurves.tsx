@@ -32,57 +32,57 @@ function outcomeBands(points: (SweepPoint | null)[]): string {
   return `${nConv} of ${ok.length} runs converged; ${firstBad ? `the first that did not is at η = ${fmt(firstBad.x)} (${firstBad.outcome})` : 'all converged'}${firstDiv ? `; first divergence at η = ${fmt(firstDiv.x)}` : ''}.`;
 }
 
+/** Each sweep's x: its symbol on the axes, and how the sharpness plot's title names it. */
+const SWEEP_X = { eta: { symbol: 'η', words: 'η' }, scale: { symbol: 'σ', words: 'init scale σ' } } as const;
+
 /**
- * The three plots of a sweep against its x (log): the final sharpness (with the curves and lines it is read
- * against), the steps to converge and the imbalance left |Q∞/Q0|, over the converged runs.
+ * The three plots of a sweep against its x (log), over the converged runs: the final sharpness (with the curves and
+ * lines it is read against), the steps to converge and the imbalance left |Q∞/Q0|.
  */
 function SweepPlots({
   tab,
-  xName,
   data,
   revision,
-  lam,
-  qTitle,
+  curves,
+  refLines,
+  yDomain,
   qRefLines,
 }: {
-  tab: 'eta' | 'scale';
-  xName: string;
+  tab: keyof typeof SWEEP_X;
   data: ReturnType<typeof converged>;
   revision: number;
-  /** The sharpness plot: its title, the runs' label, the curves after them, its lines and domain. */
-  lam: { title: string; label: string; curves: PlotSeries[]; refLines: RefLine[]; yDomain?: [number, number] };
-  qTitle: string;
+  /** The sharpness plot's curves (after the runs), lines and domain. */
+  curves: PlotSeries[];
+  refLines: RefLine[];
+  yDomain?: [number, number];
   qRefLines?: RefLine[];
 }) {
-  const x = { xLabel: xName, xScale: 'log', revision } as const;
+  const x = { xLabel: SWEEP_X[tab].symbol, xScale: 'log', revision } as const;
+  // a column of the runs on log y, named the same on its axis and in its legend
+  const logColumn = (key: 'steps' | 'q', title: string, name: string, color: string, refLines?: RefLine[]) => (
+    <TimeSeriesPlot
+      id={`sw-${tab}-${key}`}
+      title={title}
+      yLabel={name}
+      yScale="log"
+      {...x}
+      series={[{ id: key, label: name, color, x: data.x, y: data[key] }]}
+      refLines={refLines}
+    />
+  );
   return (
     <div className="grid gap-4 md:grid-cols-3">
       <TimeSeriesPlot
         id={`sw-${tab}-lam`}
-        title={lam.title}
+        title={`Final sharpness λ∞ vs ${SWEEP_X[tab].words}`}
         yLabel="λ∞"
         {...x}
-        series={[{ id: 'lam', label: lam.label, color: OKABE_ITO[1], x: data.x, y: data.lam }, ...lam.curves]}
-        refLines={lam.refLines}
-        yDomain={lam.yDomain}
+        series={[{ id: 'lam', label: 'GD λ∞ (converged runs)', color: OKABE_ITO[1], x: data.x, y: data.lam }, ...curves]}
+        refLines={refLines}
+        yDomain={yDomain}
       />
-      <TimeSeriesPlot
-        id={`sw-${tab}-steps`}
-        title="Steps to converge"
-        yLabel="steps"
-        yScale="log"
-        {...x}
-        series={[{ id: 'steps', label: 'steps', color: OKABE_ITO[0], x: data.x, y: data.steps }]}
-      />
-      <TimeSeriesPlot
-        id={`sw-${tab}-q`}
-        title={qTitle}
-        yLabel="|Q∞/Q0|"
-        yScale="log"
-        {...x}
-        series={[{ id: 'q', label: '|Q∞/Q0|', color: OKABE_ITO[3], x: data.x, y: data.q }]}
-        refLines={qRefLines}
-      />
+      {logColumn('steps', 'Steps to converge', 'steps', OKABE_ITO[0])}
+      {logColumn('q', '|Q∞/Q0| (imbalance left)', '|Q∞/Q0|', OKABE_ITO[3], qRefLines)}
     </div>
   );
 }
@@ -131,23 +131,17 @@ export function EtaSweep({ c }: { c: SpecBasics }) {
         {data && curves && (
           <SweepPlots
             tab="eta"
-            xName="η"
             data={data}
             revision={sw.revision}
-            lam={{
-              title: 'Final sharpness λ∞ vs η',
-              label: 'GD λ∞ (converged runs)',
-              curves: [
-                { id: '2eta', label: '2/η', color: OKABE_ITO[4], x: curves.xs, y: curves.twoOverEta, dash: [5, 3] },
-                { id: 'small', label: 'small-η law', color: OKABE_ITO[0], x: curves.xs, y: curves.small, dash: [2, 3] },
-              ],
-              refLines: [
-                { axis: 'y', value: R, label: 'GF: R', color: OKABE_ITO[5] },
-                { axis: 'y', value: 2 * meta.phi, label: '2Φ', color: OKABE_ITO[2] },
-              ],
-              yDomain: [0, Math.max(R, 2 * meta.phi) * 1.15],
-            }}
-            qTitle="|Q∞/Q0| (imbalance left)"
+            curves={[
+              { id: '2eta', label: '2/η', color: OKABE_ITO[4], x: curves.xs, y: curves.twoOverEta, dash: [5, 3] },
+              { id: 'small', label: 'small-η law', color: OKABE_ITO[0], x: curves.xs, y: curves.small, dash: [2, 3] },
+            ]}
+            refLines={[
+              { axis: 'y', value: R, label: 'GF: R', color: OKABE_ITO[5] },
+              { axis: 'y', value: 2 * meta.phi, label: '2Φ', color: OKABE_ITO[2] },
+            ]}
+            yDomain={[0, Math.max(R, 2 * meta.phi) * 1.15]}
             qRefLines={[{ axis: 'y', value: 1, label: 'GF', color: OKABE_ITO[5] }]}
           />
         )}
@@ -180,19 +174,13 @@ export function ScaleSweep({ c }: { c: SpecBasics }) {
         {data && rCurve && (
           <SweepPlots
             tab="scale"
-            xName="σ"
             data={data}
             revision={sw.revision}
-            lam={{
-              title: 'Final sharpness λ∞ vs init scale σ',
-              label: 'GD λ∞',
-              curves: [{ id: 'R', label: 'GF limit R', color: OKABE_ITO[5], x: rCurve.xs, y: rCurve.R, dash: [5, 3] }],
-              refLines: [
-                { axis: 'y', value: 2 / meta.eta, label: '2/η', color: OKABE_ITO[4] },
-                { axis: 'y', value: 2 * meta.phi, label: '2Φ', color: OKABE_ITO[2] },
-              ],
-            }}
-            qTitle="|Q∞/Q0|"
+            curves={[{ id: 'R', label: 'GF limit R', color: OKABE_ITO[5], x: rCurve.xs, y: rCurve.R, dash: [5, 3] }]}
+            refLines={[
+              { axis: 'y', value: 2 / meta.eta, label: '2/η', color: OKABE_ITO[4] },
+              { axis: 'y', value: 2 * meta.phi, label: '2Φ', color: OKABE_ITO[2] },
+            ]}
           />
         )}
       </Stale>
