@@ -24,13 +24,26 @@ const done =
 const click = (testId: string) => async (page: Page) => {
   await page.getByTestId(testId).first().click();
 };
-/** Clicks a button (a run's, a sweep's), then waits as `done` does for what it starts to end. */
-const clickThen =
-  (testId: string, ...until: Parameters<typeof done>) =>
+/** Runs the actions one after another. */
+const steps =
+  (...acts: ((page: Page) => Promise<void>)[]) =>
   async (page: Page) => {
-    await click(testId)(page);
-    await done(...until)(page);
+    for (const act of acts) await act(page);
   };
+/** Clicks a button (a run's, a sweep's), then waits as `done` does for what it starts to end. */
+const clickThen = (testId: string, ...until: Parameters<typeof done>) => steps(click(testId), done(...until));
+const select = (testId: string, value: string) => async (page: Page) => {
+  await page.getByTestId(testId).selectOption(value);
+};
+/** Opens the tabs named, in turn. */
+const tabs =
+  (...names: string[]) =>
+  async (page: Page) => {
+    for (const name of names) await page.getByRole('tab', { name }).click();
+  };
+const visible = (testId: string, timeout: number) => async (page: Page) => {
+  await expect(page.getByTestId(testId)).toBeVisible({ timeout });
+};
 const card = (id: string) => clickThen(`repro-run-${id}`, `repro-${id}`, 'data-state', 'done', 90_000);
 
 const STOPS: Stop[] = [
@@ -39,20 +52,10 @@ const STOPS: Stop[] = [
     hash: '',
     ready: 'start-page',
     // the Theorem-1 pair runs by itself
-    act: async (page) => {
-      for (const arm of ['clean', 'poisoned']) await expect(page.getByTestId(`plot-start-demo-${arm}`)).toHaveAttribute('data-points', /^[1-9]\d*$/, { timeout: 30_000 });
-    },
+    act: steps(...['clean', 'poisoned'].map((arm) => done(`plot-start-demo-${arm}`, 'data-points', /^[1-9]\d*$/, 30_000))),
   },
   { name: 'poisoning / thm1', hash: '#lab=poisoning&page=thm1', ready: 'lab-poisoning', act: clickThen('run', 'status-poisoned') },
-  {
-    name: 'poisoning / explore',
-    hash: '#lab=poisoning&page=explore',
-    ready: 'page-explore',
-    act: async (page) => {
-      await page.getByTestId('preset-select').selectOption('F2-s105');
-      await clickThen('run', 'status-poisoned')(page);
-    },
-  },
+  { name: 'poisoning / explore', hash: '#lab=poisoning&page=explore', ready: 'page-explore', act: steps(select('preset-select', 'F2-s105'), clickThen('run', 'status-poisoned')) },
   { name: 'poisoning / reproduce', hash: '#lab=poisoning&page=reproduce', ready: 'lab-poisoning', act: card('T1-7') },
   { name: 'extrapolation / run', hash: '#lab=extrapolation&page=run', ready: 'page-extrap-run', act: clickThen('run', 'status') },
   {
@@ -79,12 +82,12 @@ const STOPS: Stop[] = [
     hash: '#lab=stability',
     ready: 'lab-stability',
     // the run updates by itself; then the sweep tabs (not the bifurcation view: 2000 columns) and the η sweep
-    act: async (page) => {
-      await done('stability-status', 'data-updating', 'false', 30_000)(page);
-      for (const name of ['Trade-off: speed vs regularisation', 'Sweep init scale', 'Figure 3 heatmaps', 'Sweep η']) await page.getByRole('tab', { name }).click();
-      await click('run-eta-sweep')(page);
-      await expect(page.getByTestId('sweep-done')).toBeVisible({ timeout: 60_000 });
-    },
+    act: steps(
+      done('stability-status', 'data-updating', 'false', 30_000),
+      tabs('Trade-off: speed vs regularisation', 'Sweep init scale', 'Figure 3 heatmaps', 'Sweep η'),
+      click('run-eta-sweep'),
+      visible('sweep-done', 60_000),
+    ),
   },
 ];
 
