@@ -9,14 +9,16 @@ export function rk4(p: LinearRnnProblem, theta0: Float64Array, dt: number, steps
   const k3 = new Float64Array(n);
   const k4 = new Float64Array(n);
   const y = new Float64Array(n);
+  // the gradient at y = th - h k, into out
+  const stage = (h: number, k: Float64Array, out: Float64Array) => {
+    for (let i = 0; i < n; i++) y[i] = th[i] - h * k[i];
+    p.grad(y, out);
+  };
   for (let s = 0; s < steps; s++) {
     p.grad(th, k1);
-    for (let i = 0; i < n; i++) y[i] = th[i] - 0.5 * dt * k1[i];
-    p.grad(y, k2);
-    for (let i = 0; i < n; i++) y[i] = th[i] - 0.5 * dt * k2[i];
-    p.grad(y, k3);
-    for (let i = 0; i < n; i++) y[i] = th[i] - dt * k3[i];
-    p.grad(y, k4);
+    stage(0.5 * dt, k1, k2);
+    stage(0.5 * dt, k2, k3);
+    stage(dt, k3, k4);
     const nx = new Float64Array(n);
     for (let i = 0; i < n; i++) nx[i] = th[i] - (dt / 6) * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
     th = nx;
