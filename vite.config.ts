@@ -45,6 +45,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'workers/**/*.test.ts', 'cli/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['src/experiment/tests/load-every-runtime.ts'],
     testTimeout: 120_000,
   },
 });

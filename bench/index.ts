@@ -8,7 +8,7 @@ import { drawRows, gramOfRows } from '../src/engine/ssm/ssm-data';
 import { DiagonalSsm } from '../src/engine/ssm/ssm';
 import { resolveTeacher } from '../src/engine/ssm/teachers';
 import { Rng } from '../src/engine/core/rng';
-import { buildRun } from '../src/experiment/build-run';
+import { buildRun, loadEveryRuntime } from '../src/experiment/build-run';
 import { THM1_TABLE_ROWS, thm1Spec } from '../src/labs/poisoning/presets/thm1';
 import { runSaddlesPreset } from './saddles';
 import { benchKernel, buildNative, KERNEL_FIGURES } from './saddles-kernels';
@@ -92,6 +92,8 @@ function saddlesRows(full: boolean): { rows: Row[]; note: string } {
   return { rows, note };
 }
 
+// every lab's engine, as the CLI loads it: the rows build runs synchronously
+await loadEveryRuntime();
 const saddles = saddlesRows(!process.argv.includes('--quick'));
 console.log(`node ${process.version}, ${process.arch}; ${saddles.note}`);
-printTable([benchThm1(), benchGd(), ...saddles.rows, ...stabilityRows(), ...extrapolationRows(), ...(await flowVsDescentRows())]);
+printTable([benchThm1(), benchGd(), ...saddles.rows, ...(await stabilityRows()), ...extrapolationRows(), ...(await flowVsDescentRows())]);

@@ -1,7 +1,7 @@
 // npx tsx bench/saddles.ts [preset ids]: wall time and steps/s of Saddles presets (paper 003) run to their end in Node;
 // by default Figure 1 by gradient flow (DOPRI5 to t = 1250) and by GD (250,000 steps of 0.005). Nothing is asserted.
 import { fileURLToPath } from 'node:url';
-import { buildRun } from '../src/experiment/build-run';
+import { buildRun, loadEveryRuntime } from '../src/experiment/build-run';
 import { findPreset } from '../src/experiment/presets';
 import { parseSpec } from '../src/experiment/validate';
 
@@ -57,5 +57,7 @@ function bench(id: string): void {
   );
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1])
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await loadEveryRuntime();
   for (const id of process.argv.slice(2).length ? process.argv.slice(2) : ['sd-fig1-flow', 'sd-fig1']) bench(id);
+}

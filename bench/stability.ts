@@ -11,20 +11,20 @@ import { compareJob, sweepSpec } from '../src/labs/stability/compare';
 import { STABILITY_PRESET_ROWS, stabilitySpecFromRow } from '../src/labs/stability/schema';
 import { isMain, median, printTable, type Row } from './table';
 
-export function stabilityRows(): Row[] {
+export async function stabilityRows(): Promise<Row[]> {
   const rows: Row[] = [];
   // The S-sweep grid (400 step sizes from (2, 0.3)) through the exact code a pool worker runs (spec validation +
   // shared run loop), and through the lab's scalar runner.
   const etas = logspace(-3, Math.log10(1.2), 400);
   const specs = etas.map((eta) => sweepSpec(2, 0.3, 1, eta, 0.5e-24, 20000));
-  for (const s of specs.slice(0, 40)) runSpecToFinal(s); // warm-up
+  for (const s of specs.slice(0, 40)) await runSpecToFinal(s); // warm-up
   const poolTimes: number[] = [];
   let conv = 0;
   for (let rep = 0; rep < 3; rep++) {
     const t0 = performance.now();
     conv = 0;
     for (const s of specs) {
-      const r = runSpecToFinal(s);
+      const r = await runSpecToFinal(s);
       if (r.ok && r.final.stop.reason === 'converged') conv++;
     }
     poolTimes.push(performance.now() - t0);
@@ -44,7 +44,7 @@ export function stabilityRows(): Row[] {
     detail: `median of 3: ${tPool.toFixed(0)} ms through the pool code path (${conv} converged); the scalar runner ${tS.toFixed(1)} ms (${((400 / tS) * 1000).toFixed(0)} runs/s)`,
   });
   const gridTimes: number[] = [];
-  for (let rep = 0; rep < 20; rep++) gridTimes.push(computeGrid({ field: 'stability-log-loss', params: { phi: 1 }, x: [-3, 3], y: [-3, 3], nx: 200, ny: 200 }).ms);
+  for (let rep = 0; rep < 20; rep++) gridTimes.push((await computeGrid({ field: 'stability-log-loss', params: { phi: 1 }, x: [-3, 3], y: [-3, 3], nx: 200, ny: 200 })).ms);
   rows.push({ lab: 'Stability', figure: '200 x 200 landscape grid', node: `${median(gridTimes).toFixed(2)} ms`, detail: 'median of 20, computed (drawing is in the browser)' });
   const t3 = performance.now();
   for (const { job } of fig3Jobs()) runGdJob(job);
@@ -75,4 +75,4 @@ export function stabilityRows(): Row[] {
   return rows;
 }
 
-if (isMain(import.meta.url)) printTable(stabilityRows());
+if (isMain(import.meta.url)) printTable(await stabilityRows());

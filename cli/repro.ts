@@ -1,9 +1,11 @@
 // npm run repro -- <name> [--json]: a paper's table rows reproduced next to the printed numbers. The names come
-// from the labs' cores (LabCore.repro), e.g. thm1.
-import { LAB_CORES } from '../src/labs/registry';
+// from the labs' runtimes (LabRuntime.repro), e.g. thm1.
+import { loadEveryRuntime, runtimeOf } from '../src/experiment/build-run';
 import type { Reproduction } from '../src/experiment/lab-core';
+import { labIds } from '../src/experiment/schema';
 
-const REPROS: Record<string, Reproduction> = Object.assign({}, ...LAB_CORES.map((c) => ('repro' in c ? c.repro : {})));
+await loadEveryRuntime();
+const REPROS: Record<string, Reproduction> = Object.assign({}, ...labIds().map((lab) => runtimeOf(lab).repro ?? {}));
 
 const [what, ...rest] = process.argv.slice(2);
 const repro = what ? REPROS[what] : undefined;

@@ -1,8 +1,8 @@
 import { readFileSync, existsSync } from 'node:fs';
-import { buildRun } from '../src/experiment/build-run';
+import { buildRun, runtimeOf } from '../src/experiment/build-run';
 import type { FinalState } from '../src/engine/core/run';
 import { findPreset, PRESETS } from '../src/experiment/presets';
-import { coreOf, type Spec } from '../src/experiment/schema';
+import type { Spec } from '../src/experiment/schema';
 import { formatIssues, parseSpec } from '../src/experiment/validate';
 
 export class CliError extends Error {}
@@ -30,7 +30,7 @@ export function resolveSpec(arg: string | undefined): Spec {
 export interface SimOutput {
   spec: Spec;
   final: FinalState;
-  /** Lab-specific keys (LabCore.cliSummary), e.g. `stability`: the Stability page's own GD summary. */
+  /** Lab-specific keys (LabRuntime.cliSummary), e.g. `stability`: the Stability page's own GD summary. */
   [extra: string]: unknown;
   series?: {
     t: number[];
@@ -41,11 +41,11 @@ export interface SimOutput {
   };
 }
 
-/** Runs a spec to its stop rule in this process: the same engine the worker runs, bit for bit. */
+/** Runs a spec to its stop rule in this process (after prepareRun): the same engine the worker runs, bit for bit. */
 export function simulate(spec: Spec, withSeries: boolean): SimOutput {
   const run = buildRun(spec);
   const final = run.runToEnd();
-  const summary = (coreOf(spec.lab) as { cliSummary?: (s: Spec) => Record<string, unknown> }).cliSummary;
+  const summary = runtimeOf(spec.lab).cliSummary;
   const lab = summary ? summary(spec) : {};
   if (!withSeries) return { spec, final, ...lab };
   const all = run.recorder.all();

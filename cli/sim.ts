@@ -2,9 +2,9 @@
 // Prints one JSON object on stdout: the normalised spec and the final state (and the series with --series); non-finite
 // numbers as the strings "NaN", "Infinity", "-Infinity". Exit code 0; 2 for a bad argument or spec; 3 for a run that diverged.
 import { CliError, resolveSpec, simulate } from './run-spec';
-import { prepareRun } from '../src/experiment/build-run';
+import { loadEveryRuntime, prepareRun, runtimeOf } from '../src/experiment/build-run';
 import { formatIssues, parseSpec } from '../src/experiment/validate';
-import { LAB_CORES } from '../src/labs/registry';
+import { labIds } from '../src/experiment/schema';
 
 async function main(argv: string[]) {
   const withSeries = argv.includes('--series');
@@ -12,8 +12,10 @@ async function main(argv: string[]) {
   const arm = armAt >= 0 ? argv[armAt + 1] : undefined;
   const positional = argv.filter((a, i) => !a.startsWith('--') && (armAt < 0 || i !== armAt + 1));
   // Presets that are not one run (e.g. the Stability sweeps S-sweep, S-fig3, S-bif) print what their lab makes of them.
-  for (const core of LAB_CORES) {
-    const out = 'cliPreset' in core && core.cliPreset && positional[0] ? await core.cliPreset(positional[0]) : null;
+  await loadEveryRuntime();
+  for (const lab of labIds()) {
+    const cliPreset = runtimeOf(lab).cliPreset;
+    const out = cliPreset && positional[0] ? await cliPreset(positional[0]) : null;
     if (out) return void process.stdout.write(`${JSON.stringify(out)}\n`);
   }
   let spec = resolveSpec(positional[0]);

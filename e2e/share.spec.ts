@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { buildRun } from '../src/experiment/build-run';
+import { buildRun, prepareRun } from '../src/experiment/build-run';
 import type { FinalState } from '../src/engine/core/run';
 import { decodeSpec } from '../src/experiment/link';
 import { parseSpec } from '../src/experiment/validate';
@@ -71,6 +71,7 @@ test('the browser worker and Node give bit-identical final states', async ({ pag
     const parsed = parseSpec({ ...spec, arm });
     if (!parsed.ok) throw new Error(`${arm}: ${JSON.stringify(parsed.issues)}`);
     // JSON is how the page publishes its numbers; it keeps every float64 exactly.
+    await prepareRun(parsed.spec);
     const node = JSON.parse(JSON.stringify(buildRun(parsed.spec).runToEnd())) as FinalState;
     const web = browserFinals[arm];
     expect(web, `${arm} finished in the browser`).toBeTruthy();

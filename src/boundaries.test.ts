@@ -9,6 +9,8 @@
 //   - src/state, src/plots and src/ui import nothing from src/labs;
 //   - a lab's core (src/labs/<lab>/core.ts and everything it imports, transitively) imports no React, no .tsx
 //     file and nothing from src/state, src/plots or src/ui;
+//   - what a lab's core imports statically (the page's entry bundle: links are parsed through the cores) reaches no
+//     engine module but the few spec-level ones of CORE_ENGINE_MODULES: the engine comes with the lab's runtime;
 //   - workers/ import no React and no .tsx file (transitively);
 //   - no production file imports a test file (*.test.*, *.spec.*, a `tests/` folder, e2e/);
 //   - no lab folder imports from another lab's folder;
@@ -33,6 +35,15 @@ const ENGINE_PACKAGES = ['pure-rand'];
 const ENGINE_TEST_PACKAGES = ['vitest', 'ml-matrix'];
 /** Packages that are React or bind to it (`zustand` without a subpath is its React binding; `zustand/vanilla` is not). */
 const REACT_PACKAGES = ['react', 'react-dom', 'zustand', '@vitejs/plugin-react'];
+/** Engine modules the cores may reach statically: presets' seeded data (with the RNG's det-math), a preset's start direction, sizes for the cost estimate. */
+const CORE_ENGINE_MODULES = [
+  'src/engine/core/rng.ts',
+  'src/engine/core/det-math.ts',
+  'src/engine/ssm/ssm-data.ts',
+  'src/engine/stability/start-direction.ts',
+  'src/engine/gru/param-count.ts',
+  'src/engine/core/recorder.ts',
+];
 /** The files allowed to name every lab's id. */
 const REGISTRIES = ['src/labs/registry.ts', 'src/labs/ui-registry.ts'];
 
@@ -197,15 +208,16 @@ function violations(files: SourceFile[], bad: (e: Edge, f: SourceFile) => string
 
 /**
  * Files reachable from `entry` by imports (static, re-exports, dynamic; type-only too), each with the chain
- * that reaches it. Worker entries (`new URL`) are separate bundles and are not followed.
+ * that reaches it; with `loaded`, only what loads with it (no dynamic or type-only imports). Worker entries (`new
+ * URL`) are separate bundles and are not followed.
  */
-function closure(entry: string): Map<string, string[]> {
+function closure(entry: string, loaded = false): Map<string, string[]> {
   const seen = new Map<string, string[]>([[entry, [entry]]]);
   const queue = [entry];
   while (queue.length) {
     const p = queue.shift()!;
     for (const e of FILES.get(p)?.edges ?? []) {
-      if (e.kind === 'url' || !e.target || seen.has(e.target)) continue;
+      if (e.kind === 'url' || (loaded && (e.kind === 'dynamic' || e.typeOnly)) || !e.target || seen.has(e.target)) continue;
       seen.set(e.target, [...seen.get(p)!, e.target]);
       queue.push(e.target);
     }
@@ -290,6 +302,16 @@ describe('import boundaries', () => {
         (p) => (p.endsWith('.tsx') ? 'a .tsx module' : ['src/state', 'src/plots', 'src/ui'].some((d) => under(p, d)) && 'a state/plots/ui module'),
       ),
     ).toEqual([]);
+  });
+
+  it("lab cores reach engine code only through their runtime's dynamic import (spec-level CORE_ENGINE_MODULES excepted)", () => {
+    const reached = new Map<string, string[]>();
+    for (const id of LAB_IDS) {
+      for (const [p, chain] of closure(`src/labs/${id}/core.ts`, true)) {
+        if (under(p, 'src/engine') && !CORE_ENGINE_MODULES.includes(p)) reached.set(p, chain);
+      }
+    }
+    expect([...reached].map(([p, chain]) => `${p} [via ${chain.join(' > ')}]`)).toEqual([]);
   });
 
   it('workers/ import no React and no .tsx (transitively)', () => {

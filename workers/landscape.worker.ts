@@ -4,8 +4,8 @@ import { computeGrid, type GridRequest } from './landscape-core';
 
 // Landscape grids, off the main thread.
 Comlink.expose({
-  grid(req: GridRequest) {
-    const r = computeGrid(req);
+  async grid(req: GridRequest) {
+    const r = await computeGrid(req);
     return Comlink.transfer(r, [r.values.buffer]);
   },
 });

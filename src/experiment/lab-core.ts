@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import type { Problem } from '../engine/core/problem';
 import type { Run } from '../engine/core/run';
-import type { SpecCost } from './cost';
+import { costIssues, type SpecCost } from './cost';
 import type { SpecIssue } from './issues';
 
 /** A named experiment of a lab: a plain spec, the same object a link, the CLI and a worker run. */
@@ -20,9 +20,9 @@ export type Field = (params: Record<string, number>) => (x: number, y: number) =
 export type Job = (...args: any[]) => unknown;
 
 /**
- * Everything that is one lab's outside its pages, with no React: the spec schema (whose `lab` is a literal of
- * the lab's id) and its cross-field rules, presets and default, the adapter from spec to engine problem, and
- * the lab's pool jobs, landscape fields and CLI extras. Workers, the CLI and spec parsing use only this.
+ * Everything that is one lab's outside its pages and its engine, with no React: the spec schema (whose `lab` is a
+ * literal of the lab's id) and its cross-field rules, cost, presets and default, and a loader of its runtime. Spec
+ * parsing, presets and the page use only this, so the page's entry bundle carries no engine code.
  */
 export interface LabCore<Id extends string = string, Schema extends z.ZodType = z.ZodType> {
   id: Id;
@@ -38,23 +38,32 @@ export interface LabCore<Id extends string = string, Schema extends z.ZodType = 
   defaultPresetId: string;
   /** The spec one arm actually runs (e.g. the poisoned arm's overrides folded in); the spec itself when absent. */
   effective?(spec: z.output<Schema>): z.output<Schema>;
-  buildProblem(spec: z.output<Schema>): { problem: Problem; theta0: Float64Array };
+  /**
+   * The lab's runtime (its engine adapter, jobs, fields, CLI extras), as a dynamic import of the lab's runtime.ts:
+   * workers and the CLI await it before they build a run; the page's own thread never needs it.
+   */
+  runtime(): Promise<LabRuntime<z.output<Schema>>>;
+}
+
+/** The part of a lab that computes: loaded on demand through LabCore.runtime (workers, the CLI, tests). */
+export interface LabRuntime<S = never> {
+  buildProblem(spec: S): { problem: Problem; theta0: Float64Array };
   /**
    * The lab's own run of a spec, when one run is more than one integrator on the problem (e.g. Flow vs Descent's
    * flow with GD arms in lockstep); the problem of buildProblem under the spec's optimiser when absent.
    */
-  buildRun?(spec: z.output<Schema>): Run;
+  buildRun?(spec: S): Run;
   /**
-   * Loads what a spec's run needs beyond the code (e.g. a dataset kept out of the entry bundle), before buildProblem /
+   * Loads what a spec's run needs beyond the code (e.g. a dataset kept out of the bundle), before buildProblem /
    * buildRun is called for it: the runner worker and the CLI await it.
    */
-  prepare?(spec: z.output<Schema>): Promise<void>;
+  prepare?(spec: S): Promise<void>;
   /** Work the worker pool can run for this lab, by name. */
   jobs?: Record<string, Job>;
   /** Landscape fields, by name. */
   fields?: Record<string, Field>;
   /** Extra keys in the CLI's output for a spec (e.g. Stability's own GD summary). */
-  cliSummary?(spec: z.output<Schema>): Record<string, unknown>;
+  cliSummary?(spec: S): Record<string, unknown>;
   /** The CLI's output for a preset that is not one run (e.g. a sweep), or null. */
   cliPreset?(id: string): unknown | null;
   /** Reproductions of the paper that `npm run repro -- <name>` runs: the rows, and how to print them. */
@@ -70,4 +79,17 @@ export interface Reproduction<R = unknown> {
 /** Declares a lab core with its id and schema types inferred. */
 export function defineLab<const Id extends string, Schema extends z.ZodType>(core: LabCore<Id, Schema>): LabCore<Id, Schema> {
   return core;
+}
+
+/** A lab core's cross-field rules, then the memory budget (cost.ts). Parameters typed `never` accept every lab's core. */
+export function crossIssuesFor(core: { crossIssues(spec: never): SpecIssue[]; cost(spec: never): SpecCost }, spec: unknown): SpecIssue[] {
+  const c = core as { crossIssues(spec: unknown): SpecIssue[]; cost(spec: unknown): SpecCost };
+  const issues = c.crossIssues(spec);
+  return issues.length ? issues : costIssues(c.cost(spec));
+}
+
+/** The spec an arm actually runs: the lab's own adjustments folded in (e.g. the poisoned arm's overrides). */
+export function effectiveFor<S>(core: { effective?(spec: never): unknown }, spec: S): S {
+  const eff = (core as { effective?(spec: unknown): unknown }).effective;
+  return eff ? (eff(spec) as S) : spec;
 }

@@ -7,16 +7,14 @@ import { ScheduledGd } from '../engine/core/integrators/scheduled-gd';
 import type { Integrator } from '../engine/core/integrators/types';
 import type { Problem } from '../engine/core/problem';
 import { Run } from '../engine/core/run';
-import { costIssues, type SpecCost } from './cost';
-import type { SpecIssue } from './issues';
-import type { LabCore } from './lab-core';
+import { crossIssuesFor, effectiveFor, type LabCore, type LabRuntime } from './lab-core';
 import { type ParseResult, parseWith } from './parse';
 // types only: this module must not load the registry of every lab
 import type { OptimSpec, Spec } from './schema';
 
 /**
- * A run from one lab's core, without the registry of every lab: build-run.ts and validate.ts serve every lab
- * through it, and a worker that runs one lab only (the start page's demo) imports just that lab's core.
+ * A run from one lab's core and runtime, without the registry of every lab: build-run.ts serves every lab through
+ * it, and a worker that runs one lab only (the start page's demo) imports just that lab's core.
  */
 
 /** What a worker needs to run specs: validate one, load what it needs, build its run. */
@@ -43,65 +41,42 @@ export function buildIntegrator(o: OptimSpec, problem: Problem, theta0: Float64A
   }
 }
 
-/**
- * The parts of a lab core these functions use: a LabCore, or a core's own functions while it is being defined (its
- * reproduction builds runs before the core object exists). Parameters typed `never` accept every lab's spec type.
- */
-export interface CoreParts {
-  crossIssues(spec: never): SpecIssue[];
-  cost(spec: never): SpecCost;
-  effective?(spec: never): unknown;
+/** The parts of a lab's runtime a run is built from. Parameters typed `never` accept every lab's runtime. */
+export interface RuntimeParts {
   buildProblem(spec: never): { problem: Problem; theta0: Float64Array };
   buildRun?(spec: never): Run;
-  prepare?(spec: never): Promise<void>;
-}
-
-/** The same parts, called with a spec the caller knows belongs to that lab. */
-interface Callable {
-  crossIssues(spec: unknown): SpecIssue[];
-  cost(spec: unknown): SpecCost;
-  effective?(spec: unknown): unknown;
-  buildProblem(spec: unknown): { problem: Problem; theta0: Float64Array };
-  buildRun?(spec: unknown): Run;
-  prepare?(spec: unknown): Promise<void>;
-}
-const callable = (core: Partial<CoreParts>) => core as Callable;
-
-/** A lab's cross-field rules, then the memory budget (cost.ts). */
-export function crossIssuesFor(core: Pick<CoreParts, 'crossIssues' | 'cost'>, spec: unknown): SpecIssue[] {
-  const issues = callable(core).crossIssues(spec);
-  return issues.length ? issues : costIssues(callable(core).cost(spec));
-}
-
-/** The spec an arm actually runs: the lab's own adjustments folded in (e.g. the poisoned arm's overrides). */
-export function effectiveFor<S>(core: Pick<CoreParts, 'effective'>, spec: S): S {
-  const eff = callable(core).effective;
-  return eff ? (eff(spec) as S) : spec;
 }
 
 /** Everything a validated spec of this lab needs to run, in the worker, the CLI and the tests alike. */
-export function buildRunFor(core: Pick<CoreParts, 'effective' | 'buildProblem' | 'buildRun'>, input: unknown): Run {
-  const c = callable(core);
+export function buildRunFor(core: Pick<LabCore, 'effective'>, runtime: RuntimeParts, input: unknown): Run {
+  const rt = runtime as { buildProblem(spec: unknown): { problem: Problem; theta0: Float64Array }; buildRun?(spec: unknown): Run };
   const spec = effectiveFor(core, input) as Spec;
-  if (c.buildRun) return c.buildRun(spec);
+  if (rt.buildRun) return rt.buildRun(spec);
   if (!('optim' in spec)) throw new Error(`lab ${spec.lab} has neither an optimiser nor its own run`);
-  const { problem, theta0 } = c.buildProblem(spec);
+  const { problem, theta0 } = rt.buildProblem(spec);
   const integrator = buildIntegrator(spec.optim, problem, theta0);
   const record = spec.optim.kind === 'flow' ? ({ kind: 'log-time', perDecade: spec.record.perDecade } as const) : ({ kind: 'steps', every: spec.record.every } as const);
   return new Run(problem, integrator, spec.stop, record);
 }
 
-/** Loads what a spec's run needs before it can be built (LabCore.prepare); nothing for most labs. */
-export async function prepareFor(core: Pick<CoreParts, 'prepare'>, spec: unknown): Promise<void> {
-  const prepare = callable(core).prepare;
+/** Loads what a spec's run needs beyond the code (LabRuntime.prepare; nothing for most labs). */
+export async function prepareWith(runtime: Pick<LabRuntime, 'prepare'>, spec: unknown): Promise<void> {
+  const prepare = (runtime as { prepare?(spec: unknown): Promise<void> }).prepare;
   if (prepare) await prepare(spec);
 }
 
 /** One lab's specs, validated by its own schema (a spec of another lab is refused at its `lab` field). */
 export function labRunSource<Schema extends z.ZodType>(core: LabCore<string, Schema>): RunSource<z.output<Schema>> {
+  let runtime: LabRuntime<z.output<Schema>> | null = null;
   return {
     parse: (input) => parseWith(core.schema, (s) => crossIssuesFor(core, s), input),
-    prepare: (spec) => prepareFor(core, spec),
-    build: (spec) => buildRunFor(core, spec),
+    prepare: async (spec) => {
+      runtime ??= await core.runtime();
+      await prepareWith(runtime, spec);
+    },
+    build: (spec) => {
+      if (!runtime) throw new Error(`the ${core.id} lab's runtime is not loaded (prepare runs before build)`);
+      return buildRunFor(core, runtime, spec);
+    },
   };
 }

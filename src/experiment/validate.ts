@@ -1,5 +1,5 @@
 import type { SpecCost } from './cost';
-import { crossIssuesFor } from './lab-run';
+import { crossIssuesFor } from './lab-core';
 import type { SpecIssue } from './issues';
 import { formatIssues, parseWith } from './parse';
 import { coreOf, specSchema, type Spec } from './schema';

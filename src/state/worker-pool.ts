@@ -43,7 +43,7 @@ export class WorkerPool {
     return this.mapVia((api, chunk) => api.runMany(chunk), specs, onProgress, signal);
   }
 
-  /** Like map, for one of a lab's named jobs (LabCore.jobs), one payload each. */
+  /** Like map, for one of a lab's named jobs (LabRuntime.jobs), one payload each. */
   async mapJobs<T, R>(lab: string, name: string, payloads: T[], onProgress?: (done: number, total: number, index: number, result: R) => void, signal?: AbortSignal): Promise<R[]> {
     return this.mapVia((api, chunk) => api.jobs(lab, name, chunk) as Promise<R[]>, payloads, onProgress, signal);
   }

@@ -12,6 +12,7 @@
  * W_hr, W_hz, W_hn (n x n each, row-major), b_hr, b_hz, b_hn (n each), w_o (n), b_o (1).
  */
 import { exp, tanh } from '../core/det-math';
+import { gruParamCount } from './param-count';
 
 /** Offsets of the parameter blocks for hidden size n. */
 export function gruLayout(n: number) {
@@ -33,7 +34,7 @@ export function gruLayout(n: number) {
   return { Wir, Wiz, Win, bir, biz, bin, Whr, Whz, Whn, bhr, bhz, bhn, wo, bo, size: bo + 1 };
 }
 
-export const gruParamCount = (n: number) => 3 * n * n + 10 * n + 1;
+export { gruParamCount };
 
 /**
  * Names and offsets of the blocks (records, CLI output), read off gruLayout: its keys in layout order, named W_ir ...

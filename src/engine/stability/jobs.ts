@@ -3,12 +3,12 @@
  * protocol asks for and the exact imbalance product of Sec. 3.3) and bifurcation columns. Job builders for each
  * sweep of lab spec Sec. 5 live here so the page, the CLI and the tests build the same jobs.
  */
-/** cos 20 deg, sin 20 deg (literals: no trig needed): the direction of the Figure-3 stand-in's starts (lab spec Sec. 5). */
-export const COS20 = 0.9396926207859084;
-export const SIN20 = 0.3420201433256687;
+import { COS20, SIN20 } from './start-direction';
 import { runGdScalar, type GdResult } from './stability';
 import { log10 } from '../core/det-math';
 import { linspace, logspace } from './compare';
+
+export { COS20, SIN20 };
 
 /** One GD run of a sweep (d = 1 or the exact reduction of any d). */
 export interface GdJob {

@@ -3,7 +3,7 @@ import { defaultGruTarget, fitGruTeacher, GruProblem, gruInit } from '../../engi
 import { studentInit } from '../../engine/linear-rnn/init';
 import { LinearRnnProblem } from '../../engine/linear-rnn/problem';
 import { atomsTeacher, balTeacher, bidiagTeacher, delayTeacher, type LinearTeacher, twinTeacher } from '../../engine/linear-rnn/teachers';
-import type { ExtrapolationSpec, TeacherSpec } from './schema';
+import { type ExtrapolationSpec, GRU_TEST_COUNT, type TeacherSpec } from './schema';
 
 /** The teacher of a spec (Sec. 2.3): bal and bidiag draw from the teacher stream MT(s). */
 export function teacherOf(t: TeacherSpec, seed: number): LinearTeacher {
@@ -25,8 +25,6 @@ export function teacherOf(t: TeacherSpec, seed: number): LinearTeacher {
 
 /** The target response the GRU teacher is fitted to, j < 100 (spec Sec. 4.3, a lab default). */
 export const GRU_TARGET_LENGTH = 100;
-/** Test sequences of the GRU error (the spec's 100). */
-export const GRU_TEST_COUNT = 100;
 
 const gruTeachers = new Map<string, { theta: Float64Array; loss: number }>();
 

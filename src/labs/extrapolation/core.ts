@@ -1,30 +1,9 @@
 import { costOf, runLength, stiffBytes, stiffStepFlops } from '../../experiment/cost';
 import { defineLab } from '../../experiment/lab-core';
-import { gruParamCount } from '../../engine/gru/gru';
-import { buildExtrapolation, GRU_TEST_COUNT } from './build';
-import { prop3Demo } from './prop3';
-import { lossSlice } from './slice';
-import { EXTRAPOLATION_DEFAULT_PRESET, EXTRAPOLATION_PRESET_ROWS, extrapolationPresetRow } from './presets';
-import { type ExtrapolationSpec, extrapolationCrossIssues, extrapolationSpecSchema, isMatrixStudent } from './schema';
-import { pointSpec, runPoint, runSweep, runWithResponse, sweepPoint } from './sweeps';
+import { gruParamCount } from '../../engine/gru/param-count';
+import { EXTRAPOLATION_DEFAULT_PRESET, EXTRAPOLATION_PRESET_ROWS } from './presets';
+import { type ExtrapolationSpec, extrapolationCrossIssues, extrapolationSpecSchema, GRU_TEST_COUNT, isMatrixStudent } from './schema';
 import { presetsFromRows } from '../lab-presets';
-
-/**
- * CLI output of a preset that is not one run: a sweep preset's points and per-k summary, the impulse responses of an
- * overlay preset (E-5, E-6) at each of its k, or the static Proposition 3 construction (E-P3). Null otherwise.
- */
-export function extrapolationCliPreset(id: string): unknown | null {
-  const row = extrapolationPresetRow(id);
-  if (!row) return null;
-  const spec = row.spec;
-  if (row.id === 'E-P3') return { preset: row.id, title: row.title, demo: prop3Demo() };
-  if (spec.ui?.sweep) return { preset: row.id, title: row.title, spec, sweep: spec.ui.sweep, ...runSweep(spec) };
-  if (spec.ui?.overlay) {
-    const ks = [spec.training.k, ...spec.ui.overlay.ks].sort((a, b) => a - b);
-    return { preset: row.id, title: row.title, spec, runs: ks.map((k) => ({ k, ...runWithResponse(pointSpec(spec, { k })) })) };
-  }
-  return null;
-}
 
 /**
  * Work and memory of a run (and a second arm beside it): a diagonal student's gradient is about 8 k d multiply-adds, a
@@ -85,11 +64,5 @@ export const extrapolationCore = defineLab({
   crossIssues: extrapolationCrossIssues,
   cost: extrapolationCost,
   ...presetsFromRows(EXTRAPOLATION_PRESET_ROWS, (r) => r.spec, EXTRAPOLATION_DEFAULT_PRESET),
-  buildProblem: buildExtrapolation,
-  // sweepPoint: one (teacher, k, sigma, seed) spec of a sweep (sweeps.ts: sweepPoints) to its end; prop3: the E-P3 construction;
-  // lossSlice: the loss on a 2-D slice through a run's parameters (slice.ts).
-  jobs: { sweepPoint, prop3: prop3Demo, lossSlice },
-  // The run's score next to the CLI's final state: E, the zero-solution line, the fitted flag, beta_BC (the same run again).
-  cliSummary: (spec: ExtrapolationSpec) => ({ extrapolation: runPoint(spec) }),
-  cliPreset: extrapolationCliPreset,
+  runtime: () => import('./runtime').then((m) => m.extrapolationRuntime),
 });

@@ -10,6 +10,9 @@ import { LIMITS } from '../../experiment/limits';
  * optimiser, the stop rule and the evaluation window; ui.sweep holds a sweep (over k, or over the init scale).
  */
 
+/** Test sequences of the GRU error (the spec's 100). */
+export const GRU_TEST_COUNT = 100;
+
 /** Bounds of an extrapolation spec (each refusal names its field). */
 export const EXTRAP_LIMITS = {
   /** Largest teacher dimension. */

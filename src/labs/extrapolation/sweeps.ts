@@ -2,8 +2,8 @@ import { log10 } from '../../engine/core/det-math';
 import type { Run, StopReason } from '../../engine/core/run';
 import { GruProblem } from '../../engine/gru/problem';
 import { impulseOf, zeroSolutionError } from '../../engine/linear-rnn/metrics';
-import { buildRun } from '../../experiment/build-run';
-import { teacherImpulse } from './build';
+import { buildRunFor } from '../../experiment/lab-run';
+import { buildExtrapolation, teacherImpulse } from './build';
 import { formatIssues, parseWith } from '../../experiment/parse';
 import { type ExtrapolationSpec, extrapolationCrossIssues, extrapolationSpecSchema, type SweepDef, type TeacherSpec } from './schema';
 
@@ -104,7 +104,7 @@ export function runPoint(spec: ExtrapolationSpec): PointResult {
 }
 
 function runAndScore(spec: ExtrapolationSpec): { result: PointResult; run: Run } {
-  const run = buildRun(spec);
+  const run = buildRunFor({}, { buildProblem: buildExtrapolation }, spec);
   const loss0 = run.integrator.loss;
   const f = run.runToEnd();
   const m = f.metrics;

@@ -1,18 +1,8 @@
-import { objectiveProblem } from '../../engine/flow-descent/tracking-run';
 import { costOf, FLOW_TYPICAL_STEPS, stiffBytes, stiffStepFlops } from '../../experiment/cost';
-import { defineLab, type Reproduction } from '../../experiment/lab-core';
+import { defineLab } from '../../experiment/lab-core';
 import { presetsFromRows } from '../lab-presets';
-import { buildFlowVsDescentRun, buildObjective } from './build';
-import { FD_FIELDS } from './fields';
-import { loadLiveMnist } from './mnist/live-data';
 import { FD_DEFAULT_PRESET, FD_PRESET_ROWS } from './presets';
-import { reproCardsText } from './repro-text';
 import { armEtas, type FlowVsDescentSpec, flowVsDescentCrossIssues, flowVsDescentSpecSchema, MNIST_WIDTHS, paramCount } from './schema';
-
-// The jobs, CLI extras and reproductions load on first use: only workers and the CLI call them, and the page's entry
-// bundle (which parses links through this core) need not carry the sweep, theory and reproduction code.
-const sweep = () => import('./sweep');
-const cli = () => import('./cli');
 
 /**
  * Work and memory of a run: every GD arm's T / eta iterates and the flow's steps (with the error ODE beside it), a
@@ -54,33 +44,5 @@ export const flowVsDescentCore = defineLab({
   crossIssues: flowVsDescentCrossIssues,
   cost: flowVsDescentCost,
   ...presetsFromRows(FD_PRESET_ROWS, (r) => r.spec, FD_DEFAULT_PRESET),
-  buildProblem: (spec: FlowVsDescentSpec) => {
-    const { objective, theta0 } = buildObjective(spec);
-    return { problem: objectiveProblem(objective), theta0 };
-  },
-  buildRun: buildFlowVsDescentRun,
-  // the live MNIST mode's images load on demand, not with the app
-  prepare: async (spec: FlowVsDescentSpec) => (spec.objective.family === 'mnist' ? loadLiveMnist() : undefined),
-  fields: FD_FIELDS,
-  cliPreset: async (id: string) => (await cli()).flowVsDescentCliPreset(id),
-  repro: {
-    fd: {
-      what: 'paper 001, every Flow vs Descent preset with its lab-spec values (Sec. 5), checked',
-      run: async () => {
-        const { REPRO_IDS, reproduceCard } = await import('./reproduce');
-        return Promise.all(REPRO_IDS.map((id) => reproduceCard(id)));
-      },
-      print: reproCardsText,
-    } satisfies Reproduction,
-  },
-  jobs: {
-    // one Reproduce card's preset run and checked (reproduce.ts)
-    reproduce: async (id: string) => (await import('./reproduce')).reproduceCard(id),
-    // the Theory page's flow trace or one rescaled point (theory/job.ts)
-    theory: async (job: Parameters<typeof import('./theory/job').fdTheoryJob>[0]) => (await import('./theory/job')).fdTheoryJob(job),
-    // a spec's flow solved once, as plain data (sent with every point) ...
-    sweepReference: async (spec: FlowVsDescentSpec) => (await sweep()).sweepReference(spec),
-    // ... and GD at one eta to its Sec. 4 stop rule, D against that flow (sweep.ts)
-    sweepPoint: async (input: import('./sweep').SweepPointInput) => (await sweep()).sweepPoint(input),
-  },
+  runtime: () => import('./runtime').then((m) => m.flowVsDescentRuntime),
 });

@@ -77,16 +77,7 @@ export function buildSsmMlp(spec: PoisoningSpec): SsmMlp {
   });
 }
 
-/** The problem an arm trains and its initial parameters (the arm's overrides are folded in by effectiveSpec). */
+/** The problem an arm trains and its initial parameters (the arm's overrides are folded in by effectiveSpec, effective.ts). */
 export function buildPoisoning(spec: PoisoningSpec): { problem: Problem; theta0: Float64Array } {
   return { problem: spec.model.head ? buildSsmMlp(spec) : buildSsm(spec), theta0: initialTheta(spec) };
-}
-
-/** The spec an arm actually runs: the poisoned arm's overrides folded in. */
-export function effectiveSpec(spec: PoisoningSpec): PoisoningSpec {
-  if (spec.arm !== 'poisoned' || !spec.poisonedOverrides) return spec;
-  const { lr, extraSteps } = spec.poisonedOverrides;
-  const optim = lr !== undefined && spec.optim.kind !== 'flow' ? { ...spec.optim, lr } : spec.optim;
-  const stop = extraSteps !== undefined ? { ...spec.stop, extraSteps } : spec.stop;
-  return { ...spec, optim, stop };
 }

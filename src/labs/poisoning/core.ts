@@ -1,11 +1,8 @@
 import { costOf, runLength, stiffBytes, stiffStepFlops } from '../../experiment/cost';
 import { defineLab } from '../../experiment/lab-core';
-import { buildRunFor } from '../../experiment/lab-run';
-import { buildPoisoning, effectiveSpec } from './build';
-import { poisoningSliceField, SLICE_FIELD } from './explore/slice-field';
+import { effectiveSpec } from './effective';
 import { GD_PRESETS, gdPresetSpec } from './presets/gd';
 import { THM1_TABLE_ROWS, thm1Spec } from './presets/thm1';
-import { formatThm1, reproduceThm1, type ReproRow } from './repro-thm1';
 import { type PoisoningSpec, poisoningCrossIssues, poisoningSpecSchema } from './schema';
 
 /**
@@ -61,14 +58,5 @@ export const poisoningCore = defineLab({
   ],
   defaultPresetId: 'thm1-d10k7-s242',
   effective: effectiveSpec,
-  buildProblem: buildPoisoning,
-  /** The Explore page's (a_1, a_2) slice of the training loss, mapped in the landscape worker. */
-  fields: { [SLICE_FIELD]: poisoningSliceField },
-  repro: {
-    thm1: {
-      what: 'paper 000, "Per Theorem 1" rows of Tables 1 and 3 (exact gradient flow, the reference seeds)',
-      run: () => reproduceThm1((spec) => buildRunFor({ effective: effectiveSpec, buildProblem: buildPoisoning }, spec)),
-      print: (rows) => formatThm1(rows as ReproRow[]),
-    },
-  },
+  runtime: () => import('./runtime').then((m) => m.poisoningRuntime),
 });

@@ -1,7 +1,5 @@
 import { costOf, runLength, stiffBytes, stiffStepFlops } from '../../experiment/cost';
 import { defineLab } from '../../experiment/lab-core';
-import { buildSaddles } from './build';
-import { analyse, findKkt } from './jobs';
 import { SADDLES_DEFAULT_PRESET, SADDLES_PRESET_ROWS, type SaddlesSpec, saddlesCrossIssues, saddlesParamCount, saddlesSpecSchema } from './schema';
 import { presetsFromRows } from '../lab-presets';
 
@@ -44,6 +42,5 @@ export const saddlesCore = defineLab({
   crossIssues: saddlesCrossIssues,
   cost: saddlesCost,
   ...presetsFromRows(SADDLES_PRESET_ROWS, (r) => r.spec, SADDLES_DEFAULT_PRESET),
-  buildProblem: buildSaddles,
-  jobs: { findKkt, analyse },
+  runtime: () => import('./runtime').then((m) => m.saddlesRuntime),
 });

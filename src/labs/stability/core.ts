@@ -1,11 +1,6 @@
 import { costOf, runLength } from '../../experiment/cost';
 import { defineLab } from '../../experiment/lab-core';
-import { runStabilityJob, type StabilityJob } from '../../engine/stability/jobs';
-import { buildStability } from './build';
-import { computeBifurcation, stabilityLogLoss } from './fields';
 import { STABILITY_DEFAULT_PRESET, STABILITY_PRESET_ROWS, type StabilitySpec, stabilityCrossIssues, stabilitySpecFromRow, stabilitySpecSchema } from './schema';
-import { labSummary, sweepPresetOutput } from './sweeps';
-import { compareJob } from './compare';
 import { presetsFromRows } from '../lab-presets';
 
 /** Work and memory of a spec: GD (and the flow beside it) on 2d parameters, a gradient about 20 d multiply-adds (per data point in data mode). */
@@ -25,10 +20,5 @@ export const stabilityCore = defineLab({
   crossIssues: stabilityCrossIssues,
   cost: stabilityCost,
   ...presetsFromRows(STABILITY_PRESET_ROWS, stabilitySpecFromRow, STABILITY_DEFAULT_PRESET),
-  buildProblem: buildStability,
-  // compare: the page's GD-vs-GF comparison of a spec (its own worker, workers/stability-compare.worker.ts)
-  jobs: { run: (job: StabilityJob) => runStabilityJob(job), bifurcation: computeBifurcation, compare: compareJob },
-  fields: { 'stability-log-loss': stabilityLogLoss },
-  cliSummary: (spec) => ({ stability: labSummary(spec) }),
-  cliPreset: sweepPresetOutput,
+  runtime: () => import('./runtime').then((m) => m.stabilityRuntime),
 });

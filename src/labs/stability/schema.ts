@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { bounded, int, optimSchema, positive, recordSchema, seedSchema, stopDefault, stopSchema, vector, versionSchema } from '../../experiment/common';
 import type { SpecIssue } from '../../experiment/issues';
-import { COS20, SIN20 } from '../../engine/stability/jobs';
+import { COS20, SIN20 } from '../../engine/stability/start-direction';
 
 /** Initialisation of the Stability lab (paper 004): explicit vectors, or a seeded draw with a structure (d > 1). */
 const initSchema = z.discriminatedUnion('kind', [

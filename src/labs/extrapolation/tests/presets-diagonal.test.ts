@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildRun } from '../../../experiment/build-run';
-import { extrapolationCore } from '../core';
+import { extrapolationRuntime } from '../runtime';
 import type { Prop3Demo } from '../prop3';
 import { type PointResult, logLogSlope, pointSpec, SWEEP_RECORD_EVERY, summariseSweep, sweepPoints } from '../sweeps';
 import { presetSeeds, presetSpec, runPresetPoints } from './points';
@@ -50,7 +50,7 @@ describe('E-TWIN (App. A): T1 and T2 agree on w_0..w_2', () => {
 
 describe('E-5 (Fig. 5): the k = 10 and k = 20 students of E-1A, s = 0', () => {
   it('both fit their window; k = 20 extrapolates better (lab: E = 0.12 against 0.47)', () => {
-    const out = extrapolationCore.cliPreset!('E-5') as { runs: (PointResult & { k: number; h: number[]; w: number[] })[] };
+    const out = extrapolationRuntime.cliPreset!('E-5') as { runs: (PointResult & { k: number; h: number[]; w: number[] })[] };
     expect(out.runs.map((r) => r.k)).toEqual([10, 20]);
     const [k10, k20] = out.runs;
     for (const r of out.runs) {
@@ -65,7 +65,7 @@ describe('E-5 (Fig. 5): the k = 10 and k = 20 students of E-1A, s = 0', () => {
 
 describe('E-P3 (Prop. 3): a perfect fit on [0, k) that does not extrapolate', () => {
   it('fit error < 1e-12, E(6, 50) = 0.8832, 6 negative g_i, cond(V) = 1.14e4 (from npm run sim -- E-P3)', () => {
-    const out = extrapolationCore.cliPreset!('E-P3') as { preset: string; demo: Prop3Demo };
+    const out = extrapolationRuntime.cliPreset!('E-P3') as { preset: string; demo: Prop3Demo };
     expect(out.preset).toBe('E-P3');
     const demo = out.demo;
     expect(demo.fitError).toBeLessThan(1e-12);
@@ -142,7 +142,7 @@ describe('sweeps and the CLI', () => {
   it('cliSummary scores the spec the CLI ran: the final state E and beta_BC, the zero line, the fitted flag', () => {
     const spec = presetSpec('E-TWIN');
     const f = buildRun(spec).runToEnd();
-    const s = extrapolationCore.cliSummary!(spec).extrapolation as PointResult;
+    const s = extrapolationRuntime.cliSummary!(spec).extrapolation as PointResult;
     expect(s.E).toBe(f.metrics.E);
     expect(s.betaBC).toBe(f.metrics.betaBC);
     expect(s.loss).toBe(f.loss);
@@ -150,9 +150,9 @@ describe('sweeps and the CLI', () => {
     // T1 at k = 3: w_3.. = (0, 0.25, 0, ...) (0.25 up to rounding), max |w| = 1: the zero response scores 0.25.
     expect(s.zeroLine).toBeCloseTo(0.25, 15);
     // The pool's job: the same score from the spec as plain data, and a refusal naming the field.
-    expect(extrapolationCore.jobs!.sweepPoint(JSON.parse(JSON.stringify(spec)))).toEqual(s);
-    expect(() => extrapolationCore.jobs!.sweepPoint({ ...spec, student: { ...spec.student, d: 0 } })).toThrow(/student\.d: student dimension d must be at least 1/);
-    expect(extrapolationCore.cliPreset!('no-such-preset')).toBeNull();
-    expect(extrapolationCore.cliPreset!('thm1-d10k7-s242')).toBeNull();
+    expect(extrapolationRuntime.jobs!.sweepPoint(JSON.parse(JSON.stringify(spec)))).toEqual(s);
+    expect(() => extrapolationRuntime.jobs!.sweepPoint({ ...spec, student: { ...spec.student, d: 0 } })).toThrow(/student\.d: student dimension d must be at least 1/);
+    expect(extrapolationRuntime.cliPreset!('no-such-preset')).toBeNull();
+    expect(extrapolationRuntime.cliPreset!('thm1-d10k7-s242')).toBeNull();
   });
 });

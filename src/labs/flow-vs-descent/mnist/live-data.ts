@@ -1,6 +1,6 @@
 /**
  * The live MNIST mode's data (docs/labs/flow-vs-descent.md Sec. 5.4, FD-MN-live): the first 64 images of the bundled
- * subset, loaded on demand (LabCore.prepare) so the entry bundle does not carry them, then held here for
+ * subset, loaded on demand (LabRuntime.prepare) so no bundle carries them, then held here for
  * buildProblem, which must be synchronous. Inputs normalised as the authors' repository does: (p/255 - 0.1307)/0.3081.
  */
 interface Live64 {
@@ -30,6 +30,6 @@ export async function loadLiveMnist(): Promise<void> {
 
 /** The first `count` images (count x 784, row-major) and their labels; loadLiveMnist must have run. */
 export function liveMnist(count: number): { X: Float64Array; Y: Float64Array } {
-  if (!loaded) throw new Error('the MNIST images are not loaded yet (LabCore.prepare runs before a run is built)');
+  if (!loaded) throw new Error('the MNIST images are not loaded yet (LabRuntime.prepare runs before a run is built)');
   return { X: loaded.X.slice(0, count * 784), Y: Float64Array.from(loaded.labels.slice(0, count)) };
 }

@@ -5,11 +5,10 @@
  * computations from the engine, safe on the main thread.
  */
 import { tieDiff } from '../../../engine/ssm/init';
-import { buildProblem } from '../../../experiment/build-run';
 import { gramOfRows } from '../../../engine/ssm/ssm-data';
 import { resolveTeacher, teacherImpulse } from '../../../engine/ssm/teachers';
 import { Rng } from '../../../engine/core/rng';
-import { initialTheta, activeRows } from '../build';
+import { activeRows, buildPoisoning, initialTheta } from '../build';
 import { type PoisoningSpec, type Teacher } from '../schema';
 
 export type Arm = 'clean' | 'poisoned';
@@ -210,7 +209,7 @@ export const GAMMA0_PAGE_WORK = 2e5;
 export function gamma0AtInit(spec: PoisoningSpec, arm: Arm): number | null {
   if (!armHasRows(spec, arm)) return null;
   const s = armSpec(spec, arm);
-  const { problem, theta0 } = buildProblem(s);
+  const { problem, theta0 } = buildPoisoning(s);
   const out = new Float64Array(problem.metricNames.length);
   problem.metrics(theta0, out);
   const g = out[problem.metricNames.indexOf('gamma0')];
@@ -247,7 +246,7 @@ export interface Grid {
  */
 export function lossSlice(spec: PoisoningSpec, arm: Arm, domain: [number, number], n: number, bcOne = false): Grid | null {
   if (spec.model.d < 2 || !armHasRows(spec, arm)) return null;
-  const { problem, theta0 } = buildProblem(armSpec(spec, arm));
+  const { problem, theta0 } = buildPoisoning(armSpec(spec, arm));
   const theta = Float64Array.from(theta0);
   // Optionally B = C = 1 in the slice (with learned B, C started small the slice is nearly flat).
   if (bcOne && spec.model.trainBC) theta.fill(1, spec.model.d, 3 * spec.model.d);

@@ -35,10 +35,10 @@ describe('the (a1, a2) slice as a landscape field', () => {
     }
   });
 
-  it.each(CASES)('%s: the worker grid over sliceDomain has the same values, rows from the bottom', (_, spec, arm, bcOne) => {
+  it.each(CASES)('%s: the worker grid over sliceDomain has the same values, rows from the bottom', async (_, spec, arm, bcOne) => {
     const n = 21;
     const before = lossSlice(spec, arm, DOMAIN, n, bcOne)!;
-    const grid = computeGrid({ field: SLICE_FIELD, params: sliceParams(spec, arm, bcOne)!, ...sliceDomain(DOMAIN, n) });
+    const grid = await computeGrid({ field: SLICE_FIELD, params: sliceParams(spec, arm, bcOne)!, ...sliceDomain(DOMAIN, n) });
     const values = rowsFromBottom(grid.values, grid.nx, grid.ny);
     expect(values.length).toBe(n * n);
     // the same points up to the rounding of their coordinates

@@ -14,7 +14,7 @@ import { resolveTeacher } from '../../../engine/ssm/teachers';
 import { activeRows, initialTheta } from '../build';
 import type { PoisoningSpec } from '../schema';
 
-/** The landscape field's name (in the Poisoning core's `fields`). */
+/** The landscape field's name (in the Poisoning runtime's `fields`). */
 export const SLICE_FIELD = 'poisoning-slice';
 
 type Params = Record<string, number>;
