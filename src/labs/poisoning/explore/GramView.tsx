@@ -1,6 +1,6 @@
-import { interpolateRdBu, interpolateRgbBasis } from 'd3';
+import { interpolateRdBu, interpolateRgbBasis, rgb } from 'd3';
 import { useIsDark } from '../../../ui/useIsDark';
-import { useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { pageBackground, plotSvgDocument } from '../../../plots/plot-image';
 import { figureCaption } from '../../../ui/figure-caption';
 import { PlotExportMenu } from '../../../ui/PlotExportMenu';
@@ -35,6 +35,7 @@ export function GramView() {
   );
   const kappa = spec.data.length;
   const vmax = Math.max(1e-12, ...data.flatMap((d) => Array.from(d.G, Math.abs)));
+  const color = useGramColor(vmax);
   const fullScreen = useFullScreenPlot();
   const pairRef = useRef<HTMLDivElement>(null);
   // full screen: the two heatmaps share the window's width and height
@@ -53,7 +54,9 @@ export function GramView() {
     const h = Math.max(...svgs.map((v) => Number(v.getAttribute('height')))) + 18;
     let x = 8;
     const parts = svgs.map((v, i) => {
-      const g = `<g transform="translate(${x} 0)">${v.innerHTML}<text x="14" y="${h - 4}" font-size="10">${figs[i].querySelector('figcaption')?.textContent ?? ''}</text></g>`;
+      // the cells (a canvas on the page) as rects under the outlines and ticks
+      const cells = gramCellsSvg(data[i].G, kappa, size, color);
+      const g = `<g transform="translate(${x} 0)"><g transform="translate(${GRAM_PAD} ${GRAM_PAD})">${cells}</g>${v.innerHTML}<text x="14" y="${h - 4}" font-size="10">${figs[i].querySelector('figcaption')?.textContent ?? ''}</text></g>`;
       x += Number(v.getAttribute('width')) + 16;
       return g;
     });
@@ -110,7 +113,7 @@ export function GramView() {
           </div>
           {data.map(({ arm, G }) => (
             <figure key={arm} className="m-0 flex flex-col items-center" data-testid={`gram-${arm}`}>
-              <GramHeatmap G={G} kappa={kappa} vmax={vmax} size={size} />
+              <GramHeatmap G={G} kappa={kappa} color={color} size={size} />
               <figcaption className="text-[11px] text-slate-500">Gram matrix G, {ARM_EXPLORE_SHORT[arm]} special</figcaption>
             </figure>
           ))}
@@ -126,44 +129,87 @@ export function GramView() {
 
 /** Blue, the page's dark background, red: zero blends into the dark theme as white does into the light one. */
 const darkRdBu = interpolateRgbBasis(['#4393c3', '#1e293b', '#d6604d']);
+/** Room for the tick labels left of and above the cells. */
+const GRAM_PAD = 14;
 
-function GramHeatmap({ G, kappa, vmax, size }: { G: Float64Array; kappa: number; vmax: number; size: number }) {
+/** A Gram entry's colour: red positive, blue negative, on a scale symmetric about 0 up to vmax, in the page's theme. */
+function useGramColor(vmax: number): (v: number) => string {
   const scheme = useIsDark() ? (t: number) => darkRdBu(1 - t) : interpolateRdBu;
-  const pad = 14;
+  return (v: number) => scheme(0.5 - 0.5 * Math.max(-1, Math.min(1, v / vmax)));
+}
+
+/** The cells as SVG rects, for the exported picture (the page draws them on a canvas). */
+function gramCellsSvg(G: Float64Array, kappa: number, size: number, color: (v: number) => string): string {
   const c = size / kappa;
-  const color = (v: number) => scheme(0.5 - 0.5 * Math.max(-1, Math.min(1, v / vmax)));
+  let out = '';
+  for (let i = 0; i < kappa * kappa; i++) out += `<rect x="${(i % kappa) * c}" y="${Math.floor(i / kappa) * c}" width="${c + 0.5}" height="${c + 0.5}" fill="${color(G[i])}"/>`;
+  return out;
+}
+
+/**
+ * One arm's Gram matrix: the cells on a canvas of kappa x kappa pixels scaled up (a link may ask for kappa = 64: 4,096
+ * cells, which as SVG elements took hundreds of ms to lay out), outlines and ticks in SVG above, the entry under the
+ * pointer read out below.
+ */
+function GramHeatmap({ G, kappa, color, size }: { G: Float64Array; kappa: number; color: (v: number) => string; size: number }) {
+  const pad = GRAM_PAD;
+  const c = size / kappa;
   const showTicks = kappa <= 16;
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [hover, setHover] = useState<{ r: number; q: number } | null>(null);
+  useLayoutEffect(() => {
+    const ctx = canvasRef.current?.getContext('2d');
+    if (!ctx) return;
+    const image = ctx.createImageData(kappa, kappa);
+    for (let i = 0; i < kappa * kappa; i++) {
+      const { r, g, b } = rgb(color(G[i]));
+      image.data.set([r, g, b, 255], 4 * i);
+    }
+    ctx.putImageData(image, 0, 0);
+  });
+  const readout = hover && hover.r < kappa && hover.q < kappa ? `G[${hover.r}][${hover.q}] = ${fmt(G[hover.r * kappa + hover.q])}` : null;
   return (
-    <svg width={size + pad} height={size + pad} role="img" aria-label="Gram matrix heatmap">
-      <g transform={`translate(${pad},${pad})`}>
-        {Array.from({ length: kappa * kappa }, (_, i) => {
-          const r = Math.floor(i / kappa);
-          const q = i % kappa;
-          return (
-            <rect key={i} x={q * c} y={r * c} width={c + 0.5} height={c + 0.5} fill={color(G[i])}>
-              <title>{`G[${r}][${q}] = ${fmt(G[i])}`}</title>
-            </rect>
-          );
-        })}
-        {kappa > 1 && (
-          <>
-            <rect x={0} y={c} width={size} height={c} fill="none" stroke="#D55E00" strokeWidth={1.5} />
-            <rect x={c} y={0} width={c} height={size} fill="none" stroke="#D55E00" strokeWidth={1.5} />
-          </>
-        )}
-        <rect x={0} y={0} width={size} height={size} fill="none" stroke="currentColor" strokeOpacity={0.3} />
-      </g>
-      {showTicks &&
-        Array.from({ length: kappa }, (_, k) => (
-          <g key={k} fontSize={9} fill="currentColor" opacity={0.6}>
-            <text x={pad + (k + 0.5) * c} y={10} textAnchor="middle">
-              {k}
-            </text>
-            <text x={7} y={pad + (k + 0.5) * c + 3} textAnchor="middle">
-              {k}
-            </text>
+    <div className="flex flex-col items-center">
+      <div className="relative" style={{ width: size + pad, height: size + pad }}>
+        <canvas
+          ref={canvasRef}
+          width={kappa}
+          height={kappa}
+          className="absolute"
+          style={{ left: pad, top: pad, width: size, height: size, imageRendering: 'pixelated' }}
+          onMouseMove={(e) => {
+            const box = e.currentTarget.getBoundingClientRect();
+            setHover({ r: Math.floor(((e.clientY - box.top) / box.height) * kappa), q: Math.floor(((e.clientX - box.left) / box.width) * kappa) });
+          }}
+          onMouseLeave={() => setHover(null)}
+          title={readout ?? undefined}
+        />
+        <svg width={size + pad} height={size + pad} role="img" aria-label="Gram matrix heatmap" className="pointer-events-none absolute left-0 top-0">
+          <g transform={`translate(${pad},${pad})`}>
+            {kappa > 1 && (
+              <>
+                <rect x={0} y={c} width={size} height={c} fill="none" stroke="#D55E00" strokeWidth={1.5} />
+                <rect x={c} y={0} width={c} height={size} fill="none" stroke="#D55E00" strokeWidth={1.5} />
+              </>
+            )}
+            <rect x={0} y={0} width={size} height={size} fill="none" stroke="currentColor" strokeOpacity={0.3} />
           </g>
-        ))}
-    </svg>
+          {showTicks &&
+            Array.from({ length: kappa }, (_, k) => (
+              <g key={k} fontSize={9} fill="currentColor" opacity={0.6}>
+                <text x={pad + (k + 0.5) * c} y={10} textAnchor="middle">
+                  {k}
+                </text>
+                <text x={7} y={pad + (k + 0.5) * c + 3} textAnchor="middle">
+                  {k}
+                </text>
+              </g>
+            ))}
+        </svg>
+      </div>
+      <span className="num h-4 text-[11px] text-slate-500" data-testid="gram-readout">
+        {readout ?? ''}
+      </span>
+    </div>
   );
 }
