@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import { createJSONStorage, type PersistStorage, persist } from 'zustand/middleware';
 import { defaultSpec } from '../experiment/presets';
 import type { LabId, Spec, SpecOf } from '../experiment/schema';
 import { parseSpec, type SpecIssue, type SpecResult } from '../experiment/validate';
@@ -40,6 +40,24 @@ interface ExperimentState {
   clearUnreadable(): void;
 }
 
+/**
+ * JSON in guarded localStorage that skips a write when every saved part is the same object as in the last write: a
+ * change of what is not saved (autoRun) rewrote every experiment, 100 ms for the largest a link may hold.
+ */
+function savedPartsStorage<S>(): PersistStorage<S> {
+  const json = createJSONStorage<S>(() => safeStorage) as PersistStorage<S>;
+  let last: Record<string, unknown> | null = null;
+  return {
+    ...json,
+    setItem(name, value) {
+      const parts = value.state as Record<string, unknown>;
+      if (last && Object.keys(parts).every((k) => parts[k] === last?.[k])) return;
+      last = parts;
+      return json.setItem(name, value);
+    },
+  };
+}
+
 export const useExperiment = create<ExperimentState>()(
   persist(
     (set, get) => ({
@@ -75,7 +93,7 @@ export const useExperiment = create<ExperimentState>()(
     }),
     {
       name: 'ibl.experiments.v1',
-      storage: createJSONStorage(() => safeStorage),
+      storage: savedPartsStorage(),
       // the unreadable ones are saved too, so nothing the user had is deleted until they dismiss it
       partialize: (s) => ({ specs: s.specs, unreadable: s.unreadable }),
       // Any stored version is read (there is one format so far): merge validates what it holds.

@@ -1,30 +1,43 @@
 import { useEffect } from 'react';
-import { decodePacked, hashFlags } from '../experiment/link';
+import { hashFlags } from '../experiment/link';
+import type { SpecResult } from '../experiment/validate';
 import { useExperiment } from './experiment-store';
+import { decodeLink } from './link-decoder';
 import { hashParam, useHash } from './route';
 
 /**
  * Opens a shared link: a valid `#s=` spec replaces its lab's experiment and asks the lab to rerun it; a bad
  * one is refused with the issues shown, and the user's last good experiment stays. The hash is then reduced
- * to `#lab=` so a reload keeps later edits (experiments persist locally).
+ * to `#lab=` so a reload keeps later edits (experiments persist locally). A long link is read in a worker
+ * (link-decoder.ts); a result that arrives after the hash has changed again is dropped.
  */
 export function useLinkLoader() {
   const hash = useHash();
   useEffect(() => {
     const packed = hashParam(hash, 's');
     if (packed === null) return;
-    const r = decodePacked(packed);
-    const store = useExperiment.getState();
-    if (r.ok) {
-      store.accept(r);
-      store.requestAutoRun(r.spec.lab);
-      // Keep the page and display flags of the link; drop only the experiment, which now lives in the store.
-      const kept = hashFlags(hash);
-      kept.set('lab', r.spec.lab);
-      window.history.replaceState(null, '', `#${kept.toString()}`);
-      window.dispatchEvent(new HashChangeEvent('hashchange'));
-    } else {
-      store.refuse(r.issues, 'link');
-    }
+    let current = true;
+    void decodeLink(packed).then((r) => current && openLink(hash, r));
+    return () => {
+      current = false;
+    };
   }, [hash]);
+}
+
+/** Puts a link's experiment in its lab (and reruns it), or shows why it was refused. */
+function openLink(hash: string, r: SpecResult) {
+  const store = useExperiment.getState();
+  if (r.ok) {
+    store.accept(r);
+    // the run starts in a task of its own, after the page has drawn the experiment (each is long for the largest links)
+    const lab = r.spec.lab;
+    setTimeout(() => useExperiment.getState().requestAutoRun(lab), 0);
+    // Keep the page and display flags of the link; drop only the experiment, which now lives in the store.
+    const kept = hashFlags(hash);
+    kept.set('lab', r.spec.lab);
+    window.history.replaceState(null, '', `#${kept.toString()}`);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  } else {
+    store.refuse(r.issues, 'link');
+  }
 }

@@ -228,6 +228,8 @@ function Strip(props: {
   const { row, x, range, draft, selected, special } = props;
   const ref = useRef<SVGSVGElement>(null);
   const dragging = useRef(false);
+  // the bar under the pointer, read out in the strip (one element, not a title per bar: a link may show 20 rows of 64)
+  const [hovered, setHovered] = useState<number | null>(null);
   const kappa = x.length;
   const BAR_W = barWidth(kappa);
   const mid = STRIP_H / 2;
@@ -273,6 +275,8 @@ function Strip(props: {
         props.onDraft(at(e));
       }}
       onPointerMove={(e) => {
+        const over = at(e).pos;
+        if (over !== hovered) setHovered(over);
         if (!dragging.current) return;
         const d = at(e);
         // While dragging, the bar first pressed keeps moving.
@@ -288,6 +292,7 @@ function Strip(props: {
         dragging.current = false;
         props.onDraft(null);
       }}
+      onPointerLeave={() => setHovered(null)}
     >
       <line x1={0} x2={kappa * BAR_W} y1={mid} y2={mid} stroke="currentColor" strokeOpacity={0.25} />
       {x.map((v0, l) => {
@@ -323,10 +328,22 @@ function Strip(props: {
             />
             {selected === l && <rect x={l * BAR_W + 1} y={1} width={BAR_W - 2} height={STRIP_H - 2} fill="none" stroke="currentColor" strokeWidth={1.5} />}
             <rect className="ring" x={l * BAR_W + 1} y={1} width={BAR_W - 2} height={STRIP_H - 2} fill="none" stroke="transparent" strokeWidth={2} pointerEvents="none" />
-            <title>{`position ${l + 1}: ${v}`}</title>
           </g>
         );
       })}
+      {hovered !== null && hovered < kappa && (
+        <text
+          x={hovered < kappa / 2 ? (hovered + 1) * BAR_W + 2 : hovered * BAR_W - 2}
+          y={9}
+          textAnchor={hovered < kappa / 2 ? 'start' : 'end'}
+          fontSize={9}
+          fill="currentColor"
+          pointerEvents="none"
+          data-testid="bar-readout"
+        >
+          {`position ${hovered + 1}: ${draft && draft.pos === hovered ? draft.value : x[hovered]}`}
+        </text>
+      )}
     </svg>
   );
 }
