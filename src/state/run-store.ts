@@ -65,13 +65,15 @@ export type RunStore<A extends string, S, X = unknown> = UseBoundStore<StoreApi<
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+/** The shortest time between two publishes of streamed frames: about one display frame. */
+const PUBLISH_MS = 16;
+
 /**
  * A store of one lab's live run: its arms each streamed from their own worker (the same spec, or one per arm),
  * with the transport (pause, single steps, resume, stop, reset) and per-arm errors.
  *
  * Frames arrive far more often than the screen refreshes: buffers take every frame at once, but the store (and
- * so React) updates at most once per animation frame (a timer while the page is hidden, when animation frames
- * stop). Each start gets a generation token; frames and failures of an earlier run, still in flight from its
+ * so React) updates at most once per PUBLISH_MS, in a task apart from the plots' animation frames. Each start gets a generation token; frames and failures of an earlier run, still in flight from its
  * worker, are dropped.
  */
 export function createRunStore<const A extends string, S, X = unknown>(opts: RunStoreOptions<A, S, X>): RunStore<A, S, X> {
@@ -90,18 +92,22 @@ export function createRunStore<const A extends string, S, X = unknown>(opts: Run
     let startedAt = 0;
     const settled = (arms: Arms) => ARMS.every((a) => arms[a]?.final || arms[a]?.error);
     const publish = (arms: Arms, extra: Partial<RunStoreState<A, S>> = {}) => set({ arms, ...derive(arms), revision: get().revision + 1, ...extra } as Partial<State>);
+    let lastFlush = Number.NEGATIVE_INFINITY;
     const flush = () => {
       scheduled = false;
+      lastFlush = performance.now();
       if (!pending) return;
       const arms = pending;
       pending = null;
       publish(arms, { transport: settled(arms) ? 'done' : get().transport });
     };
+    // At most one publish per PUBLISH_MS, each in a task of its own: in an animation frame callback it shared one task
+    // with the plots' redraws of that frame (frame-scheduler.ts), and the page's render plus the redraws passed 50 ms
+    // while large runs streamed.
     const schedule = () => {
       if (scheduled) return;
       scheduled = true;
-      if (typeof requestAnimationFrame === 'function' && !document.hidden) requestAnimationFrame(flush);
-      else setTimeout(flush, 16);
+      setTimeout(flush, Math.max(0, lastFlush + PUBLISH_MS - performance.now()));
     };
     /** Changes one arm of the newest state (published or pending) and schedules the update. */
     const update = (arm: A, f: (cur: ArmRunOf<S>) => ArmRunOf<S>) => {
