@@ -2,7 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { encodeSpec } from '../src/experiment/link';
 import { findPreset } from '../src/experiment/presets';
 import type { Spec, SpecOf } from '../src/experiment/schema';
-import { currentSpec } from './helpers';
+import { OFF_THREAD_LINK_CHARS } from '../src/state/link-decoder';
+import { parseSpec } from '../src/experiment/validate';
+import { currentSpec, storedSpec } from './helpers';
 
 /** Asserts the refusal banner is up and names `field` among its issues. */
 async function expectRefused(page: Page, field: string) {
@@ -89,4 +91,45 @@ test("a refused link's banner belongs to its lab: opening another lab dismisses 
   await page.goto('/#lab=poisoning');
   await expect(page.getByTestId('field-seed')).toBeVisible();
   await expect(page.getByTestId('issue-banner')).toHaveCount(0);
+});
+
+test('a long link is read in the link worker, and on the page when that worker is blocked: the same experiment either way', async ({ page, browser }) => {
+  const base = findPreset('M-10-s4540')!.spec as SpecOf<'poisoning'>;
+  const sequences = Array.from({ length: 500 }, (_, i) => ({
+    x: Array.from({ length: 16 }, (_, j) => Math.sin(i * 16 + j)),
+    special: i === 499,
+    enabled: true,
+  }));
+  const parsed = parseSpec({ ...base, data: { ...base.data, length: 16, sequences } });
+  expect(parsed.ok).toBe(true);
+  if (!parsed.ok) return;
+  const hash = `#lab=poisoning&${encodeSpec(parsed.spec)}`;
+  expect(hash.length, 'long enough to be read off the page').toBeGreaterThan(OFF_THREAD_LINK_CHARS);
+  await page.goto('/');
+  const link = new URL(`/${hash}`, page.url()).href;
+
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.goto(link);
+  await expect.poll(async () => ((await storedSpec(page, 'poisoning')) as SpecOf<'poisoning'> | null)?.data.sequences.length).toBe(500);
+  expect(await storedSpec(page, 'poisoning')).toEqual(parsed.spec);
+  expect(workers.filter((u) => /link\.worker/.test(u))).toHaveLength(1);
+
+  // the worker's script cannot load (blocked, offline before it was cached): the page reads the link itself
+  const context = await browser.newContext();
+  try {
+    const other = await context.newPage();
+    let blocked = 0;
+    await other.route('**/link.worker-*.js', (route) => {
+      blocked++;
+      return route.abort();
+    });
+    await other.goto(link);
+    await expect.poll(async () => ((await storedSpec(other, 'poisoning')) as SpecOf<'poisoning'> | null)?.data.sequences.length).toBe(500);
+    expect(await storedSpec(other, 'poisoning')).toEqual(parsed.spec);
+    await expect(other.getByTestId('issue-banner')).toHaveCount(0);
+    expect(blocked, 'the worker was asked for, and refused').toBe(1);
+  } finally {
+    await context.close();
+  }
 });
