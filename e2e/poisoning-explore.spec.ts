@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { findPreset } from '../src/experiment/presets';
 import type { Spec } from '../src/experiment/schema';
 import { lossSlice } from '../src/labs/poisoning/explore/explore-model';
+import { fmt } from '../src/ui/format';
 import { ARMS, collectPageErrors, currentSpec, shot, waitBothDone } from './helpers';
 
 const specialRows = (page: import('@playwright/test').Page) => page.locator('[data-testid=seq-row][data-special=true]');
@@ -177,6 +178,10 @@ test('Explore: the sequence bars work from the keyboard alone (a slider group pe
   await expect(bar0).toHaveAttribute('aria-label', 'sequence 1, position 1');
   await expect(bar0).toHaveAttribute('aria-valuemin', '-1000000');
   await expect(bar0).toHaveAttribute('aria-valuemax', '1000000');
+  // a screen reader hears the value as the page shows numbers (4 significant digits), and which rows are special
+  await expect(bar0).toHaveAttribute('aria-valuetext', fmt(Number(await bar0.getAttribute('aria-valuenow'))));
+  await expect(page.locator('[data-testid=seq-row][data-special=true]').first().getByRole('group')).toHaveAttribute('aria-label', /^sequence \d+ \(special\): /);
+  await expect(strip).toHaveAttribute('aria-label', /^sequence 1: /);
   // right / End / Home move the focus between the bars of the strip
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
@@ -211,6 +216,13 @@ test('Explore: the sequence bars work from the keyboard alone (a slider group pe
   // Space on a bar does not start a run (shortcuts stay off controls)
   await page.keyboard.press(' ');
   await expect(page.locator('[role=toolbar][data-transport=idle]')).toHaveCount(1);
+  // the pointer over a bar reads its value out in the strip
+  // (the focus scrolled the first row under the list's sticky header: back to the top, and the strip mid-screen)
+  await page.getByTestId('sequence-list').evaluate((el) => el.scrollTo(0, 0));
+  await strip.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const [barBox, stripBox] = [await bar2.boundingBox(), await strip.boundingBox()];
+  await page.mouse.move(barBox!.x + barBox!.width / 2, stripBox!.y + 4);
+  await expect(strip.getByTestId('bar-readout')).toHaveText(`position 3: ${fmt(v1)}`);
   const spec = await currentSpec(page);
   expect(spec.data.sequences[0].x[2]).toBe(v1);
   expect(errors).toEqual([]);

@@ -268,7 +268,7 @@ function Strip(props: {
       className="shrink-0 cursor-ns-resize touch-none select-none rounded bg-slate-50 dark:bg-slate-900"
       data-testid={`strip-${row}`}
       role="group"
-      aria-label={`sequence ${row + 1}: drag bars to set values, or use the arrow keys`}
+      aria-label={`sequence ${row + 1}${special ? ' (special)' : ''}: drag bars to set values, or use the arrow keys`}
       onPointerDown={(e) => {
         dragging.current = true;
         ref.current!.setPointerCapture(e.pointerId);
@@ -309,6 +309,8 @@ function Strip(props: {
             tabIndex={l === tabStop ? 0 : -1}
             aria-label={`sequence ${row + 1}, position ${l + 1}`}
             aria-valuenow={v0}
+            // read out as the page shows numbers (4 significant digits), not all 17 of a float
+            aria-valuetext={fmt(v0)}
             aria-valuemin={-LIMITS.maxAbsValue}
             aria-valuemax={LIMITS.maxAbsValue}
             aria-orientation="vertical"
@@ -341,7 +343,7 @@ function Strip(props: {
           pointerEvents="none"
           data-testid="bar-readout"
         >
-          {`position ${hovered + 1}: ${draft && draft.pos === hovered ? draft.value : x[hovered]}`}
+          {`position ${hovered + 1}: ${fmt(draft && draft.pos === hovered ? draft.value : x[hovered])}`}
         </text>
       )}
     </svg>
