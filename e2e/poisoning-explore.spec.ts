@@ -216,13 +216,14 @@ test('Explore: the sequence bars work from the keyboard alone (a slider group pe
   // Space on a bar does not start a run (shortcuts stay off controls)
   await page.keyboard.press(' ');
   await expect(page.locator('[role=toolbar][data-transport=idle]')).toHaveCount(1);
-  // the pointer over a bar reads its value out in the strip
-  // (the focus scrolled the first row under the list's sticky header: back to the top, and the strip mid-screen)
+  // the pointer over a bar (above its bar and the strip's midline) reads its value out in the strip; moved again until
+  // the page has stopped scrolling under it (the focus scrolled the first row under the list's sticky header)
   await page.getByTestId('sequence-list').evaluate((el) => el.scrollTo(0, 0));
-  await strip.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-  const [barBox, stripBox] = [await bar2.boundingBox(), await strip.boundingBox()];
-  await page.mouse.move(barBox!.x + barBox!.width / 2, stripBox!.y + 4);
-  await expect(strip.getByTestId('bar-readout')).toHaveText(`position 3: ${fmt(v1)}`);
+  await expect(async () => {
+    const [barBox, stripBox] = [await bar2.boundingBox(), await strip.boundingBox()];
+    await strip.hover({ position: { x: barBox!.x - stripBox!.x + barBox!.width / 2, y: 4 } });
+    await expect(strip.getByTestId('bar-readout')).toHaveText(`position 3: ${fmt(v1)}`, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   const spec = await currentSpec(page);
   expect(spec.data.sequences[0].x[2]).toBe(v1);
   expect(errors).toEqual([]);
