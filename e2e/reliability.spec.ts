@@ -193,7 +193,10 @@ async function heapUsed(page: Page): Promise<{ page: number; workers: number; co
   let workers = 0;
   let count = 0;
   for (const t of targetInfos.filter((x) => x.type === 'worker')) {
-    const { sessionId } = await browser.send('Target.attachToTarget', { targetId: t.targetId, flatten: false });
+    // a worker may end between the listing and the attach (the link worker ends once it has read the link): skip it
+    const attached = await browser.send('Target.attachToTarget', { targetId: t.targetId, flatten: false }).catch(() => null);
+    if (!attached) continue;
+    const { sessionId } = attached;
     const used = new Promise<number>((resolve) => {
       const listen = (e: { sessionId: string; message: string }) => {
         const msg = JSON.parse(e.message) as { id?: number; result?: { usedSize: number } };
