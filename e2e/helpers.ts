@@ -142,3 +142,16 @@ export async function download(page: Page, testId: string): Promise<{ name: stri
   const [d] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId(testId).click({ timeout: 30_000 })]);
   return { name: d.suggestedFilename(), bytes: readFileSync((await d.path())!) };
 }
+
+/** Pixel position of a data point inside a Landscape's svg (plot margins: left 48, top 8, right 12, bottom 36). */
+export async function landscapePos(page: Page, id: string, x: number, y: number) {
+  const fig = page.locator(`[data-testid=landscape-${id}]`);
+  const view = JSON.parse((await fig.getAttribute('data-view'))!) as { x: number[]; y: number[] };
+  const box = (await fig.locator('svg[role=img]').boundingBox())!;
+  return { x: 48 + ((x - view.x[0]) / (view.x[1] - view.x[0])) * (box.width - 60), y: 8 + ((view.y[1] - y) / (view.y[1] - view.y[0])) * (box.height - 44) };
+}
+
+/** The comparison on screen is the current experiment's (the worker's answer has arrived: no "updating…"). */
+export async function stabilitySettled(page: Page, timeout = 20_000) {
+  await expect(page.getByTestId('stability-status')).toHaveAttribute('data-updating', 'false', { timeout });
+}
