@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Page } from '@playwright/test';
-import { shot, test } from './helpers';
+import type { SpecOf } from '../src/experiment/schema';
+import { shot, storedSpec, test } from './helpers';
 
 /** Types a list into one of the sweep's list fields and commits it (Enter), as a user would. */
 async function setList(page: Page, testId: string, text: string) {
@@ -8,13 +9,6 @@ async function setList(page: Page, testId: string, text: string) {
   await field.fill(text);
   await field.press('Enter');
 }
-
-/** The lab's experiment as the app stored it (what the Run page shows). */
-const storedSpec = (page: Page) =>
-  page.evaluate(() => {
-    const raw = localStorage.getItem('ibl.experiments.v1');
-    return raw ? JSON.parse(raw).state.specs.extrapolation : null;
-  });
 
 test('Sweeps: a small E-X3 k-sweep runs across the pool to its end, E(7) < E(6), and a cell opens as a run', async ({ page }) => {
   await page.goto('/#lab=extrapolation&page=sweeps');
@@ -67,10 +61,10 @@ test('Sweeps: a small E-X3 k-sweep runs across the pool to its end, E(7) < E(6),
   await expect(page).toHaveURL(/page=run/);
   await expect(page.getByTestId('tab-run')).toHaveAttribute('aria-current', 'page');
   await expect(page.getByTestId('field-k')).toHaveValue('7');
-  const spec = await storedSpec(page);
+  const spec = (await storedSpec(page, 'extrapolation')) as SpecOf<'extrapolation'>;
   expect(spec.training.k).toBe(7);
   expect(spec.seed).toBe(0);
-  expect(spec.ui.sweep).toEqual({ kind: 'k', ks: [5, 6, 7, 8], seeds: [0] });
+  expect(spec.ui?.sweep).toEqual({ kind: 'k', ks: [5, 6, 7, 8], seeds: [0] });
 
   // back on the Sweeps page the sweep is current (k and the seed are what it sweeps) ...
   await page.getByTestId('tab-sweeps').click();

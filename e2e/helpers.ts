@@ -107,9 +107,13 @@ export async function specOnScreen<L extends LabId>(page: Page, lab: L, { close 
   return { link, spec: r.spec as SpecOf<L> };
 }
 
-/** The experiment the page holds for a lab (the persisted store: what its controls show and Run runs). */
+/**
+ * The experiment the page has saved for a lab (the persisted store: what its controls show and Run runs). The page
+ * saves when idle; a page being left saves at once, which is what this asks of it first.
+ */
 export const storedSpec = (page: Page, lab: LabId) =>
   page.evaluate((l) => {
+    window.dispatchEvent(new Event('pagehide'));
     const raw = localStorage.getItem('ibl.experiments.v1');
     return raw ? ((JSON.parse(raw) as { state: { specs: Record<string, unknown> } }).state.specs[l] ?? null) : null;
   }, lab);

@@ -8,7 +8,8 @@ export const MAX_LINK_CHARS = 512 * 1024;
 export const MAX_SPEC_CHARS = 2_000_000;
 
 /** The hash key that carries the spec: `#s=<lz-string of the JSON>`. */
-const KEY = 's';
+export const SPEC_KEY = 's';
+const KEY = SPEC_KEY;
 
 /** JSON keeps float64 exactly (shortest round-trip digits), so a link replays bit for bit. */
 export function encodeSpec(spec: Spec): string {

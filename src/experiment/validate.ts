@@ -11,8 +11,23 @@ export type SpecResult = { ok: true; spec: Spec } | { ok: false; issues: SpecIss
 
 /** The one validation entry point: links, presets, the CLI and workers all come through here. */
 export function parseSpec(input: unknown): SpecResult {
-  return parseWith(specSchema(), crossFieldIssues as (spec: unknown) => SpecIssue[], input) as SpecResult;
+  const r = parseWith(specSchema(), crossFieldIssues as (spec: unknown) => SpecIssue[], input) as SpecResult;
+  if (r.ok) markValidated(r.spec);
+  return r;
 }
+
+/**
+ * The spec objects known to be parseSpec's output (specs are never edited in place: an edit makes a new object), so a
+ * spec validated once is not validated again on its way to a run: the largest link's spec takes 70-100 ms to parse.
+ */
+const validated = new WeakSet<object>();
+
+/** Marks a spec as parseSpec's output: for a result that crossed from a worker, where it was parsed. */
+export const markValidated = (spec: Spec): void => void validated.add(spec);
+
+/** `input` as a valid spec: itself when it is one parseSpec produced (or markValidated vouched for), else parsed. */
+export const asValidSpec = (input: unknown): SpecResult =>
+  typeof input === 'object' && input !== null && validated.has(input) ? { ok: true, spec: input as Spec } : parseSpec(input);
 
 /** What a valid spec will ask of the machine (its lab's estimate, cost.ts). */
 export function specCost(spec: Spec): SpecCost {

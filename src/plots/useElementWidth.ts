@@ -2,8 +2,8 @@ import { useLayoutEffect, useState } from 'react';
 import type { RefObject } from 'react';
 
 /**
- * Content width of an element in whole CSS px, tracked with ResizeObserver. Where that API is
- * missing (jsdom, very old browsers) the width is measured once, falling back to `fallback`.
+ * Content width of an element in whole CSS px, tracked with ResizeObserver (`fallback` until its first report). Where
+ * that API is missing (jsdom, very old browsers) the width is measured once.
  */
 export function useElementWidth(ref: RefObject<HTMLElement | null>, fallback = 600): number {
   const [width, setWidth] = useState(fallback);
@@ -15,8 +15,9 @@ export function useElementWidth(ref: RefObject<HTMLElement | null>, fallback = 6
       // 0 means not laid out (hidden tab, jsdom); keep the previous width instead.
       if (w > 0) setWidth(w);
     };
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
+    // ResizeObserver reports the first size itself, after the page's next layout and before it paints: reading
+    // clientWidth here forced that layout inside React's commit, the longest part of opening a large experiment.
+    if (typeof ResizeObserver === 'undefined') return measure();
     const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();

@@ -3,7 +3,7 @@ import { NAV_LABS } from '../labs/ui-registry';
 import { LabPreview } from './LabPreview';
 import { startDemo } from './demo-runs';
 import { type GalleryItem, galleryItems, presetHash } from './links';
-import { hashParam } from '../state/route';
+import { hashHasSpec, hashParam } from '../state/route';
 import { idleMap } from '../ui/idle-map';
 
 // The demo's plot (D3) loads beside the page, not in the entry bundle.
@@ -23,7 +23,7 @@ if (typeof window !== 'undefined' && isStartHash(window.location.hash)) {
  */
 /** Whether a hash shows the start page: no lab named and no experiment arriving. */
 export function isStartHash(hash: string): boolean {
-  return hashParam(hash, 'lab') === null && hashParam(hash, 's') === null;
+  return hashParam(hash, 'lab') === null && !hashHasSpec(hash);
 }
 
 export function StartPage() {

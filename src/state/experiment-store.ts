@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import { createJSONStorage, type PersistStorage, persist } from 'zustand/middleware';
 import { defaultSpec } from '../experiment/presets';
 import type { LabId, Spec, SpecOf } from '../experiment/schema';
-import { parseSpec, type SpecIssue, type SpecResult } from '../experiment/validate';
+import { markValidated, parseSpec, type SpecIssue, type SpecResult } from '../experiment/validate';
 import { safeStorage } from './safe-storage';
 
 export type { SpecOf } from '../experiment/schema';
@@ -41,22 +41,42 @@ interface ExperimentState {
 }
 
 /**
- * JSON in guarded localStorage that skips a write when every saved part is the same object as in the last write: a
- * change of what is not saved (autoRun) rewrote every experiment, 100 ms for the largest a link may hold.
+ * JSON in guarded localStorage that skips a write when every saved part is the same object as in the last write (a
+ * change of what is not saved, autoRun, rewrote every experiment: 100 ms for the largest a link may hold), and writes
+ * when the page is idle, the latest state once (a drag edits at every mouse move; the largest experiment takes 70 ms
+ * to write, which landed in the task that opened its link). A page being hidden or left writes at once.
  */
 function savedPartsStorage<S>(): PersistStorage<S> {
   const json = createJSONStorage<S>(() => safeStorage) as PersistStorage<S>;
   let last: Record<string, unknown> | null = null;
+  let waiting: { name: string; value: Parameters<PersistStorage<S>['setItem']>[1] } | null = null;
+  const flush = () => {
+    const w = waiting;
+    waiting = null;
+    if (w) json.setItem(w.name, w.value);
+  };
+  if (typeof window !== 'undefined') {
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flush());
+  }
   return {
     ...json,
     setItem(name, value) {
       const parts = value.state as Record<string, unknown>;
       if (last && Object.keys(parts).every((k) => parts[k] === last?.[k])) return;
       last = parts;
-      return json.setItem(name, value);
+      if (typeof window === 'undefined') return json.setItem(name, value);
+      const scheduled = waiting !== null;
+      waiting = { name, value };
+      if (scheduled) return;
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(flush, { timeout: SAVE_WITHIN_MS });
+      else setTimeout(flush, 0);
     },
   };
 }
+
+/** A change is saved within this (sooner when the page is idle, at once when it is hidden or left). */
+export const SAVE_WITHIN_MS = 300;
 
 export const useExperiment = create<ExperimentState>()(
   persist(
@@ -76,6 +96,8 @@ export const useExperiment = create<ExperimentState>()(
         return true;
       },
       accept({ spec }) {
+        // (a result read in the link worker was parsed there: this object is its copy)
+        markValidated(spec);
         set({ specs: { ...get().specs, [spec.lab]: spec }, issues: null, issuesSource: null });
       },
       refuse(issues, source) {

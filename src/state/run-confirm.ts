@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { CONFIRM_SECONDS, durationWords, type SpecCost } from '../experiment/cost';
 import { PRESETS } from '../experiment/presets';
-import { parseSpec, specCost } from '../experiment/validate';
+import { asValidSpec, parseSpec, specCost } from '../experiment/validate';
 
 /** A run the page asks about before starting it: its estimate in words, and the answer. */
 export interface RunQuestion {
@@ -20,19 +20,31 @@ export const useRunQuestion = create<{ question: RunQuestion | null }>(() => ({ 
  * runs without a question (its length is the paper's, and known).
  */
 const presetTexts = new Map<string, Set<string>>();
-const isPreset = (lab: string, text: string) => {
+function presetTextsOf(lab: string): Set<string> {
   let texts = presetTexts.get(lab);
   if (!texts) {
     const ofLab = PRESETS.filter((p) => p.lab === lab).map((p) => parseSpec(p.spec));
     texts = new Set(ofLab.flatMap((r) => (r.ok ? [JSON.stringify(r.spec)] : [])));
     presetTexts.set(lab, texts);
   }
-  return texts.has(text);
-};
+  return texts;
+}
+const isPreset = (lab: string, text: string) => presetTextsOf(lab).has(text);
+
+/**
+ * Makes a lab's preset texts while the page is idle (e.g. while a long link is read in its worker): the run a link
+ * starts then asks no question on their account (Poisoning's take 70 ms to make, in the task that starts the run).
+ */
+export function warmPresetTexts(lab: string | null): void {
+  if (!lab || presetTexts.has(lab) || !PRESETS.some((p) => p.lab === lab)) return;
+  const make = () => void presetTextsOf(lab);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(make, { timeout: 5000 });
+  else setTimeout(make, 0);
+}
 
 /** The cost of a spec a run store is asked to start, when it is a valid spec estimated to be long and not a preset; null otherwise. */
 export function longRunCost(spec: unknown): SpecCost | null {
-  const r = parseSpec(spec);
+  const r = asValidSpec(spec);
   if (!r.ok) return null;
   const cost = specCost(r.spec);
   return cost.seconds > CONFIRM_SECONDS && !isPreset(r.spec.lab, JSON.stringify(r.spec)) ? cost : null;

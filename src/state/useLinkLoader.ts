@@ -3,7 +3,8 @@ import { hashFlags } from '../experiment/link';
 import type { SpecResult } from '../experiment/validate';
 import { useExperiment } from './experiment-store';
 import { decodeLink } from './link-decoder';
-import { hashParam, useHash } from './route';
+import { hashParam, labInHash, useHash } from './route';
+import { warmPresetTexts } from './run-confirm';
 
 /**
  * Opens a shared link: a valid `#s=` spec replaces its lab's experiment and asks the lab to rerun it; a bad
@@ -17,6 +18,7 @@ export function useLinkLoader() {
     const packed = hashParam(hash, 's');
     if (packed === null) return;
     let current = true;
+    warmPresetTexts(labInHash(hash));
     void decodeLink(packed).then((r) => current && openLink(hash, r));
     return () => {
       current = false;

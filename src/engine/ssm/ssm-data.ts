@@ -5,13 +5,16 @@
 export function gramOfRows(rows: number[][], kappa: number): Float64Array {
   const G = new Float64Array(kappa * kappa);
   const n = rows.length;
+  // The upper triangle, then mirrored: entry (m, k) sums the same products (u_k u_m = u_m u_k exactly) in the same
+  // order, so the result is bit for bit the full double loop's, in half the time.
   for (const x of rows) {
     for (let k = 0; k < kappa; k++) {
       const uk = x[kappa - 1 - k];
       if (uk === 0) continue;
-      for (let m = 0; m < kappa; m++) G[k * kappa + m] += (uk * x[kappa - 1 - m]) / n;
+      for (let m = k; m < kappa; m++) G[k * kappa + m] += (uk * x[kappa - 1 - m]) / n;
     }
   }
+  for (let k = 0; k < kappa; k++) for (let m = k + 1; m < kappa; m++) G[m * kappa + k] = G[k * kappa + m];
   return G;
 }
 
