@@ -193,7 +193,7 @@ async function heapUsed(page: Page): Promise<{ page: number; workers: number; co
   let workers = 0;
   let count = 0;
   for (const t of targetInfos.filter((x) => x.type === 'worker')) {
-    // a worker may end between the listing and the attach (the link worker ends once it has read the link): skip it
+    // a worker may end at any point of this probe (the link worker ends once it has read the link): it is skipped
     const attached = await browser.send('Target.attachToTarget', { targetId: t.targetId, flatten: false }).catch(() => null);
     if (!attached) continue;
     const { sessionId } = attached;
@@ -207,8 +207,11 @@ async function heapUsed(page: Page): Promise<{ page: number; workers: number; co
       };
       browser.on('Target.receivedMessageFromTarget', listen);
     });
-    await browser.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }) });
-    const size = await Promise.race([used, new Promise<number>((resolve) => setTimeout(() => resolve(-1), 2000))]);
+    const sent = await browser
+      .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }) })
+      .then(() => true)
+      .catch(() => false);
+    const size = sent ? await Promise.race([used, new Promise<number>((resolve) => setTimeout(() => resolve(-1), 2000))]) : -1;
     if (size >= 0) {
       workers += size;
       count++;
