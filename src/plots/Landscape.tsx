@@ -15,7 +15,8 @@ import { FULL_SCREEN_CLASS, FullScreenButton, useFullScreenPlot } from '../ui/Pr
 import { figureCaption } from '../ui/figure-caption';
 import { PlotExportMenu } from '../ui/PlotExportMenu';
 import { pageBackground, plotSvgDocument } from './plot-image';
-import { contourLines, finiteExtent, gridImage, integerLevels, type LandscapeGrid } from './landscape-draw';
+import { useContourLines } from './landscape-client';
+import { finiteExtent, gridImage, integerLevels, type LandscapeGrid } from './landscape-draw';
 import { useElementWidth } from './useElementWidth';
 import { clippedPolylineD } from './polyline-clip';
 
@@ -137,14 +138,13 @@ export function Landscape(props: LandscapeProps) {
   }, [viewKey, onViewChange]);
 
   // Heatmap image and colour domain, rebuilt only when the grid changes.
-  const colorDomain = props.colorDomain ?? (grid ? finiteExtent(grid.values) : null) ?? [0, 1];
+  const extent = useMemo(() => (grid ? finiteExtent(grid.values) : null), [grid]);
+  const colorDomain = props.colorDomain ?? extent ?? [0, 1];
   const cdKey = colorDomain.join(',');
   // biome-ignore lint/correctness/useExhaustiveDependencies: the colour domain is compared by value (cdKey), not by its array
   const image = useMemo(() => (grid ? gridImage(grid, colorDomain) : null), [grid, cdKey]);
   const levels = props.levels === 'none' ? [] : (props.levels ?? (grid ? integerLevels(colorDomain) : []));
-  const levelsKey = levels.join(',');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the levels are compared by value (levelsKey), not by their array
-  const contours = useMemo(() => (grid && levels.length ? contourLines(grid, levels) : []), [grid, levelsKey]);
+  const contours = useContourLines(grid, levels);
 
   // Canvas: the heatmap image placed where its grid domain falls in the current view. Redrawn only when the image,
   // the view or the size changes: resizing a canvas clears and reallocates it, and a redrawn canvas is uploaded and

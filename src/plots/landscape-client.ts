@@ -1,12 +1,16 @@
 import * as Comlink from 'comlink';
 import { useEffect, useState } from 'react';
 import type { GridRequest, GridResult } from '../../workers/landscape-core';
+import { contourLines, type LandscapeGrid } from './contour-lines';
 
 export type { GridRequest, GridResult } from '../../workers/landscape-core';
 
 type LandscapeApi = {
   grid(req: GridRequest): GridResult;
+  contours(grid: LandscapeGrid, levels: number[]): ContourSet;
 };
+
+export type ContourSet = ReturnType<typeof contourLines>;
 
 let api: Comlink.Remote<LandscapeApi> | null = null;
 /** The one landscape worker, created on first use. */
@@ -40,4 +44,36 @@ export function useLandscapeGrid(req: GridRequest | null): (GridResult & { round
     };
   }, [key]);
   return grid;
+}
+
+/**
+ * The contour rings of a grid at the given levels, computed in the landscape worker (on the page where there are no
+ * workers, e.g. unit tests). The previous rings stay until the new ones arrive: they are in data coordinates, so after
+ * a pan or a zoom they still sit where they belong.
+ */
+export function useContourLines(grid: LandscapeGrid | null, levels: number[]): ContourSet {
+  const [rings, setRings] = useState<{ grid: LandscapeGrid | null; set: ContourSet }>({ grid: null, set: [] });
+  const levelsKey = levels.join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the levels are compared by value (levelsKey)
+  useEffect(() => {
+    if (!grid || !levels.length) {
+      setRings({ grid, set: [] });
+      return;
+    }
+    if (typeof Worker === 'undefined') {
+      setRings({ grid, set: contourLines(grid, levels) });
+      return;
+    }
+    let live = true;
+    const { values, nx, ny, x, y } = grid;
+    void landscapeWorker()
+      .contours({ values, nx, ny, x, y }, levels)
+      .then((set) => {
+        if (live) setRings({ grid, set });
+      });
+    return () => {
+      live = false;
+    };
+  }, [grid, levelsKey]);
+  return rings.set;
 }
