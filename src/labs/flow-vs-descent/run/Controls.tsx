@@ -112,7 +112,7 @@ function ObjectiveFields({ spec, commit }: { spec: Spec; commit: Commit }) {
               testId="fd-init-a"
               values={o.init.A}
               onCommit={(A) => set({ ...o, init: { kind: 'balanced', A } } as FdObjective)}
-              hint="W_{n:1}(0) = A, layers balanced"
+              hint="Wₙ⋯W₁(0) = A, layers balanced"
             />
           )}
           {o.init.kind !== 'balanced' && (

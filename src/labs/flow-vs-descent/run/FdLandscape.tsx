@@ -128,14 +128,14 @@ export function FdLandscape({ run, revision }: { run: FdRun | null; revision: nu
           o.family === 'ab'
             ? '(1) App. B function in (q₁, q₂): flow and Euler polygons'
             : plane
-              ? '(1) End-to-end map W_{n:1} in the plane of Λ and W_{n:1}(0)'
+              ? '(1) End-to-end map Wₙ⋯W₁ in the plane of Λ and its start Wₙ⋯W₁(0)'
               : '(1) Landscape: the flow and the Euler polygons'
         }
         grid={grid}
         domain={home}
         overlays={overlays}
         colorLabel={field.label}
-        xLabel={plane ? '⟨W_{n:1}, Λ/‖Λ‖⟩' : 'q₁'}
+        xLabel={plane ? '⟨Wₙ⋯W₁, Λ/‖Λ‖⟩' : 'q₁'}
         yLabel={plane ? 'orthogonal part' : 'q₂'}
         height={320}
         onPick={(x, y, info) => void place(x, y, info.shift)}

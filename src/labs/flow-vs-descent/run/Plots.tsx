@@ -137,7 +137,12 @@ export const RunPlots = memo(function RunPlots({ run, revision }: { run: FdRun |
           rev={revs[3]}
           testId="panel-drift"
           caption="The paper's instrument: the distance between GD at η₀ and GD at η₀/r at equal flow time (iterate k against iterate rk). Small next to ‖θ − θ₀‖: GD at η₀ already tracks the flow."
-          plot={() => ({ id: 'fd-drift', title: 'Run-vs-run drift ‖θ^{η₀}_k − θ^{η₀/r}_{rk}‖ (paper protocol)', yLabel: 'drift', series: armLines(run, paperArms, 'drift') })}
+          plot={() => ({
+            id: 'fd-drift',
+            title: 'Run-vs-run drift ‖θ(η₀, step k) − θ(η₀/r, step rk)‖ (paper protocol)',
+            yLabel: 'drift',
+            series: armLines(run, paperArms, 'drift'),
+          })}
         />
       )}
       {spec.spectrum && (
@@ -194,7 +199,7 @@ function PhasePlane({ run, arms, revision }: { run: FdRun; arms: ArmInfo[]; revi
       <TimeSeriesPlot
         id="fd-phase"
         title="(7) Phase plane (r, ν)"
-        xLabel="r = ‖W_{n:1}‖"
+        xLabel="r = ‖Wₙ⋯W₁‖"
         yLabel="ν"
         scaleToggle={false}
         revision={revision}
