@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSpec, encodeSpec, hashFlags, shareUrl } from './link';
+import { decodeSpec, encodeSpec, hashFlags, hashHasSpec, packedSpecOf, shareUrl } from './link';
 import { findPreset, PRESETS } from './presets';
 import type { SpecOf } from './schema';
 import { parseSpec } from './validate';
@@ -83,6 +83,14 @@ describe('share links', () => {
     expect(hashFlags('#s=abc&lab=poisoning&page=explore').toString()).toBe('lab=poisoning&page=explore');
     expect(hashFlags('lab=stability&s=abc&embed=1&s=def').toString()).toBe('lab=stability&embed=1');
     expect(hashFlags('#lab=saddles&cmps=1').toString()).toBe('lab=saddles&cmps=1');
+  });
+
+  it('packedSpecOf reads the first s= of a hash as URLSearchParams does, without parsing the rest; hashHasSpec says whether there is one', () => {
+    const link = `#lab=poisoning&${encodeSpec(good)}&page=explore`;
+    for (const hash of [link, link.slice(1), '#s=a+b$c-d&lab=x', 'lab=x&s=a%2Bb%20c&s=second', '#s=', '#cmps=1&xs=no', '#lab=saddles']) {
+      expect(packedSpecOf(hash), hash).toBe(new URLSearchParams(hash.replace(/^#/, '')).get('s'));
+      expect(hashHasSpec(hash), hash).toBe(new URLSearchParams(hash.replace(/^#/, '')).has('s'));
+    }
   });
 
   it('validates what a well-formed link carries', () => {

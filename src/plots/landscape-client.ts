@@ -52,16 +52,16 @@ export function useLandscapeGrid(req: GridRequest | null): (GridResult & { round
  * a pan or a zoom they still sit where they belong.
  */
 export function useContourLines(grid: LandscapeGrid | null, levels: number[]): ContourSet {
-  const [rings, setRings] = useState<{ grid: LandscapeGrid | null; set: ContourSet }>({ grid: null, set: [] });
+  const [rings, setRings] = useState<ContourSet>([]);
   const levelsKey = levels.join(',');
   // biome-ignore lint/correctness/useExhaustiveDependencies: the levels are compared by value (levelsKey)
   useEffect(() => {
     if (!grid || !levels.length) {
-      setRings({ grid, set: [] });
+      setRings([]);
       return;
     }
     if (typeof Worker === 'undefined') {
-      setRings({ grid, set: contourLines(grid, levels) });
+      setRings(contourLines(grid, levels));
       return;
     }
     let live = true;
@@ -69,11 +69,11 @@ export function useContourLines(grid: LandscapeGrid | null, levels: number[]): C
     void landscapeWorker()
       .contours({ values, nx, ny, x, y }, levels)
       .then((set) => {
-        if (live) setRings({ grid, set });
+        if (live) setRings(set);
       });
     return () => {
       live = false;
     };
   }, [grid, levelsKey]);
-  return rings.set;
+  return rings;
 }

@@ -3,7 +3,8 @@ import { NAV_LABS } from '../labs/ui-registry';
 import { LabPreview } from './LabPreview';
 import { startDemo } from './demo-runs';
 import { type GalleryItem, galleryItems, presetHash } from './links';
-import { hashHasSpec, hashParam } from '../state/route';
+import { hashHasSpec } from '../experiment/link';
+import { hashParam } from '../state/route';
 import { idleMap } from '../ui/idle-map';
 
 // The demo's plot (D3) loads beside the page, not in the entry bundle.

@@ -46,6 +46,9 @@ interface ExperimentState {
  * when the page is idle, the latest state once (a drag edits at every mouse move; the largest experiment takes 70 ms
  * to write, which landed in the task that opened its link). A page being hidden or left writes at once.
  */
+/** A change is saved within this (sooner when the page is idle, at once when it is hidden or left). */
+const SAVE_WITHIN_MS = 300;
+
 function savedPartsStorage<S>(): PersistStorage<S> {
   const json = createJSONStorage<S>(() => safeStorage) as PersistStorage<S>;
   let last: Record<string, unknown> | null = null;
@@ -74,9 +77,6 @@ function savedPartsStorage<S>(): PersistStorage<S> {
     },
   };
 }
-
-/** A change is saved within this (sooner when the page is idle, at once when it is hidden or left). */
-export const SAVE_WITHIN_MS = 300;
 
 export const useExperiment = create<ExperimentState>()(
   persist(

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { hashFlags, SPEC_KEY } from '../experiment/link';
+import { hashFlags, packedSpecOf, SPEC_KEY } from '../experiment/link';
 
 const subscribe = (cb: () => void) => {
   window.addEventListener('hashchange', cb);
@@ -27,22 +27,12 @@ export function hashParam(hash: string, name: string): string | null {
     spec = undefined;
   }
   if (name !== SPEC_KEY) return parsed.get(name);
-  if (spec === undefined) {
-    const m = SPEC_PARAM.exec(hash);
-    // as URLSearchParams reads it ('+' is a space, %XX an escape); a link's own alphabet has no '%', and the
-    // parser took 50 ms on a 376 KB link
-    const raw = m ? m[0].slice(m[0].indexOf('=') + 1) : null;
-    spec = raw === null ? null : raw.includes('%') ? new URLSearchParams(`${SPEC_KEY}=${raw}`).get(SPEC_KEY) : raw.replaceAll('+', ' ');
-  }
+  if (spec === undefined) spec = packedSpecOf(hash);
   return spec;
 }
 let parsedHash = '';
 let parsed = new URLSearchParams();
 let spec: string | null | undefined;
-const SPEC_PARAM = new RegExp(`(?:^#?|&)${SPEC_KEY}=[^&]*`);
-
-/** Whether a hash carries an experiment, without decoding it. */
-export const hashHasSpec = (hash: string): boolean => SPEC_PARAM.test(hash);
 
 /** The lab a hash names (`#lab=...`), or null. */
 export const labInHash = (hash: string): string | null => hashParam(hash, 'lab');
