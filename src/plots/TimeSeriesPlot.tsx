@@ -230,7 +230,8 @@ interface LegendProps {
 }
 
 function Legend({ series, hidden, onToggle }: LegendProps) {
-  if (series.length === 0) return null;
+  // an empty plot keeps the legend's row, so the plot does not move down when its first data arrive
+  if (series.length === 0) return <div className="mt-0.5 h-4" aria-hidden="true" />;
   return (
     <div className="mt-0.5 flex flex-wrap gap-x-3 gap-y-0.5 text-xs" role="group" aria-label="Series">
       {series.map((s) => {

@@ -53,8 +53,9 @@ export function StartPage() {
             generalises.
           </p>
         </div>
-        <div className="min-w-0 rounded border border-slate-200 p-3 dark:border-slate-800">
-          <Suspense fallback={<div className="h-60" aria-hidden="true" />}>
+        {/* at least the demo's own height at every width, so nothing below moves when it loads */}
+        <div className="flex min-h-[33rem] min-w-0 flex-col justify-center rounded border border-slate-200 p-3 sm:min-h-[19.5rem] dark:border-slate-800">
+          <Suspense fallback={null}>
             <Thm1Demo />
           </Suspense>
         </div>

@@ -135,24 +135,31 @@ export function Thm1Demo() {
           />
         ))}
       </div>
-      <p className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite">
-        d = 10, κ = 7, seed {seed}:{' '}
-        {shown ? (
-          <>
-            Gen₂₀ ends at <span className="num">{fmt(final('clean'), 3)}</span> clean and <span className="num">{fmt(final('poisoned'), 3)}</span> poisoned (paper’s Table 1 means:
-            1.27e-3 and 5.01e-2). Both fit the training data.{' '}
-          </>
-        ) : error ? (
-          <span className="text-red-700 dark:text-red-400" role="alert">
-            the demo could not run ({error}).{' '}
-          </span>
-        ) : (
-          'exact gradient flow of both arms in a worker… '
-        )}
-        <a className="text-sky-700 underline dark:text-sky-400" href={openLink} data-testid="start-demo-open">
-          Open in the lab
-        </a>
-      </p>
+      {/* The caption's two texts share one grid cell with an invisible copy of the longer one, so the page below does
+          not move when the finished text replaces the running one (a click on the gallery could miss). */}
+      <div className="grid text-xs text-slate-600 dark:text-slate-400">
+        <p className="invisible [grid-area:1/1]" aria-hidden="true">
+          d = 10, κ = 7, seed {seed}: Gen₂₀ ends at 0.00000 clean and 0.00000 poisoned (paper’s Table 1 means: 1.27e-3 and 5.01e-2). Both fit the training data. Open in the lab
+        </p>
+        <p className="[grid-area:1/1]" aria-live="polite">
+          d = 10, κ = 7, seed {seed}:{' '}
+          {shown ? (
+            <>
+              Gen₂₀ ends at <span className="num">{fmt(final('clean'), 3)}</span> clean and <span className="num">{fmt(final('poisoned'), 3)}</span> poisoned (paper’s Table 1
+              means: 1.27e-3 and 5.01e-2). Both fit the training data.{' '}
+            </>
+          ) : error ? (
+            <span className="text-red-700 dark:text-red-400" role="alert">
+              the demo could not run ({error}).{' '}
+            </span>
+          ) : (
+            'exact gradient flow of both arms in a worker… '
+          )}
+          <a className="text-sky-700 underline dark:text-sky-400" href={openLink} data-testid="start-demo-open">
+            Open in the lab
+          </a>
+        </p>
+      </div>
     </div>
   );
 }
