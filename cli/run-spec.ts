@@ -1,7 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { buildRun, runtimeOf } from '../src/experiment/build-run';
 import type { FinalState } from '../src/engine/core/run';
-import { findPreset, PRESETS } from '../src/experiment/presets';
+import { allPresets, findPreset } from '../src/experiment/presets';
 import type { Spec } from '../src/experiment/schema';
 import { formatIssues, parseSpec } from '../src/experiment/validate';
 
@@ -9,7 +9,12 @@ export class CliError extends Error {}
 
 /** A spec from a JSON file path or a preset id, validated by the one validator. */
 export function resolveSpec(arg: string | undefined): Spec {
-  if (!arg) throw new CliError(`usage: npm run sim -- <spec.json | preset-id> [--series] [--arm clean|poisoned]\npresets: ${PRESETS.map((p) => p.id).join(', ')}`);
+  if (!arg)
+    throw new CliError(
+      `usage: npm run sim -- <spec.json | preset-id> [--series] [--arm clean|poisoned]\npresets: ${allPresets()
+        .map((p) => p.id)
+        .join(', ')}`,
+    );
   let raw: unknown;
   if (existsSync(arg)) {
     try {
@@ -19,7 +24,12 @@ export function resolveSpec(arg: string | undefined): Spec {
     }
   } else {
     const preset = findPreset(arg);
-    if (!preset) throw new CliError(`"${arg}" is neither a file nor a preset id; presets: ${PRESETS.map((p) => p.id).join(', ')}`);
+    if (!preset)
+      throw new CliError(
+        `"${arg}" is neither a file nor a preset id; presets: ${allPresets()
+          .map((p) => p.id)
+          .join(', ')}`,
+      );
     raw = preset.spec;
   }
   const r = parseSpec(raw);

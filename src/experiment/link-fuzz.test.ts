@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../engine/core/rng';
 import { MEMORY_BUDGET } from './cost';
 import { decodeSpec, encodeSpec } from './link';
-import { PRESETS } from './presets';
+import { allPresets } from './presets';
 import { specCost } from './validate';
 
 /**
@@ -94,8 +94,8 @@ const link = (text: string) => `s=${LZString.compressToEncodedURIComponent(text)
 describe('the link fuzzer', () => {
   it(`${TRIES.toLocaleString('en-US')} seeded links from every preset: no exception, refusals name their field, acceptances fit the budget`, () => {
     const mut = new Mutator(new Rng(20_261_207));
-    const bases = PRESETS.map((p) => p.spec as unknown as Json);
-    const labs = new Set(PRESETS.map((p) => p.lab));
+    const bases = allPresets().map((p) => p.spec as unknown as Json);
+    const labs = new Set(allPresets().map((p) => p.lab));
     expect(labs.size).toBe(5);
     const tally = { accepted: 0, refused: 0, byText: 0, bySpec: 0, randomJson: 0, deep: 0 };
     const acceptedLabs = new Set<string>();
@@ -154,7 +154,7 @@ describe('the link fuzzer', () => {
 
   it('refuses 100,000-deep nesting, as the experiment and inside one, by name', () => {
     const mut = new Mutator(new Rng(7));
-    const base = JSON.stringify(PRESETS[0].spec);
+    const base = JSON.stringify(allPresets()[0].spec);
     for (const text of [`${'['.repeat(1e5)}1${']'.repeat(1e5)}`, base.replace(/"v":1/, `"v":1,"x":${mut.deep(1e5)}`)]) {
       const r = decodeSpec(link(text));
       expect(r.ok).toBe(false);
@@ -163,7 +163,7 @@ describe('the link fuzzer', () => {
   });
 
   it('refuses by name what the cost budget cannot hold (a Saddles net under the stiff solver: its dense Jacobian)', () => {
-    const fig1 = PRESETS.find((p) => p.id === 'sd-fig1-flow')!.spec as unknown as Record<string, Record<string, unknown>>;
+    const fig1 = allPresets().find((p) => p.id === 'sd-fig1-flow')!.spec as unknown as Record<string, Record<string, unknown>>;
     const big = { ...fig1, model: { ...fig1.model, d: 64, widths: [256] }, optim: { ...fig1.optim, method: 'rodas4' } };
     const r = decodeSpec(link(JSON.stringify(big)));
     expect(r.ok).toBe(false);

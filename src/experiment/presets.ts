@@ -1,24 +1,38 @@
 import { LAB_CORES } from '../labs/registry';
+import { once } from './common';
 import type { Preset as LabPreset } from './lab-core';
-import { coreOf, type LabId, type Spec, type SpecOf } from './schema';
+import { coreOf, isLabId, type LabId, type Spec, type SpecOf } from './schema';
 
 export interface Preset extends LabPreset<Spec> {
   lab: LabId;
 }
 
+const byLab = new Map<LabId, Preset[]>();
+
 /**
- * Every preset of every lab: plain specs, the same objects a link, the CLI and a worker run. (Evaluated at import:
- * a lab's core must not import this module; the boundary test says so.)
+ * A lab's presets: plain specs, the same objects a link, the CLI and a worker run. Made on first use, per lab (some
+ * draw their data from seeded streams: all of them at import were a fifth of the app's first task). A lab's core must
+ * not import this module; the boundary test says so.
  */
-export const PRESETS: Preset[] = LAB_CORES.flatMap((c) => c.presets.map((p) => ({ ...p, lab: c.id, spec: p.spec as Spec })));
+export function labPresets(lab: string): readonly Preset[] {
+  if (!isLabId(lab)) return [];
+  let list = byLab.get(lab);
+  if (!list) {
+    list = coreOf(lab).presets.map((p) => ({ ...p, lab, spec: p.spec as Spec }));
+    byLab.set(lab, list);
+  }
+  return list;
+}
+/** Every preset of every lab. */
+export const allPresets = once((): readonly Preset[] => LAB_CORES.flatMap((c) => labPresets(c.id)));
 
 export function findPreset(id: string): Preset | undefined {
-  return PRESETS.find((p) => p.id === id);
+  return allPresets().find((p) => p.id === id);
 }
 
 /** A lab's experiment before the user changes anything (a fresh object every call). */
 export function defaultSpec<L extends LabId>(lab: L): SpecOf<L> {
-  const p = findPreset(coreOf(lab).defaultPresetId);
+  const p = labPresets(lab).find((q) => q.id === coreOf(lab).defaultPresetId);
   if (!p || p.lab !== lab) throw new Error(`lab ${lab}: its default preset is missing`);
   return structuredClone(p.spec) as SpecOf<L>;
 }

@@ -2,7 +2,7 @@ import type { SpecCost } from './cost';
 import { crossIssuesFor } from './lab-core';
 import type { SpecIssue } from './issues';
 import { formatIssues, parseWith } from './parse';
-import { coreOf, specSchema, type Spec } from './schema';
+import { coreOf, isLabId, specSchema, type Spec } from './schema';
 
 export type { SpecIssue } from './issues';
 export { formatIssues };
@@ -11,9 +11,18 @@ export type SpecResult = { ok: true; spec: Spec } | { ok: false; issues: SpecIss
 
 /** The one validation entry point: links, presets, the CLI and workers all come through here. */
 export function parseSpec(input: unknown): SpecResult {
-  const r = parseWith(specSchema(), crossFieldIssues as (spec: unknown) => SpecIssue[], input) as SpecResult;
+  const r = parseWith(schemaFor(input), crossFieldIssues as (spec: unknown) => SpecIssue[], input) as SpecResult;
   if (r.ok) markValidated(r.spec);
   return r;
+}
+
+/**
+ * The schema an input is checked against: its lab's own when it names a registered lab, else the union (whose refusal
+ * names the lab field). The union would pick the same one, but this builds only that lab's schema, not all five.
+ */
+function schemaFor(input: unknown) {
+  const lab = typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as { lab?: unknown }).lab : undefined;
+  return typeof lab === 'string' && isLabId(lab) ? coreOf(lab).schema : specSchema();
 }
 
 /**

@@ -1,3 +1,4 @@
+import { once } from '../experiment/common';
 import type { Preset } from '../experiment/lab-core';
 
 /** A row of a lab's preset table: a preset's name and words, beside whatever else the lab keeps with it. */
@@ -8,9 +9,10 @@ interface PresetRow {
 }
 
 /**
- * A lab core's presets and default, from the lab's table of rows: each preset is only its row's id, title,
- * description and spec (a row may also carry sweep settings, UI hints or paper numbers the core does not list).
+ * A lab core's presets, from the lab's table of rows: each preset is only its row's id, title, description and spec
+ * (a row may also carry sweep settings, UI hints or paper numbers the core does not list). Made on first use (a core
+ * lists them through a getter), not when the app loads.
  */
-export function presetsFromRows<R extends PresetRow, S>(rows: readonly R[], specOf: (row: R) => S, defaultPresetId: string): { presets: Preset<S>[]; defaultPresetId: string } {
-  return { presets: rows.map((r) => ({ id: r.id, title: r.title, description: r.description, spec: specOf(r) })), defaultPresetId };
+export function presetsFromRows<R extends PresetRow, S>(rows: readonly R[], specOf: (row: R) => S): () => Preset<S>[] {
+  return once(() => rows.map((r) => ({ id: r.id, title: r.title, description: r.description, spec: specOf(r) })));
 }

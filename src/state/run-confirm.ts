@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { CONFIRM_SECONDS, durationWords, type SpecCost } from '../experiment/cost';
-import { PRESETS } from '../experiment/presets';
+import { labPresets } from '../experiment/presets';
 import { asValidSpec, parseSpec, specCost } from '../experiment/validate';
 
 /** A run the page asks about before starting it: its estimate in words, and the answer. */
@@ -23,7 +23,7 @@ const presetTexts = new Map<string, Set<string>>();
 function presetTextsOf(lab: string): Set<string> {
   let texts = presetTexts.get(lab);
   if (!texts) {
-    const ofLab = PRESETS.filter((p) => p.lab === lab).map((p) => parseSpec(p.spec));
+    const ofLab = labPresets(lab).map((p) => parseSpec(p.spec));
     texts = new Set(ofLab.flatMap((r) => (r.ok ? [JSON.stringify(r.spec)] : [])));
     presetTexts.set(lab, texts);
   }
@@ -36,7 +36,7 @@ const isPreset = (lab: string, text: string) => presetTextsOf(lab).has(text);
  * starts then asks no question on their account (Poisoning's take 70 ms to make, in the task that starts the run).
  */
 export function warmPresetTexts(lab: string | null): void {
-  if (!lab || presetTexts.has(lab) || !PRESETS.some((p) => p.lab === lab)) return;
+  if (!lab || presetTexts.has(lab) || !labPresets(lab).length) return;
   const make = () => void presetTextsOf(lab);
   if (typeof requestIdleCallback === 'function') requestIdleCallback(make, { timeout: 5000 });
   else setTimeout(make, 0);

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { PRESETS, type Preset } from '../experiment/presets';
+import { labPresets, type Preset } from '../experiment/presets';
 import type { LabId } from '../experiment/schema';
 import { SelectField, type SelectGroup, type SelectOption } from './SelectField';
 
@@ -38,7 +38,7 @@ export function PresetPicker({
   customLabel = 'Custom',
   error,
 }: PresetPickerProps) {
-  const offered = useMemo(() => PRESETS.filter((p) => p.lab === lab && (!filter || filter(p))), [lab, filter]);
+  const offered = useMemo(() => labPresets(lab).filter((p) => !filter || filter(p)), [lab, filter]);
   const current = selected ? offered.find((p) => p.id === selected) : undefined;
   const options = useMemo(() => {
     const option = (p: Preset): SelectOption => ({ value: p.id, label: showIds ? `${p.id}: ${p.title}` : p.title });

@@ -57,12 +57,19 @@ function gruCost(spec: ExtrapolationSpec) {
   });
 }
 
+const presets = presetsFromRows(EXTRAPOLATION_PRESET_ROWS, (r) => r.spec);
+
 /** Paper 002: overparameterised linear RNNs learn low-dimensional state spaces (docs/labs/extrapolation.md). */
 export const extrapolationCore = defineLab({
   id: 'extrapolation',
-  schema: extrapolationSpecSchema,
+  get schema() {
+    return extrapolationSpecSchema();
+  },
   crossIssues: extrapolationCrossIssues,
   cost: extrapolationCost,
-  ...presetsFromRows(EXTRAPOLATION_PRESET_ROWS, (r) => r.spec, EXTRAPOLATION_DEFAULT_PRESET),
+  get presets() {
+    return presets();
+  },
+  defaultPresetId: EXTRAPOLATION_DEFAULT_PRESET,
   runtime: () => import('./runtime').then((m) => m.extrapolationRuntime),
 });

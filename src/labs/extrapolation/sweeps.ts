@@ -146,7 +146,7 @@ function runAndScore(spec: ExtrapolationSpec): { result: PointResult; run: Run }
 
 /** The pool's job: one point spec (validated here: it arrives as plain data) to its end. */
 export function sweepPoint(input: unknown): PointResult {
-  const parsed = parseWith(extrapolationSpecSchema, extrapolationCrossIssues, input);
+  const parsed = parseWith(extrapolationSpecSchema(), extrapolationCrossIssues, input);
   if (!parsed.ok) throw new Error(`sweepPoint: ${formatIssues(parsed.issues)}`);
   return runPoint(parsed.spec);
 }

@@ -1,5 +1,6 @@
 import { costOf, runLength, stiffBytes, stiffStepFlops } from '../../experiment/cost';
-import { defineLab } from '../../experiment/lab-core';
+import { once } from '../../experiment/common';
+import { defineLab, type Preset } from '../../experiment/lab-core';
 import { effectiveSpec } from './effective';
 import { GD_PRESETS, gdPresetSpec } from './presets/gd';
 import { THM1_TABLE_ROWS, thm1Spec } from './presets/thm1';
@@ -32,30 +33,37 @@ function poisoningCost(spec: PoisoningSpec) {
   });
 }
 
+/** The Theorem-1 table rows and the GD presets of the paper (their data drawn from seeded streams): made on first use. */
+const presets = once((): Preset<PoisoningSpec>[] => [
+  ...THM1_TABLE_ROWS.flatMap((row) =>
+    row.seeds.map((seed) => ({
+      id: `thm1-${row.short}-s${seed}`,
+      title: `Theorem 1, ${row.label}, seed ${seed}`,
+      description: 'Gradient flow from the reference initialisation, clean {e_1} vs poisoned {e_1, e_(κ-1)}.',
+      spec: thm1Spec({ d: row.d, kappa: row.kappa, seed, scale: row.scale, tieC: row.tieC, maxTime: row.maxTime }),
+    })),
+  ),
+  ...GD_PRESETS.flatMap((def) =>
+    def.seeds.map((seed) => ({
+      id: `${def.id}-s${seed}`,
+      title: `${def.title}${def.seeds.length > 1 ? `, seed ${seed}` : ''}`,
+      description: `${def.source}; ${def.labNote}.`,
+      spec: gdPresetSpec(def, seed),
+    })),
+  ),
+]);
+
 /** Paper 000: clean-label poisoning of diagonal state space models (docs/labs/poisoning.md). */
 export const poisoningCore = defineLab({
   id: 'poisoning',
-  schema: poisoningSpecSchema,
+  get schema() {
+    return poisoningSpecSchema();
+  },
   crossIssues: poisoningCrossIssues,
   cost: poisoningCost,
-  presets: [
-    ...THM1_TABLE_ROWS.flatMap((row) =>
-      row.seeds.map((seed) => ({
-        id: `thm1-${row.short}-s${seed}`,
-        title: `Theorem 1, ${row.label}, seed ${seed}`,
-        description: 'Gradient flow from the reference initialisation, clean {e_1} vs poisoned {e_1, e_(κ-1)}.',
-        spec: thm1Spec({ d: row.d, kappa: row.kappa, seed, scale: row.scale, tieC: row.tieC, maxTime: row.maxTime }),
-      })),
-    ),
-    ...GD_PRESETS.flatMap((def) =>
-      def.seeds.map((seed) => ({
-        id: `${def.id}-s${seed}`,
-        title: `${def.title}${def.seeds.length > 1 ? `, seed ${seed}` : ''}`,
-        description: `${def.source}; ${def.labNote}.`,
-        spec: gdPresetSpec(def, seed),
-      })),
-    ),
-  ],
+  get presets() {
+    return presets();
+  },
   defaultPresetId: 'thm1-d10k7-s242',
   effective: effectiveSpec,
   runtime: () => import('./runtime').then((m) => m.poisoningRuntime),

@@ -35,12 +35,19 @@ function saddlesCost(spec: SaddlesSpec) {
   });
 }
 
+const presets = presetsFromRows(SADDLES_PRESET_ROWS, (r) => r.spec);
+
 /** Paper 003: saddle escapes of homogeneous networks from small initialisation (docs/labs/saddles.md). */
 export const saddlesCore = defineLab({
   id: 'saddles',
-  schema: saddlesSpecSchema,
+  get schema() {
+    return saddlesSpecSchema();
+  },
   crossIssues: saddlesCrossIssues,
   cost: saddlesCost,
-  ...presetsFromRows(SADDLES_PRESET_ROWS, (r) => r.spec, SADDLES_DEFAULT_PRESET),
+  get presets() {
+    return presets();
+  },
+  defaultPresetId: SADDLES_DEFAULT_PRESET,
   runtime: () => import('./runtime').then((m) => m.saddlesRuntime),
 });

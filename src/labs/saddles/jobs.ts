@@ -16,7 +16,7 @@ export interface KktResult {
 function saddlesSpec(spec: unknown): SaddlesSpec {
   const lab = (spec as { lab?: unknown } | null)?.lab;
   if (lab !== 'saddles') throw new Error(`a saddles spec is needed, got ${String(lab)}`);
-  const parsed = parseWith(saddlesSpecSchema, saddlesCrossIssues, spec);
+  const parsed = parseWith(saddlesSpecSchema(), saddlesCrossIssues, spec);
   if (!parsed.ok) throw new Error(formatIssues(parsed.issues));
   return parsed.spec;
 }

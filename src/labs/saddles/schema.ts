@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { bounded, int, positive, recordDefault, recordSchema, seedSchema, stopDefault, stopSchema, vector, versionSchema } from '../../experiment/common';
+import { bounded, int, positive, recordDefault, recordSchema, seedSchema, stopDefault, stopSchema, vector, versionSchema, once } from '../../experiment/common';
 import type { SpecIssue } from '../../experiment/issues';
 
 /** Largest parameter count a saddles spec may ask for (W1 is at most 256 x 64, etc.). */
@@ -7,129 +7,134 @@ export const SADDLES_MAX_PARAMS = 20_000;
 /** Most hidden neurons a net can have (3 hidden layers of at most 256): the bound on init.zeroNeurons. */
 export const SADDLES_MAX_UNITS = 768;
 
-/**
- * Paper 003 (saddles): homogeneous networks from small initialisation. Models of Sec. 2.2 of the docs/labs/saddles.md:
- * feed-forward nets with activation max(z, alpha z)^p and no biases, and the two-coordinate toys
- * H = w1^Lh x1 + w2^Lh x2 (Example 1 is Lh = 2).
- */
-const ffModelSchema = z.strictObject({
-  kind: z.literal('ff'),
-  /** Input dimension (W_1 is k_1 x d). */
-  d: int('input dimension d', 1, 64),
-  /** Hidden widths k_1 .. k_(depth-1); depth = widths.length + 1 (2 to 4 layers). */
-  widths: z
-    .array(int('hidden width', 1, 256))
-    .min(1, 'a network needs at least one hidden layer')
-    .max(3, 'at most 3 hidden layers (depth 4)'),
-  p: int('activation power p', 1, 3),
-  alpha: bounded('leak alpha', 0, 1),
-});
-
-const toyModelSchema = z.strictObject({
-  kind: z.literal('toy'),
-  /** Degree of homogeneity: H = w1^Lh x1 + w2^Lh x2 (Lh = 2 is the paper's Example 1). */
-  Lh: int('degree Lh', 2, 6),
-  /** Two inputs, two coordinates. */
-  d: z.literal(2, { error: 'the toy model has input dimension d = 2' }).default(2),
-});
-
-const sphereDataSchema = z.strictObject({
-  kind: z.literal('sphere'),
-  n: int('number of points n', 1, 2000),
-  seed: seedSchema,
-  teacherSeed: seedSchema,
-  /** Hidden neurons per layer of the teacher (same depth and activation as the student). */
-  teacherWidth: int('teacher width', 1, 64),
-  /** Joint normalisation of the teacher's later layers (paper Fig. 4), or raw N(0,1) entries. */
-  teacherNorm: z.enum(['raw', 'joint']).default('raw'),
-  /** Make the teacher's middle-layer entries non-negative (paper Fig. 6). */
-  teacherNonneg: z.boolean().default(false),
-  labelScale: positive('label scale', 1e4).default(1),
-});
-
-/** The eight points x_i = (cos(i pi/8), sin(i pi/8)) with the fixed two-neuron square teacher (docs/labs/saddles.md Sec. 5.2). */
-const circleDataSchema = z.strictObject({ kind: z.literal('circle8') });
-
-/** Example 1's data: (1, 0) -> y1, (0, 1) -> y2. */
-const toyDataSchema = z.strictObject({
-  kind: z.literal('toy'),
-  y: z.tuple([bounded('label y1', -1e4, 1e4), bounded('label y2', -1e4, 1e4)]).default([4, 1]),
-});
-
-/** One data point x = 1 in d = 1 with label y: the single-neuron toy H = v (a x)^2 of docs/labs/saddles.md Sec. 5.1 (SD-neuron). */
-const singleDataSchema = z.strictObject({
-  kind: z.literal('single'),
-  y: bounded('label y', -1e4, 1e4).default(1),
-});
-
-const directionSchema = z.discriminatedUnion('kind', [
-  /** i.i.d. N(0, 1) entries, jointly normalised. */
-  z.strictObject({ kind: z.literal('random') }),
-  /** An explicit direction (normalised before use). */
-  z.strictObject({ kind: z.literal('explicit'), w0: vector('initial direction w0', SADDLES_MAX_PARAMS) }),
+function buildSaddlesSpecSchema() {
   /**
-   * Warm start at a KKT point of the constrained NCF: projected gradient ascent on the sphere from the random
-   * direction, u <- normalise(u + step grad N(u)).
+   * Paper 003 (saddles): homogeneous networks from small initialisation. Models of Sec. 2.2 of the docs/labs/saddles.md:
+   * feed-forward nets with activation max(z, alpha z)^p and no biases, and the two-coordinate toys
+   * H = w1^Lh x1 + w2^Lh x2 (Example 1 is Lh = 2).
    */
-  z.strictObject({ kind: z.literal('kkt'), step: positive('PGA step', 100), steps: int('PGA steps', 1, 1e6) }),
-]);
+  const ffModelSchema = z.strictObject({
+    kind: z.literal('ff'),
+    /** Input dimension (W_1 is k_1 x d). */
+    d: int('input dimension d', 1, 64),
+    /** Hidden widths k_1 .. k_(depth-1); depth = widths.length + 1 (2 to 4 layers). */
+    widths: z
+      .array(int('hidden width', 1, 256))
+      .min(1, 'a network needs at least one hidden layer')
+      .max(3, 'at most 3 hidden layers (depth 4)'),
+    p: int('activation power p', 1, 3),
+    alpha: bounded('leak alpha', 0, 1),
+  });
 
-/** A hidden neuron as "layer:neuron", both 1-based (the labels of the per-neuron plot), e.g. "1:3". */
-const neuronLabelSchema = z.string().regex(/^[1-9]\d{0,2}:[1-9]\d{0,2}$/, 'a zeroed neuron is written layer:neuron (1-based), e.g. "1:3"');
+  const toyModelSchema = z.strictObject({
+    kind: z.literal('toy'),
+    /** Degree of homogeneity: H = w1^Lh x1 + w2^Lh x2 (Lh = 2 is the paper's Example 1). */
+    Lh: int('degree Lh', 2, 6),
+    /** Two inputs, two coordinates. */
+    d: z.literal(2, { error: 'the toy model has input dimension d = 2' }).default(2),
+  });
 
-const initSchema = z.strictObject({
-  delta: bounded('initial scale delta', 1e-8, 10),
-  dir: directionSchema,
-  /**
-   * Hidden neurons whose incoming and outgoing weights are set exactly to 0 in w(0) = delta w0 (the others are
-   * left as they are). By zero preservation (docs/labs/saddles.md Sec. 3.4) they stay exactly 0. Absent means none.
-   */
-  zeroNeurons: z.array(neuronLabelSchema).max(SADDLES_MAX_UNITS, `more than ${SADDLES_MAX_UNITS} zeroed neurons listed`).optional(),
-});
+  const sphereDataSchema = z.strictObject({
+    kind: z.literal('sphere'),
+    n: int('number of points n', 1, 2000),
+    seed: seedSchema(),
+    teacherSeed: seedSchema(),
+    /** Hidden neurons per layer of the teacher (same depth and activation as the student). */
+    teacherWidth: int('teacher width', 1, 64),
+    /** Joint normalisation of the teacher's later layers (paper Fig. 4), or raw N(0,1) entries. */
+    teacherNorm: z.enum(['raw', 'joint']).default('raw'),
+    /** Make the teacher's middle-layer entries non-negative (paper Fig. 6). */
+    teacherNonneg: z.boolean().default(false),
+    labelScale: positive('label scale', 1e4).default(1),
+  });
 
-const flowSchema = z.strictObject({
-  kind: z.literal('flow'),
-  method: z.enum(['auto', 'dopri5', 'rodas4']).default('dopri5'),
-  rtol: bounded('rtol', 1e-14, 1e-2).default(1e-10),
-  /** Absolute tolerance; must follow the O(delta) scale of the weights (1e-14 delta by default). */
-  atol: bounded('atol', 1e-24, 1e-2),
-});
+  /** The eight points x_i = (cos(i pi/8), sin(i pi/8)) with the fixed two-neuron square teacher (docs/labs/saddles.md Sec. 5.2). */
+  const circleDataSchema = z.strictObject({ kind: z.literal('circle8') });
 
-const gdSchema = z.strictObject({ kind: z.literal('gd'), lr: positive('learning rate', 100) });
+  /** Example 1's data: (1, 0) -> y1, (0, 1) -> y2. */
+  const toyDataSchema = z.strictObject({
+    kind: z.literal('toy'),
+    y: z.tuple([bounded('label y1', -1e4, 1e4), bounded('label y2', -1e4, 1e4)]).default([4, 1]),
+  });
 
-/** GD with a step rule of the docs/labs/saddles.md Sec. 4.1: the paper's piecewise schedule, or the clipped step. */
-const gdScheduleSchema = z.strictObject({
-  kind: z.literal('gd-schedule'),
-  lr: positive('learning rate', 100),
-  rule: z.discriminatedUnion('kind', [
-    z.strictObject({
-      kind: z.literal('piecewise'),
-      /** From iteration at[i] on, the step is lrs[i]. */
-      at: z.array(int('schedule iteration', 1, 1e9)).max(16),
-      lrs: z.array(positive('scheduled learning rate', 100)).max(16),
-    }),
-    /** eta_k = min(lr, s / ||grad L(w_k)||). */
-    z.strictObject({ kind: z.literal('clipped'), s: positive('clip length s', 100) }),
-  ]),
-});
+  /** One data point x = 1 in d = 1 with label y: the single-neuron toy H = v (a x)^2 of docs/labs/saddles.md Sec. 5.1 (SD-neuron). */
+  const singleDataSchema = z.strictObject({
+    kind: z.literal('single'),
+    y: bounded('label y', -1e4, 1e4).default(1),
+  });
 
-export const saddlesOptimSchema = z.discriminatedUnion('kind', [flowSchema, gdSchema, gdScheduleSchema]);
+  const directionSchema = z.discriminatedUnion('kind', [
+    /** i.i.d. N(0, 1) entries, jointly normalised. */
+    z.strictObject({ kind: z.literal('random') }),
+    /** An explicit direction (normalised before use). */
+    z.strictObject({ kind: z.literal('explicit'), w0: vector('initial direction w0', SADDLES_MAX_PARAMS) }),
+    /**
+     * Warm start at a KKT point of the constrained NCF: projected gradient ascent on the sphere from the random
+     * direction, u <- normalise(u + step grad N(u)).
+     */
+    z.strictObject({ kind: z.literal('kkt'), step: positive('PGA step', 100), steps: int('PGA steps', 1, 1e6) }),
+  ]);
 
-export const saddlesSpecSchema = z.strictObject({
-  v: versionSchema,
-  lab: z.literal('saddles'),
-  /** Seed of the initial direction. */
-  seed: seedSchema,
-  model: z.discriminatedUnion('kind', [ffModelSchema, toyModelSchema]),
-  data: z.discriminatedUnion('kind', [sphereDataSchema, circleDataSchema, toyDataSchema, singleDataSchema]),
-  loss: z.enum(['sq-sum', 'mse-mean']),
-  init: initSchema,
-  optim: saddlesOptimSchema,
-  stop: stopSchema.default(stopDefault),
-  record: recordSchema.default(recordDefault),
-});
+  /** A hidden neuron as "layer:neuron", both 1-based (the labels of the per-neuron plot), e.g. "1:3". */
+  const neuronLabelSchema = z.string().regex(/^[1-9]\d{0,2}:[1-9]\d{0,2}$/, 'a zeroed neuron is written layer:neuron (1-based), e.g. "1:3"');
 
-export type SaddlesSpec = z.output<typeof saddlesSpecSchema>;
+  const initSchema = z.strictObject({
+    delta: bounded('initial scale delta', 1e-8, 10),
+    dir: directionSchema,
+    /**
+     * Hidden neurons whose incoming and outgoing weights are set exactly to 0 in w(0) = delta w0 (the others are
+     * left as they are). By zero preservation (docs/labs/saddles.md Sec. 3.4) they stay exactly 0. Absent means none.
+     */
+    zeroNeurons: z.array(neuronLabelSchema).max(SADDLES_MAX_UNITS, `more than ${SADDLES_MAX_UNITS} zeroed neurons listed`).optional(),
+  });
+
+  const flowSchema = z.strictObject({
+    kind: z.literal('flow'),
+    method: z.enum(['auto', 'dopri5', 'rodas4']).default('dopri5'),
+    rtol: bounded('rtol', 1e-14, 1e-2).default(1e-10),
+    /** Absolute tolerance; must follow the O(delta) scale of the weights (1e-14 delta by default). */
+    atol: bounded('atol', 1e-24, 1e-2),
+  });
+
+  const gdSchema = z.strictObject({ kind: z.literal('gd'), lr: positive('learning rate', 100) });
+
+  /** GD with a step rule of the docs/labs/saddles.md Sec. 4.1: the paper's piecewise schedule, or the clipped step. */
+  const gdScheduleSchema = z.strictObject({
+    kind: z.literal('gd-schedule'),
+    lr: positive('learning rate', 100),
+    rule: z.discriminatedUnion('kind', [
+      z.strictObject({
+        kind: z.literal('piecewise'),
+        /** From iteration at[i] on, the step is lrs[i]. */
+        at: z.array(int('schedule iteration', 1, 1e9)).max(16),
+        lrs: z.array(positive('scheduled learning rate', 100)).max(16),
+      }),
+      /** eta_k = min(lr, s / ||grad L(w_k)||). */
+      z.strictObject({ kind: z.literal('clipped'), s: positive('clip length s', 100) }),
+    ]),
+  });
+
+  const saddlesOptimSchema = z.discriminatedUnion('kind', [flowSchema, gdSchema, gdScheduleSchema]);
+
+  return z.strictObject({
+    v: versionSchema(),
+    lab: z.literal('saddles'),
+    /** Seed of the initial direction. */
+    seed: seedSchema(),
+    model: z.discriminatedUnion('kind', [ffModelSchema, toyModelSchema]),
+    data: z.discriminatedUnion('kind', [sphereDataSchema, circleDataSchema, toyDataSchema, singleDataSchema]),
+    loss: z.enum(['sq-sum', 'mse-mean']),
+    init: initSchema,
+    optim: saddlesOptimSchema,
+    stop: stopSchema().default(stopDefault),
+    record: recordSchema().default(recordDefault),
+  });
+}
+
+/** Built on first use, not when the app loads: building every lab's schemas was a third of the first task. */
+export const saddlesSpecSchema = once(buildSaddlesSpecSchema);
+
+export type SaddlesSpec = z.output<ReturnType<typeof buildSaddlesSpecSchema>>;
 export type SaddlesOptim = SaddlesSpec['optim'];
 export type SaddlesGdSchedule = Extract<SaddlesOptim, { kind: 'gd-schedule' }>;
 

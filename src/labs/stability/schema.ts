@@ -1,60 +1,65 @@
 import * as z from 'zod';
-import { bounded, int, optimSchema, positive, recordSchema, seedSchema, stopDefault, stopSchema, vector, versionSchema } from '../../experiment/common';
+import { bounded, int, optimSchema, positive, recordSchema, seedSchema, stopDefault, stopSchema, vector, versionSchema, once } from '../../experiment/common';
 import type { SpecIssue } from '../../experiment/issues';
 import { COS20, SIN20 } from '../../engine/stability/start-direction';
 
-/** Initialisation of the Stability lab (paper 004): explicit vectors, or a seeded draw with a structure (d > 1). */
-const initSchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('explicit'),
-    a: vector('initial a', 64),
-    b: vector('initial b', 64),
-  }),
-  z.strictObject({
-    kind: z.literal('random'),
-    scale: positive('init scale', 100),
-    /** gaussian: a, b ~ N(0, scale^2/d); orthogonal: a orthogonal to b; balanced: a = b + noise; anti: a = -b + noise. */
-    structure: z.enum(['gaussian', 'orthogonal', 'balanced', 'anti']).default('gaussian'),
-  }),
-]);
+function buildStabilitySpecSchema() {
+  /** Initialisation of the Stability lab (paper 004): explicit vectors, or a seeded draw with a structure (d > 1). */
+  const initSchema = z.discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('explicit'),
+      a: vector('initial a', 64),
+      b: vector('initial b', 64),
+    }),
+    z.strictObject({
+      kind: z.literal('random'),
+      scale: positive('init scale', 100),
+      /** gaussian: a, b ~ N(0, scale^2/d); orthogonal: a orthogonal to b; balanced: a = b + noise; anti: a = -b + noise. */
+      structure: z.enum(['gaussian', 'orthogonal', 'balanced', 'anti']).default('gaussian'),
+    }),
+  ]);
 
-const range = (what: string) => z.tuple([bounded(`${what} lower end`, -1e4, 1e4), bounded(`${what} upper end`, -1e4, 1e4)]);
+  const range = (what: string) => z.tuple([bounded(`${what} lower end`, -1e4, 1e4), bounded(`${what} upper end`, -1e4, 1e4)]);
 
-/** What the page shows (part of the link, not of the run). */
-const uiSchema = z.strictObject({
-  preset: z.string().max(40).optional(),
-  view: z.strictObject({ x: range('view a'), y: range('view b') }).optional(),
-  gf: z.boolean().default(true),
-  circle: z.boolean().default(true),
-  hyperbolas: z.boolean().default(false),
-  /** A second d = 1 start run with the same eta, Phi and stop rule, for comparison (shift-click on the landscape). */
-  compare: z.strictObject({ a: bounded('second start a', -1e3, 1e3), b: bounded('second start b', -1e3, 1e3) }).optional(),
-});
+  /** What the page shows (part of the link, not of the run). */
+  const uiSchema = z.strictObject({
+    preset: z.string().max(40).optional(),
+    view: z.strictObject({ x: range('view a'), y: range('view b') }).optional(),
+    gf: z.boolean().default(true),
+    circle: z.boolean().default(true),
+    hyperbolas: z.boolean().default(false),
+    /** A second d = 1 start run with the same eta, Phi and stop rule, for comparison (shift-click on the landscape). */
+    compare: z.strictObject({ a: bounded('second start a', -1e3, 1e3), b: bounded('second start b', -1e3, 1e3) }).optional(),
+  });
 
-export const stabilitySpecSchema = z.strictObject({
-  v: versionSchema,
-  lab: z.literal('stability'),
-  seed: seedSchema.default(0),
-  model: z.strictObject({
-    /** Target slope of the reduced loss (1/2)(a^T b - Phi)^2. */
-    phi: positive('Phi', 1e3).default(1),
-    d: int('hidden width d', 1, 64).default(1),
-    /**
-     * Data mode (lab spec Sec. 2.1, 4): GD with step eta on Lbar = (1/(2n)) sum (a^T b x_i - y_i)^2 = s L + Const.
-     * Phi must then be |sum x y / sum x^2| and the run uses eta_eff = s eta (see dataFit).
-     */
-    data: z.strictObject({ x: vector('data x', 64), y: vector('data y', 64) }).optional(),
-  }),
-  init: initSchema,
-  /** GD with lr = eta is the lab's method; gradient flow runs as the real ODE solution. */
-  optim: optimSchema,
-  /** lossBelow = tol^2 / 2 (converged when |eps| < tol). */
-  stop: stopSchema.default({ ...stopDefault, lossBelow: 5e-25, maxSteps: 1e5 }),
-  record: recordSchema.default({ every: 1, perDecade: 40 }),
-  ui: uiSchema.default({ gf: true, circle: true, hyperbolas: false }),
-});
+  return z.strictObject({
+    v: versionSchema(),
+    lab: z.literal('stability'),
+    seed: seedSchema().default(0),
+    model: z.strictObject({
+      /** Target slope of the reduced loss (1/2)(a^T b - Phi)^2. */
+      phi: positive('Phi', 1e3).default(1),
+      d: int('hidden width d', 1, 64).default(1),
+      /**
+       * Data mode (lab spec Sec. 2.1, 4): GD with step eta on Lbar = (1/(2n)) sum (a^T b x_i - y_i)^2 = s L + Const.
+       * Phi must then be |sum x y / sum x^2| and the run uses eta_eff = s eta (see dataFit).
+       */
+      data: z.strictObject({ x: vector('data x', 64), y: vector('data y', 64) }).optional(),
+    }),
+    init: initSchema,
+    /** GD with lr = eta is the lab's method; gradient flow runs as the real ODE solution. */
+    optim: optimSchema(),
+    /** lossBelow = tol^2 / 2 (converged when |eps| < tol). */
+    stop: stopSchema().default({ ...stopDefault, lossBelow: 5e-25, maxSteps: 1e5 }),
+    record: recordSchema().default({ every: 1, perDecade: 40 }),
+    ui: uiSchema.default({ gf: true, circle: true, hyperbolas: false }),
+  });
+}
 
-export type StabilitySpec = z.output<typeof stabilitySpecSchema>;
+/** Built on first use, not when the app loads: building every lab's schemas was a third of the first task. */
+export const stabilitySpecSchema = once(buildStabilitySpecSchema);
+
+export type StabilitySpec = z.output<ReturnType<typeof buildStabilitySpecSchema>>;
 
 /** Constraints between fields of a stability spec. */
 export function stabilityCrossIssues(spec: StabilitySpec): SpecIssue[] {

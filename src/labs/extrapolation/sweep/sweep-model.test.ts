@@ -7,7 +7,7 @@ import { sweepCsv, sweepJson } from './export';
 import { defaultKs, effectiveSweep, openSpec, plotGroups, type ScoredPoint, statsByX, sweepIsStale, thresholdMarks, withSweep, zeroLines } from './sweep-model';
 
 const preset = (id: string) => structuredClone(extrapolationPresetRow(id)!.spec);
-const valid = (spec: ExtrapolationSpec) => extrapolationSpecSchema.safeParse(spec).success && extrapolationCrossIssues(spec).length === 0;
+const valid = (spec: ExtrapolationSpec) => extrapolationSpecSchema().safeParse(spec).success && extrapolationCrossIssues(spec).length === 0;
 
 const result = (E: number, fitted = true, betaBC = 0.1): PointResult => ({
   E,

@@ -86,12 +86,12 @@ describe('extrapolation spec defaults', () => {
   });
 
   it('the shared adam schema: milestones and gamma optional with no default (other labs normalise unchanged)', () => {
-    const plain = optimSchema.parse({ kind: 'adam', lr: 0.01 });
+    const plain = optimSchema().parse({ kind: 'adam', lr: 0.01 });
     expect(plain).toEqual({ kind: 'adam', lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-7 });
     expect('milestones' in plain || 'gamma' in plain).toBe(false);
-    expect(optimSchema.parse({ kind: 'adam', lr: 0.01, milestones: [10, 20], gamma: 0.5 })).toMatchObject({ milestones: [10, 20], gamma: 0.5 });
+    expect(optimSchema().parse({ kind: 'adam', lr: 0.01, milestones: [10, 20], gamma: 0.5 })).toMatchObject({ milestones: [10, 20], gamma: 0.5 });
     const msg = (o: unknown) => {
-      const r = optimSchema.safeParse(o);
+      const r = optimSchema().safeParse(o);
       return r.success ? '(accepted)' : `${r.error.issues[0].path.join('.')}: ${r.error.issues[0].message}`;
     };
     expect(msg({ kind: 'adam', lr: 0.01, milestones: [20, 10] })).toBe('milestones: adam milestones must increase');
