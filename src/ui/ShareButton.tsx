@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { hashFlags } from '../experiment/link';
 import { useHash } from '../state/route';
 import { Button, type ButtonVariant, buttonClass } from './Button';
 
@@ -79,8 +80,8 @@ export function ShareButton({ getUrl, label = 'Share', variant = 'secondary', te
 
 /** The current lab and page in presentation mode (its experiment stays; the lesson starts at → ). */
 function usePresentHref(): string {
-  const p = new URLSearchParams(useHash().replace(/^#/, ''));
-  p.delete('s');
+  // the hash's flags without its experiment (which a link's hash holds until the page has taken it in: 376 KB at most)
+  const p = hashFlags(useHash());
   p.delete('step');
   p.set('present', '1');
   return `#${p.toString()}`;

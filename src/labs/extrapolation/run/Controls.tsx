@@ -166,11 +166,16 @@ const GROUPS = [
 function PresetBlock({ preset, children }: { preset: string | undefined; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const [last, setLast] = useState<{ id: string; height: number } | null>(null);
+  // The height the block has while a preset is picked, as ResizeObserver reports it (after the page's own layout):
+  // reading offsetHeight here forced a layout of the whole page in React's commit, 90-150 ms on opening a link.
   useLayoutEffect(() => {
-    if (preset && ref.current) {
-      const height = ref.current.offsetHeight;
-      setLast((l) => (l?.id === preset && l.height === height ? l : { id: preset, height }));
-    }
+    const el = ref.current;
+    if (!preset || !el) return;
+    const keep = (height: number) => setLast((l) => (l?.id === preset && l.height === height ? l : { id: preset, height }));
+    if (typeof ResizeObserver === 'undefined') return keep(el.offsetHeight);
+    const ro = new ResizeObserver(([entry]) => keep(entry.borderBoxSize?.[0]?.blockSize ?? el.offsetHeight));
+    ro.observe(el);
+    return () => ro.disconnect();
   }, [preset]);
   const from = !preset && last ? EXTRAPOLATION_PRESET_ROWS.find((r) => r.id === last.id) : undefined;
   return (

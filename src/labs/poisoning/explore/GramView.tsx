@@ -1,4 +1,5 @@
-import { interpolateRdBu, interpolateRgbBasis, rgb } from 'd3';
+import { interpolateRdBu, interpolateRgbBasis } from 'd3';
+import { type ColorScheme, colorLut } from '../../../plots/landscape-draw';
 import { useIsDark } from '../../../ui/useIsDark';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { pageBackground, plotSvgDocument } from '../../../plots/plot-image';
@@ -34,7 +35,7 @@ export function GramView() {
     [spec],
   );
   const kappa = spec.data.length;
-  const vmax = Math.max(1e-12, ...data.flatMap((d) => Array.from(d.G, Math.abs)));
+  const vmax = useMemo(() => data.reduce((m, d) => d.G.reduce((a, v) => Math.max(a, Math.abs(v)), m), 1e-12), [data]);
   const color = useGramColor(vmax);
   const fullScreen = useFullScreenPlot();
   const pairRef = useRef<HTMLDivElement>(null);
@@ -127,22 +128,30 @@ export function GramView() {
   );
 }
 
-/** Blue, the page's dark background, red: zero blends into the dark theme as white does into the light one. */
-const darkRdBu = interpolateRgbBasis(['#4393c3', '#1e293b', '#d6604d']);
+/** Red, the page's dark background, blue (as RdBu runs): zero blends into the dark theme as white does into the light one. */
+const darkRdBu = interpolateRgbBasis(['#d6604d', '#1e293b', '#4393c3']);
 /** Room for the tick labels left of and above the cells. */
 const GRAM_PAD = 14;
 
-/** A Gram entry's colour: red positive, blue negative, on a scale symmetric about 0 up to vmax, in the page's theme. */
-function useGramColor(vmax: number): (v: number) => string {
-  const scheme = useIsDark() ? (t: number) => darkRdBu(1 - t) : interpolateRdBu;
-  return (v: number) => scheme(0.5 - 0.5 * Math.max(-1, Math.min(1, v / vmax)));
+/** The colours of Gram entries: red positive, blue negative, on a scale symmetric about 0 up to vmax, in the page's theme. */
+interface GramColor {
+  scheme: ColorScheme;
+  vmax: number;
+}
+/** Where an entry sits on the scheme: 0 (red) at +vmax, 1/2 at 0, 1 (blue) at -vmax. */
+const gramLevel = (v: number, vmax: number) => 0.5 - 0.5 * Math.max(-1, Math.min(1, v / vmax));
+
+function useGramColor(vmax: number): GramColor {
+  const dark = useIsDark();
+  return useMemo(() => ({ scheme: dark ? darkRdBu : interpolateRdBu, vmax }), [dark, vmax]);
 }
 
 /** The cells as SVG rects, for the exported picture (the page draws them on a canvas). */
-function gramCellsSvg(G: Float64Array, kappa: number, size: number, color: (v: number) => string): string {
+function gramCellsSvg(G: Float64Array, kappa: number, size: number, { scheme, vmax }: GramColor): string {
   const c = size / kappa;
   let out = '';
-  for (let i = 0; i < kappa * kappa; i++) out += `<rect x="${(i % kappa) * c}" y="${Math.floor(i / kappa) * c}" width="${c + 0.5}" height="${c + 0.5}" fill="${color(G[i])}"/>`;
+  for (let i = 0; i < kappa * kappa; i++)
+    out += `<rect x="${(i % kappa) * c}" y="${Math.floor(i / kappa) * c}" width="${c + 0.5}" height="${c + 0.5}" fill="${scheme(gramLevel(G[i], vmax))}"/>`;
   return out;
 }
 
@@ -151,22 +160,24 @@ function gramCellsSvg(G: Float64Array, kappa: number, size: number, color: (v: n
  * cells, which as SVG elements took hundreds of ms to lay out), outlines and ticks in SVG above, the entry under the
  * pointer read out below.
  */
-function GramHeatmap({ G, kappa, color, size }: { G: Float64Array; kappa: number; color: (v: number) => string; size: number }) {
+function GramHeatmap({ G, kappa, color, size }: { G: Float64Array; kappa: number; color: GramColor; size: number }) {
   const pad = GRAM_PAD;
   const c = size / kappa;
   const showTicks = kappa <= 16;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<{ r: number; q: number } | null>(null);
+  // drawn when the matrix or the theme changes, not at every hover; one colour parse per level of the scheme, not per cell
   useLayoutEffect(() => {
     const ctx = canvasRef.current?.getContext('2d');
     if (!ctx) return;
     const image = ctx.createImageData(kappa, kappa);
+    const lut = colorLut(color.scheme);
     for (let i = 0; i < kappa * kappa; i++) {
-      const { r, g, b } = rgb(color(G[i]));
-      image.data.set([r, g, b, 255], 4 * i);
+      const k = 3 * Math.round(255 * gramLevel(G[i], color.vmax));
+      image.data.set([lut[k], lut[k + 1], lut[k + 2], 255], 4 * i);
     }
     ctx.putImageData(image, 0, 0);
-  });
+  }, [G, kappa, color]);
   const readout = hover && hover.r < kappa && hover.q < kappa ? `G[${hover.r}][${hover.q}] = ${fmt(G[hover.r * kappa + hover.q])}` : null;
   return (
     <div className="flex flex-col items-center">

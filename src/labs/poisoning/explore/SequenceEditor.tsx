@@ -18,8 +18,8 @@ const STRIP_H = 30;
 const ROW_H = STRIP_H + 4;
 /** Lists up to this many sequences render every row; longer ones only a window round the scrolled view. */
 export const ALL_ROWS_UP_TO = 80;
-/** Rows rendered beyond the view on either side (room for Tab and for a quick scroll). */
-const OVERSCAN = 6;
+/** Rows rendered beyond the view on either side (room for Tab and for a quick scroll; each is up to 64 bars). */
+const OVERSCAN = 3;
 /** The list's visible height (its max-h-[340px]). */
 const LIST_PX = 340;
 
@@ -328,8 +328,13 @@ function Strip(props: {
               fill={special ? ARM_COLORS.poisoned : ARM_COLORS.clean}
               opacity={draft && draft.pos === l ? 0.6 : 0.9}
             />
-            {selected === l && <rect x={l * BAR_W + 1} y={1} width={BAR_W - 2} height={STRIP_H - 2} fill="none" stroke="currentColor" strokeWidth={1.5} />}
-            <rect className="ring" x={l * BAR_W + 1} y={1} width={BAR_W - 2} height={STRIP_H - 2} fill="none" stroke="transparent" strokeWidth={2} pointerEvents="none" />
+            {/* the selected bar's frame, and its focus ring (a focused bar is the selected one: one ring per strip, not per bar) */}
+            {selected === l && (
+              <>
+                <rect x={l * BAR_W + 1} y={1} width={BAR_W - 2} height={STRIP_H - 2} fill="none" stroke="currentColor" strokeWidth={1.5} />
+                <rect className="ring" x={l * BAR_W + 1} y={1} width={BAR_W - 2} height={STRIP_H - 2} fill="none" stroke="transparent" strokeWidth={2} pointerEvents="none" />
+              </>
+            )}
           </g>
         );
       })}
