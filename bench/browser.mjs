@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
 import { chunkTable, stabilityDrag, startPageFirstFrame } from './browser-page.mjs';
 
-const { PRESETS } = await tsImport('../src/experiment/presets.ts', import.meta.url);
+const PRESETS = (await tsImport('../src/experiment/presets.ts', import.meta.url)).allPresets();
 const { encodeSpec } = await tsImport('../src/experiment/link.ts', import.meta.url);
 
 const port = 4179;

@@ -26,8 +26,13 @@ export function labPresets(lab: string): readonly Preset[] {
 /** Every preset of every lab. */
 export const allPresets = once((): readonly Preset[] => LAB_CORES.flatMap((c) => labPresets(c.id)));
 
+/** A preset by id, looking lab by lab (only the labs up to its own make their presets). */
 export function findPreset(id: string): Preset | undefined {
-  return allPresets().find((p) => p.id === id);
+  for (const c of LAB_CORES) {
+    const p = labPresets(c.id).find((q) => q.id === id);
+    if (p) return p;
+  }
+  return undefined;
 }
 
 /** A lab's experiment before the user changes anything (a fresh object every call). */
