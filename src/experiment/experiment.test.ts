@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeSpec, encodeSpec, hashFlags, hashHasSpec, packedSpecOf, shareUrl } from './link';
 import { allPresets, findPreset } from './presets';
-import type { SpecOf } from './schema';
+import { coreOf, labIds, specSchema, type SpecOf } from './schema';
 import { parseSpec } from './validate';
 
 // Theorem 1, d = 10, kappa = 7, seed 242 (the Poisoning lab's default experiment).
@@ -14,6 +14,37 @@ function fieldsOf(input: unknown): string[] {
 }
 
 describe('spec validation', () => {
+  it("checks a spec that names a lab with that lab's own schema, exactly as the union of every lab's would", () => {
+    // each lab's presets, and each broken in ways a link can break it: a wrong type, a missing field, an unknown key,
+    // a bad nested value, a different lab named
+    const issuesOf = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string; code: string }[] } }) =>
+      r.error?.issues.map((i) => `${i.path.join('.')}|${i.code}|${i.message}`) ?? [];
+    let compared = 0;
+    for (const lab of labIds()) {
+      for (const p of allPresets().filter((q) => q.lab === lab)) {
+        const spec = p.spec as Record<string, unknown>;
+        const firstObject = Object.keys(spec).find((k) => typeof spec[k] === 'object' && spec[k] !== null && !Array.isArray(spec[k]))!;
+        const inputs: unknown[] = [
+          spec,
+          { ...spec, seed: 'one' },
+          { ...spec, v: undefined },
+          { ...spec, extra: 1 },
+          { ...spec, [firstObject]: { ...(spec[firstObject] as object), kind: 42, zz: true } },
+          { ...spec, lab: labIds().find((l) => l !== lab) },
+        ];
+        for (const input of inputs) {
+          const own = coreOf((input as { lab: typeof lab }).lab).schema.safeParse(input);
+          const union = specSchema().safeParse(input);
+          expect(own.success, `${p.id}: ${JSON.stringify(input).slice(0, 80)}`).toBe(union.success);
+          if (union.success) expect(own.data).toEqual(union.data);
+          else expect(issuesOf(own)).toEqual(issuesOf(union));
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
+  });
+
   it('accepts every preset and fills defaults', () => {
     for (const p of allPresets()) expect(parseSpec(p.spec).ok).toBe(true);
     const { stop, record, metrics, ...minimal } = good;
