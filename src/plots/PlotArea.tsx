@@ -16,8 +16,9 @@ export function PlotArea({ ref, height, label, children, ...handlers }: PlotArea
   return (
     <div
       ref={ref}
-      // its focus ring is the global one (src/index.css)
-      className="relative w-full select-none"
+      // its focus ring is the global one (src/index.css); its layers never widen the page, even in the moment before
+      // ResizeObserver first reports the area's width (until then they are drawn at a fallback width)
+      className="relative w-full overflow-x-clip select-none"
       style={{ height }}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: the plot takes the focus for its keyboard readout (arrow keys move it, Escape hides it), as its label says
       tabIndex={0}
