@@ -7,14 +7,15 @@ import { formatIssues, parseSpec } from '../src/experiment/validate';
 
 export class CliError extends Error {}
 
+/** Every preset id, for the CLI's usage and refusal messages. */
+const presetIds = () =>
+  allPresets()
+    .map((p) => p.id)
+    .join(', ');
+
 /** A spec from a JSON file path or a preset id, validated by the one validator. */
 export function resolveSpec(arg: string | undefined): Spec {
-  if (!arg)
-    throw new CliError(
-      `usage: npm run sim -- <spec.json | preset-id> [--series] [--arm clean|poisoned]\npresets: ${allPresets()
-        .map((p) => p.id)
-        .join(', ')}`,
-    );
+  if (!arg) throw new CliError(`usage: npm run sim -- <spec.json | preset-id> [--series] [--arm clean|poisoned]\npresets: ${presetIds()}`);
   let raw: unknown;
   if (existsSync(arg)) {
     try {
@@ -24,12 +25,7 @@ export function resolveSpec(arg: string | undefined): Spec {
     }
   } else {
     const preset = findPreset(arg);
-    if (!preset)
-      throw new CliError(
-        `"${arg}" is neither a file nor a preset id; presets: ${allPresets()
-          .map((p) => p.id)
-          .join(', ')}`,
-      );
+    if (!preset) throw new CliError(`"${arg}" is neither a file nor a preset id; presets: ${presetIds()}`);
     raw = preset.spec;
   }
   const r = parseSpec(raw);

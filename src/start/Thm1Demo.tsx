@@ -139,15 +139,13 @@ export function Thm1Demo() {
           not move when the finished text replaces the running one (a click on the gallery could miss). */}
       <div className="grid text-xs text-slate-600 dark:text-slate-400">
         <p className="invisible [grid-area:1/1]" aria-hidden="true">
-          d = 10, κ = 7, seed {seed}: Gen₂₀ ends at 0.00000 clean and 0.00000 poisoned (paper’s Table 1 means: 1.27e-3 and 5.01e-2). Both fit the training data. Open in the lab
+          d = 10, κ = 7, seed {seed}: <FinishedText clean="0.00000" poisoned="0.00000" />
+          Open in the lab
         </p>
         <p className="[grid-area:1/1]" aria-live="polite">
           d = 10, κ = 7, seed {seed}:{' '}
           {shown ? (
-            <>
-              Gen₂₀ ends at <span className="num">{fmt(final('clean'), 3)}</span> clean and <span className="num">{fmt(final('poisoned'), 3)}</span> poisoned (paper’s Table 1
-              means: 1.27e-3 and 5.01e-2). Both fit the training data.{' '}
-            </>
+            <FinishedText clean={fmt(final('clean'), 3)} poisoned={fmt(final('poisoned'), 3)} />
           ) : error ? (
             <span className="text-red-700 dark:text-red-400" role="alert">
               the demo could not run ({error}).{' '}
@@ -161,6 +159,16 @@ export function Thm1Demo() {
         </p>
       </div>
     </div>
+  );
+}
+
+/** The caption of a finished pair (also, with placeholder numbers, the invisible copy that sizes the caption). */
+function FinishedText({ clean, poisoned }: { clean: string; poisoned: string }) {
+  return (
+    <>
+      Gen₂₀ ends at <span className="num">{clean}</span> clean and <span className="num">{poisoned}</span> poisoned (paper’s Table 1 means: 1.27e-3 and 5.01e-2). Both fit the
+      training data.{' '}
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 import { interpolateRdBu, interpolateRgbBasis } from 'd3';
-import { type ColorScheme, colorLut } from '../../../plots/landscape-draw';
+import { type ColorScheme, gridImage } from '../../../plots/landscape-draw';
 import { useIsDark } from '../../../ui/useIsDark';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { pageBackground, plotSvgDocument } from '../../../plots/plot-image';
@@ -166,17 +166,13 @@ function GramHeatmap({ G, kappa, color, size }: { G: Float64Array; kappa: number
   const showTicks = kappa <= 16;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<{ r: number; q: number } | null>(null);
-  // drawn when the matrix or the theme changes, not at every hover; one colour parse per level of the scheme, not per cell
+  // drawn when the matrix or the theme changes, not at every hover: the landscapes' heat-map image (one colour parse per
+  // level of the scheme), on the domain [vmax, -vmax] that gramLevel maps to [0, 1]
   useLayoutEffect(() => {
     const ctx = canvasRef.current?.getContext('2d');
     if (!ctx) return;
-    const image = ctx.createImageData(kappa, kappa);
-    const lut = colorLut(color.scheme);
-    for (let i = 0; i < kappa * kappa; i++) {
-      const k = 3 * Math.round(255 * gramLevel(G[i], color.vmax));
-      image.data.set([lut[k], lut[k + 1], lut[k + 2], 255], 4 * i);
-    }
-    ctx.putImageData(image, 0, 0);
+    ctx.clearRect(0, 0, kappa, kappa);
+    ctx.drawImage(gridImage({ values: G, nx: kappa, ny: kappa, x: [0, kappa], y: [0, kappa] }, [color.vmax, -color.vmax], color.scheme), 0, 0);
   }, [G, kappa, color]);
   const readout = hover && hover.r < kappa && hover.q < kappa ? `G[${hover.r}][${hover.q}] = ${fmt(G[hover.r * kappa + hover.q])}` : null;
   return (
