@@ -65,8 +65,12 @@ export type RunStore<A extends string, S, X = unknown> = UseBoundStore<StoreApi<
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-/** The shortest time between two publishes of streamed frames: about one display frame. */
-const PUBLISH_MS = 16;
+/**
+ * The shortest time between two publishes of streamed frames (25 a second). At 16 ms (every display frame) the
+ * renders, redraws, layout and paint of E-1B while it streamed took half the page's thread on a 2-core machine whose
+ * other core runs the worker: tasks of 25-38 ms CPU stretched past 50 ms (7-11 a run, against 3-7 at 40 ms).
+ */
+const PUBLISH_MS = 40;
 
 /**
  * A store of one lab's live run: its arms each streamed from their own worker (the same spec, or one per arm),

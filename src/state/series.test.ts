@@ -39,4 +39,23 @@ describe("the page's series of a run within a budget", () => {
     expect(bytes).toBeLessThanOrEqual(RECORD_MAX_BYTES);
     expect(s.step[s.count - 1]).toBe(1999);
   });
+
+  it('keeps every value through growth into the early-written block, row by row and in bursts (a wide net)', () => {
+    const n = 700;
+    const s = new SeriesBuffers(['m'], n);
+    let from = 0;
+    for (const rows of [1, 1, 3, 40, 1, 1, 120, 7, 1, 300, 1, 2]) {
+      s.append(batch(from, rows, n));
+      from += rows;
+    }
+    expect(s.thinned).toBe(0);
+    expect(s.count).toBe(from);
+    for (let i = 0; i < s.count; i++) {
+      expect(s.t[i]).toBe(i);
+      for (const k of [0, 1, n - 1]) {
+        expect(s.params[k][i]).toBe(-i);
+        expect(s.absParams[k][i]).toBe(i);
+      }
+    }
+  });
 });

@@ -13,6 +13,11 @@ import type { ExtrapRun } from './store';
 const LAB = extrapolationCore.id;
 /** Recorded states projected onto the slice, at most. */
 const PATH_POINTS = 300;
+/**
+ * Values of the path sent to the slice's worker, at most (2 MB): a full d = 50 student's 2,600 parameters keep 100
+ * states. Fresh memory costs page faults on the page's thread (series.ts), and the path is copied to the worker.
+ */
+const PATH_VALUES = 1 << 18;
 
 type Kind = 'aa' | 'ab' | 'random';
 const KINDS = optionsOf<Kind>({ aa: 'a_i and a_j (two eigenvalues)', ab: 'a_i and b_i (an eigenvalue and its input weight)', random: 'two seeded random directions' });
@@ -26,16 +31,22 @@ function pickIndex(v: number, d: number, other: number, set: (v: number) => void
 }
 
 /** The run's parameters: the final state when there is one, else the last recorded snapshot; with the thinned path. */
-function pointAndPath(run: ExtrapRun): { theta: number[]; path: number[][] } | null {
+function pointAndPath(run: ExtrapRun): { theta: number[]; path: Float64Array } | null {
   const b = run.buffers;
   if (!b || b.count === 0 || b.nParams === 0) return null;
-  const stride = Math.max(1, Math.ceil(b.count / PATH_POINTS));
-  const at = (r: number) => b.params.map((col) => col[r]);
-  const path: number[][] = [];
-  for (let r = 0; r < b.count; r += stride) path.push(at(r));
-  path.push(at(b.count - 1));
+  const points = Math.max(2, Math.min(PATH_POINTS, Math.floor(PATH_VALUES / b.nParams)));
+  const stride = Math.max(1, Math.ceil(b.count / points));
+  const rows: number[] = [];
+  for (let r = 0; r < b.count; r += stride) rows.push(r);
+  rows.push(b.count - 1);
+  const n = b.nParams;
+  const path = new Float64Array(rows.length * n);
+  for (let k = 0; k < n; k++) {
+    const col = b.params[k];
+    for (let i = 0; i < rows.length; i++) path[i * n + k] = col[rows[i]];
+  }
   const final = run.final ? Object.values(run.final.params).flat() : null;
-  return { theta: final && final.length === b.nParams ? final : at(b.count - 1), path };
+  return { theta: final && final.length === n ? final : Array.from(path.subarray(path.length - n)), path };
 }
 
 /**

@@ -9,7 +9,7 @@ describe('the 2-D loss slice (plot 9)', () => {
   it('passes through the point: the centre cell is the loss there; the axes slice moves exactly two parameters', () => {
     const { problem, theta0 } = buildExtrapolation(spec);
     const theta = Array.from(theta0, (v, k) => v + 0.01 * (k % 3));
-    const r = lossSlice({ spec, theta, path: [Array.from(theta0), theta], directions: { kind: 'axes', i: 0, j: 1 }, n: 41 });
+    const r = lossSlice({ spec, theta, path: Float64Array.from([...theta0, ...theta]), directions: { kind: 'axes', i: 0, j: 1 }, n: 41 });
     expect(r.center).toBe(problem.loss(Float64Array.from(theta)));
     // the cell whose centre is x = 0, y = 0 (41 cells: the middle one)
     const mid = 20 * 41 + 20;
@@ -24,6 +24,8 @@ describe('the 2-D loss slice (plot 9)', () => {
     expect(r.path.x[0]).toBeCloseTo(theta0[0] - theta[0], 15);
     expect(r.path.y[0]).toBeCloseTo(theta0[1] - theta[1], 15);
     expect(r.x[1]).toBeGreaterThanOrEqual(0.5);
+    // a path that is not whole rows of parameters is refused, not read past its end
+    expect(() => lossSlice({ spec, theta, path: new Float64Array(theta.length + 1), directions: { kind: 'axes', i: 0, j: 1 }, n: 5 })).toThrow(/whole rows of/);
   });
 
   it('random directions are orthonormal and seeded; an empirical loss is sliced as its population counterpart', () => {
