@@ -18,7 +18,18 @@ export function labPresets(lab: string): readonly Preset[] {
   if (!isLabId(lab)) return [];
   let list = byLab.get(lab);
   if (!list) {
-    list = coreOf(lab).presets.map((p) => ({ ...p, lab, spec: p.spec as Spec }));
+    // the spec is read through: a core may make a preset's spec when it is first read
+    list = coreOf(lab).presets.map(
+      (p): Preset => ({
+        id: p.id,
+        title: p.title,
+        description: p.description,
+        lab,
+        get spec() {
+          return p.spec as Spec;
+        },
+      }),
+    );
     byLab.set(lab, list);
   }
   return list;

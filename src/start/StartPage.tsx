@@ -1,4 +1,4 @@
-import { lazy, type MouseEvent, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, type MouseEvent, Suspense, startTransition, useEffect, useMemo, useState } from 'react';
 import { NAV_LABS } from '../labs/ui-registry';
 import { LabPreview } from './LabPreview';
 import { startDemo } from './demo-runs';
@@ -6,6 +6,9 @@ import { type GalleryItem, galleryItems, presetHash } from './links';
 import { hashHasSpec } from '../experiment/link';
 import { hashParam } from '../state/route';
 import { idleMap } from '../ui/idle-map';
+
+/** The longest the gallery waits for the demo's first frame (a demo that fails or cannot start does not hide it). */
+const GALLERY_WAIT_MS = 3000;
 
 // The demo's plot (D3) loads beside the page, not in the entry bundle.
 const loadDemo = () => import('./Thm1Demo');
@@ -33,7 +36,14 @@ export function StartPage() {
   // The links carry each preset's spec, lz-compressed: made in idle time, a few at a time (the demo comes first:
   // all at once they took a 100-200 ms task just as its first data arrived); a click before then makes its own link.
   const [hrefs, setHrefs] = useState<string[] | null>(null);
-  useEffect(() => idleMap(gallery, (g) => presetHash(g.lab, g.presetId, g.page), setHrefs), [gallery]);
+  // The gallery's entries and their links wait for the demo's first frame (or GALLERY_WAIT_MS): on a 2-core machine
+  // every millisecond of page work before it, idle callbacks included, is taken from the demo's two workers.
+  const [galleryReady, setGalleryReady] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setGalleryReady(true), GALLERY_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  useEffect(() => (galleryReady ? idleMap(gallery, (g) => presetHash(g.lab, g.presetId, g.page), setHrefs) : undefined), [gallery, galleryReady]);
   const open = (e: MouseEvent, g: GalleryItem) => {
     if (hrefs) return;
     e.preventDefault();
@@ -56,7 +66,7 @@ export function StartPage() {
         {/* at least the demo's own height at every width, so nothing below moves when it loads */}
         <div className="flex min-h-[33rem] min-w-0 flex-col justify-center rounded border border-slate-200 p-3 sm:min-h-[19.5rem] dark:border-slate-800">
           <Suspense fallback={null}>
-            <Thm1Demo />
+            <Thm1Demo onFirstDraw={() => startTransition(() => setGalleryReady(true))} />
           </Suspense>
         </div>
       </section>
@@ -96,7 +106,7 @@ export function StartPage() {
             {gallery.length} reproductions. Each opens its lab with the preset loaded; runs start at once, sweeps wait for you to press Run.
           </p>
         </div>
-        {labs.map((l) => {
+        {(galleryReady ? labs : []).map((l) => {
           const items = gallery.filter((g) => g.lab === l.id);
           if (!items.length) return null;
           return (

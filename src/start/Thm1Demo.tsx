@@ -19,7 +19,7 @@ const OTHERS_COLOR = '#E69F00';
  * Theorem 1 of paper 000 running by itself: the clean {e₁} and poisoned {e₁, e₆} arms by exact gradient flow
  * (well under a second of compute), their diagonal entries drawn as the frames arrive; then the next seed.
  */
-export function Thm1Demo() {
+export function Thm1Demo({ onFirstDraw }: { onFirstDraw?: () => void }) {
   const arms = useDemoRuns((s) => s.arms);
   const [which, setWhich] = useState(0);
   const [frac, setFrac] = useState(0);
@@ -94,6 +94,10 @@ export function Thm1Demo() {
     });
     obs.observe(root, { attributes: true, attributeFilter: ['data-points'], subtree: true });
     return () => obs.disconnect();
+  }, [firstDraw]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: told once, when the first data are on screen
+  useLayoutEffect(() => {
+    if (firstDraw !== null) onFirstDraw?.();
   }, [firstDraw]);
 
   // Fixed axes over the whole run, so the lines grow into a still frame.

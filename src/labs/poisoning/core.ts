@@ -44,12 +44,18 @@ const presets = once((): Preset<PoisoningSpec>[] => [
     })),
   ),
   ...GD_PRESETS.flatMap((def) =>
-    def.seeds.map((seed) => ({
-      id: `${def.id}-s${seed}`,
-      title: `${def.title}${def.seeds.length > 1 ? `, seed ${seed}` : ''}`,
-      description: `${def.source}; ${def.labNote}.`,
-      spec: gdPresetSpec(def, seed),
-    })),
+    def.seeds.map((seed) => {
+      // drawn when first read: the start page's demo looks up a Theorem-1 preset on the way to its first frame
+      const spec = once(() => gdPresetSpec(def, seed));
+      return {
+        id: `${def.id}-s${seed}`,
+        title: `${def.title}${def.seeds.length > 1 ? `, seed ${seed}` : ''}`,
+        description: `${def.source}; ${def.labNote}.`,
+        get spec() {
+          return spec();
+        },
+      };
+    }),
   ),
 ]);
 
