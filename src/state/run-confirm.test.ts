@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CONFIRM_SECONDS } from '../experiment/cost';
-import { findPreset } from '../experiment/presets';
-import { specCost } from '../experiment/validate';
-import { longRunCost, useRunQuestion } from './run-confirm';
+import { allPresets, findPreset } from '../experiment/presets';
+import { parseSpec, specCost } from '../experiment/validate';
+import { longRunCost, specText, useRunQuestion } from './run-confirm';
 import type { SpecOf } from '../experiment/schema';
 import { createRunStore, createSingleRunStore, type RunClientLike } from './run-store';
 
@@ -33,6 +33,21 @@ describe('a long run is asked about before it starts', () => {
     expect(cost!.seconds).toBeGreaterThan(100 * specCost(fig1).seconds);
     expect(cost!.workField).toBe('stop.maxSteps');
     expect(longRunCost({ ...fig1, stop: { ...fig1.stop, maxSteps: 1000 } })).toBeNull();
+  });
+
+  it('knows every preset without parsing one: each is written in full (its text is its parsed text), and none is asked about', () => {
+    let long = 0;
+    for (const p of allPresets()) {
+      const r = parseSpec(structuredClone(p.spec));
+      expect(r.ok && specText(r.spec), p.id).toBe(specText(p.spec));
+      if (specCost(p.spec).seconds > CONFIRM_SECONDS) long++;
+      expect(longRunCost(structuredClone(p.spec)), p.id).toBeNull();
+    }
+    // the presets that would be asked about if they were not presets
+    expect(long).toBeGreaterThan(0);
+    // key order does not matter, values do
+    expect(specText({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: 3 } })).toBe('{"a":{"c":3,"d":[2,{"e":0,"f":1}]},"b":1}');
+    expect(specText({ a: 1 })).not.toBe(specText({ a: 2 }));
   });
 
   it('waits for the answer: no starts a cancelled run, yes starts it', async () => {

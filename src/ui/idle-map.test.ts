@@ -1,6 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { idleMap } from './idle-map';
 
+const busy = (ms: number) => {
+  const end = performance.now() + ms;
+  while (performance.now() < end);
+};
+
 describe('idleMap', () => {
   it('maps every item in order over several idle slices, and calls done once with them all', async () => {
     vi.useFakeTimers();
@@ -45,5 +50,32 @@ describe('idleMap', () => {
     expect(done).not.toHaveBeenCalled();
     vi.unstubAllGlobals();
     vi.useRealTimers();
+  });
+
+  it('maps in slices of idle time (here the timer fallback: no requestIdleCallback), all results in order', async () => {
+    const slices: number[] = [];
+    let inSlice = 0;
+    let last = -1;
+    const out = await new Promise<number[]>((resolve) =>
+      idleMap(
+        Array.from({ length: 12 }, (_, i) => i),
+        (i) => {
+          // a new slice starts when a timer has passed since the last item
+          const now = performance.now();
+          if (now - last > 5) {
+            inSlice = 0;
+            slices.push(0);
+          }
+          slices[slices.length - 1] = ++inSlice;
+          busy(3);
+          last = performance.now();
+          return i * i;
+        },
+        resolve,
+      ),
+    );
+    expect(out).toEqual(Array.from({ length: 12 }, (_, i) => i * i));
+    expect(slices.length, `items per slice: ${slices.join(', ')}`).toBeGreaterThan(2);
+    expect(Math.max(...slices)).toBeLessThanOrEqual(3);
   });
 });

@@ -10,7 +10,12 @@ export function idleMap<T, R>(items: readonly T[], fn: (item: T) => R, done: (ou
   const idle: (cb: (d: { timeRemaining(): number }) => void) => number =
     typeof requestIdleCallback === 'function'
       ? (cb) => requestIdleCallback(cb, { timeout: 3000 })
-      : (cb) => setTimeout(() => cb({ timeRemaining: () => 8 }), 16) as unknown as number;
+      : (cb) =>
+          setTimeout(() => {
+            // no requestIdleCallback (Safari): an 8 ms slice per timer, so the work still comes in pieces
+            const end = performance.now() + 8;
+            cb({ timeRemaining: () => end - performance.now() });
+          }, 16) as unknown as number;
   const cancelIdle = (h: number) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(h) : clearTimeout(h));
   const step = (deadline: { timeRemaining(): number }) => {
     if (cancelled) return;

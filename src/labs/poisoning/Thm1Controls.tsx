@@ -7,7 +7,8 @@ import { pickPreset, usePresetChoice } from '../../ui/preset-choice';
 import { PresetPicker } from '../../ui/PresetPicker';
 import { SelectField } from '../../ui/SelectField';
 import { useSpecEditor } from '../../ui/useSpecEditor';
-import { initialEntries, specFromThm1Params, thm1ParamsOf, type Thm1Params } from './thm1-params';
+import { initialEntries } from './build';
+import { specFromThm1Params, thm1ParamsOf, type Thm1Params } from './thm1-params';
 import { Term } from '../../ui/Term';
 
 const isThm1 = (p: Preset) => p.id.startsWith('thm1-');

@@ -47,6 +47,18 @@ export function initialTheta(spec: PoisoningSpec): Float64Array {
   return theta;
 }
 
+/**
+ * The initial a entries of a spec (the seeded draw made explicit, for the controls). Drawn without the head: its
+ * draws come last in the stream, so a, b and c are the same, and a wide head's 16,000 draws (37 ms on the page's
+ * thread as a large link opened) are not made for controls that never show them.
+ */
+export function initialEntries(spec: PoisoningSpec): number[] {
+  return Array.from(initialTheta(headless(spec)).subarray(0, spec.model.d));
+}
+
+/** The spec without its head (initialEntries, explicitInit: the parameters before the head's). */
+export const headless = (spec: PoisoningSpec): PoisoningSpec => (spec.model.head ? { ...spec, model: { ...spec.model, head: null } } : spec);
+
 /** The model a poisoning spec trains (its arm picks the rows). */
 export function buildSsm(spec: PoisoningSpec): DiagonalSsm {
   const { d, trainBC, teacher } = spec.model;

@@ -1,5 +1,4 @@
 import { thm1Spec } from './presets/thm1';
-import { initialTheta } from './build';
 import { type PoisoningSpec } from './schema';
 
 /** The knobs of the Theorem-1 page, read off a spec and written back into one. */
@@ -37,9 +36,4 @@ export function specFromThm1Params(p: Thm1Params): PoisoningSpec {
   if (p.explicit) spec.init = { kind: 'explicit', a: p.explicit };
   spec.optim = { kind: 'flow', method: p.method, rtol: p.rtol, atol: 1e-14 };
   return spec;
-}
-
-/** The initial entries a spec will start from (the seeded draw made explicit), for the entry editor. */
-export function initialEntries(spec: PoisoningSpec): number[] {
-  return Array.from(initialTheta(spec).subarray(0, spec.model.d));
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Preset } from '../../../experiment/presets';
 import { useLabSpec } from '../../../state/experiment-store';
 import { Button } from '../../../ui/Button';
@@ -11,7 +11,8 @@ import { pickPreset, usePresetChoice } from '../../../ui/preset-choice';
 import { PresetPicker } from '../../../ui/PresetPicker';
 import { SelectField } from '../../../ui/SelectField';
 import { commitSpec } from './commit';
-import { explicitInit, gapOfTie, initialA, initScale, setD, TEACHER_PRESETS, teacherPresetId, tieOfGap } from './explore-model';
+import { initialEntries } from '../build';
+import { explicitInit, gapOfTie, initScale, setD, TEACHER_PRESETS, teacherPresetId, tieOfGap } from './explore-model';
 import type { PoisoningSpec } from '../schema';
 
 type Optim = PoisoningSpec['optim'];
@@ -187,7 +188,7 @@ const initOfKind = (kind: Init['kind'], spec: PoisoningSpec): Init => {
     case 'gd-normal':
       return { kind, sdA: 1e-2, sdBC: 1e-2, tieC: 20, warm: 0, sdD: 0.03 };
     case 'explicit':
-      return explicitInit(spec, initialA(spec)).init;
+      return explicitInit(spec, initialEntries(spec)).init;
   }
 };
 
@@ -204,7 +205,7 @@ function InitGroup({ spec }: { spec: PoisoningSpec }) {
   const scale = initScale(spec);
   const tieC = init.kind === 'explicit' ? null : init.tieC;
   const gap = scale !== null && tieC !== null ? gapOfTie(tieC, scale) : null;
-  const a = initialA(spec);
+  const a = useMemo(() => initialEntries(spec), [spec]);
 
   return (
     <FieldGroup title="Initialisation (shared by both arms)" testId="group-init">

@@ -8,7 +8,8 @@ import { ARM_COLORS } from '../arms';
 import { cardClass } from '../../../ui/field-styles';
 import { fmt } from '../../../ui/format';
 import { ARM_EXPLORE_SHORT, commitSpec } from './commit';
-import { initialA, lossWork, placeA12, type Arm } from './explore-model';
+import { initialEntries } from '../build';
+import { lossWork, placeA12, type Arm } from './explore-model';
 import { rowsFromBottom, SLICE_FIELD, sliceDomain, sliceParams } from './slice-field';
 import type { PoisoningSpec } from '../schema';
 
@@ -85,7 +86,7 @@ export function LandscapeSlice() {
     return cs.map((c) => ({ v: c.value, d: path(c) ?? '', k }));
   }, [grid, logv, lo, hi]);
 
-  const a0 = useMemo(() => (spec.model.d >= 2 ? initialA(spec).slice(0, 2) : null), [spec]);
+  const a0 = useMemo(() => (spec.model.d >= 2 ? initialEntries(spec).slice(0, 2) : null), [spec]);
 
   const paths = ARMS.map((arm) => {
     const b = arms[arm]?.buffers;

@@ -5,9 +5,9 @@ import {
   abIssues,
   addRandomRows,
   addSpecialRow,
+  explicitInit,
   gamma0AtInit,
   gapOfTie,
-  initialA,
   lossSlice,
   parsePositions,
   placeA12,
@@ -23,7 +23,7 @@ import {
   teacherPresetId,
   tieOfGap,
 } from './explore-model';
-import { buildSsm, initialTheta } from '../build';
+import { buildSsm, initialEntries, initialTheta } from '../build';
 import { type PoisoningSpec } from '../schema';
 
 const preset = (id: string) => structuredClone(findPreset(id)!.spec as PoisoningSpec);
@@ -90,7 +90,19 @@ describe('training-set edits keep the spec valid', () => {
     s = valid(placeA12(s, 0.5, 0.2));
     expect(s.init.kind).toBe('explicit');
     s = valid(setD(s, 12));
-    expect(initialA(s).length).toBe(12);
+    expect(initialEntries(s).length).toBe(12);
+  });
+  it("the initial entries are drawn without a head's draws and are the run's own (the head's come last in the stream)", () => {
+    for (const id of ['M-10-s4540', 'F2-s105']) {
+      const s = preset(id);
+      const withHead = valid({ ...s, model: { ...s.model, trainBC: true, head: { width: 12, depth: 3 } } });
+      const theta = initialTheta(withHead);
+      const d = withHead.model.d;
+      expect(initialEntries(withHead)).toEqual(Array.from(theta.subarray(0, d)));
+      // an explicit init keeps b and c as drawn
+      const e = explicitInit(withHead, initialEntries(withHead)).init;
+      expect(e.kind === 'explicit' && [e.b, e.c]).toEqual([Array.from(theta.subarray(d, 2 * d)), Array.from(theta.subarray(2 * d, 3 * d))]);
+    }
   });
 });
 

@@ -8,7 +8,7 @@ import { tieDiff } from '../../../engine/ssm/init';
 import { gramOfRows } from '../../../engine/ssm/ssm-data';
 import { resolveTeacher, teacherImpulse } from '../../../engine/ssm/teachers';
 import { Rng } from '../../../engine/core/rng';
-import { activeRows, buildPoisoning, initialTheta } from '../build';
+import { activeRows, buildPoisoning, headless, initialEntries, initialTheta } from '../build';
 import { type PoisoningSpec, type Teacher } from '../schema';
 
 export type Arm = 'clean' | 'poisoned';
@@ -160,7 +160,7 @@ export function setD(spec: PoisoningSpec, d: number): PoisoningSpec {
 
 /** Explicit initialisation with the given a entries, keeping the current b, c (when trained). */
 export function explicitInit(spec: PoisoningSpec, a: number[]): PoisoningSpec {
-  const theta = initialTheta(spec);
+  const theta = initialTheta(headless(spec));
   const d = spec.model.d;
   const init: PoisoningSpec['init'] = spec.model.trainBC
     ? { kind: 'explicit', a, b: Array.from(theta.subarray(d, 2 * d)), c: Array.from(theta.subarray(2 * d, 3 * d)) }
@@ -170,14 +170,11 @@ export function explicitInit(spec: PoisoningSpec, a: number[]): PoisoningSpec {
 
 /** Sets (a_1, a_2) of the initialisation, other entries kept (the click on the landscape). */
 export function placeA12(spec: PoisoningSpec, a1: number, a2: number): PoisoningSpec {
-  const a = Array.from(initialTheta(spec).subarray(0, spec.model.d));
+  const a = initialEntries(spec);
   a[0] = a1;
   if (a.length > 1) a[1] = a2;
   return explicitInit(spec, a);
 }
-
-/** The initial a entries of a spec. */
-export const initialA = (spec: PoisoningSpec): number[] => Array.from(initialTheta(spec).subarray(0, spec.model.d));
 
 // ---------------------------------------------------------------- readouts
 
