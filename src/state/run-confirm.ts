@@ -27,14 +27,15 @@ const presetTexts = new Map<string, Set<string>>();
  * parsed form's text (a test holds every preset to it): no preset needs parsing (Poisoning's took 200 ms).
  */
 export function specText(spec: unknown): string {
-  if (spec === null || typeof spec !== 'object') return JSON.stringify(spec) ?? 'null';
-  // arrays of numbers natively: a replacer function is called per element (28 ms for a large link's data)
-  if (Array.isArray(spec)) return spec.every((x) => typeof x === 'number') ? JSON.stringify(spec) : `[${spec.map(specText).join(',')}]`;
-  const o = spec as Record<string, unknown>;
-  const keys = Object.keys(o)
-    .filter((k) => o[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${specText(o[k])}`).join(',')}}`;
+  return JSON.stringify(spec, (_key, v) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, (v as Record<string, unknown>)[k]]),
+        )
+      : v,
+  );
 }
 const textOf = (p: Preset) => specText(p.spec);
 function presetTextsOf(lab: string): Set<string> {
