@@ -76,9 +76,27 @@ export interface Reproduction<R = unknown> {
   print(result: R): string;
 }
 
-/** Declares a lab core with its id and schema types inferred. */
-export function defineLab<const Id extends string, Schema extends z.ZodType>(core: LabCore<Id, Schema>): LabCore<Id, Schema> {
-  return core;
+/** A lab core as its folder declares it: the schema and the presets as functions that make them (each once). */
+export type LabDefinition<Id extends string, Schema extends z.ZodType> = Omit<LabCore<Id, Schema>, 'schema' | 'presets'> & {
+  schema(): Schema;
+  presets(): readonly Preset<z.output<Schema>>[];
+};
+
+/**
+ * Declares a lab core with its id and schema types inferred. Its schema and presets are made on first use (zod's
+ * schemas and seeded presets of every lab at the app's start were a third of its first task) and read as properties.
+ */
+export function defineLab<const Id extends string, Schema extends z.ZodType>(def: LabDefinition<Id, Schema>): LabCore<Id, Schema> {
+  const { schema, presets, ...rest } = def;
+  return {
+    ...rest,
+    get schema() {
+      return schema();
+    },
+    get presets() {
+      return presets();
+    },
+  };
 }
 
 /** A lab core's cross-field rules, then the memory budget (cost.ts). Parameters typed `never` accept every lab's core. */

@@ -62,14 +62,10 @@ const presets = presetsFromRows(EXTRAPOLATION_PRESET_ROWS, (r) => r.spec);
 /** Paper 002: overparameterised linear RNNs learn low-dimensional state spaces (docs/labs/extrapolation.md). */
 export const extrapolationCore = defineLab({
   id: 'extrapolation',
-  get schema() {
-    return extrapolationSpecSchema();
-  },
+  schema: extrapolationSpecSchema,
   crossIssues: extrapolationCrossIssues,
   cost: extrapolationCost,
-  get presets() {
-    return presets();
-  },
+  presets: presets,
   defaultPresetId: EXTRAPOLATION_DEFAULT_PRESET,
   runtime: () => import('./runtime').then((m) => m.extrapolationRuntime),
 });

@@ -42,14 +42,10 @@ const presets = presetsFromRows(FD_PRESET_ROWS, (r) => r.spec);
 /** Paper 001: how far gradient descent strays from gradient flow, and why (docs/labs/flow-vs-descent.md). */
 export const flowVsDescentCore = defineLab({
   id: 'flow-vs-descent',
-  get schema() {
-    return flowVsDescentSpecSchema();
-  },
+  schema: flowVsDescentSpecSchema,
   crossIssues: flowVsDescentCrossIssues,
   cost: flowVsDescentCost,
-  get presets() {
-    return presets();
-  },
+  presets: presets,
   defaultPresetId: FD_DEFAULT_PRESET,
   runtime: () => import('./runtime').then((m) => m.flowVsDescentRuntime),
 });

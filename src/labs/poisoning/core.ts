@@ -62,14 +62,10 @@ const presets = once((): Preset<PoisoningSpec>[] => [
 /** Paper 000: clean-label poisoning of diagonal state space models (docs/labs/poisoning.md). */
 export const poisoningCore = defineLab({
   id: 'poisoning',
-  get schema() {
-    return poisoningSpecSchema();
-  },
+  schema: poisoningSpecSchema,
   crossIssues: poisoningCrossIssues,
   cost: poisoningCost,
-  get presets() {
-    return presets();
-  },
+  presets: presets,
   defaultPresetId: 'thm1-d10k7-s242',
   effective: effectiveSpec,
   runtime: () => import('./runtime').then((m) => m.poisoningRuntime),

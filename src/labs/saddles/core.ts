@@ -40,14 +40,10 @@ const presets = presetsFromRows(SADDLES_PRESET_ROWS, (r) => r.spec);
 /** Paper 003: saddle escapes of homogeneous networks from small initialisation (docs/labs/saddles.md). */
 export const saddlesCore = defineLab({
   id: 'saddles',
-  get schema() {
-    return saddlesSpecSchema();
-  },
+  schema: saddlesSpecSchema,
   crossIssues: saddlesCrossIssues,
   cost: saddlesCost,
-  get presets() {
-    return presets();
-  },
+  presets: presets,
   defaultPresetId: SADDLES_DEFAULT_PRESET,
   runtime: () => import('./runtime').then((m) => m.saddlesRuntime),
 });

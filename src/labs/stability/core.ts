@@ -18,14 +18,10 @@ const presets = presetsFromRows(STABILITY_PRESET_ROWS, stabilitySpecFromRow);
 /** Paper 004: GD with a large step finds flatter minima than gradient flow (docs/labs/stability.md). */
 export const stabilityCore = defineLab({
   id: 'stability',
-  get schema() {
-    return stabilitySpecSchema();
-  },
+  schema: stabilitySpecSchema,
   crossIssues: stabilityCrossIssues,
   cost: stabilityCost,
-  get presets() {
-    return presets();
-  },
+  presets: presets,
   defaultPresetId: STABILITY_DEFAULT_PRESET,
   runtime: () => import('./runtime').then((m) => m.stabilityRuntime),
 });
