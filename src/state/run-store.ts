@@ -127,6 +127,7 @@ export function createRunStore<const A extends string, S, X = unknown>(opts: Run
         const width = frame.blocks.reduce((s, b) => s + b.size, 0);
         const buffers = cur.buffers && cur.buffers.nParams === width ? cur.buffers : new SeriesBuffers(frame.metricNames, width);
         buffers.append(frame.batch);
+        if (frame.final) buffers.settle();
         const wallMs = frame.final ? (cur.wallMs ?? performance.now() - startedAt) : null;
         return { ...cur, buffers, blocks: frame.blocks, status: frame.status, views: frame.views, final: frame.final, wallMs };
       });

@@ -50,6 +50,11 @@ describe("the page's series of a run within a budget", () => {
     }
     expect(s.thinned).toBe(0);
     expect(s.count).toBe(from);
+    // a finished run lets go of the block it was writing for the next growth, and its rows stay
+    const held = () => (s as unknown as { next: Float64Array | null }).next;
+    expect(held()).not.toBeNull();
+    s.settle();
+    expect(held()).toBeNull();
     for (let i = 0; i < s.count; i++) {
       expect(s.t[i]).toBe(i);
       for (const k of [0, 1, n - 1]) {

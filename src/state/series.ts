@@ -3,7 +3,8 @@ import { type RecordBatch, recordCapacity } from '../engine/core/recorder';
 /**
  * Doubles of fresh memory a block may take at once (1 MB). Memory a page writes for the first time costs page faults:
  * about 3 ms a megabyte on this project's 2-core machines (measured), so E-1B's 5,200 columns doubling to 512 rows
- * (21 MB) took one 70 ms task. The first block stays within this, and the next block is written a slice per append.
+ * (21 MB) took one 70 ms task. The first block stays within this (at least 16 rows), and the next block is written a
+ * slice per append.
  */
 const FRESH_DOUBLES = 1 << 17;
 
@@ -13,7 +14,8 @@ const FRESH_DOUBLES = 1 << 17;
  * dropped (the first stays), so a long run's page holds a bounded, evenly thinned history.
  *
  * Every column is carved from one block. The block the rows grow into next is allocated early and written a slice
- * at each append, in proportion to the rows still free, so that growing copies into memory already in place.
+ * at each append, in proportion to the rows still free, so that growing copies into memory already in place; while it
+ * is held the page keeps up to 1.5 times the recorder's budget, and settle() lets it go when the run ends.
  */
 export class SeriesBuffers {
   count = 0;
@@ -68,6 +70,12 @@ export class SeriesBuffers {
       }
     }
     this.warmNext(batch.count);
+  }
+
+  /** Lets go of the block written for a growth that will not come (the run has ended). */
+  settle(): void {
+    this.next = null;
+    this.warmed = 0;
   }
 
   /** Every column, in block order. */

@@ -34,11 +34,12 @@ function pickIndex(v: number, d: number, other: number, set: (v: number) => void
 function pointAndPath(run: ExtrapRun): { theta: number[]; path: Float64Array } | null {
   const b = run.buffers;
   if (!b || b.count === 0 || b.nParams === 0) return null;
+  // the last row is added to the thinned ones: points - 1 of them at most
   const points = Math.max(2, Math.min(PATH_POINTS, Math.floor(PATH_VALUES / b.nParams)));
-  const stride = Math.max(1, Math.ceil(b.count / points));
+  const stride = Math.max(1, Math.ceil(b.count / (points - 1)));
   const rows: number[] = [];
   for (let r = 0; r < b.count; r += stride) rows.push(r);
-  rows.push(b.count - 1);
+  if (rows.at(-1) !== b.count - 1) rows.push(b.count - 1);
   const n = b.nParams;
   const path = new Float64Array(rows.length * n);
   for (let k = 0; k < n; k++) {
