@@ -38,9 +38,14 @@ export function specText(spec: unknown): string {
   );
 }
 const textOf = (p: Preset) => specText(p.spec);
+/** The idle making of a lab's preset texts in progress (warmPresetTexts), by lab: its cancel. */
+const warming = new Map<string, () => void>();
 function presetTextsOf(lab: string): Set<string> {
   let texts = presetTexts.get(lab);
   if (!texts) {
+    // made here at once: the idle making of the same texts stops
+    warming.get(lab)?.();
+    warming.delete(lab);
     texts = new Set(labPresets(lab).map(textOf));
     presetTexts.set(lab, texts);
   }
@@ -53,10 +58,14 @@ const isPreset = (lab: string, text: string) => presetTextsOf(lab).has(text);
  * time: the run a link starts then asks no question on their account.
  */
 export function warmPresetTexts(lab: string | null): void {
-  if (!lab || presetTexts.has(lab) || !labPresets(lab).length) return;
-  idleMap(labPresets(lab), textOf, (texts) => {
-    if (!presetTexts.has(lab)) presetTexts.set(lab, new Set(texts));
-  });
+  if (!lab || presetTexts.has(lab) || warming.has(lab) || !labPresets(lab).length) return;
+  warming.set(
+    lab,
+    idleMap(labPresets(lab), textOf, (texts) => {
+      warming.delete(lab);
+      presetTexts.set(lab, new Set(texts));
+    }),
+  );
 }
 
 /** The cost of a spec a run store is asked to start, when it is a valid spec estimated to be long and not a preset; null otherwise. */
