@@ -57,15 +57,13 @@ function gruCost(spec: ExtrapolationSpec) {
   });
 }
 
-const presets = presetsFromRows(EXTRAPOLATION_PRESET_ROWS, (r) => r.spec);
-
 /** Paper 002: overparameterised linear RNNs learn low-dimensional state spaces (docs/labs/extrapolation.md). */
 export const extrapolationCore = defineLab({
   id: 'extrapolation',
   schema: extrapolationSpecSchema,
   crossIssues: extrapolationCrossIssues,
   cost: extrapolationCost,
-  presets: presets,
+  presets: presetsFromRows(EXTRAPOLATION_PRESET_ROWS),
   defaultPresetId: EXTRAPOLATION_DEFAULT_PRESET,
   runtime: () => import('./runtime').then((m) => m.extrapolationRuntime),
 });

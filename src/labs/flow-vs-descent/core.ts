@@ -37,15 +37,13 @@ function flowVsDescentCost(spec: FlowVsDescentSpec) {
   });
 }
 
-const presets = presetsFromRows(FD_PRESET_ROWS, (r) => r.spec);
-
 /** Paper 001: how far gradient descent strays from gradient flow, and why (docs/labs/flow-vs-descent.md). */
 export const flowVsDescentCore = defineLab({
   id: 'flow-vs-descent',
   schema: flowVsDescentSpecSchema,
   crossIssues: flowVsDescentCrossIssues,
   cost: flowVsDescentCost,
-  presets: presets,
+  presets: presetsFromRows(FD_PRESET_ROWS),
   defaultPresetId: FD_DEFAULT_PRESET,
   runtime: () => import('./runtime').then((m) => m.flowVsDescentRuntime),
 });

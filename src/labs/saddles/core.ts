@@ -35,15 +35,13 @@ function saddlesCost(spec: SaddlesSpec) {
   });
 }
 
-const presets = presetsFromRows(SADDLES_PRESET_ROWS, (r) => r.spec);
-
 /** Paper 003: saddle escapes of homogeneous networks from small initialisation (docs/labs/saddles.md). */
 export const saddlesCore = defineLab({
   id: 'saddles',
   schema: saddlesSpecSchema,
   crossIssues: saddlesCrossIssues,
   cost: saddlesCost,
-  presets: presets,
+  presets: presetsFromRows(SADDLES_PRESET_ROWS),
   defaultPresetId: SADDLES_DEFAULT_PRESET,
   runtime: () => import('./runtime').then((m) => m.saddlesRuntime),
 });

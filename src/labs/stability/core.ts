@@ -13,15 +13,13 @@ function stabilityCost(spec: StabilitySpec) {
   return costOf({ n, flopsPerStep: flow ? 7 * grad : 2 * grad, steps, recordRows: rows, recordWidth: n + 12, runs: 2, memoryField: 'record.every', workField: 'stop.maxSteps' });
 }
 
-const presets = presetsFromRows(STABILITY_PRESET_ROWS, stabilitySpecFromRow);
-
 /** Paper 004: GD with a large step finds flatter minima than gradient flow (docs/labs/stability.md). */
 export const stabilityCore = defineLab({
   id: 'stability',
   schema: stabilitySpecSchema,
   crossIssues: stabilityCrossIssues,
   cost: stabilityCost,
-  presets: presets,
+  presets: presetsFromRows(STABILITY_PRESET_ROWS, stabilitySpecFromRow),
   defaultPresetId: STABILITY_DEFAULT_PRESET,
   runtime: () => import('./runtime').then((m) => m.stabilityRuntime),
 });

@@ -66,14 +66,14 @@ export const RunPlots = memo(function RunPlots({
       <div className="grid gap-3 xl:grid-cols-2" data-testid="run-plots" data-arms={arms.length} data-model="gru">
         <LossPlot arms={arms} axis={axis} revision={revision} />
         <GruErrorPlot arms={arms} axis={axis} revision={revision} />
-        <MeanResponsePlot arms={arms} revision={revision} />
+        <ResponsePlot arms={arms} revision={revision} kind="mean" />
       </div>
     );
   }
   return (
     <div className="grid gap-3 xl:grid-cols-2" data-testid="run-plots" data-arms={arms.length}>
       <LossPlot arms={arms} axis={axis} revision={revision} />
-      <ImpulsePlot arms={arms} revision={revision} />
+      <ResponsePlot arms={arms} revision={revision} kind="impulse" />
       <AtomsPlot arms={arms} />
       {arms.map((a) => (
         <EntriesPlot key={a.role} arm={a} axis={axis} revision={revision} two={arms.length > 1} />
@@ -120,6 +120,11 @@ const suffix = (arms: Arm[], a: Arm) => (arms.length > 1 ? ` (${a.label})` : '')
 const armLines = (arms: Arm[], axis: TimeAxis, id: string, label: string, y: (a: Arm) => ArrayLike<number> | null | undefined) =>
   arms.flatMap((a) => timeLine(a, axis, id, `${label}${suffix(arms, a)}`, y(a), { width: 2 }));
 
+/** A quantity the recorder keeps (by its metric name), one line per arm, on the shared time axis. */
+function MetricPanel({ arms, name, label, ...panel }: { arms: Arm[]; name: string; label: string } & Omit<Parameters<typeof TimePanel>[0], 'series'>) {
+  return <TimePanel {...panel} series={armLines(arms, panel.axis, name, label, (a) => metric(a, name))} />;
+}
+
 /** (1) The training loss, log y, with MultiStepLR's learning-rate drops marked. */
 function LossPlot({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; revision: number }) {
   const refs: RefLine[] = [];
@@ -143,13 +148,15 @@ function LossPlot({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; revis
 /** The GRU error E over training (Sec. 4.3), log y: the student's outputs against the teacher's beyond k_g on 100 test sequences. */
 function GruErrorPlot({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; revision: number }) {
   return (
-    <TimePanel
+    <MetricPanel
+      arms={arms}
+      name="E"
+      label="E"
       testId="panel-gru-error"
       caption="The GRU error: the mean over 100 random test sequences of the largest output error at k_g ≤ t < H, over the mean of the teacher's largest output. 1 is the all-zero student's score when the teacher's peak lies beyond k_g."
       axis={axis}
       id="ex-gru-error"
       title="GRU error E over training"
-      series={armLines(arms, axis, 'E', 'E', (a) => metric(a, 'E'))}
       yLabel="E"
       yScale="log"
       revision={revision}
@@ -157,92 +164,81 @@ function GruErrorPlot({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; r
   );
 }
 
-/**
- * The student's and the teacher's mean responses: the output at each t averaged over the test sequences. Fig. 2(b)
- * calls this an impulse response; a GRU has none (erratum 12), hence the label.
- */
-function MeanResponsePlot({ arms, revision }: { arms: Arm[]; revision: number }) {
-  const series: PlotSeries[] = [];
-  for (const t of teacherArms(arms)) {
-    const m = t.arm.run.views.meanTeacher;
-    if (m) series.push({ id: `${t.arm.role}-teacher`, label: `teacher mean response${t.suffix}`, color: TEACHER, x: indexAxis(m.length), y: m, dash: t.dash, width: 1.6 });
-  }
-  for (const a of arms) {
-    const m = a.run.views.meanStudent;
-    if (m) series.push({ id: `${a.role}-student`, label: `student mean response${suffix(arms, a)}`, color: a.color, x: indexAxis(m.length), y: m, width: 2 });
-  }
-  const bands: Band[] = [];
-  for (const a of arms) {
-    const k = a.spec.training.k;
-    if (!bands.some((b) => b.to === k - 0.5)) bands.push({ from: -0.5, to: k - 0.5, label: `trained: t < k_g = ${k}`, shortLabel: `k_g = ${k}`, color: a.color });
-  }
-  return (
-    <PlotPanel
-      testId="panel-mean-response"
-      caption="The output at each step averaged over 100 random N(0, 1) input sequences (Fig. 2(b)). The paper calls it an impulse response, but a GRU is nonlinear and has none: this is its mean response (erratum 12), and it does not identify the GRU."
-    >
-      <TimeSeriesPlot
-        id="ex-mean-response"
-        syncX={LAG}
-        title="Mean response (not an impulse response)"
-        series={series}
-        bands={bands}
-        xLabel="t"
-        yLabel="mean output"
-        revision={revision}
-      />
-    </PlotPanel>
-  );
-}
+/** What the lag plot shows: a linear student's impulse response, or a GRU's mean response (it has no impulse response). */
+const RESPONSES = {
+  impulse: { panel: 'impulse', title: '(2) Impulse response h_j, teacher w_j', lag: 'j', k: 'k', yLabel: 'h_j, w_j', teacher: ['w', 'teacher w_j'], student: ['h', 'student h_j'] },
+  mean: {
+    panel: 'mean-response',
+    title: 'Mean response (not an impulse response)',
+    lag: 't',
+    k: 'k_g',
+    yLabel: 'mean output',
+    teacher: ['teacher', 'teacher mean response'],
+    student: ['student', 'student mean response'],
+  },
+} as const;
 
-/** (2) The impulse response h_j against the teacher's w_j for j < H, the training window shaded; a symlog option. */
-function ImpulsePlot({ arms, revision }: { arms: Arm[]; revision: number }) {
+/** The teacher's response and the student's of an arm, for the lag plot of this kind. */
+const responseViews = (a: Arm, kind: keyof typeof RESPONSES) => (kind === 'impulse' ? [a.run.views.w, a.run.views.h] : [a.run.views.meanTeacher, a.run.views.meanStudent]);
+
+/**
+ * (2) The student's response against the teacher's over the lag, the window the loss sees shaded; a symlog option.
+ * A linear student's is its impulse response h_j against w_j for j < H. A GRU's is the output at each t averaged
+ * over the test sequences: Fig. 2(b) calls it an impulse response, but a GRU has none (erratum 12), hence the label.
+ */
+function ResponsePlot({ arms, revision, kind }: { arms: Arm[]; revision: number; kind: keyof typeof RESPONSES }) {
+  const r = RESPONSES[kind];
   const [sym, setSym] = useState(false);
-  const main = arms[0];
-  const w = main.run.views.w;
+  const w = responseViews(arms[0], kind)[0];
   const c = w ? symlogThreshold(w) : 1e-4;
   const tf = sym ? symlog(c) : null;
-  const y = (v: Float64Array | undefined) => (v && tf ? v.map(tf.fwd) : v);
+  const y = (v: Float64Array | null | undefined) => (v && tf ? v.map(tf.fwd) : v);
   const series: PlotSeries[] = [];
+  // the teacher's of every distinct teacher (dashed, in the text colour), then each arm's student's (in its colour)
   for (const t of teacherArms(arms)) {
-    const wa = t.arm.run.views.w;
-    if (wa) series.push({ id: `${t.arm.role}-w`, label: `teacher w_j${t.suffix}`, color: TEACHER, x: indexAxis(wa.length), y: y(wa)!, dash: t.dash, width: 1.6 });
+    const v = y(responseViews(t.arm, kind)[0]);
+    if (v) series.push({ id: `${t.arm.role}-${r.teacher[0]}`, label: `${r.teacher[1]}${t.suffix}`, color: TEACHER, x: indexAxis(v.length), y: v, dash: t.dash, width: 1.6 });
   }
   for (const a of arms) {
-    const h = a.run.views.h;
-    if (h) series.push({ id: `${a.role}-h`, label: `student h_j${suffix(arms, a)}`, color: a.color, x: indexAxis(h.length), y: y(h)!, width: 2 });
+    const v = y(responseViews(a, kind)[1]);
+    if (v) series.push({ id: `${a.role}-${r.student[0]}`, label: `${r.student[1]}${suffix(arms, a)}`, color: a.color, x: indexAxis(v.length), y: v, width: 2 });
   }
   const bands: Band[] = [];
   for (const a of arms) {
     const k = a.spec.training.k;
-    if (!bands.some((b) => b.to === k - 0.5)) bands.push({ from: -0.5, to: k - 0.5, label: `trained: j < k = ${k}`, shortLabel: `k = ${k}`, color: a.color });
+    if (!bands.some((b) => b.to === k - 0.5)) bands.push({ from: -0.5, to: k - 0.5, label: `trained: ${r.lag} < ${r.k} = ${k}`, shortLabel: `${r.k} = ${k}`, color: a.color });
   }
   const format = tf ? (v: number) => fmt(tf.inv(v), 2) : undefined;
+  const symNote = sym ? ` Symlog: linear within ±${fmt(c)}, one decade per unit beyond.` : '';
   return (
     <PlotPanel
-      testId="panel-impulse"
+      testId={`panel-${r.panel}`}
       caption={
-        <>
-          Shaded: the window <Tex>{'j < k'}</Tex> the loss sees. Beyond it the student is free; E measures <Tex>{'\\max_{k\\le j<H}|h_j - w_j|'}</Tex> over{' '}
-          <Tex>{'\\max_j |w_j|'}</Tex>. {sym ? `Symlog: linear within ±${fmt(c)}, one decade per unit beyond.` : ''}
-        </>
+        kind === 'impulse' ? (
+          <>
+            Shaded: the window <Tex>{'j < k'}</Tex> the loss sees. Beyond it the student is free; E measures <Tex>{'\\max_{k\\le j<H}|h_j - w_j|'}</Tex> over{' '}
+            <Tex>{'\\max_j |w_j|'}</Tex>.{symNote}
+          </>
+        ) : (
+          `The output at each step averaged over 100 random N(0, 1) input sequences (Fig. 2(b)). The paper calls it an impulse response, but a GRU is nonlinear and has none: this is its mean response (erratum 12), and it does not identify the GRU.${symNote}`
+        )
       }
     >
       <div className="flex items-center justify-end gap-1 text-[11px]">
-        <ToolButton on={sym} onClick={() => setSym((v) => !v)} testId="impulse-symlog" title="Symmetric log y: linear near 0, logarithmic beyond (responses that blow up)">
+        <ToolButton on={sym} onClick={() => setSym((v) => !v)} testId={`${kind}-symlog`} title="Symmetric log y: linear near 0, logarithmic beyond (responses that blow up)">
           symlog y
         </ToolButton>
       </div>
       <TimeSeriesPlot
         // a fresh plot when symlog turns on or off: its own log toggles (hidden under symlog) start from linear
         key={sym ? 'symlog' : 'linear'}
-        id="ex-impulse"
+        id={`ex-${r.panel}`}
         syncX={LAG}
-        title="(2) Impulse response h_j, teacher w_j"
+        title={r.title}
         series={series}
         bands={bands}
-        xLabel="j"
-        yLabel={sym ? 'h_j, w_j (symlog)' : 'h_j, w_j'}
+        xLabel={r.lag}
+        yLabel={sym ? `${r.yLabel} (symlog)` : r.yLabel}
         formatY={format}
         scaleToggle={!sym}
         revision={revision}
@@ -496,13 +492,15 @@ function HankelPlots({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; re
           revision={revision}
         />
       </PlotPanel>
-      <TimePanel
+      <MetricPanel
+        arms={arms}
+        name="effDim"
+        label="effective dimension"
         testId="panel-effdim"
         caption={`Effective state dimension #{σ_i > τ σ₁} over training; dashed: the teacher's order d̂ = ${dHat}.`}
         axis={axis}
         id="ex-effdim"
         title="(5) Effective state dimension"
-        series={armLines(arms, axis, 'effdim', 'effective dimension', (a) => metric(a, 'effDim'))}
         refLines={[{ axis: 'y', value: dHat, label: `d̂ = ${dHat}` }]}
         yLabel="dimension"
         revision={revision}
@@ -631,7 +629,10 @@ function MomentsPlots({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; r
           emptyText={noMoments ? 'No moments: w₀ = 0' : undefined}
         />
       </PlotPanel>
-      <TimePanel
+      <MetricPanel
+        arms={arms}
+        name="phi"
+        label="Φ"
         testId="panel-phi"
         caption={
           <>
@@ -642,7 +643,6 @@ function MomentsPlots({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; r
         axis={axis}
         id="ex-phi"
         title="(7) Off-support mass Φ(t)"
-        series={armLines(arms, axis, 'phi', 'Φ', (a) => metric(a, 'phi'))}
         yLabel="Φ"
         yScale="log"
         revision={revision}
