@@ -30,6 +30,8 @@ test('start page: a cold load draws the Theorem-1 demo by itself (time printed);
   }
   const entries = page.locator('[data-testid^="gallery-"]');
   await expect(entries).toHaveCount(Object.values(LAB_UIS).reduce((n, u) => n + u.gallery.length, 0));
+  // the note that stood in for the list while the demo started is gone
+  await expect(page.getByTestId('start-gallery-wait')).toHaveCount(0);
   // nothing in the header is the current lab; the header's home link comes back here from a lab
   await expect(page.locator('header [aria-current=page]')).toHaveCount(0);
   await page.getByTestId('start-lab-stability').click();

@@ -106,6 +106,11 @@ export function StartPage() {
             {gallery.length} reproductions. Each opens its lab with the preset loaded; runs start at once, sweeps wait for you to press Run.
           </p>
         </div>
+        {!galleryReady && (
+          <p className="text-sm text-slate-500" data-testid="start-gallery-wait" aria-busy="true">
+            The list appears as soon as the demo above has drawn its first frame.
+          </p>
+        )}
         {(galleryReady ? labs : []).map((l) => {
           const items = gallery.filter((g) => g.lab === l.id);
           if (!items.length) return null;
