@@ -1,5 +1,9 @@
 import { useEffect } from 'react';
 import { hashFlags } from '../experiment/link';
+import { defaultSpec } from '../experiment/presets';
+import { isLabId } from '../experiment/schema';
+import { idleMap } from '../ui/idle-map';
+import { parseSpec } from '../experiment/validate';
 import type { SpecResult } from '../experiment/validate';
 import { useExperiment } from './experiment-store';
 import { decodeLink } from './link-decoder';
@@ -14,6 +18,8 @@ import { warmPresetTexts } from './run-confirm';
  */
 export function useLinkLoader() {
   const hash = useHash();
+  const lab = labInHash(hash);
+  useEffect(() => warmSchema(lab), [lab]);
   useEffect(() => {
     const packed = hashParam(hash, 's');
     if (packed === null) return;
@@ -46,4 +52,23 @@ function openLink(hash: string, r: SpecResult) {
   } else {
     store.refuse(r.issues, 'link');
   }
+}
+
+/** The labs whose schema has been warmed (or is being warmed). */
+const warmed = new Set<string>();
+
+/**
+ * Builds the schema of the lab on screen while the page is idle, by parsing its default spec: zod builds a schema and
+ * compiles its parser on first use (40-60 ms for a lab), which otherwise falls in the task that opens the first link or
+ * preset picked on the page, just as its runs start to stream.
+ */
+function warmSchema(lab: string | null): (() => void) | undefined {
+  if (!isLabId(lab) || warmed.has(lab)) return undefined;
+  warmed.add(lab);
+  let done = false;
+  const cancel = idleMap([lab], (l) => parseSpec(defaultSpec(l)), () => (done = true));
+  return () => {
+    cancel();
+    if (!done) warmed.delete(lab);
+  };
 }
