@@ -4,7 +4,7 @@
  * coordinates); the wheel zooms; in pan mode a drag pans (d3-zoom). The view is reported through onViewChange
  * so the owner can recompute the grid for it; a stale grid is drawn where it belongs until then.
  */
-import { axisBottom, axisLeft, geoPath, geoTransform, interpolateViridis, scaleLinear, select, zoom, zoomIdentity } from 'd3';
+import { axisBottom, axisLeft, interpolateViridis, scaleLinear, select, zoom, zoomIdentity } from 'd3';
 import type { ZoomBehavior, ZoomTransform } from 'd3';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PointerEvent as ReactPointerEvent } from 'react';
@@ -16,7 +16,7 @@ import { figureCaption } from '../ui/figure-caption';
 import { PlotExportMenu } from '../ui/PlotExportMenu';
 import { pageBackground, plotSvgDocument } from './plot-image';
 import { useContourLines } from './landscape-client';
-import { finiteExtent, gridImage, integerLevels, type LandscapeGrid } from './landscape-draw';
+import { contourPaths, finiteExtent, gridImage, integerLevels, type LandscapeGrid } from './landscape-draw';
 import { useElementWidth } from './useElementWidth';
 import { clippedPolylineD } from './polyline-clip';
 
@@ -182,16 +182,7 @@ export function Landscape(props: LandscapeProps) {
   }, [scaleKey]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the scales are keyed by scaleKey
-  const contourDs = useMemo(() => {
-    const contourPath = geoPath(
-      geoTransform({
-        point(x: number, y: number) {
-          this.stream.point(sx(x), sy(y));
-        },
-      }),
-    );
-    return contours.map((c) => ({ level: c.level, d: contourPath({ type: 'MultiLineString', coordinates: c.rings }) ?? '' }));
-  }, [contours, scaleKey]);
+  const contourDs = useMemo(() => contourPaths(contours, sx, sy), [contours, scaleKey]);
 
   // The plot's box, read once per press (reading it on every move of a drag forces a layout each time).
   const boxRef = useRef<DOMRect | null>(null);

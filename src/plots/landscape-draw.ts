@@ -2,8 +2,8 @@
  * Drawing helpers of the landscape plot: the heatmap image of a grid (perceptually uniform, colour-blind-safe
  * viridis). DOM use is limited to canvases; the contours and levels are in contour-lines.ts (also the worker's).
  */
-import { interpolateViridis, rgb, scaleSequential } from 'd3';
-import type { LandscapeGrid } from './contour-lines';
+import { geoPath, geoTransform, interpolateViridis, rgb, scaleSequential } from 'd3';
+import type { contourLines, LandscapeGrid } from './contour-lines';
 
 export { contourLines, finiteExtent, integerLevels, type LandscapeGrid } from './contour-lines';
 
@@ -54,3 +54,15 @@ export function colorLut(scheme: ColorScheme = interpolateViridis): Uint8Clamped
 const LUTS = new Map<ColorScheme, Uint8ClampedArray>();
 
 export const viridis = scaleSequential(interpolateViridis);
+
+/** Contour rings (in data coordinates) as SVG path data in pixels, one path per level. */
+export function contourPaths(set: ReturnType<typeof contourLines>, sx: (x: number) => number, sy: (y: number) => number): { level: number; d: string }[] {
+  const toPixels = geoPath(
+    geoTransform({
+      point(x: number, y: number) {
+        this.stream.point(sx(x), sy(y));
+      },
+    }),
+  );
+  return set.map((c) => ({ level: c.level, d: toPixels({ type: 'MultiLineString', coordinates: c.rings }) ?? '' }));
+}

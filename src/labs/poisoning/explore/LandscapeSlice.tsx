@@ -1,7 +1,6 @@
-import { contours, geoPath } from 'd3';
-import { colorLut } from '../../../plots/landscape-draw';
+import { contourPaths, finiteExtent, gridImage, type LandscapeGrid } from '../../../plots/landscape-draw';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useLandscapeGrid } from '../../../plots/landscape-client';
+import { useContourLines, useLandscapeGrid } from '../../../plots/landscape-client';
 import { useLabSpec } from '../../../state/experiment-store';
 import { ARMS, useRuns } from '../../../state/runs-store';
 import { ARM_COLORS } from '../arms';
@@ -10,7 +9,7 @@ import { fmt } from '../../../ui/format';
 import { ARM_EXPLORE_SHORT, commitSpec } from './commit';
 import { initialEntries } from '../build';
 import { lossWork, placeA12, type Arm } from './explore-model';
-import { rowsFromBottom, SLICE_FIELD, sliceDomain, sliceParams } from './slice-field';
+import { SLICE_FIELD, sliceDomain, sliceParams } from './slice-field';
 import type { PoisoningSpec } from '../schema';
 
 const DOMAIN: [number, number] = [-0.6, 1.4];
@@ -33,58 +32,35 @@ export function LandscapeSlice() {
 
   // The loss over the slice is mapped in the landscape worker (the field 'poisoning-slice' of the lab's core).
   const params = useMemo(() => (n === 0 ? null : sliceParams(spec, surface, bcOne)), [spec, surface, n, bcOne]);
-  const request = useMemo(() => (params ? { field: SLICE_FIELD, params, ...sliceDomain(DOMAIN, n) } : null), [params, n]);
+  const domain = useMemo(() => sliceDomain(DOMAIN, n), [n]);
+  const request = useMemo(() => (params ? { field: SLICE_FIELD, params, ...domain } : null), [params, domain]);
   const result = useLandscapeGrid(request);
-  // values[iy * nx + ix] at (a_1, a_2) = (x_ix, y_iy), rows from the bottom
-  const grid = useMemo(() => (request && result ? { nx: result.nx, ny: result.ny, values: rowsFromBottom(result.values, result.nx, result.ny) } : null), [request, result]);
-  const logv = useMemo(() => {
-    if (!grid) return null;
-    const floor = 1e-16;
-    return Float64Array.from(grid.values, (v) => Math.log10(Math.max(v, floor)));
-  }, [grid]);
+  // log10 of the loss on the worker's grid (row 0 at the top; cell centres on the slice's points, slice-field.ts)
+  const grid = useMemo<LandscapeGrid | null>(
+    () => (request && result ? { nx: result.nx, ny: result.ny, x: domain.x, y: domain.y, values: Float64Array.from(result.values, (v) => Math.log10(Math.max(v, 1e-16))) } : null),
+    [request, result, domain],
+  );
   const [lo, hi] = useMemo(() => {
-    if (!logv) return [0, 1];
-    let a = Infinity;
-    let b = -Infinity;
-    for (const v of logv) {
-      if (v < a) a = v;
-      if (v > b) b = v;
-    }
-    return [a, b > a ? b : a + 1];
-  }, [logv]);
+    const e = grid ? finiteExtent(grid.values) : null;
+    return e ? [e[0], e[1] > e[0] ? e[1] : e[0] + 1] : [0, 1];
+  }, [grid]);
 
+  // the heatmap and the contours as the other landscapes draw them (the rings made in the landscape worker)
   useEffect(() => {
     const cv = canvasRef.current;
-    if (!cv || !grid || !logv) return;
+    if (!cv || !grid) return;
     cv.width = grid.nx;
     cv.height = grid.ny;
-    const ctx = cv.getContext('2d')!;
-    const img = ctx.createImageData(grid.nx, grid.ny);
-    const lut = colorLut();
-    for (let iy = 0; iy < grid.ny; iy++)
-      for (let ix = 0; ix < grid.nx; ix++) {
-        const k = 3 * Math.max(0, Math.min(255, Math.round(((logv[iy * grid.nx + ix] - lo) / (hi - lo)) * 255)));
-        const p = ((grid.ny - 1 - iy) * grid.nx + ix) * 4; // row 0 of the image is the top (largest a_2)
-        img.data[p] = lut[k];
-        img.data[p + 1] = lut[k + 1];
-        img.data[p + 2] = lut[k + 2];
-        img.data[p + 3] = 255;
-      }
-    ctx.putImageData(img, 0, 0);
-  }, [grid, logv, lo, hi]);
+    cv.getContext('2d')!.drawImage(gridImage(grid, [lo, hi]), 0, 0);
+  }, [grid, lo, hi]);
 
   const sx = (v: number) => ((v - DOMAIN[0]) / (DOMAIN[1] - DOMAIN[0])) * SIZE;
   const sy = (v: number) => SIZE - ((v - DOMAIN[0]) / (DOMAIN[1] - DOMAIN[0])) * SIZE;
 
-  const contourPaths = useMemo(() => {
-    if (!grid || !logv) return [];
-    const thresholds = Array.from({ length: 9 }, (_, i) => lo + ((i + 1) * (hi - lo)) / 10);
-    const cs = contours().size([grid.nx, grid.ny]).thresholds(thresholds)(Array.from(logv));
-    const k = SIZE / (grid.nx - 1);
-    const path = geoPath();
-    // grid index (ix, iy) -> pixel (ix k, SIZE - iy k)
-    return cs.map((c) => ({ v: c.value, d: path(c) ?? '', k }));
-  }, [grid, logv, lo, hi]);
+  const levels = useMemo(() => Array.from({ length: 9 }, (_, i) => lo + ((i + 1) * (hi - lo)) / 10), [lo, hi]);
+  const rings = useContourLines(grid, levels);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: sx and sy are fixed maps of the slice's fixed domain
+  const contourDs = useMemo(() => contourPaths(rings, sx, sy), [rings]);
 
   const a0 = useMemo(() => (spec.model.d >= 2 ? initialEntries(spec).slice(0, 2) : null), [spec]);
 
@@ -152,9 +128,9 @@ export function LandscapeSlice() {
             <canvas ref={canvasRef} style={{ width: SIZE, height: SIZE, imageRendering: 'auto' }} />
           </foreignObject>
           <g transform={`translate(${M.l},${M.t})`}>
-            <g transform={`translate(0,${SIZE}) scale(${SIZE / (grid.nx - 1)},${-SIZE / (grid.ny - 1)}) translate(-0.5,-0.5)`}>
-              {contourPaths.map((c, i) => (
-                <path key={i} d={c.d} fill="none" stroke="white" strokeOpacity={0.35} strokeWidth={(0.8 * (grid.nx - 1)) / SIZE} />
+            <g data-layer="contours" fill="none" stroke="white" strokeOpacity={0.35} strokeWidth={0.8}>
+              {contourDs.map((c) => (
+                <path key={c.level} d={c.d} />
               ))}
             </g>
             <line x1={sx(0)} x2={sx(0)} y1={0} y2={SIZE} stroke="white" strokeOpacity={0.3} />

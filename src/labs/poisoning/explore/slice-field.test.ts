@@ -3,7 +3,14 @@ import { computeGrid } from '../../../../workers/landscape-core';
 import { findPreset } from '../../../experiment/presets';
 import type { PoisoningSpec } from '../schema';
 import { type Arm, lossSlice, placeA12 } from './explore-model';
-import { poisoningSliceField, rowsFromBottom, SLICE_FIELD, sliceDomain, sliceParams } from './slice-field';
+import { poisoningSliceField, SLICE_FIELD, sliceDomain, sliceParams } from './slice-field';
+
+/** A grid of the worker (row 0 at the top) as the slice's rows from the bottom: values[iy n + ix] at (a_1, a_2) = (x_ix, y_iy). */
+function rowsFromBottom(values: Float64Array, nx: number, ny: number): Float64Array {
+  const out = new Float64Array(nx * ny);
+  for (let iy = 0; iy < ny; iy++) out.set(values.subarray((ny - 1 - iy) * nx, (ny - iy) * nx), iy * nx);
+  return out;
+}
 
 const preset = (id: string) => structuredClone(findPreset(id)!.spec as PoisoningSpec);
 const DOMAIN: [number, number] = [-0.6, 1.4];

@@ -92,10 +92,3 @@ export function sliceDomain(domain: [number, number], n: number): GridDomain {
   const half = (hi - lo) / (n - 1) / 2;
   return { x: [lo - half, hi + half], y: [lo - half, hi + half], nx: n, ny: n };
 }
-
-/** A grid of the worker (row 0 at the top) as the slice's rows from the bottom: values[iy n + ix] at (a_1, a_2) = (x_ix, y_iy). */
-export function rowsFromBottom(values: Float64Array, nx: number, ny: number): Float64Array {
-  const out = new Float64Array(nx * ny);
-  for (let iy = 0; iy < ny; iy++) out.set(values.subarray((ny - 1 - iy) * nx, (ny - iy) * nx), iy * nx);
-  return out;
-}
