@@ -66,7 +66,11 @@ function warmSchema(lab: string | null): (() => void) | undefined {
   if (!isLabId(lab) || warmed.has(lab)) return undefined;
   warmed.add(lab);
   let done = false;
-  const cancel = idleMap([lab], (l) => parseSpec(defaultSpec(l)), () => (done = true));
+  const cancel = idleMap(
+    [lab],
+    (l) => parseSpec(defaultSpec(l)),
+    () => (done = true),
+  );
   return () => {
     cancel();
     if (!done) warmed.delete(lab);
