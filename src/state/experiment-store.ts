@@ -151,11 +151,27 @@ export const useExperiment = create<ExperimentState>()(
 
 /** The current experiment of a lab (its default until the user changes it). */
 export function useLabSpec<L extends LabId>(lab: L): SpecOf<L> {
-  return useExperiment((s) => s.specs[lab]) ?? defaultSpec(lab);
+  return useExperiment((s) => s.specs[lab]) ?? shownDefault(lab);
 }
 
 export function labSpecNow<L extends LabId>(lab: L): SpecOf<L> {
-  return useExperiment.getState().specs[lab] ?? defaultSpec(lab);
+  return useExperiment.getState().specs[lab] ?? shownDefault(lab);
+}
+
+/** The default experiment each lab shows until it is edited: one object per lab (specs are never edited in place). */
+const shownDefaults = new Map<LabId, Spec>();
+
+/**
+ * A lab's default experiment, the same object at every call: a fresh one per render made every memo keyed on the spec
+ * recompute at every render of an unedited lab (the Explore page's loss slice re-rendered ~40 times a second).
+ */
+function shownDefault<L extends LabId>(lab: L): SpecOf<L> {
+  let spec = shownDefaults.get(lab);
+  if (!spec) {
+    spec = defaultSpec(lab);
+    shownDefaults.set(lab, spec);
+  }
+  return spec as SpecOf<L>;
 }
 
 /**

@@ -35,10 +35,12 @@ export function LandscapeSlice() {
   const domain = useMemo(() => sliceDomain(DOMAIN, n), [n]);
   const request = useMemo(() => (params ? { field: SLICE_FIELD, params, ...domain } : null), [params, domain]);
   const result = useLandscapeGrid(request);
-  // log10 of the loss on the worker's grid (row 0 at the top; cell centres on the slice's points, slice-field.ts)
+  // log10 of the loss on the worker's grid (row 0 at the top; cell centres on the slice's points, slice-field.ts),
+  // made once per grid that arrives: the contour rings are asked of the worker for each new one
+  const mapped = request !== null;
   const grid = useMemo<LandscapeGrid | null>(
-    () => (request && result ? { nx: result.nx, ny: result.ny, x: domain.x, y: domain.y, values: Float64Array.from(result.values, (v) => Math.log10(Math.max(v, 1e-16))) } : null),
-    [request, result, domain],
+    () => (mapped && result ? { nx: result.nx, ny: result.ny, x: domain.x, y: domain.y, values: Float64Array.from(result.values, (v) => Math.log10(Math.max(v, 1e-16))) } : null),
+    [mapped, result, domain],
   );
   const [lo, hi] = useMemo(() => {
     const e = grid ? finiteExtent(grid.values) : null;
