@@ -25,6 +25,10 @@ describe('clippedPolylineD', () => {
   it('breaks the line at non-finite points', () => {
     expect(path([10, Number.NaN, 30, 40], [10, 10, 30, 40])).toBe('M30.0,30.0L40.0,40.0');
   });
+  it('thins points within half a pixel of the last one kept, and keeps the last point', () => {
+    expect(path([10, 10.2, 10.4, 10.6, 20], [10, 10.1, 10.2, 10.3, 10.3])).toBe('M10.0,10.0L10.6,10.3L20.0,10.3');
+    expect(path([10, 10.2], [10, 10.2])).toBe('M10.0,10.0L10.2,10.2');
+  });
   it('clipSegment gives the parameter interval inside the box, null when the segment misses it', () => {
     expect(clipSegment(-50, 50, 150, 50, box)).toEqual([0.25, 0.75]);
     expect(clipSegment(-50, -50, -10, 150, box)).toBeNull();

@@ -25,12 +25,14 @@ export function clippedPolylineD(X: (i: number) => number, Y: (i: number) => num
       continue;
     }
     if (Number.isFinite(px)) {
-      const seg = clipSegment(px, py, x, y, box);
-      if (seg) {
+      // thinned to the pixel grid: a point within half a pixel of the last one kept adds nothing to see (a long run
+      // has tens of thousands of them), except the last point of all
+      if (Math.abs(x - px) < 0.5 && Math.abs(y - py) < 0.5 && i < n - 1) continue;
+      if (clip(px, py, x, y, box)) {
         // a segment that enters the box, or the first drawn one, starts a new subpath
-        if (!pen || seg[0] !== 0) out += `M${f(px + seg[0] * (x - px))},${f(py + seg[0] * (y - py))}`;
-        out += `L${f(px + seg[1] * (x - px))},${f(py + seg[1] * (y - py))}`;
-        pen = seg[1] === 1;
+        if (!pen || T0 !== 0) out += `M${f(px + T0 * (x - px))},${f(py + T0 * (y - py))}`;
+        out += `L${f(px + T1 * (x - px))},${f(py + T1 * (y - py))}`;
+        pen = T1 === 1;
       } else pen = false;
     }
     px = x;
@@ -43,29 +45,32 @@ const f = (v: number) => v.toFixed(1);
 
 /** The parameter interval [t0, t1] of the segment p -> q inside the box, or null when it misses it. */
 export function clipSegment(px: number, py: number, qx: number, qy: number, b: Box): [number, number] | null {
-  let t0 = 0;
-  let t1 = 1;
+  return clip(px, py, qx, qy, b) ? [T0, T1] : null;
+}
+
+/** clip's interval (module state: it runs once per segment of every drawn path, and allocates nothing). */
+let T0 = 0;
+let T1 = 1;
+
+/** Liang–Barsky: whether p -> q meets the box, its interval in T0, T1. */
+function clip(px: number, py: number, qx: number, qy: number, b: Box): boolean {
+  T0 = 0;
+  T1 = 1;
   const dx = qx - px;
   const dy = qy - py;
-  const edges: [number, number][] = [
-    [-dx, px - b.x0],
-    [dx, b.x1 - px],
-    [-dy, py - b.y0],
-    [dy, b.y1 - py],
-  ];
-  for (const [p, q] of edges) {
-    if (p === 0) {
-      if (q < 0) return null;
-      continue;
-    }
-    const r = q / p;
-    if (p < 0) {
-      if (r > t1) return null;
-      if (r > t0) t0 = r;
-    } else {
-      if (r < t0) return null;
-      if (r < t1) t1 = r;
-    }
+  return edge(-dx, px - b.x0) && edge(dx, b.x1 - px) && edge(-dy, py - b.y0) && edge(dy, b.y1 - py);
+}
+
+/** One edge of the box: narrows [T0, T1] to where the segment is on the inner side; false when nothing is left. */
+function edge(p: number, q: number): boolean {
+  if (p === 0) return q >= 0;
+  const r = q / p;
+  if (p < 0) {
+    if (r > T1) return false;
+    if (r > T0) T0 = r;
+  } else {
+    if (r < T0) return false;
+    if (r < T1) T1 = r;
   }
-  return [t0, t1];
+  return true;
 }
