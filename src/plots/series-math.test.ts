@@ -89,6 +89,10 @@ describe('padDomain', () => {
     expect(Math.log10(b)).toBeCloseTo(2.5);
   });
   it('falls back to a default range with no data', () => {
+    // a narrow log range gets a decade centred on it, not one above it
+    const [c, d] = padDomain(0.97, 0.98, true);
+    expect(Math.log10(d) - Math.log10(c)).toBeCloseTo(1, 12);
+    expect((Math.log10(c) + Math.log10(d)) / 2).toBeCloseTo((Math.log10(0.97) + Math.log10(0.98)) / 2, 12);
     expect(padDomain(Infinity, -Infinity, false)).toEqual([0, 1]);
     expect(padDomain(Infinity, -Infinity, true)).toEqual([1, 10]);
   });

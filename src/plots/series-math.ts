@@ -93,8 +93,16 @@ export function padDomain(lo: number, hi: number, log: boolean, frac = 0.04): [n
     const pad = span < 1e-9 ? 0.5 : span * frac;
     // Floored at 1e-300: below it 10^a underflows to 0 (a subnormal series, e.g. an imbalance dying out), which a
     // log scale cannot take; points under the floor fall off the bottom of the plot.
-    a = Math.max(a - pad, LOG_FLOOR_EXP);
-    b = Math.max(b + pad, a + 1);
+    a -= pad;
+    b += pad;
+    // At least a decade, centred on the data (a series between 0.97 and 0.98 sat flat on the floor of [0.97, 9.7]).
+    if (b - a < 1) {
+      const mid = (a + b) / 2;
+      a = mid - 0.5;
+      b = mid + 0.5;
+    }
+    a = Math.max(a, LOG_FLOOR_EXP);
+    b = Math.max(b, a + 1);
     return [10 ** a, 10 ** b];
   }
   const span = hi - lo;

@@ -166,8 +166,19 @@ function GruErrorPlot({ arms, axis, revision }: { arms: Arm[]; axis: TimeAxis; r
 
 /** What the lag plot shows: a linear student's impulse response, or a GRU's mean response (it has no impulse response). */
 const RESPONSES = {
-  impulse: { panel: 'impulse', title: '(2) Impulse response h_j, teacher w_j', lag: 'j', k: 'k', yLabel: 'h_j, w_j', teacher: ['w', 'teacher w_j'], student: ['h', 'student h_j'] },
+  impulse: {
+    symlog: true,
+    panel: 'impulse',
+    title: '(2) Impulse response h_j, teacher w_j',
+    lag: 'j',
+    k: 'k',
+    yLabel: 'h_j, w_j',
+    teacher: ['w', 'teacher w_j'],
+    student: ['h', 'student h_j'],
+  },
   mean: {
+    // a GRU's mean responses stay of order 1: no symlog
+    symlog: false,
     panel: 'mean-response',
     title: 'Mean response (not an impulse response)',
     lag: 't',
@@ -224,11 +235,13 @@ function ResponsePlot({ arms, revision, kind }: { arms: Arm[]; revision: number;
         )
       }
     >
-      <div className="flex items-center justify-end gap-1 text-[11px]">
-        <ToolButton on={sym} onClick={() => setSym((v) => !v)} testId={`${kind}-symlog`} title="Symmetric log y: linear near 0, logarithmic beyond (responses that blow up)">
-          symlog y
-        </ToolButton>
-      </div>
+      {r.symlog && (
+        <div className="flex items-center justify-end gap-1 text-[11px]">
+          <ToolButton on={sym} onClick={() => setSym((v) => !v)} testId={`${kind}-symlog`} title="Symmetric log y: linear near 0, logarithmic beyond (responses that blow up)">
+            symlog y
+          </ToolButton>
+        </div>
+      )}
       <TimeSeriesPlot
         // a fresh plot when symlog turns on or off: its own log toggles (hidden under symlog) start from linear
         key={sym ? 'symlog' : 'linear'}
