@@ -31,6 +31,18 @@ describe('drawAxes', () => {
     expect(firstTick().textContent).toBe('mark');
     drawAxes(layers, input(130)); // every tick but 0 moves
     expect(firstTick().textContent).toBe('0');
+    // the same labelled ticks at new pixels are only moved: their labels' text is not set again (a new text node is
+    // shaped and laid out anew), and they end where d3 would put them
+    const texts = () => Array.from(overlay.querySelectorAll('.axis-x .tick text')).map((t) => t.firstChild);
+    const kept = texts();
+    drawAxes(layers, input(131));
+    const moved = Array.from(overlay.querySelectorAll('.axis-x .tick'));
+    expect(texts().length).toBe(kept.length);
+    expect(texts().every((t, i) => t === kept[i])).toBe(true);
+    const fresh = document.createElementNS(ns, 'svg');
+    drawAxes(createSvgLayers(document.createElementNS(ns, 'svg'), fresh), input(131));
+    expect(moved.map((g) => g.getAttribute('transform'))).toEqual(Array.from(fresh.querySelectorAll('.axis-x .tick')).map((g) => g.getAttribute('transform')));
+    expect(moved.map((g) => g.textContent)).toEqual(Array.from(fresh.querySelectorAll('.axis-x .tick')).map((g) => g.textContent));
     // the axis titles follow their text even when the ticks stay
     drawAxes(layers, input(130, 'step'));
     expect(overlay.querySelector('text.x-label')!.textContent).toBe('step');

@@ -19,8 +19,8 @@ export interface SvgLayers {
   axisY: G;
   labels: G;
   refs: G;
-  /** What each axis was last drawn as (see axisKey). */
-  drawn: { x: string; y: string; labels: string };
+  /** What each axis was last drawn as (see axisKey), and its ticks' labels (see tickLabelsKey). */
+  drawn: { x: string; y: string; labels: string; xTicks: string; yTicks: string };
 }
 
 /**
@@ -30,6 +30,23 @@ export interface SvgLayers {
  */
 function axisKey(ticks: TickSpec, scale: NumScale, inner: Rect): string {
   return `${inner.left},${inner.right},${inner.top},${inner.bottom}|${ticks.values.map((v) => `${ticks.format(v)}@${Math.round(4 * scale(v))}`).join(' ')}`;
+}
+
+/**
+ * An axis's ticks as labelled, without their positions, and the plot's box. While a run streams, most frames move the
+ * same labelled ticks: they are then only moved (moveTicks), where d3's axis would also set every tick's opacity, line
+ * and text again (a new text node each, shaped and laid out anew: most of the page's text layout while runs stream).
+ */
+function tickLabelsKey(ticks: TickSpec, inner: Rect): string {
+  return `${inner.left},${inner.right},${inner.top},${inner.bottom}|${ticks.values.map((v) => `${v}=${ticks.format(v)}`).join(' ')}`;
+}
+
+/** d3-axis's offset of its ticks: half a pixel on a 1x display, for crisp 1 px lines. */
+const AXIS_OFFSET = () => (typeof window !== 'undefined' && window.devicePixelRatio > 1 ? 0 : 0.5);
+
+/** Moves an axis's ticks (drawn by d3 with the same values, bound as their data) to where the scale now puts them. */
+function moveTicks(axis: G, transform: (d: number) => string): void {
+  axis.selectAll<SVGGElement, number>('.tick').attr('transform', transform);
 }
 
 export function createSvgLayers(grid: SVGSVGElement, overlay: SVGSVGElement): SvgLayers {
@@ -45,7 +62,7 @@ export function createSvgLayers(grid: SVGSVGElement, overlay: SVGSVGElement): Sv
     axisY: o.append('g'),
     labels: o.append('g').attr('fill', 'currentColor').attr('font-size', 11),
     refs: o.append('g').attr('font-size', 10),
-    drawn: { x: '', y: '', labels: '' },
+    drawn: { x: '', y: '', labels: '', xTicks: '', yTicks: '' },
   };
 }
 
@@ -69,12 +86,16 @@ export function drawAxes(layers: SvgLayers, a: AxesInput): void {
 
   if (layers.drawn.x !== xKey) {
     layers.drawn.x = xKey;
-    layers.axisX.attr('transform', `translate(0,${inner.bottom})`).call(
-      axisBottom(sx)
-        .tickValues(xTicks.values)
-        .tickFormat((d) => xTicks.format(+d))
-        .tickSizeOuter(0),
-    );
+    const labels = tickLabelsKey(xTicks, inner);
+    if (layers.drawn.xTicks === labels) moveTicks(layers.axisX, (d) => `translate(${sx(d) + AXIS_OFFSET()},0)`);
+    else
+      layers.axisX.attr('transform', `translate(0,${inner.bottom})`).call(
+        axisBottom(sx)
+          .tickValues(xTicks.values)
+          .tickFormat((d) => xTicks.format(+d))
+          .tickSizeOuter(0),
+      );
+    layers.drawn.xTicks = labels;
     layers.gridX
       .selectAll('line')
       .data(xTicks.values)
@@ -86,12 +107,16 @@ export function drawAxes(layers: SvgLayers, a: AxesInput): void {
   }
   if (layers.drawn.y !== yKey) {
     layers.drawn.y = yKey;
-    layers.axisY.attr('transform', `translate(${inner.left},0)`).call(
-      axisLeft(sy)
-        .tickValues(yTicks.values)
-        .tickFormat((d) => yTicks.format(+d))
-        .tickSizeOuter(0),
-    );
+    const labels = tickLabelsKey(yTicks, inner);
+    if (layers.drawn.yTicks === labels) moveTicks(layers.axisY, (d) => `translate(0,${sy(d) + AXIS_OFFSET()})`);
+    else
+      layers.axisY.attr('transform', `translate(${inner.left},0)`).call(
+        axisLeft(sy)
+          .tickValues(yTicks.values)
+          .tickFormat((d) => yTicks.format(+d))
+          .tickSizeOuter(0),
+      );
+    layers.drawn.yTicks = labels;
     layers.gridY
       .selectAll('line')
       .data(yTicks.values)
