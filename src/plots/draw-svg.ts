@@ -42,7 +42,7 @@ function tickLabelsKey(ticks: TickSpec, inner: Rect): string {
 }
 
 /** d3-axis's offset of its ticks: half a pixel on a 1x display, for crisp 1 px lines. */
-const AXIS_OFFSET = () => (typeof window !== 'undefined' && window.devicePixelRatio > 1 ? 0 : 0.5);
+const axisOffset = () => (typeof window !== 'undefined' && window.devicePixelRatio > 1 ? 0 : 0.5);
 
 /** Moves an axis's ticks (drawn by d3 with the same values, bound as their data) to where the scale now puts them. */
 function moveTicks(axis: G, transform: (d: number) => string): void {
@@ -87,7 +87,7 @@ export function drawAxes(layers: SvgLayers, a: AxesInput): void {
   if (layers.drawn.x !== xKey) {
     layers.drawn.x = xKey;
     const labels = tickLabelsKey(xTicks, inner);
-    if (layers.drawn.xTicks === labels) moveTicks(layers.axisX, (d) => `translate(${sx(d) + AXIS_OFFSET()},0)`);
+    if (layers.drawn.xTicks === labels) moveTicks(layers.axisX, (d) => `translate(${sx(d) + axisOffset()},0)`);
     else
       layers.axisX.attr('transform', `translate(0,${inner.bottom})`).call(
         axisBottom(sx)
@@ -108,7 +108,7 @@ export function drawAxes(layers: SvgLayers, a: AxesInput): void {
   if (layers.drawn.y !== yKey) {
     layers.drawn.y = yKey;
     const labels = tickLabelsKey(yTicks, inner);
-    if (layers.drawn.yTicks === labels) moveTicks(layers.axisY, (d) => `translate(0,${sy(d) + AXIS_OFFSET()})`);
+    if (layers.drawn.yTicks === labels) moveTicks(layers.axisY, (d) => `translate(0,${sy(d) + axisOffset()})`);
     else
       layers.axisY.attr('transform', `translate(${inner.left},0)`).call(
         axisLeft(sy)

@@ -88,19 +88,18 @@ export function padDomain(lo: number, hi: number, log: boolean, frac = 0.04): [n
   if (log) {
     let a = Math.log10(lo);
     let b = Math.log10(hi);
-    const span = b - a;
-    // Half a decade either side of a flat series keeps it mid-plot with readable ticks.
-    const pad = span < 1e-9 ? 0.5 : span * frac;
-    // Floored at 1e-300: below it 10^a underflows to 0 (a subnormal series, e.g. an imbalance dying out), which a
-    // log scale cannot take; points under the floor fall off the bottom of the plot.
+    const pad = (b - a) * frac;
     a -= pad;
     b += pad;
-    // At least a decade, centred on the data (a series between 0.97 and 0.98 sat flat on the floor of [0.97, 9.7]).
+    // At least a decade, centred on the data: a flat series sits mid-plot with readable ticks (one between 0.97 and
+    // 0.98 sat on the floor of [0.97, 9.7]).
     if (b - a < 1) {
       const mid = (a + b) / 2;
       a = mid - 0.5;
       b = mid + 0.5;
     }
+    // Floored at 1e-300: below it 10^a underflows to 0 (a subnormal series, e.g. an imbalance dying out), which a
+    // log scale cannot take; points under the floor fall off the bottom of the plot.
     a = Math.max(a, LOG_FLOOR_EXP);
     b = Math.max(b, a + 1);
     return [10 ** a, 10 ** b];

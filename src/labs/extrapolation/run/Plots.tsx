@@ -175,6 +175,8 @@ const RESPONSES = {
     yLabel: 'h_j, w_j',
     teacher: ['w', 'teacher w_j'],
     student: ['h', 'student h_j'],
+    /** The teacher's response and the student's of an arm. */
+    views: (a: Arm) => [a.run.views.w, a.run.views.h],
   },
   mean: {
     // a GRU's mean responses stay of order 1: no symlog
@@ -186,11 +188,9 @@ const RESPONSES = {
     yLabel: 'mean output',
     teacher: ['teacher', 'teacher mean response'],
     student: ['student', 'student mean response'],
+    views: (a: Arm) => [a.run.views.meanTeacher, a.run.views.meanStudent],
   },
 } as const;
-
-/** The teacher's response and the student's of an arm, for the lag plot of this kind. */
-const responseViews = (a: Arm, kind: keyof typeof RESPONSES) => (kind === 'impulse' ? [a.run.views.w, a.run.views.h] : [a.run.views.meanTeacher, a.run.views.meanStudent]);
 
 /**
  * (2) The student's response against the teacher's over the lag, the window the loss sees shaded; a symlog option.
@@ -200,18 +200,18 @@ const responseViews = (a: Arm, kind: keyof typeof RESPONSES) => (kind === 'impul
 function ResponsePlot({ arms, revision, kind }: { arms: Arm[]; revision: number; kind: keyof typeof RESPONSES }) {
   const r = RESPONSES[kind];
   const [sym, setSym] = useState(false);
-  const w = responseViews(arms[0], kind)[0];
+  const w = r.views(arms[0])[0];
   const c = w ? symlogThreshold(w) : 1e-4;
   const tf = sym ? symlog(c) : null;
   const y = (v: Float64Array | null | undefined) => (v && tf ? v.map(tf.fwd) : v);
   const series: PlotSeries[] = [];
   // the teacher's of every distinct teacher (dashed, in the text colour), then each arm's student's (in its colour)
   for (const t of teacherArms(arms)) {
-    const v = y(responseViews(t.arm, kind)[0]);
+    const v = y(r.views(t.arm)[0]);
     if (v) series.push({ id: `${t.arm.role}-${r.teacher[0]}`, label: `${r.teacher[1]}${t.suffix}`, color: TEACHER, x: indexAxis(v.length), y: v, dash: t.dash, width: 1.6 });
   }
   for (const a of arms) {
-    const v = y(responseViews(a, kind)[1]);
+    const v = y(r.views(a)[1]);
     if (v) series.push({ id: `${a.role}-${r.student[0]}`, label: `${r.student[1]}${suffix(arms, a)}`, color: a.color, x: indexAxis(v.length), y: v, width: 2 });
   }
   const bands: Band[] = [];
@@ -231,7 +231,7 @@ function ResponsePlot({ arms, revision, kind }: { arms: Arm[]; revision: number;
             <Tex>{'\\max_j |w_j|'}</Tex>.{symNote}
           </>
         ) : (
-          `The output at each step averaged over 100 random N(0, 1) input sequences (Fig. 2(b)). The paper calls it an impulse response, but a GRU is nonlinear and has none: this is its mean response (erratum 12), and it does not identify the GRU.${symNote}`
+          'The output at each step averaged over 100 random N(0, 1) input sequences (Fig. 2(b)). The paper calls it an impulse response, but a GRU is nonlinear and has none: this is its mean response (erratum 12), and it does not identify the GRU.'
         )
       }
     >

@@ -32,15 +32,14 @@ export function LandscapeSlice() {
 
   // The loss over the slice is mapped in the landscape worker (the field 'poisoning-slice' of the lab's core).
   const params = useMemo(() => (n === 0 ? null : sliceParams(spec, surface, bcOne)), [spec, surface, n, bcOne]);
-  const domain = useMemo(() => sliceDomain(DOMAIN, n), [n]);
-  const request = useMemo(() => (params ? { field: SLICE_FIELD, params, ...domain } : null), [params, domain]);
+  const request = useMemo(() => (params ? { field: SLICE_FIELD, params, ...sliceDomain(DOMAIN, n) } : null), [params, n]);
   const result = useLandscapeGrid(request);
-  // log10 of the loss on the worker's grid (row 0 at the top; cell centres on the slice's points, slice-field.ts),
-  // made once per grid that arrives: the contour rings are asked of the worker for each new one
+  // log10 of the loss on the worker's grid, over the domain it was mapped on (row 0 at the top; cell centres on the
+  // slice's points, slice-field.ts), made once per grid that arrives: the contour rings are asked of the worker for each
   const mapped = request !== null;
   const grid = useMemo<LandscapeGrid | null>(
-    () => (mapped && result ? { nx: result.nx, ny: result.ny, x: domain.x, y: domain.y, values: Float64Array.from(result.values, (v) => Math.log10(Math.max(v, 1e-16))) } : null),
-    [mapped, result, domain],
+    () => (mapped && result ? { nx: result.nx, ny: result.ny, x: result.x, y: result.y, values: Float64Array.from(result.values, (v) => Math.log10(Math.max(v, 1e-16))) } : null),
+    [mapped, result],
   );
   const [lo, hi] = useMemo(() => {
     const e = grid ? finiteExtent(grid.values) : null;
